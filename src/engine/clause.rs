@@ -1,0 +1,168 @@
+//! The clauses every figure comes from, with their French text quoted from the source
+//! (deliberation n° 2023-64 of Tassin la Demi-Lune and the standard convention with its annexes).
+
+use serde::Serialize;
+
+/// A clause of the convention, its annexes, the deliberation or the law it relies on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Clause {
+    /// Art. 1 and the preamble: the platform is lent to the communes of the Métropole.
+    Art1Territory,
+    /// Art. 4: educational or cultural use, no commercial use.
+    Art4Usage,
+    /// Art. 4: 10 GB of storage per school.
+    Art4Storage,
+    /// Art. 5-1: first-degree schools of the commune.
+    Art5FirstDegree,
+    /// Art. 5-1: one administrator per school.
+    Art5Administrator,
+    /// Art. 6: the flat fee.
+    Art6Fee,
+    /// Art. 6: the yearly title of revenue.
+    Art6Title,
+    /// Art. 8: effect at notification, one-year terms renewed tacitly.
+    Art8Duration,
+    /// Art. 8: termination at an anniversary with three months' notice.
+    Art8Notice,
+    /// Art. 8: access removed at the end of the notice.
+    Art8AccessEnd,
+    /// Annexe 1: access opened within two weeks of the request.
+    Annexe1Opening,
+    /// Annexe 1: the yearly list before 20 June, applied before 20 August.
+    Annexe1YearlyList,
+    /// Annexe 1: the administrator's details.
+    Annexe1Administrator,
+    /// Annexe 1: the commune's technical referent and project lead.
+    Annexe1Contacts,
+    /// Annexe 2: how the cost splits.
+    Annexe2Costs,
+    /// Deliberation, recitals: "par groupe scolaire utilisateur".
+    DeliberationRecitalGroup,
+    /// Deliberation, point 2: "par école utilisatrice".
+    DeliberationPoint2,
+    /// Deliberation, point 1: public primary schools.
+    DeliberationPublicSchools,
+    /// Deliberation, last paragraph: two months to appeal.
+    DeliberationAppeal,
+    /// Code de procédure civile, art. 641: the month-end rule.
+    Cpc641,
+    /// Code de procédure civile, art. 642: a procedural deadline moves to the next working day.
+    Cpc642,
+    /// Code du travail, art. L3133-1: public holidays.
+    CodeTravailL3133_1,
+}
+
+impl Clause {
+    /// The short reference shown next to a figure: `Art. 8`, `Annexe 1`…
+    pub fn reference(self) -> &'static str {
+        match self {
+            Clause::Art1Territory => "Art. 1",
+            Clause::Art4Usage | Clause::Art4Storage => "Art. 4",
+            Clause::Art5FirstDegree | Clause::Art5Administrator => "Art. 5-1",
+            Clause::Art6Fee | Clause::Art6Title => "Art. 6",
+            Clause::Art8Duration | Clause::Art8Notice | Clause::Art8AccessEnd => "Art. 8",
+            Clause::Annexe1Opening
+            | Clause::Annexe1YearlyList
+            | Clause::Annexe1Administrator
+            | Clause::Annexe1Contacts => "Annexe 1",
+            Clause::Annexe2Costs => "Annexe 2",
+            Clause::DeliberationRecitalGroup => "Délibération, considérants",
+            Clause::DeliberationPoint2 => "Délibération, point 2",
+            Clause::DeliberationPublicSchools => "Délibération, point 1",
+            Clause::DeliberationAppeal => "Délibération, voies de recours",
+            Clause::Cpc641 => "CPC art. 641",
+            Clause::Cpc642 => "CPC art. 642",
+            Clause::CodeTravailL3133_1 => "C. trav. art. L3133-1",
+        }
+    }
+
+    /// The French text of the clause, quoted.
+    pub fn quote(self) -> &'static str {
+        match self {
+            Clause::Art1Territory => {
+                "La présente convention a pour objet de définir les modalités de la mise à disposition par la métropole de Lyon aux communes du territoire, de l'environnement numérique de travail (ENT) « la classe.com »."
+            }
+            Clause::Art4Usage => {
+                "Il en est fait un usage d'intérêt général : éducatif ou culturel, tout usage commercial est exclu."
+            }
+            Clause::Art4Storage => {
+                "La capacité de stockage de données est limitée à 10 giga-octets par établissement scolaire."
+            }
+            Clause::Art5FirstDegree => {
+                "Informer la Métropole des établissements du premier degré de la commune qui utilisent la plateforme suivant la procédure indiquée en annexe 1."
+            }
+            Clause::Art5Administrator => {
+                "Nommer au moins une personne par établissement scolaire qui sera titulaire du compte administrateur et assurera la distribution des comptes aux utilisateurs finaux."
+            }
+            Clause::Art6Fee => {
+                "La commune s'acquittera d'une redevance forfaitaire de 150 € par an et par école utilisatrice. […] Le montant est du forfaitairement même en cas d'année non pleine."
+            }
+            Clause::Art6Title => {
+                "Le paiement s'effectuera au moyen d'un titre annuel de recette établi en début d'ouverture du service, par le trésorier de la Métropole de Lyon."
+            }
+            Clause::Art8Duration => {
+                "La présente convention prendra effet à la date de sa notification au bénéficiaire et est conclue pour une durée de 1 an, renouvelable par tacite reconduction de même durée."
+            }
+            Clause::Art8Notice => {
+                "Chaque partie pourra dénoncer la convention à date anniversaire sous réserve d'un préavis de trois mois, adressé par lettre recommandée avec accusé de réception, la date de réception par la métropole faisant foi. A défaut de respect de ce délai, la convention sera réputée reconduite tacitement pour un an."
+            }
+            Clause::Art8AccessEnd => {
+                "Dans le cas d'une dénonciation ou résiliation de la convention, les accès à la plateforme seront supprimés à la date d'échéance du préavis."
+            }
+            Clause::Annexe1Opening => {
+                "A tout moment de l'année, la commune peut demander l'ajout d'un établissement […]. La Métropole ouvrira l'accès au service pour chaque établissement dans les deux semaines suivant la réception du document."
+            }
+            Clause::Annexe1YearlyList => {
+                "Chaque année avant le 20 juin, la commune devra transmettre par mail les modifications éventuelles à apporter à cette liste (ajout d'établissements ou radiation, changement de responsable). […] La Métropole mettra à jour en conséquence, l'accès au service avant le 20 Août de l'année en cours. En cas de non envoi d'une liste modificative avant le 20 juin, la liste de l'année précédente sera reconduite par défaut."
+            }
+            Clause::Annexe1Administrator => {
+                "Pour chacune de ces écoles, elle devra fournir les coordonnées (nom prénom, fonction, email, téléphone) d'une personne qui aura le statut technique d'administrateur de l'établissement sur « laclasse.com »."
+            }
+            Clause::Annexe1Contacts => {
+                "Elle devra aussi transmettre à la Métropole les coordonnées du référent technique au sein de la commune et celles de la personne chargée de suivre le projet (qui sera invitée au comité de suivi)."
+            }
+            Clause::Annexe2Costs => {
+                "Ce coût se répartit ainsi : contribution aux frais d'hébergement : 17 % ; contribution aux coûts de maintenance évolutive de la plateforme logicielle : 22 % ; masse salariale pour support téléphonique et gestes techniques liés aux écoles : 61 % (administration système : 12 % ; support technique : 33 % ; conduite de projet : 16 %)."
+            }
+            Clause::DeliberationRecitalGroup => {
+                "[…] en échange d'une redevance forfaitaire de 150 euros par an et par groupe scolaire utilisateur de cet Espace Numérique de travail."
+            }
+            Clause::DeliberationPoint2 => {
+                "DIT que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 150 euros par école utilisatrice."
+            }
+            Clause::DeliberationPublicSchools => {
+                "APPROUVE la convention […] pour la souscription d'un abonnement à l'Espace Numérique de Travail laclasse.com au profit des écoles publiques primaires de la commune."
+            }
+            Clause::DeliberationAppeal => {
+                "La présente délibération peut faire l'objet d'un recours contentieux auprès du Tribunal administratif de Lyon, dans un délai de deux mois à compter de sa publication."
+            }
+            Clause::Cpc641 => {
+                "Lorsqu'un délai est exprimé en mois ou en années, ce délai expire le jour du dernier mois ou de la dernière année qui porte le même quantième que le jour de l'acte […]. A défaut d'un quantième identique, le délai expire le dernier jour du mois."
+            }
+            Clause::Cpc642 => {
+                "Tout délai expire le dernier jour à vingt-quatre heures. Le délai qui expirerait normalement un samedi, un dimanche ou un jour férié ou chômé, est prorogé jusqu'au premier jour ouvrable suivant."
+            }
+            Clause::CodeTravailL3133_1 => {
+                "Les fêtes légales ci-après désignées sont des jours fériés : le 1er janvier ; le lundi de Pâques ; le 1er mai ; le 8 mai ; l'Ascension ; le lundi de Pentecôte ; le 14 juillet ; l'Assomption ; la Toussaint ; le 11 novembre ; le jour de Noël."
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_short_and_quotes_are_french() {
+        assert_eq!(Clause::Art8Notice.reference(), "Art. 8");
+        assert_eq!(Clause::Annexe1Opening.reference(), "Annexe 1");
+        assert!(
+            Clause::Art6Fee
+                .quote()
+                .contains("150 € par an et par école utilisatrice")
+        );
+        assert!(Clause::Annexe1Opening.quote().contains("deux semaines"));
+    }
+}

@@ -1,0 +1,168 @@
+//! Calendar arithmetic (the month-end rule of R1) and French date wording.
+
+use chrono::{Datelike, Months, NaiveDate, Weekday};
+
+/// First and last years a scenario date may have: wide enough for any convention, narrow
+/// enough that every computation stays far from chrono's limits.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2300;
+
+/// `date + months`, keeping the day number, or the last day of the target month when it has
+/// no such day (CPC art. 641). Negative `months` count backwards the same way.
+pub fn add_months(date: NaiveDate, months: i32) -> NaiveDate {
+    let shifted = if months >= 0 {
+        date.checked_add_months(Months::new(months.unsigned_abs()))
+    } else {
+        date.checked_sub_months(Months::new(months.unsigned_abs()))
+    };
+    // Scenario dates lie within MIN_YEAR..=MAX_YEAR, so this never saturates in practice.
+    shifted.unwrap_or(if months >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
+}
+
+/// `date + years` by the same rule: 2024-02-29 + 1 year = 2025-02-28.
+pub fn add_years(date: NaiveDate, years: i32) -> NaiveDate {
+    add_months(date, years.saturating_mul(12))
+}
+
+/// The day after `date`.
+pub fn next_day(date: NaiveDate) -> NaiveDate {
+    date.succ_opt().unwrap_or(date)
+}
+
+/// The day before `date`.
+pub fn previous_day(date: NaiveDate) -> NaiveDate {
+    date.pred_opt().unwrap_or(date)
+}
+
+/// Parses `YYYY-MM-DD` strictly (four-digit year, two-digit month and day, a real date).
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if !text.is_ascii() || b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |s: &str| -> Option<u32> {
+        if s.bytes().all(|c| c.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
+    };
+    let year = num(&text[0..4])? as i32;
+    let month = num(&text[5..7])?;
+    let day = num(&text[8..10])?;
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// `YYYY-MM-DD`, as the scenario and the report write dates.
+pub fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// `16/08/2025`.
+pub fn fr(date: NaiveDate) -> String {
+    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+}
+
+/// `samedi`.
+pub fn fr_weekday(date: NaiveDate) -> &'static str {
+    match date.weekday() {
+        Weekday::Mon => "lundi",
+        Weekday::Tue => "mardi",
+        Weekday::Wed => "mercredi",
+        Weekday::Thu => "jeudi",
+        Weekday::Fri => "vendredi",
+        Weekday::Sat => "samedi",
+        Weekday::Sun => "dimanche",
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// `samedi 16 août 2025`.
+pub fn fr_long(date: NaiveDate) -> String {
+    let day = if date.day() == 1 {
+        "1er".to_string()
+    } else {
+        date.day().to_string()
+    };
+    format!(
+        "{} {} {} {}",
+        fr_weekday(date),
+        day,
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// Whole days from `from` to `to` (negative when `to` is past).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn month_end_rule() {
+        assert_eq!(add_years(d("2024-02-29"), 1), d("2025-02-28"));
+        assert_eq!(add_years(d("2024-02-29"), 4), d("2028-02-29"));
+        assert_eq!(add_months(d("2026-05-31"), -3), d("2026-02-28"));
+        assert_eq!(add_months(d("2025-02-28"), -3), d("2024-11-28"));
+        assert_eq!(add_months(d("2023-11-16"), 2), d("2024-01-16"));
+        assert_eq!(add_months(d("2024-01-31"), 1), d("2024-02-29"));
+    }
+
+    #[test]
+    fn strict_parsing() {
+        assert_eq!(
+            parse_iso("2023-11-16"),
+            NaiveDate::from_ymd_opt(2023, 11, 16)
+        );
+        assert_eq!(parse_iso("2023-02-30"), None);
+        assert_eq!(parse_iso("2023-2-3"), None);
+        assert_eq!(parse_iso("16/11/2023"), None);
+        assert_eq!(parse_iso("2023-11-16T00:00"), None);
+        assert_eq!(parse_iso("+023-11-16"), None);
+        assert_eq!(parse_iso("0023-11-16"), None);
+        assert_eq!(
+            parse_iso("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert_eq!(parse_iso("2023-1é-16"), None);
+        assert_eq!(parse_iso("2023-é-16"), None);
+    }
+
+    #[test]
+    fn french_wording() {
+        assert_eq!(fr(d("2025-08-16")), "16/08/2025");
+        assert_eq!(fr_long(d("2025-08-16")), "samedi 16 août 2025");
+        assert_eq!(fr_long(d("2026-11-01")), "dimanche 1er novembre 2026");
+        assert_eq!(iso(d("2025-08-16")), "2025-08-16");
+        assert_eq!(days_between(d("2026-11-30"), d("2026-12-02")), 2);
+    }
+}

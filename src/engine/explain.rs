@@ -1,0 +1,127 @@
+//! Explanations as data: every figure carries the rule, the clauses, the inputs and the steps
+//! that produced it, so the page, the text report and the tests all read the same thing.
+
+use serde::Serialize;
+use std::fmt;
+
+use super::clause::Clause;
+
+/// The rules of `convention-rules.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Rule {
+    R1,
+    R2,
+    R3,
+    R4,
+    R5,
+    R6,
+    R7,
+    R8,
+    R9,
+    R10,
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+/// One input of a computation, as a person reads it: `("Notification", "16/11/2023")`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Input {
+    pub label: &'static str,
+    pub value: String,
+}
+
+/// How a figure was obtained.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    pub rule: Rule,
+    /// What is computed, in French: "Date limite de réception de la lettre de résiliation".
+    pub title: String,
+    /// The clauses it applies, the first one shown next to the figure.
+    pub clauses: Vec<Clause>,
+    pub inputs: Vec<Input>,
+    /// The computation, one French sentence a step.
+    pub steps: Vec<String>,
+    /// Where the convention is silent or ambiguous, the interpretation used ("hypothèse").
+    pub assumptions: Vec<&'static str>,
+}
+
+impl Explanation {
+    pub fn new(rule: Rule, title: impl Into<String>, clause: Clause) -> Explanation {
+        Explanation {
+            rule,
+            title: title.into(),
+            clauses: vec![clause],
+            inputs: Vec::new(),
+            steps: Vec::new(),
+            assumptions: Vec::new(),
+        }
+    }
+
+    pub fn also(mut self, clause: Clause) -> Explanation {
+        if !self.clauses.contains(&clause) {
+            self.clauses.push(clause);
+        }
+        self
+    }
+
+    pub fn input(mut self, label: &'static str, value: impl Into<String>) -> Explanation {
+        self.inputs.push(Input {
+            label,
+            value: value.into(),
+        });
+        self
+    }
+
+    pub fn step(mut self, step: impl Into<String>) -> Explanation {
+        self.steps.push(step.into());
+        self
+    }
+
+    pub fn assume(mut self, assumption: &'static str) -> Explanation {
+        if !self.assumptions.contains(&assumption) {
+            self.assumptions.push(assumption);
+        }
+        self
+    }
+
+    /// The clause shown next to the figure.
+    pub fn main_clause(&self) -> Clause {
+        self.clauses[0]
+    }
+
+    /// The reference of the main clause: `Art. 8`.
+    pub fn reference(&self) -> &'static str {
+        self.main_clause().reference()
+    }
+}
+
+/// A value with its explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Explained<T> {
+    pub value: T,
+    pub why: Explanation,
+}
+
+impl<T> Explained<T> {
+    pub fn new(value: T, why: Explanation) -> Explained<T> {
+        Explained { value, why }
+    }
+}
+
+/// The interpretations the spec chose where the text is silent or ambiguous.
+pub mod assumptions {
+    pub const MONTH_END: &str = "Hypothèse : un délai en mois ou en années garde le quantième ; à défaut, il finit le dernier jour du mois (CPC art. 641), et chaque anniversaire se compte depuis la notification.";
+    pub const NOTICE_NOT_EXTENDED: &str = "Hypothèse : la date limite du préavis, comptée à rebours, n'est pas reportée au jour ouvrable suivant (Cass. 3e civ., 8 mars 2018, n° 17-11.312) ; si elle tombe un jour non ouvré, la lettre doit arriver avant.";
+    pub const LATE_NOTICE_NEXT_ANNIVERSARY: &str = "Hypothèse : une lettre reçue trop tard vaut pour l'anniversaire suivant (la convention est « réputée reconduite tacitement pour un an »).";
+    pub const OPENING_AT_LATEST: &str = "Hypothèse : sans date d'ouverture constatée, l'accès est supposé ouvert au plus tard, 14 jours après la réception de la demande, et jamais avant la notification.";
+    pub const BILLING_PER_SCHOOL: &str = "Hypothèse : la redevance est due par école (Art. 6 et point 2 de la délibération), bien que les considérants parlent de « groupe scolaire ».";
+    pub const BILLING_PER_GROUP: &str = "Hypothèse retenue pour cette simulation : la redevance est due par groupe scolaire (considérants de la délibération) ; les écoles d'un même groupe comptent pour une.";
+    pub const REMOVAL_CYCLE: &str = "Hypothèse : une radiation reçue au plus tard le 19 juin prend effet le 20 août de la même année ; reçue à partir du 20 juin, elle attend le cycle suivant.";
+    pub const TITLE_DATE: &str = "Hypothèse : le titre de recette est daté du premier jour de l'année de convention, ou de l'ouverture de l'accès si elle est plus tardive ; il compte dans l'exercice de cette date.";
+    pub const USAGE_DECLARED: &str = "Hypothèse : sans déclaration contraire, l'usage est réputé éducatif ou culturel et non commercial.";
+    pub const ROUNDING: &str = "Hypothèse : les parts sont arrondies au centime par la méthode du plus fort reste, pour que leur somme soit exactement le montant.";
+}

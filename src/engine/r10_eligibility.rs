@@ -1,0 +1,580 @@
+//! R10 — which schools may be put on the list, and why not (Art. 4, 5-1, Annexe 1,
+//! deliberation).
+
+use serde::Serialize;
+
+use super::clause::Clause;
+use super::communes::{self, CommuneRecord, MatchedBy};
+use super::explain::{Explanation, Rule, assumptions};
+use super::scenario::{Commune, Contact, Contacts, School, Usage};
+
+/// Storage allowed per school (Art. 4), in GB.
+pub const STORAGE_LIMIT_GB: f64 = 10.0;
+
+/// What blocks eligibility, in the order the report lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    Commune,
+    Level,
+    Sector,
+    Admin,
+    Usage,
+}
+
+impl Reason {
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::Commune => "commune",
+            Reason::Level => "level",
+            Reason::Sector => "sector",
+            Reason::Admin => "admin",
+            Reason::Usage => "usage",
+        }
+    }
+}
+
+/// What does not block but needs attention, in the report's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Warning {
+    Storage,
+    Contacts,
+}
+
+impl Warning {
+    pub fn code(self) -> &'static str {
+        match self {
+            Warning::Storage => "storage",
+            Warning::Contacts => "contacts",
+        }
+    }
+}
+
+/// A reason or a warning with its clause and a French sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding<C> {
+    pub code: C,
+    pub clause: Clause,
+    pub message: String,
+}
+
+/// A field of a contact (the scenario's key names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactField {
+    LastName,
+    FirstName,
+    Function,
+    Email,
+    Phone,
+}
+
+impl ContactField {
+    pub const ALL: [ContactField; 5] = [
+        ContactField::LastName,
+        ContactField::FirstName,
+        ContactField::Function,
+        ContactField::Email,
+        ContactField::Phone,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ContactField::LastName => "last_name",
+            ContactField::FirstName => "first_name",
+            ContactField::Function => "function",
+            ContactField::Email => "email",
+            ContactField::Phone => "phone",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactField::LastName => "nom",
+            ContactField::FirstName => "prénom",
+            ContactField::Function => "fonction",
+            ContactField::Email => "e-mail",
+            ContactField::Phone => "téléphone",
+        }
+    }
+
+    pub fn value(self, contact: &Contact) -> &str {
+        match self {
+            ContactField::LastName => &contact.last_name,
+            ContactField::FirstName => &contact.first_name,
+            ContactField::Function => &contact.function,
+            ContactField::Email => &contact.email,
+            ContactField::Phone => &contact.phone,
+        }
+    }
+}
+
+/// One thing wrong with a contact's details.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ContactProblem {
+    /// `None` when the whole contact is missing.
+    pub field: Option<ContactField>,
+    pub message: String,
+}
+
+/// One `@`, no space, something before it, and after it a domain with a dot that is neither
+/// its first nor its last character.
+pub fn r10_email_is_valid(email: &str) -> bool {
+    let email = email.trim();
+    if email.chars().any(char::is_whitespace) || email.matches('@').count() != 1 {
+        return false;
+    }
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
+        None => false,
+    }
+}
+
+/// Only digits, spaces, dots, hyphens, parentheses and a leading `+`; at least 10 digits.
+pub fn r10_phone_is_valid(phone: &str) -> bool {
+    let phone = phone.trim();
+    let body = phone.strip_prefix('+').unwrap_or(phone);
+    body.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')'))
+        && body.chars().filter(char::is_ascii_digit).count() >= 10
+}
+
+/// What is missing or invalid in a contact (Annexe 1: name, first name, function, e-mail,
+/// phone). Empty when the contact is complete.
+pub fn r10_contact_problems(contact: Option<&Contact>) -> Vec<ContactProblem> {
+    let Some(contact) = contact else {
+        return vec![ContactProblem {
+            field: None,
+            message: "coordonnées absentes".to_string(),
+        }];
+    };
+    ContactField::ALL
+        .into_iter()
+        .filter_map(|field| {
+            let value = field.value(contact).trim();
+            let message = if value.is_empty() {
+                format!("{} manquant", field.label())
+            } else if field == ContactField::Email && !r10_email_is_valid(value) {
+                format!("e-mail « {value} » invalide")
+            } else if field == ContactField::Phone && !r10_phone_is_valid(value) {
+                format!("téléphone « {value} » invalide (au moins 10 chiffres)")
+            } else {
+                return None;
+            };
+            Some(ContactProblem {
+                field: Some(field),
+                message,
+            })
+        })
+        .collect()
+}
+
+/// The commune against the Métropole's list: the INSEE code decides alone when given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommuneCheck {
+    pub record: Option<&'static CommuneRecord>,
+    pub matched_by: Option<MatchedBy>,
+    pub why: Explanation,
+}
+
+pub fn r10_commune(commune: &Commune) -> CommuneCheck {
+    let code = commune
+        .insee
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let found = match code {
+        Some(code) => communes::by_code(code),
+        None => communes::by_name(&commune.name),
+    };
+    let mut why = Explanation::new(
+        Rule::R10,
+        "Commune de la Métropole de Lyon",
+        Clause::Art1Territory,
+    )
+    .input("Commune", commune.name.clone());
+    if let Some(code) = code {
+        why = why.input("Code INSEE", code);
+    }
+    let step = match (found, code) {
+        (Some((c, MatchedBy::Code)), _) => {
+            format!(
+                "Le code INSEE {} est celui de {}, commune de la Métropole.",
+                c.insee, c.name
+            )
+        }
+        (Some((c, MatchedBy::FormerCode)), Some(code)) => format!(
+            "Le code INSEE {code} est un ancien code de {} ({}), commune de la Métropole.",
+            c.name, c.insee
+        ),
+        (Some((c, MatchedBy::Name)), _) => {
+            format!(
+                "« {} » est le nom de {} ({}), commune de la Métropole.",
+                commune.name, c.name, c.insee
+            )
+        }
+        (Some((c, _)), _) => format!(
+            "« {} » est un ancien nom de {} ({}), commune de la Métropole.",
+            commune.name, c.name, c.insee
+        ),
+        (None, Some(code)) => format!(
+            "Le code INSEE {code} n'est pas celui d'une des 58 communes de la Métropole de Lyon : l'ENT n'est mis à disposition que des communes du territoire."
+        ),
+        (None, None) => format!(
+            "« {} » n'est pas le nom d'une des 58 communes de la Métropole de Lyon : l'ENT n'est mis à disposition que des communes du territoire.",
+            commune.name.trim()
+        ),
+    };
+    CommuneCheck {
+        record: found.map(|(c, _)| c),
+        matched_by: found.map(|(_, m)| m),
+        why: why.step(step),
+    }
+}
+
+/// The commune's contacts (Annexe 1), checked once for every school.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContactsCheck {
+    pub technical_referent: Vec<ContactProblem>,
+    pub project_lead: Vec<ContactProblem>,
+}
+
+impl ContactsCheck {
+    pub fn is_complete(&self) -> bool {
+        self.technical_referent.is_empty() && self.project_lead.is_empty()
+    }
+}
+
+pub fn r10_contacts(contacts: &Contacts) -> ContactsCheck {
+    ContactsCheck {
+        technical_referent: r10_contact_problems(contacts.technical_referent.as_ref()),
+        project_lead: r10_contact_problems(contacts.project_lead.as_ref()),
+    }
+}
+
+/// A school's eligibility: the reasons that block it and the warnings, each with its clause.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Eligibility {
+    pub reasons: Vec<Finding<Reason>>,
+    pub warnings: Vec<Finding<Warning>>,
+    pub why: Explanation,
+}
+
+impl Eligibility {
+    pub fn eligible(&self) -> bool {
+        self.reasons.is_empty()
+    }
+}
+
+pub fn r10_eligibility(
+    school: &School,
+    commune: &CommuneCheck,
+    usage: Option<Usage>,
+    contacts: &ContactsCheck,
+) -> Eligibility {
+    let mut reasons = Vec::new();
+    let mut warnings = Vec::new();
+    let mut why = Explanation::new(
+        Rule::R10,
+        format!("Éligibilité de « {} »", school.name),
+        Clause::Art5FirstDegree,
+    )
+    .input("Niveau", school.level.label())
+    .input("Secteur", school.sector.label());
+
+    match commune.record {
+        Some(c) => why = why.step(format!("Commune : {} fait partie de la Métropole.", c.name)),
+        None => reasons.push(Finding {
+            code: Reason::Commune,
+            clause: Clause::Art1Territory,
+            message: "La commune n'est pas une commune de la Métropole de Lyon.".to_string(),
+        }),
+    }
+    if school.level.is_first_degree() {
+        why = why.step(format!("Niveau : {}, premier degré.", school.level.label()));
+    } else {
+        reasons.push(Finding {
+            code: Reason::Level,
+            clause: Clause::Art5FirstDegree,
+            message: format!(
+                "Un {} n'est pas un établissement du premier degré (maternelle, élémentaire ou primaire).",
+                school.level.label()
+            ),
+        });
+    }
+    match school.sector {
+        super::scenario::Sector::Public => why = why.step("Secteur : école publique."),
+        super::scenario::Sector::Prive => reasons.push(Finding {
+            code: Reason::Sector,
+            clause: Clause::DeliberationPublicSchools,
+            message: "Une école privée n'est pas une école publique de la commune.".to_string(),
+        }),
+    }
+    let admin = r10_contact_problems(school.admin.as_ref());
+    if admin.is_empty() {
+        why = why.step("Administrateur : nom, prénom, fonction, e-mail et téléphone renseignés.");
+    } else {
+        reasons.push(Finding {
+            code: Reason::Admin,
+            clause: Clause::Annexe1Administrator,
+            message: format!(
+                "Administrateur de l'école : {}.",
+                admin
+                    .iter()
+                    .map(|p| p.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    let declared = usage.unwrap_or_default();
+    if usage.is_none() {
+        why = why.assume(assumptions::USAGE_DECLARED);
+    }
+    if !declared.educational_or_cultural || declared.commercial {
+        reasons.push(Finding {
+            code: Reason::Usage,
+            clause: Clause::Art4Usage,
+            message: if declared.commercial {
+                "La commune déclare un usage commercial, exclu par la convention.".to_string()
+            } else {
+                "La commune ne déclare pas un usage éducatif ou culturel.".to_string()
+            },
+        });
+    } else {
+        why = why.step("Usage : éducatif ou culturel, non commercial.");
+    }
+
+    if let Some(gb) = school.storage_gb.filter(|s| s.gb() > STORAGE_LIMIT_GB) {
+        warnings.push(Finding {
+            code: Warning::Storage,
+            clause: Clause::Art4Storage,
+            message: format!(
+                "{} Go utilisés, au-delà des 10 Go prévus par établissement.",
+                format_gb(gb.gb())
+            ),
+        });
+    }
+    if !contacts.is_complete() {
+        let mut parts = Vec::new();
+        if !contacts.technical_referent.is_empty() {
+            parts.push(format!(
+                "référent technique : {}",
+                join(&contacts.technical_referent)
+            ));
+        }
+        if !contacts.project_lead.is_empty() {
+            parts.push(format!("chef de projet : {}", join(&contacts.project_lead)));
+        }
+        warnings.push(Finding {
+            code: Warning::Contacts,
+            clause: Clause::Annexe1Contacts,
+            message: format!("Contacts de la commune incomplets ({}).", parts.join(" ; ")),
+        });
+    }
+    for r in &reasons {
+        why = why
+            .also(r.clause)
+            .step(format!("Non éligible : {}", r.message));
+    }
+    for w in &warnings {
+        why = why
+            .also(w.clause)
+            .step(format!("Attention : {}", w.message));
+    }
+    why = why.step(if reasons.is_empty() {
+        "L'école peut figurer sur la liste de l'annexe 1."
+    } else {
+        "L'école ne peut pas figurer sur la liste : elle n'a pas d'accès et n'est pas facturée."
+    });
+    Eligibility {
+        reasons,
+        warnings,
+        why,
+    }
+}
+
+fn join(problems: &[ContactProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `11,2` — a storage figure in French, without trailing zeros.
+pub fn format_gb(gb: f64) -> String {
+    let text = format!("{:.2}", gb);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::dates::parse_iso;
+    use crate::engine::scenario::{Level, Sector, StorageGb};
+
+    fn admin() -> Contact {
+        Contact {
+            last_name: "Nom".into(),
+            first_name: "Claire".into(),
+            function: "Directrice".into(),
+            email: "dir@ecole.example.fr".into(),
+            phone: "04 78 00 00 26".into(),
+        }
+    }
+
+    fn school() -> School {
+        School {
+            name: "École".into(),
+            uai: None,
+            level: Level::Elementaire,
+            sector: Sector::Public,
+            group: None,
+            requested: parse_iso("2023-11-10").unwrap(),
+            opened: None,
+            removal_requested: None,
+            storage_gb: None,
+            admin: Some(admin()),
+        }
+    }
+
+    fn tassin() -> CommuneCheck {
+        r10_commune(&Commune {
+            name: "Tassin-la-Demi-Lune".into(),
+            insee: Some("69244".into()),
+        })
+    }
+
+    fn complete() -> ContactsCheck {
+        r10_contacts(&Contacts {
+            technical_referent: Some(admin()),
+            project_lead: Some(admin()),
+        })
+    }
+
+    fn codes(e: &Eligibility) -> Vec<&'static str> {
+        e.reasons.iter().map(|r| r.code.code()).collect()
+    }
+
+    #[test]
+    fn emails() {
+        assert!(r10_email_is_valid("dir26@ecole.example.fr"));
+        assert!(r10_email_is_valid("a@b.c"));
+        assert!(!r10_email_is_valid("a@b"));
+        assert!(!r10_email_is_valid("@b.fr"));
+        assert!(!r10_email_is_valid("a@.fr"));
+        assert!(!r10_email_is_valid("a@fr."));
+        assert!(!r10_email_is_valid("a b@c.fr"));
+        assert!(!r10_email_is_valid("a@b@c.fr"));
+        assert!(!r10_email_is_valid(""));
+    }
+
+    #[test]
+    fn phones() {
+        assert!(r10_phone_is_valid("04 78 00 00 26"));
+        assert!(r10_phone_is_valid("0478000100"));
+        assert!(r10_phone_is_valid("+33 (0)4.78.00.00.26"));
+        assert!(r10_phone_is_valid("04-78-00-00-26"));
+        assert!(!r10_phone_is_valid("04 78 00 00 2"));
+        assert!(!r10_phone_is_valid("04 78 00 00 26 poste 3"));
+        assert!(!r10_phone_is_valid("04+78000000026"));
+        assert!(!r10_phone_is_valid("++33478000026"));
+    }
+
+    #[test]
+    fn an_ordinary_school_is_eligible() {
+        let e = r10_eligibility(&school(), &tassin(), None, &complete());
+        assert!(e.eligible());
+        assert!(e.warnings.is_empty());
+        assert!(e.why.assumptions.contains(&assumptions::USAGE_DECLARED));
+    }
+
+    #[test]
+    fn every_reason_in_order() {
+        let mut s = school();
+        s.level = Level::College;
+        s.sector = Sector::Prive;
+        s.admin.as_mut().unwrap().email = "pas-un-mail".into();
+        let paris = r10_commune(&Commune {
+            name: "Paris".into(),
+            insee: None,
+        });
+        let usage = Usage {
+            educational_or_cultural: true,
+            commercial: true,
+        };
+        let e = r10_eligibility(&s, &paris, Some(usage), &complete());
+        assert_eq!(codes(&e), ["commune", "level", "sector", "admin", "usage"]);
+        assert_eq!(e.reasons[1].clause.reference(), "Art. 5-1");
+        assert!(
+            e.reasons[3]
+                .message
+                .contains("e-mail « pas-un-mail » invalide")
+        );
+    }
+
+    #[test]
+    fn insee_code_decides_alone() {
+        let c = r10_commune(&Commune {
+            name: "Paris".into(),
+            insee: Some("69244".into()),
+        });
+        assert!(c.record.is_some());
+        let c = r10_commune(&Commune {
+            name: "Tassin-la-Demi-Lune".into(),
+            insee: Some("75056".into()),
+        });
+        assert!(c.record.is_none());
+        assert!(c.why.steps[0].contains("75056"));
+    }
+
+    #[test]
+    fn missing_admin_and_warnings() {
+        let mut s = school();
+        s.admin = None;
+        s.storage_gb = StorageGb::new(11.2);
+        let contacts = r10_contacts(&Contacts {
+            technical_referent: Some(admin()),
+            project_lead: None,
+        });
+        let e = r10_eligibility(&s, &tassin(), None, &contacts);
+        assert_eq!(codes(&e), ["admin"]);
+        let w: Vec<_> = e.warnings.iter().map(|w| w.code.code()).collect();
+        assert_eq!(w, ["storage", "contacts"]);
+        assert!(e.warnings[0].message.starts_with("11,2 Go"));
+        assert!(
+            e.warnings[1]
+                .message
+                .contains("chef de projet : coordonnées absentes")
+        );
+    }
+
+    #[test]
+    fn exactly_ten_gb_is_no_warning() {
+        let mut s = school();
+        s.storage_gb = StorageGb::new(10.0);
+        assert!(
+            r10_eligibility(&s, &tassin(), None, &complete())
+                .warnings
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn usage_not_declared_educational() {
+        let usage = Usage {
+            educational_or_cultural: false,
+            commercial: false,
+        };
+        let e = r10_eligibility(&school(), &tassin(), Some(usage), &complete());
+        assert_eq!(codes(&e), ["usage"]);
+    }
+}

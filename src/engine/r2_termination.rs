@@ -1,0 +1,195 @@
+//! R2 — termination by the commune (Art. 8): at an anniversary, with three months' notice,
+//! the date of reception by the Métropole counting.
+
+use chrono::NaiveDate;
+
+use super::clause::Clause;
+use super::dates::{add_months, fr, fr_long, previous_day};
+use super::explain::{Explained, Explanation, Rule, assumptions};
+use super::r1_years::r1_anniversary;
+use super::r9_calendar::{NonWorking, r9_non_working};
+
+/// The last day a termination letter may be received to end the convention at `anniversary`:
+/// `anniversary − 3 months` by the month-end rule, never moved to a working day.
+pub fn r2_latest_reception(anniversary: NaiveDate) -> NaiveDate {
+    add_months(anniversary, -3)
+}
+
+/// The notice deadline for one anniversary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoticeDeadline {
+    /// Which anniversary (k ≥ 1).
+    pub number: u32,
+    pub anniversary: NaiveDate,
+    pub latest_reception: NaiveDate,
+    /// Set when the latest reception falls on a weekend or public holiday: the letter must
+    /// arrive earlier.
+    pub non_working: Option<NonWorking>,
+    pub why: Explanation,
+}
+
+/// The notice deadline for anniversary `k` (≥ 1) of a convention notified on `notified`.
+pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
+    let anniversary = r1_anniversary(notified, k);
+    let latest = r2_latest_reception(anniversary);
+    let non_working = r9_non_working(latest);
+    let mut why = Explanation::new(
+        Rule::R2,
+        format!("Date limite de réception d'une lettre de résiliation pour l'anniversaire n° {k}"),
+        Clause::Art8Notice,
+    )
+    .also(Clause::Cpc641)
+    .input("Notification", fr(notified))
+    .input("Anniversaire", fr(anniversary))
+    .step(format!(
+        "Anniversaire n° {k} = {} + {k} an{} = {}.",
+        fr(notified),
+        if k > 1 { "s" } else { "" },
+        fr(anniversary)
+    ))
+    .step(format!(
+        "{} − 3 mois = {} ({}).",
+        fr(anniversary),
+        fr(latest),
+        fr_long(latest)
+    ));
+    if let Some(reason) = non_working {
+        why = why.also(Clause::CodeTravailL3133_1).step(format!(
+            "{} − 3 mois = {}, {} : la lettre doit arriver avant, la date n'est pas reportée.",
+            fr(anniversary),
+            fr(latest),
+            reason.describe()
+        ));
+    }
+    why = why
+        .step(format!(
+            "Lettre recommandée avec accusé de réception reçue par la Métropole au plus tard le {} : fin de la convention et des accès le {}.",
+            fr(latest),
+            fr(anniversary)
+        ))
+        .assume(assumptions::MONTH_END)
+        .assume(assumptions::NOTICE_NOT_EXTENDED);
+    NoticeDeadline {
+        number: k,
+        anniversary,
+        latest_reception: latest,
+        non_working,
+        why,
+    }
+}
+
+/// A termination: when the letter arrived and at which anniversary access ends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Termination {
+    pub received: NaiveDate,
+    /// Which anniversary (k ≥ 1).
+    pub number: u32,
+    /// The anniversary at which the convention ends: no access from this day on.
+    pub ends: NaiveDate,
+    /// The last day with access (the day before `ends`).
+    pub last_day: NaiveDate,
+}
+
+/// The first anniversary A (k ≥ 1) with `received ≤ A − 3 months`. A letter received before
+/// the notification is an input error, reported by the scenario's validation; here it counts
+/// as received on the notification day.
+pub fn r2_termination(notified: NaiveDate, received: NaiveDate) -> Explained<Termination> {
+    let counted = received.max(notified);
+    // Anniversaries grow with k; the loop stops within a year of the reception.
+    let mut k = 1;
+    while r2_latest_reception(r1_anniversary(notified, k)) < counted {
+        k += 1;
+    }
+    let ends = r1_anniversary(notified, k);
+    let latest = r2_latest_reception(ends);
+    let mut why = Explanation::new(
+        Rule::R2,
+        "Fin de la convention après une lettre de résiliation",
+        Clause::Art8Notice,
+    )
+    .also(Clause::Art8AccessEnd)
+    .input("Notification", fr(notified))
+    .input("Lettre reçue par la Métropole le", fr(received));
+    if k > 1 {
+        let missed = r1_anniversary(notified, k - 1);
+        why = why
+            .step(format!(
+                "Pour l'anniversaire du {}, la lettre devait arriver au plus tard le {} : trop tard.",
+                fr(missed),
+                fr(r2_latest_reception(missed))
+            ))
+            .assume(assumptions::LATE_NOTICE_NEXT_ANNIVERSARY);
+    }
+    why = why
+        .step(format!(
+            "Pour l'anniversaire du {}, la limite est le {} : la lettre, reçue le {}, est dans les délais.",
+            fr(ends),
+            fr(latest),
+            fr(received)
+        ))
+        .step(format!(
+            "La convention prend fin le {} ; les accès sont supprimés ce jour-là, le dernier jour d'accès est le {}.",
+            fr(ends),
+            fr(previous_day(ends))
+        ))
+        .assume(assumptions::MONTH_END);
+    Explained::new(
+        Termination {
+            received,
+            number: k,
+            ends,
+            last_day: previous_day(ends),
+        },
+        why,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::dates::parse_iso;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn spec_examples() {
+        assert_eq!(r2_latest_reception(d("2026-05-31")), d("2026-02-28"));
+        let n = d("2024-02-29");
+        let first = r2_notice_deadline(n, 1);
+        assert_eq!(first.anniversary, d("2025-02-28"));
+        assert_eq!(first.latest_reception, d("2024-11-28"));
+    }
+
+    #[test]
+    fn weekend_deadline_is_flagged_not_moved() {
+        let dl = r2_notice_deadline(d("2023-11-16"), 2);
+        assert_eq!(dl.latest_reception, d("2025-08-16"));
+        assert_eq!(dl.non_working, Some(NonWorking::Saturday));
+        assert!(dl.why.steps.iter().any(|s| s.contains(
+            "16/11/2025 − 3 mois = 16/08/2025, un samedi : la lettre doit arriver avant"
+        )));
+        assert!(!dl.why.assumptions.is_empty());
+    }
+
+    #[test]
+    fn termination_takes_the_first_anniversary_in_time() {
+        let n = d("2023-11-16");
+        // On the deadline itself: accepted.
+        let t = r2_termination(n, d("2025-08-16")).value;
+        assert_eq!(t.ends, d("2025-11-16"));
+        assert_eq!(t.last_day, d("2025-11-15"));
+        // One day late: next anniversary.
+        let late = r2_termination(n, d("2025-08-17"));
+        assert_eq!(late.value.ends, d("2026-11-16"));
+        assert!(late.why.steps[0].contains("trop tard"));
+        // On the notification day: first anniversary.
+        assert_eq!(r2_termination(n, n).value.ends, d("2024-11-16"));
+        // Received after the first deadline of the first year.
+        assert_eq!(
+            r2_termination(n, d("2024-09-01")).value.ends,
+            d("2025-11-16")
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! R3 — the flat fee, R4 — the billing unit, R7 — titles of revenue and budget years.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::clause::Clause;
+use super::dates::fr;
+use super::explain::{Explanation, Rule, assumptions};
+use super::money::Money;
+use super::r1_years::ConventionYear;
+use super::r5_r6_access::Access;
+use super::scenario::{BillingUnit, School};
+
+/// R3: the fee of a year is the annual fee times the billed units, with no proration.
+pub fn r3_year_fee(annual_fee: Money, billed_units: usize) -> Money {
+    annual_fee.times(billed_units as u64)
+}
+
+/// R4: the key under which a school's group is compared: trimmed, case ignored.
+/// `None` for a school with no group (or an empty one): it is its own unit.
+pub fn r4_group_key(group: Option<&str>) -> Option<String> {
+    group
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// R4: the billing unit of every school, as a unit number: under `School` each school is its
+/// own unit; under `SchoolGroup`, schools that share a group share a unit. Units are numbered
+/// in order of first appearance.
+pub fn r4_units(schools: &[School], unit: BillingUnit) -> Vec<usize> {
+    match unit {
+        BillingUnit::School => (0..schools.len()).collect(),
+        BillingUnit::SchoolGroup => {
+            let mut groups: HashMap<String, usize> = HashMap::new();
+            let mut count = 0;
+            schools
+                .iter()
+                .map(|s| {
+                    let fresh = |count: &mut usize| {
+                        *count += 1;
+                        *count - 1
+                    };
+                    match r4_group_key(s.group.as_deref()) {
+                        Some(key) => match groups.get(&key) {
+                            Some(&unit) => unit,
+                            None => {
+                                let unit = fresh(&mut count);
+                                groups.insert(key, unit);
+                                unit
+                            }
+                        },
+                        None => fresh(&mut count),
+                    }
+                })
+                .collect()
+        }
+    }
+}
+
+/// Whether the scenario has at least two schools sharing a group, so that the two readings of
+/// R4 differ.
+pub fn r4_has_groups(schools: &[School]) -> bool {
+    r4_units(schools, BillingUnit::SchoolGroup)
+        .iter()
+        .max()
+        .is_some_and(|&m| m + 1 < schools.len())
+}
+
+/// A batch of titles of revenue issued on one day for one convention year (R7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleBatch {
+    pub date: NaiveDate,
+    pub convention_year: u32,
+    pub units: usize,
+    pub amount: Money,
+}
+
+/// One convention year billed under one reading of R4.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearBilling {
+    pub billed_units: usize,
+    pub fee: Money,
+    /// Indices of the schools with access on at least one day of the year.
+    pub billed_schools: Vec<usize>,
+    pub titles: Vec<TitleBatch>,
+    pub why: Explanation,
+}
+
+/// R3, R4 and R7 for one convention year: which units are billed, the fee, and the titles
+/// (dated the later of the year's first day and the unit's earliest opening in the year).
+pub fn r3_bill_year(
+    year: &ConventionYear,
+    access: &[Access],
+    units: &[usize],
+    billing_unit: BillingUnit,
+    annual_fee: Money,
+) -> YearBilling {
+    let unit_count = units.iter().max().map_or(0, |m| m + 1);
+    let mut unit_title: Vec<Option<NaiveDate>> = vec![None; unit_count];
+    let mut billed_schools = Vec::new();
+    for (i, a) in access.iter().enumerate() {
+        if a.overlaps(year.start, year.end) {
+            billed_schools.push(i);
+            // Overlap implies an opening on or before the year's end.
+            let opening = a.from.unwrap_or(year.start);
+            let date = r7_title_date(year.start, opening);
+            let slot = &mut unit_title[units[i]];
+            *slot = Some(slot.map_or(date, |d| d.min(date)));
+        }
+    }
+    let mut dates: Vec<NaiveDate> = unit_title.iter().flatten().copied().collect();
+    let billed_units = dates.len();
+    dates.sort_unstable();
+    let mut titles: Vec<TitleBatch> = Vec::new();
+    for date in dates {
+        match titles.last_mut() {
+            Some(last) if last.date == date => {
+                last.units += 1;
+                last.amount = last.amount + annual_fee;
+            }
+            _ => titles.push(TitleBatch {
+                date,
+                convention_year: year.number,
+                units: 1,
+                amount: annual_fee,
+            }),
+        }
+    }
+    let fee = r3_year_fee(annual_fee, billed_units);
+    let (what, assumption) = match billing_unit {
+        BillingUnit::School => ("école", assumptions::BILLING_PER_SCHOOL),
+        BillingUnit::SchoolGroup => (
+            "unité (groupe scolaire ou école seule)",
+            assumptions::BILLING_PER_GROUP,
+        ),
+    };
+    let mut why = Explanation::new(
+        Rule::R3,
+        format!("Redevance de l'année de convention n° {}", year.number),
+        Clause::Art6Fee,
+    )
+    .also(if billing_unit == BillingUnit::School {
+        Clause::DeliberationPoint2
+    } else {
+        Clause::DeliberationRecitalGroup
+    })
+    .input("Redevance annuelle", annual_fee.to_string())
+    .input(
+        "Année",
+        format!("du {} au {}", fr(year.start), fr(year.end)),
+    )
+    .input("Unité de facturation", billing_unit.label())
+    .step(format!(
+        "Écoles ayant accès au moins un jour de l'année : {}.",
+        billed_schools.len()
+    ));
+    if billing_unit == BillingUnit::SchoolGroup {
+        why = why.step(format!(
+            "Regroupées par groupe scolaire : {billed_units} unité{} facturée{}.",
+            plural(billed_units),
+            plural(billed_units)
+        ));
+    }
+    why = why
+        .step(format!(
+            "{billed_units} {what}{} × {annual_fee} = {fee}, dû en entier même si l'année n'est pas pleine.",
+            if billed_units > 1 && billing_unit == BillingUnit::School { "s" } else { "" }
+        ))
+        .assume(assumption);
+    YearBilling {
+        billed_units,
+        fee,
+        billed_schools,
+        titles,
+        why,
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
+
+/// R7: a unit's title for a year is dated the later of the year's first day and its opening.
+pub fn r7_title_date(year_start: NaiveDate, opening: NaiveDate) -> NaiveDate {
+    year_start.max(opening)
+}
+
+/// A budget year (exercice): the sum of the titles dated in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BudgetYear {
+    pub year: i32,
+    pub fee: Money,
+    pub titles: Vec<TitleBatch>,
+    pub why: Explanation,
+}
+
+/// R7: budget years from `first` to `last` (zeros included), each with the titles dated in it.
+pub fn r7_budget_years(first: i32, last: i32, titles: &[TitleBatch]) -> Vec<BudgetYear> {
+    (first..=last)
+        .map(|year| {
+            let mine: Vec<TitleBatch> = titles
+                .iter()
+                .filter(|t| t.date.year() == year)
+                .cloned()
+                .collect();
+            let fee: Money = mine.iter().map(|t| t.amount).sum();
+            let mut why = Explanation::new(
+                Rule::R7,
+                format!("Exercice budgétaire {year}"),
+                Clause::Art6Title,
+            )
+            .input("Exercice", year.to_string());
+            if mine.is_empty() {
+                why = why.step(format!("Aucun titre de recette daté de {year}."));
+            }
+            for t in &mine {
+                why = why.step(format!(
+                    "Titre du {} (année de convention n° {}) : {} unité{} = {}.",
+                    fr(t.date),
+                    t.convention_year,
+                    t.units,
+                    plural(t.units),
+                    t.amount
+                ));
+            }
+            why = why
+                .step(format!("Total de l'exercice {year} : {fee}."))
+                .assume(assumptions::TITLE_DATE);
+            BudgetYear {
+                year,
+                fee,
+                titles: mine,
+                why,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::dates::parse_iso;
+    use crate::engine::scenario::{Level, Sector};
+
+    fn school(group: Option<&str>) -> School {
+        School {
+            name: "É".into(),
+            uai: None,
+            level: Level::Primaire,
+            sector: Sector::Public,
+            group: group.map(str::to_string),
+            requested: parse_iso("2023-11-10").unwrap(),
+            opened: None,
+            removal_requested: None,
+            storage_gb: None,
+            admin: None,
+        }
+    }
+
+    #[test]
+    fn units_per_school_and_per_group() {
+        let schools = vec![
+            school(Some("GS du Bourg")),
+            school(Some("  gs du bourg ")),
+            school(None),
+            school(Some("")),
+            school(Some("GS Leclerc")),
+            school(Some("GS du Bourg")),
+        ];
+        assert_eq!(
+            r4_units(&schools, BillingUnit::School),
+            vec![0, 1, 2, 3, 4, 5]
+        );
+        assert_eq!(
+            r4_units(&schools, BillingUnit::SchoolGroup),
+            vec![0, 0, 1, 2, 3, 0]
+        );
+        assert!(r4_has_groups(&schools));
+        assert!(!r4_has_groups(&schools[2..5]));
+        assert!(!r4_has_groups(&[]));
+    }
+
+    #[test]
+    fn fee_is_flat() {
+        assert_eq!(
+            r3_year_fee(Money::from_euros(150), 4),
+            Money::from_euros(600)
+        );
+        assert_eq!(r3_year_fee(Money::from_euros(150), 0), Money::ZERO);
+    }
+
+    #[test]
+    fn title_dates() {
+        let start = parse_iso("2023-11-16").unwrap();
+        assert_eq!(
+            r7_title_date(start, parse_iso("2023-11-24").unwrap()),
+            parse_iso("2023-11-24").unwrap()
+        );
+        assert_eq!(
+            r7_title_date(start, parse_iso("2022-01-01").unwrap()),
+            start
+        );
+    }
+}

@@ -1,0 +1,224 @@
+//! R5 — when a school's access opens (Annexe 1), R6 — when it ends (Annexe 1, Art. 8).
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::clause::Clause;
+use super::dates::fr;
+use super::explain::{Explanation, Rule, assumptions};
+
+/// Days the Métropole has to open access after receiving the request ("deux semaines").
+pub const OPENING_DELAY_DAYS: u64 = 14;
+
+/// Access opening: the date actually seen if entered, else reception + 14 days; never before
+/// the notification. An opening before the request is an input error caught by validation.
+pub fn r5_access_opening(
+    notified: NaiveDate,
+    requested: NaiveDate,
+    opened: Option<NaiveDate>,
+) -> NaiveDate {
+    let planned = opened.unwrap_or_else(|| r5_latest_opening(requested));
+    planned.max(notified)
+}
+
+/// Reception + 14 days: the latest day the Métropole opens access.
+pub fn r5_latest_opening(requested: NaiveDate) -> NaiveDate {
+    requested
+        .checked_add_days(Days::new(OPENING_DELAY_DAYS))
+        .unwrap_or(requested)
+}
+
+/// The first day without access after a removal received on `received`: 20 August of the same
+/// year when received on or before 19 June, else 20 August of the next year.
+pub fn r6_removal_effect(received: NaiveDate) -> NaiveDate {
+    let year = if (received.month(), received.day()) <= (6, 19) {
+        received.year()
+    } else {
+        received.year() + 1
+    };
+    // 20 August exists every year.
+    NaiveDate::from_ymd_opt(year, 8, 20).unwrap_or(received)
+}
+
+/// A school's access, as an interval `[from, until)`; both `None` when it never has access.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Access {
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub why: Explanation,
+}
+
+impl Access {
+    /// Whether the school has access on at least one day of `[start, end]`.
+    pub fn overlaps(&self, start: NaiveDate, end: NaiveDate) -> bool {
+        match self.from {
+            Some(from) => from <= end && self.until.is_none_or(|until| until > start),
+            None => false,
+        }
+    }
+}
+
+/// R5 and R6 together for one eligible school: opening, then the first of removal and
+/// termination. `termination_ends` is the anniversary at which a termination takes effect.
+pub fn r5_r6_access(
+    notified: NaiveDate,
+    requested: NaiveDate,
+    opened: Option<NaiveDate>,
+    removal_requested: Option<NaiveDate>,
+    termination_ends: Option<NaiveDate>,
+) -> Access {
+    let from = r5_access_opening(notified, requested, opened);
+    let mut why = Explanation::new(Rule::R5, "Accès de l'école", Clause::Annexe1Opening)
+        .input("Demande reçue le", fr(requested));
+    if let Some(o) = opened {
+        why = why
+            .input("Ouverture constatée le", fr(o))
+            .step(format!("L'accès a été ouvert le {} (date saisie).", fr(o)));
+    } else {
+        why = why
+            .step(format!(
+                "{} + 14 jours = {} : ouverture au plus tard ce jour-là.",
+                fr(requested),
+                fr(r5_latest_opening(requested))
+            ))
+            .assume(assumptions::OPENING_AT_LATEST);
+    }
+    if from == notified && opened.is_none_or(|o| o < notified) {
+        why = why.step(format!(
+            "Pas d'accès avant la prise d'effet de la convention : ouverture le {}.",
+            fr(notified)
+        ));
+    }
+
+    let removal_end = removal_requested.map(r6_removal_effect);
+    if let (Some(r), Some(end)) = (removal_requested, removal_end) {
+        why = why
+            .also(Clause::Annexe1YearlyList)
+            .input("Radiation reçue le", fr(r))
+            .step(if end.year() == r.year() {
+                format!(
+                    "Radiation reçue le {}, au plus tard le 19 juin : accès retiré le {}.",
+                    fr(r),
+                    fr(end)
+                )
+            } else {
+                format!(
+                    "Radiation reçue le {}, après le 19 juin : elle attend la liste suivante, accès retiré le {}.",
+                    fr(r),
+                    fr(end)
+                )
+            })
+            .assume(assumptions::REMOVAL_CYCLE);
+    }
+    let until = match (removal_end, termination_ends) {
+        (Some(r), Some(t)) => Some(r.min(t)),
+        (r, t) => r.or(t),
+    };
+    if let Some(t) = termination_ends
+        && until == Some(t)
+    {
+        why = why
+            .also(Clause::Art8AccessEnd)
+            .step(format!("La résiliation supprime les accès le {}.", fr(t)));
+    }
+    match until {
+        Some(u) if u <= from => {
+            why = why.step(format!(
+                "L'accès prendrait fin le {} au plus tard le jour de son ouverture ({}) : l'école n'a jamais accès et n'est pas facturée.",
+                fr(u),
+                fr(from)
+            ));
+            Access {
+                from: None,
+                until: None,
+                why,
+            }
+        }
+        _ => {
+            why = why.step(match until {
+                Some(u) => format!(
+                    "Accès du {} au {} inclus.",
+                    fr(from),
+                    fr(u.pred_opt().unwrap_or(u))
+                ),
+                None => format!("Accès à partir du {}, sans fin prévue.", fr(from)),
+            });
+            Access {
+                from: Some(from),
+                until,
+                why,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::dates::parse_iso;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn opening_is_reception_plus_fourteen_days_never_before_notification() {
+        let n = d("2023-11-16");
+        assert_eq!(r5_access_opening(n, d("2023-11-10"), None), d("2023-11-24"));
+        assert_eq!(r5_access_opening(n, d("2024-03-04"), None), d("2024-03-18"));
+        assert_eq!(r5_access_opening(n, d("2023-10-01"), None), n);
+        assert_eq!(
+            r5_access_opening(n, d("2024-03-04"), Some(d("2024-03-06"))),
+            d("2024-03-06")
+        );
+        assert_eq!(
+            r5_access_opening(n, d("2023-10-01"), Some(d("2023-10-05"))),
+            n
+        );
+    }
+
+    #[test]
+    fn removal_waits_for_the_yearly_list() {
+        assert_eq!(r6_removal_effect(d("2025-06-12")), d("2025-08-20"));
+        assert_eq!(r6_removal_effect(d("2025-06-19")), d("2025-08-20"));
+        assert_eq!(r6_removal_effect(d("2025-06-20")), d("2026-08-20"));
+        assert_eq!(r6_removal_effect(d("2025-12-31")), d("2026-08-20"));
+        assert_eq!(r6_removal_effect(d("2026-01-01")), d("2026-08-20"));
+    }
+
+    #[test]
+    fn access_interval() {
+        let n = d("2023-11-16");
+        let a = r5_r6_access(n, d("2023-11-10"), None, Some(d("2025-06-12")), None);
+        assert_eq!(
+            (a.from, a.until),
+            (Some(d("2023-11-24")), Some(d("2025-08-20")))
+        );
+        assert!(a.overlaps(d("2024-11-16"), d("2025-11-15")));
+        assert!(!a.overlaps(d("2025-11-16"), d("2026-11-15")));
+        // Termination first.
+        let t = r5_r6_access(
+            n,
+            d("2023-11-10"),
+            None,
+            Some(d("2025-06-25")),
+            Some(d("2025-11-16")),
+        );
+        assert_eq!(t.until, Some(d("2025-11-16")));
+        assert!(t.why.clauses.contains(&Clause::Art8AccessEnd));
+    }
+
+    #[test]
+    fn removed_before_opening_never_has_access() {
+        let n = d("2023-11-16");
+        // Requested 10 Aug 2024 → opens 24 Aug; removal of 1 Jan 2024 ends on 20 Aug 2024.
+        let a = r5_r6_access(n, d("2024-08-10"), None, Some(d("2024-01-01")), None);
+        assert_eq!((a.from, a.until), (None, None));
+        assert!(!a.overlaps(n, d("2030-01-01")));
+        // Ending exactly on the opening day: no access either.
+        let b = r5_r6_access(n, d("2024-08-06"), None, Some(d("2024-01-01")), None);
+        assert_eq!((b.from, b.until), (None, None));
+        // Opening after a termination.
+        let c = r5_r6_access(n, d("2024-11-10"), None, None, Some(d("2024-11-16")));
+        assert_eq!(c.from, None);
+    }
+}

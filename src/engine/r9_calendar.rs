@@ -1,0 +1,211 @@
+//! R9 — calendar facts: French public holidays, non-working days, the appeal deadline.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+
+use super::clause::Clause;
+use super::dates::{add_months, fr, fr_long, next_day};
+use super::explain::{Explained, Explanation, Rule, assumptions};
+
+/// Easter Sunday of `year` by the Gregorian computus (anonymous algorithm, Meeus/Jones/Butcher).
+pub fn r9_easter(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    // The computus always gives a day in March or April.
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).unwrap_or(NaiveDate::MIN)
+}
+
+/// The name of the public holiday on `date`, if it is one (Code du travail L3133-1).
+pub fn r9_public_holiday(date: NaiveDate) -> Option<&'static str> {
+    let fixed = match (date.month(), date.day()) {
+        (1, 1) => Some("jour de l'An"),
+        (5, 1) => Some("fête du Travail"),
+        (5, 8) => Some("Victoire 1945"),
+        (7, 14) => Some("fête nationale"),
+        (8, 15) => Some("Assomption"),
+        (11, 1) => Some("Toussaint"),
+        (11, 11) => Some("Armistice 1918"),
+        (12, 25) => Some("Noël"),
+        _ => None,
+    };
+    if fixed.is_some() {
+        return fixed;
+    }
+    // Movable feasts fall between 23 March and 14 June.
+    if !(3..=6).contains(&date.month()) {
+        return None;
+    }
+    let easter = r9_easter(date.year());
+    match (date - easter).num_days() {
+        1 => Some("lundi de Pâques"),
+        39 => Some("Ascension"),
+        50 => Some("lundi de Pentecôte"),
+        _ => None,
+    }
+}
+
+/// Why a day is not worked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum NonWorking {
+    Saturday,
+    Sunday,
+    Holiday(&'static str),
+}
+
+impl NonWorking {
+    /// "un samedi", "un jour férié (Assomption)".
+    pub fn describe(self) -> String {
+        match self {
+            NonWorking::Saturday => "un samedi".to_string(),
+            NonWorking::Sunday => "un dimanche".to_string(),
+            NonWorking::Holiday(name) => format!("un jour férié ({name})"),
+        }
+    }
+}
+
+/// Saturday, Sunday or a public holiday; `None` for a working day.
+pub fn r9_non_working(date: NaiveDate) -> Option<NonWorking> {
+    match date.weekday() {
+        Weekday::Sat => Some(NonWorking::Saturday),
+        Weekday::Sun => Some(NonWorking::Sunday),
+        _ => r9_public_holiday(date).map(NonWorking::Holiday),
+    }
+}
+
+/// The first working day on or after `date`.
+pub fn r9_next_working_day(date: NaiveDate) -> NaiveDate {
+    let mut day = date;
+    // At most a weekend plus a holiday: a few steps.
+    while r9_non_working(day).is_some() {
+        day = next_day(day);
+    }
+    day
+}
+
+/// The appeal deadline against the deliberation: publication + 2 months (month-end rule),
+/// moved to the next working day when it ends on a non-working day (CPC art. 642).
+pub fn r9_appeal_deadline(published: NaiveDate) -> Explained<NaiveDate> {
+    let raw = add_months(published, 2);
+    let deadline = r9_next_working_day(raw);
+    let mut why = Explanation::new(
+        Rule::R9,
+        "Date limite de recours contre la délibération",
+        Clause::DeliberationAppeal,
+    )
+    .also(Clause::Cpc641)
+    .also(Clause::Cpc642)
+    .input("Publication de la délibération", fr(published))
+    .step(format!(
+        "{} + 2 mois = {} ({})",
+        fr(published),
+        fr(raw),
+        fr_long(raw)
+    ));
+    why = match r9_non_working(raw) {
+        Some(reason) => why.step(format!(
+            "Le {} est {} : le délai, de procédure, est prorogé au premier jour ouvrable suivant, le {}.",
+            fr(raw),
+            reason.describe(),
+            fr_long(deadline)
+        )),
+        None => why.step(format!(
+            "Le {} est un jour ouvrable : le recours doit être enregistré au plus tard ce jour-là, au Tribunal administratif de Lyon.",
+            fr(raw)
+        )),
+    };
+    Explained::new(deadline, why.assume(assumptions::MONTH_END))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::dates::parse_iso;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn easter_dates() {
+        assert_eq!(r9_easter(2024), d("2024-03-31"));
+        assert_eq!(r9_easter(2025), d("2025-04-20"));
+        assert_eq!(r9_easter(2026), d("2026-04-05"));
+        assert_eq!(r9_easter(2027), d("2027-03-28"));
+        assert_eq!(r9_easter(2028), d("2028-04-16"));
+        assert_eq!(r9_easter(2038), d("2038-04-25"));
+        assert_eq!(r9_easter(2285), d("2285-03-22"));
+    }
+
+    #[test]
+    fn movable_holidays() {
+        assert_eq!(r9_public_holiday(d("2025-04-21")), Some("lundi de Pâques"));
+        assert_eq!(r9_public_holiday(d("2025-05-29")), Some("Ascension"));
+        assert_eq!(
+            r9_public_holiday(d("2025-06-09")),
+            Some("lundi de Pentecôte")
+        );
+        assert_eq!(r9_public_holiday(d("2026-05-14")), Some("Ascension"));
+        assert_eq!(
+            r9_public_holiday(d("2026-05-25")),
+            Some("lundi de Pentecôte")
+        );
+        assert_eq!(r9_public_holiday(d("2027-03-29")), Some("lundi de Pâques"));
+        assert_eq!(
+            r9_public_holiday(d("2028-06-05")),
+            Some("lundi de Pentecôte")
+        );
+        // Easter Sunday itself is not in L3133-1's list (it is a Sunday anyway).
+        assert_eq!(r9_public_holiday(d("2025-04-20")), None);
+        assert_eq!(r9_public_holiday(d("2025-04-22")), None);
+    }
+
+    #[test]
+    fn fixed_holidays_and_weekends() {
+        assert_eq!(r9_public_holiday(d("2025-07-14")), Some("fête nationale"));
+        assert_eq!(r9_public_holiday(d("2025-12-25")), Some("Noël"));
+        assert_eq!(r9_non_working(d("2025-08-16")), Some(NonWorking::Saturday));
+        assert_eq!(r9_non_working(d("2026-08-16")), Some(NonWorking::Sunday));
+        assert_eq!(r9_non_working(d("2024-08-16")), None);
+        assert_eq!(
+            r9_non_working(d("2024-08-15")),
+            Some(NonWorking::Holiday("Assomption"))
+        );
+        // Holidays that fall on a weekend are reported as the weekend day.
+        assert_eq!(r9_non_working(d("2026-11-01")), Some(NonWorking::Sunday));
+        assert_eq!(r9_non_working(d("2026-08-15")), Some(NonWorking::Saturday));
+        assert_eq!(r9_public_holiday(d("2026-11-01")), Some("Toussaint"));
+    }
+
+    #[test]
+    fn appeal_deadline_example() {
+        let appeal = r9_appeal_deadline(d("2023-11-16"));
+        assert_eq!(appeal.value, d("2024-01-16"));
+        assert_eq!(appeal.why.reference(), "Délibération, voies de recours");
+        assert!(appeal.why.steps[0].contains("16/11/2023 + 2 mois = 16/01/2024"));
+    }
+
+    #[test]
+    fn appeal_deadline_moves_past_weekend_and_holiday() {
+        // 2025-09-01 + 2 months = 2025-11-01, a Saturday; Sunday 2, then Monday 3 November.
+        assert_eq!(r9_appeal_deadline(d("2025-09-01")).value, d("2025-11-03"));
+        // 2025-09-11 + 2 = 2025-11-11 (Tuesday, Armistice) → Wednesday 12.
+        assert_eq!(r9_appeal_deadline(d("2025-09-11")).value, d("2025-11-12"));
+        // Month-end: 2023-12-31 + 2 months = 2024-02-29 (Thursday).
+        assert_eq!(r9_appeal_deadline(d("2023-12-31")).value, d("2024-02-29"));
+        let moved = r9_appeal_deadline(d("2025-09-01"));
+        assert!(moved.why.steps[1].contains("un samedi"));
+    }
+}

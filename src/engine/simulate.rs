@@ -1,0 +1,386 @@
+//! The whole convention applied to a scenario: every rule, every figure, every explanation.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::clause::Clause;
+use super::dates::{add_years, fr};
+use super::explain::Explained;
+use super::money::Money;
+use super::r1_years::{ConventionYear, r1_anniversary, r1_convention_years};
+use super::r2_termination::{NoticeDeadline, Termination, r2_notice_deadline, r2_termination};
+use super::r3_r4_r7_fees::{
+    BudgetYear, TitleBatch, YearBilling, r3_bill_year, r4_has_groups, r4_units, r7_budget_years,
+};
+use super::r5_r6_access::{Access, r5_r6_access};
+use super::r8_shares::{CostShares, TERRITORY_SCHOOLS, r8_cost_shares};
+use super::r9_calendar::{NonWorking, r9_appeal_deadline, r9_non_working};
+use super::r10_eligibility::{
+    CommuneCheck, ContactsCheck, Eligibility, r10_commune, r10_contacts, r10_eligibility,
+};
+use super::scenario::{BillingUnit, Scenario};
+
+/// Default planning horizon when the scenario gives none: notification + 5 years.
+pub fn default_horizon(notified: NaiveDate) -> NaiveDate {
+    add_years(notified, 5)
+}
+
+/// One convention year, billed under both readings of R4.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearFees {
+    pub year: ConventionYear,
+    pub per_school: YearBilling,
+    pub per_group: YearBilling,
+    /// Annexe 2 shares of the fee under the scenario's billing unit.
+    pub shares: Explained<CostShares>,
+}
+
+impl YearFees {
+    pub fn billing(&self, unit: BillingUnit) -> &YearBilling {
+        match unit {
+            BillingUnit::School => &self.per_school,
+            BillingUnit::SchoolGroup => &self.per_group,
+        }
+    }
+}
+
+/// A budget year under both readings of R4.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BudgetYears {
+    pub per_school: Vec<BudgetYear>,
+    pub per_group: Vec<BudgetYear>,
+}
+
+impl BudgetYears {
+    pub fn for_unit(&self, unit: BillingUnit) -> &[BudgetYear] {
+        match unit {
+            BillingUnit::School => &self.per_school,
+            BillingUnit::SchoolGroup => &self.per_group,
+        }
+    }
+}
+
+/// What the convention means for one school.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchoolOutcome {
+    pub name: String,
+    pub eligibility: Eligibility,
+    /// `None` for an ineligible school: it cannot be on the list, so it has no access.
+    pub access: Option<Access>,
+}
+
+impl SchoolOutcome {
+    pub fn access_from(&self) -> Option<NaiveDate> {
+        self.access.as_ref().and_then(|a| a.from)
+    }
+
+    pub fn access_until(&self) -> Option<NaiveDate> {
+        self.access.as_ref().and_then(|a| a.until)
+    }
+}
+
+/// The kinds of dated events in the merged calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    Notice,
+    ListUpdate,
+    ListApplied,
+    AccessOpening,
+    Appeal,
+    Title,
+}
+
+impl DeadlineKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            DeadlineKind::Notice => "notice",
+            DeadlineKind::ListUpdate => "list_update",
+            DeadlineKind::ListApplied => "list_applied",
+            DeadlineKind::AccessOpening => "access_opening",
+            DeadlineKind::Appeal => "appeal",
+            DeadlineKind::Title => "title",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DeadlineKind::Notice => "Préavis de résiliation",
+            DeadlineKind::ListUpdate => "Liste annuelle",
+            DeadlineKind::ListApplied => "Mise à jour des accès",
+            DeadlineKind::AccessOpening => "Ouverture d'accès",
+            DeadlineKind::Appeal => "Recours",
+            DeadlineKind::Title => "Titre de recette",
+        }
+    }
+}
+
+/// One dated event of the calendar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    pub date: NaiveDate,
+    pub kind: DeadlineKind,
+    pub label: String,
+    pub clause: Clause,
+    /// A contractual date is never moved; this flags a weekend or holiday.
+    pub non_working: Option<NonWorking>,
+}
+
+/// Everything computed for a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Simulation {
+    pub notified: NaiveDate,
+    pub horizon_until: NaiveDate,
+    pub annual_fee: Money,
+    pub billing_unit: BillingUnit,
+    pub commune: CommuneCheck,
+    pub contacts: ContactsCheck,
+    pub termination: Option<Explained<Termination>>,
+    pub years: Vec<YearFees>,
+    pub budget_years: BudgetYears,
+    pub notice_deadlines: Vec<NoticeDeadline>,
+    pub appeal_deadline: Option<Explained<NaiveDate>>,
+    pub schools: Vec<SchoolOutcome>,
+    pub deadlines: Vec<Deadline>,
+    /// At least two schools share a group: the two readings of R4 can differ.
+    pub has_groups: bool,
+}
+
+impl Simulation {
+    /// The budget years under the scenario's billing unit.
+    pub fn budget(&self) -> &[BudgetYear] {
+        self.budget_years.for_unit(self.billing_unit)
+    }
+
+    /// Total of the fees over the convention years shown, under `unit`.
+    pub fn total(&self, unit: BillingUnit) -> Money {
+        self.years.iter().map(|y| y.billing(unit).fee).sum()
+    }
+
+    /// Annexe 2 applied to one school's annual fee.
+    pub fn shares_of_one_school(&self) -> Explained<CostShares> {
+        r8_cost_shares(self.annual_fee, "redevance d'une école")
+    }
+
+    /// Annexe 2 applied to the whole territory: 625 schools at the annual fee.
+    pub fn shares_of_territory(&self) -> Explained<CostShares> {
+        r8_cost_shares(
+            self.annual_fee.times(TERRITORY_SCHOOLS),
+            "territoire (625 écoles)",
+        )
+    }
+}
+
+/// Applies every rule to `scenario`.
+pub fn simulate(scenario: &Scenario) -> Simulation {
+    let conv = &scenario.convention;
+    let notified = conv.notified;
+    let horizon = scenario.horizon_until;
+    let termination = conv
+        .termination_received
+        .map(|received| r2_termination(notified, received));
+    let ends = termination.as_ref().map(|t| t.value.ends);
+
+    // R10, then R5–R6 for the schools that may be on the list.
+    let commune = r10_commune(&scenario.commune);
+    let contacts = r10_contacts(&scenario.contacts);
+    let schools: Vec<SchoolOutcome> = scenario
+        .schools
+        .iter()
+        .map(|school| {
+            let eligibility = r10_eligibility(school, &commune, scenario.usage, &contacts);
+            let access = eligibility.eligible().then(|| {
+                r5_r6_access(
+                    notified,
+                    school.requested,
+                    school.opened,
+                    school.removal_requested,
+                    ends,
+                )
+            });
+            SchoolOutcome {
+                name: school.name.clone(),
+                eligibility,
+                access,
+            }
+        })
+        .collect();
+    let no_access = Access {
+        from: None,
+        until: None,
+        why: super::explain::Explanation::new(
+            super::explain::Rule::R10,
+            "Pas d'accès",
+            Clause::Annexe1Opening,
+        ),
+    };
+    let access: Vec<Access> = schools
+        .iter()
+        .map(|s| s.access.clone().unwrap_or_else(|| no_access.clone()))
+        .collect();
+
+    // R1, R3, R4, R7, R8.
+    let school_units = r4_units(&scenario.schools, BillingUnit::School);
+    let group_units = r4_units(&scenario.schools, BillingUnit::SchoolGroup);
+    let fee = conv.annual_fee;
+    let years: Vec<YearFees> = r1_convention_years(notified, horizon, ends)
+        .into_iter()
+        .map(|year| {
+            let per_school = r3_bill_year(&year, &access, &school_units, BillingUnit::School, fee);
+            let per_group =
+                r3_bill_year(&year, &access, &group_units, BillingUnit::SchoolGroup, fee);
+            let chosen = match conv.billing_unit {
+                BillingUnit::School => per_school.fee,
+                BillingUnit::SchoolGroup => per_group.fee,
+            };
+            let shares = r8_cost_shares(chosen, &format!("année de convention n° {}", year.number));
+            YearFees {
+                year,
+                per_school,
+                per_group,
+                shares,
+            }
+        })
+        .collect();
+
+    let first_budget = notified.year();
+    let last_budget = match &termination {
+        Some(t) => horizon.year().min(t.value.last_day.year()),
+        None => horizon.year(),
+    };
+    let titles = |unit: BillingUnit| -> Vec<TitleBatch> {
+        years
+            .iter()
+            .flat_map(|y| y.billing(unit).titles.iter().cloned())
+            .collect()
+    };
+    let budget_years = BudgetYears {
+        per_school: r7_budget_years(first_budget, last_budget, &titles(BillingUnit::School)),
+        per_group: r7_budget_years(first_budget, last_budget, &titles(BillingUnit::SchoolGroup)),
+    };
+
+    // R2: one notice deadline per anniversary up to the horizon (and the termination).
+    let notice_deadlines: Vec<NoticeDeadline> = (1..)
+        .take_while(|&k| {
+            let a = r1_anniversary(notified, k);
+            a <= horizon && ends.is_none_or(|e| a <= e)
+        })
+        .map(|k| r2_notice_deadline(notified, k))
+        .collect();
+
+    let appeal_deadline = scenario.deliberation_published.map(r9_appeal_deadline);
+
+    let deadlines = calendar(
+        scenario,
+        &schools,
+        &notice_deadlines,
+        appeal_deadline.as_ref(),
+        &titles(conv.billing_unit),
+        ends,
+    );
+
+    Simulation {
+        notified,
+        horizon_until: horizon,
+        annual_fee: fee,
+        billing_unit: conv.billing_unit,
+        commune,
+        contacts,
+        termination,
+        years,
+        budget_years,
+        notice_deadlines,
+        appeal_deadline,
+        schools,
+        deadlines,
+        has_groups: r4_has_groups(&scenario.schools),
+    }
+}
+
+/// The merged calendar, sorted by date.
+fn calendar(
+    scenario: &Scenario,
+    schools: &[SchoolOutcome],
+    notices: &[NoticeDeadline],
+    appeal: Option<&Explained<NaiveDate>>,
+    titles: &[TitleBatch],
+    ends: Option<NaiveDate>,
+) -> Vec<Deadline> {
+    let notified = scenario.convention.notified;
+    let horizon = scenario.horizon_until;
+    let mut out = Vec::new();
+    let mut push = |date: NaiveDate, kind: DeadlineKind, label: String, clause: Clause| {
+        out.push(Deadline {
+            date,
+            kind,
+            label,
+            clause,
+            non_working: r9_non_working(date),
+        });
+    };
+    for n in notices {
+        push(
+            n.latest_reception,
+            DeadlineKind::Notice,
+            format!(
+                "Dernier jour de réception d'une lettre de résiliation pour finir le {}",
+                fr(n.anniversary)
+            ),
+            Clause::Art8Notice,
+        );
+    }
+    let in_force = |d: NaiveDate| d >= notified && d <= horizon && ends.is_none_or(|e| d < e);
+    for year in notified.year()..=horizon.year() {
+        if let Some(d) = NaiveDate::from_ymd_opt(year, 6, 19).filter(|d| in_force(*d)) {
+            push(
+                d,
+                DeadlineKind::ListUpdate,
+                "Dernier jour pour envoyer la liste annuelle des écoles (avant le 20 juin)".into(),
+                Clause::Annexe1YearlyList,
+            );
+        }
+        if let Some(d) = NaiveDate::from_ymd_opt(year, 8, 19).filter(|d| in_force(*d)) {
+            push(
+                d,
+                DeadlineKind::ListApplied,
+                "Dernier jour de mise à jour des accès par la Métropole (avant le 20 août)".into(),
+                Clause::Annexe1YearlyList,
+            );
+        }
+    }
+    for s in schools {
+        if let Some(from) = s.access_from() {
+            push(
+                from,
+                DeadlineKind::AccessOpening,
+                format!("Ouverture de l'accès : {}", s.name),
+                Clause::Annexe1Opening,
+            );
+        }
+    }
+    if let Some(a) = appeal {
+        push(
+            a.value,
+            DeadlineKind::Appeal,
+            "Dernier jour de recours contre la délibération (Tribunal administratif de Lyon)"
+                .into(),
+            Clause::DeliberationAppeal,
+        );
+    }
+    for t in titles {
+        push(
+            t.date,
+            DeadlineKind::Title,
+            format!(
+                "Titre de recette, année de convention n° {} : {} unité{}, {}",
+                t.convention_year,
+                t.units,
+                if t.units > 1 { "s" } else { "" },
+                t.amount
+            ),
+            Clause::Art6Title,
+        );
+    }
+    out.sort_by_key(|d| d.date);
+    out
+}
