@@ -7,3 +7,6 @@
 
 pub mod engine;
 pub mod io;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;

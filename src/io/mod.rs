@@ -1,1 +1,8 @@
+//! The exchange formats, shared by the command and the web app: the scenario file, the JSON
+//! report and the French text report.
 
+pub mod report;
+pub mod scenario;
+pub mod text;
+
+pub use scenario::{FieldError, parse_str, parse_value};
