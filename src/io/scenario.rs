@@ -67,7 +67,11 @@ fn json_error_message(text: &str, e: &serde_json::Error) -> String {
     if looks_tabular {
         return "le fichier ressemble à un tableau (CSV) et non à un scénario JSON laclasse-sim : ouvrez un fichier .json enregistré par laclasse-sim".to_string();
     }
-    let what = if e.is_eof() {
+    let content = text.trim_end();
+    let last_line = content.lines().count();
+    let last_len = content.lines().last().map_or(0, |l| l.chars().count());
+    let at_end = e.line() > last_line || (e.line() == last_line && e.column() >= last_len);
+    let what = if e.is_eof() || at_end {
         "le fichier s'arrête avant la fin du JSON (fichier tronqué ?)"
     } else {
         "le fichier n'est pas un JSON valide"

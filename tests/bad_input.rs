@@ -1,0 +1,92 @@
+//! Broken scenarios are refused cleanly: exit 2, nothing on standard output, French messages
+//! on standard error that name the field, never a panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn refuse(name: &str) -> String {
+    let path = format!("{}/tests/bad/{name}", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+        .args(["report", &path])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+    assert!(out.stdout.is_empty(), "{name}: something on stdout");
+    assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    stderr
+}
+
+#[test]
+fn each_broken_scenario_gets_its_message() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "impossible-date.json",
+            "schools[0].requested: \"2023-02-30\" n'est pas une date valide",
+        ),
+        (
+            "missing-notified.json",
+            "convention.notified: champ obligatoire manquant",
+        ),
+        (
+            "missing-convention.json",
+            "convention: champ obligatoire manquant",
+        ),
+        (
+            "wrong-type-schools.json",
+            "schools: une liste d'écoles est attendu, pas un objet",
+        ),
+        (
+            "wrong-type-storage.json",
+            "schools[0].storage_gb: un nombre de Go est attendu, pas un booléen",
+        ),
+        (
+            "negative-fee.json",
+            "convention.annual_fee_eur: \"-150\" : le montant doit être supérieur à zéro",
+        ),
+        (
+            "over-precise-fee.json",
+            "convention.annual_fee_eur: \"150.125\" : un montant a au plus 2 décimales",
+        ),
+        (
+            "unknown-level.json",
+            "schools[0].level: \"cp\" n'est pas un niveau reconnu",
+        ),
+        (
+            "unknown-billing-unit.json",
+            "convention.billing_unit: \"classe\" n'est pas une unité de facturation reconnue",
+        ),
+        (
+            "unknown-format.json",
+            "format: \"laclasse-sim/9\" n'est pas un format reconnu",
+        ),
+        ("truncated.json", "tronqué"),
+        ("schools.csv", "ressemble à un tableau (CSV)"),
+        (
+            "negative-storage.json",
+            "schools[0].storage_gb: le stockage utilisé est un nombre de Go positif ou nul",
+        ),
+        (
+            "termination-before-notification.json",
+            "convention.termination_received: la lettre de résiliation ne peut pas être reçue",
+        ),
+        ("array-root.json", "le fichier doit contenir un objet JSON"),
+        ("empty.json", "le fichier est vide"),
+        ("binary.json", "n'est pas un texte UTF-8"),
+        (
+            "huge-horizon.json",
+            "horizon_until: l'horizon ne peut pas dépasser 100 ans",
+        ),
+        (
+            "admin-wrong-type.json",
+            "schools[0].admin.email: un texte est attendu, pas un nombre",
+        ),
+    ];
+    let dir = format!("{}/tests/bad", env!("CARGO_MANIFEST_DIR"));
+    let files = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(files, cases.len(), "every file of tests/bad has its case");
+    for (file, message) in cases {
+        let stderr = refuse(file);
+        assert!(stderr.contains(message), "{file}: {stderr}");
+    }
+}

@@ -1,0 +1,201 @@
+//! Invariants of the convention, checked on generated inputs (proptest).
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{Datelike, Days, NaiveDate};
+use proptest::prelude::*;
+
+use laclasse_sim::engine::dates::{add_months, next_day};
+use laclasse_sim::engine::money::Money;
+use laclasse_sim::engine::r1_years::{r1_anniversary, r1_convention_years};
+use laclasse_sim::engine::r2_termination::{r2_latest_reception, r2_termination};
+use laclasse_sim::engine::r8_shares::r8_cost_shares;
+use laclasse_sim::engine::scenario::*;
+use laclasse_sim::engine::{BillingUnit, simulate};
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    // 2000-01-01 … 2049-12-31, every day equally likely (leap days included).
+    (0u64..18_263).prop_map(|d| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Days::new(d))
+}
+
+fn contact() -> Contact {
+    Contact {
+        last_name: "Nom".into(),
+        first_name: "Prénom".into(),
+        function: "Directrice".into(),
+        email: "dir@ecole.example.fr".into(),
+        phone: "04 78 00 00 00".into(),
+    }
+}
+
+prop_compose! {
+    fn school(notified: NaiveDate)(
+        request_offset in -60i64..2_000,
+        opened_delay in proptest::option::of(0u64..30),
+        removal_offset in proptest::option::of(0i64..2_500),
+        group in proptest::option::of(0usize..4),
+        level in 0usize..5,
+        private in proptest::bool::weighted(0.1),
+    ) -> School {
+        let requested = notified + chrono::Duration::days(request_offset);
+        School {
+            name: format!("École {request_offset}"),
+            uai: None,
+            level: Level::ALL[if level < 4 { level % 3 } else { 3 + level % 2 }],
+            sector: if private { Sector::Prive } else { Sector::Public },
+            group: group.map(|g| format!("GS {g}")),
+            requested,
+            opened: opened_delay.map(|d| requested + Days::new(d)),
+            removal_requested: removal_offset.map(|d| notified + chrono::Duration::days(d)),
+            storage_gb: None,
+            admin: Some(contact()),
+        }
+    }
+}
+
+prop_compose! {
+    fn scenario()(notified in date())(
+        notified in Just(notified),
+        schools in proptest::collection::vec(school(notified), 0..15),
+        horizon_years in 0i32..12,
+        termination in proptest::option::of(0i64..4_000),
+        fee_cents in 1u64..100_000,
+        per_group in any::<bool>(),
+    ) -> Scenario {
+        Scenario {
+            commune: Commune { name: "Bron".into(), insee: None },
+            convention: Convention {
+                notified,
+                annual_fee: Money::from_cents(fee_cents),
+                billing_unit: if per_group { BillingUnit::SchoolGroup } else { BillingUnit::School },
+                termination_received: termination.map(|d| notified + chrono::Duration::days(d)),
+            },
+            deliberation_published: None,
+            horizon_until: add_months(notified, horizon_years * 12 + 1),
+            usage: None,
+            contacts: Contacts { technical_referent: Some(contact()), project_lead: Some(contact()) },
+            schools,
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn shares_always_add_up_exactly(cents in 0u64..10_000_000_000) {
+        let s = r8_cost_shares(Money::from_cents(cents), "test").value;
+        prop_assert_eq!(s.hosting + s.maintenance + s.salaries, Money::from_cents(cents));
+        prop_assert_eq!(s.sysadmin + s.support + s.project, s.salaries);
+        // Each part is within one cent of its exact share.
+        for (part, weight, of) in [
+            (s.hosting, 17u128, (cents, 100u128)),
+            (s.maintenance, 22, (cents, 100)),
+            (s.salaries, 61, (cents, 100)),
+            (s.sysadmin, 12, (s.salaries.cents(), 61)),
+            (s.support, 33, (s.salaries.cents(), 61)),
+            (s.project, 16, (s.salaries.cents(), 61)),
+        ] {
+            let floor = of.0 as u128 * weight / of.1;
+            let got = part.cents() as u128;
+            prop_assert!(got == floor || got == floor + 1, "{got} vs {floor}");
+        }
+    }
+
+    #[test]
+    fn latest_reception_is_in_time_and_the_day_after_is_late(n in date(), k in 1u32..40) {
+        let a = r1_anniversary(n, k);
+        let latest = r2_latest_reception(a);
+        prop_assert!(latest <= add_months(a, -3));
+        prop_assert!(latest < a);
+        prop_assert_eq!(r2_termination(n, latest).value.ends, a);
+        prop_assert_eq!(r2_termination(n, next_day(latest)).value.ends, r1_anniversary(n, k + 1));
+    }
+
+    #[test]
+    fn acceptance_is_monotone(n in date(), offset in 0i64..12_000) {
+        let received = n + chrono::Duration::days(offset);
+        let t = r2_termination(n, received).value;
+        // Refused for every earlier anniversary, accepted for this one and every later one.
+        for j in 1..t.number {
+            prop_assert!(received > r2_latest_reception(r1_anniversary(n, j)));
+        }
+        for j in t.number..t.number + 5 {
+            prop_assert!(received <= r2_latest_reception(r1_anniversary(n, j)));
+        }
+    }
+
+    #[test]
+    fn consecutive_years_touch(n in date(), years in 0i32..40) {
+        let horizon = add_months(n, years * 12 + 6);
+        let ys = r1_convention_years(n, horizon, None);
+        prop_assert_eq!(ys[0].start, n);
+        for pair in ys.windows(2) {
+            prop_assert_eq!(next_day(pair[0].end), pair[1].start);
+        }
+        for (i, y) in ys.iter().enumerate() {
+            prop_assert_eq!(next_day(y.end), r1_anniversary(n, i as u32 + 1));
+            prop_assert!(y.start <= horizon);
+        }
+        prop_assert!(r1_anniversary(n, ys.len() as u32) > horizon);
+    }
+
+    #[test]
+    fn fees_are_units_times_fee(s in scenario()) {
+        let sim = simulate(&s);
+        let fee = s.convention.annual_fee;
+        for y in &sim.years {
+            for unit in BillingUnit::ALL {
+                let b = y.billing(unit);
+                prop_assert_eq!(b.fee, fee.times(b.billed_units as u64));
+                let titles: Money = b.titles.iter().map(|t| t.amount).sum();
+                prop_assert_eq!(titles, b.fee);
+                prop_assert!(b.titles.iter().all(|t| y.year.contains(t.date)));
+            }
+            prop_assert!(y.per_group.billed_units <= y.per_school.billed_units);
+            prop_assert_eq!(y.per_school.billed_units, y.per_school.billed_schools.len());
+            let sh = &y.shares.value;
+            prop_assert_eq!(sh.hosting + sh.maintenance + sh.salaries, y.billing(s.convention.billing_unit).fee);
+        }
+        // Budget years hold exactly the titles dated within them.
+        let budget: Money = sim.budget().iter().map(|b| b.fee).sum();
+        let last_year = sim.budget().last().map(|b| b.year).unwrap_or(i32::MIN);
+        let titled: Money = sim.years.iter()
+            .flat_map(|y| y.billing(s.convention.billing_unit).titles.iter())
+            .filter(|t| t.date.year() <= last_year)
+            .map(|t| t.amount)
+            .sum();
+        prop_assert_eq!(budget, titled);
+    }
+
+    #[test]
+    fn access_and_termination_invariants(s in scenario()) {
+        let sim = simulate(&s);
+        let ends = sim.termination.as_ref().map(|t| t.value.ends);
+        if let Some(e) = ends {
+            prop_assert!(sim.years.iter().all(|y| y.year.start < e));
+            prop_assert!(sim.notice_deadlines.iter().all(|n| n.anniversary <= e));
+            if let Some(last) = sim.years.last() {
+                prop_assert!(last.year.end < e);
+            }
+        }
+        for (i, school) in sim.schools.iter().enumerate() {
+            match (school.access_from(), school.access_until()) {
+                (Some(f), Some(u)) => prop_assert!(f < u),
+                (None, u) => prop_assert!(u.is_none()),
+                _ => {}
+            }
+            if let (Some(e), Some(_)) = (ends, school.access_from()) {
+                prop_assert!(school.access_until().is_some_and(|u| u <= e));
+            }
+            if !school.eligibility.eligible() {
+                prop_assert!(school.access.is_none());
+                prop_assert!(sim.years.iter().all(|y| !y.per_school.billed_schools.contains(&i)));
+            }
+            if let Some(f) = school.access_from() {
+                prop_assert!(f >= s.convention.notified);
+            }
+        }
+        let dates: Vec<_> = sim.deadlines.iter().map(|d| d.date).collect();
+        prop_assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+    }
+}
