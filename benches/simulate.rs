@@ -1,1 +1,25 @@
-fn main() {}
+//! The full report of a territory-sized scenario: 625 schools in groups, a 30-year horizon,
+//! removals and additions. `make bench` runs it; the README keeps the figure.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use laclasse_sim::engine::simulate;
+use laclasse_sim::io::{report, samples};
+
+fn bench(c: &mut Criterion) {
+    let scenario = samples::territory(625, 30);
+    c.bench_function("simulate 625 écoles × 30 ans", |b| {
+        b.iter(|| simulate(black_box(&scenario)))
+    });
+    c.bench_function("rapport JSON complet 625 écoles × 30 ans", |b| {
+        b.iter(|| report::to_json(&simulate(black_box(&scenario))))
+    });
+    let text = samples::TASSIN_JSON;
+    c.bench_function("lecture + simulation de tassin.json", |b| {
+        b.iter(|| simulate(&laclasse_sim::io::parse_str(black_box(text)).unwrap()))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

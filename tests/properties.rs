@@ -153,7 +153,7 @@ proptest! {
             }
             prop_assert!(y.per_group.billed_units <= y.per_school.billed_units);
             prop_assert_eq!(y.per_school.billed_units, y.per_school.billed_schools.len());
-            let sh = &y.shares.value;
+            let sh = &y.shares;
             prop_assert_eq!(sh.hosting + sh.maintenance + sh.salaries, y.billing(s.convention.billing_unit).fee);
         }
         // Budget years hold exactly the titles dated within them.

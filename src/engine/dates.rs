@@ -67,7 +67,24 @@ pub fn iso(date: NaiveDate) -> String {
 
 /// `16/08/2025`.
 pub fn fr(date: NaiveDate) -> String {
-    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+    // Written by hand: the engine formats thousands of dates per simulation.
+    let mut out = String::with_capacity(10);
+    let two = |out: &mut String, n: u32| {
+        out.push(char::from(b'0' + (n / 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    };
+    two(&mut out, date.day());
+    out.push('/');
+    two(&mut out, date.month());
+    out.push('/');
+    let year = date.year();
+    if (1000..=9999).contains(&year) {
+        two(&mut out, (year / 100) as u32);
+        two(&mut out, (year % 100) as u32);
+    } else {
+        out.push_str(&year.to_string());
+    }
+    out
 }
 
 /// `samedi`.

@@ -136,17 +136,35 @@ impl Sum for Money {
 /// French format: `1 234,50 €` (ordinary spaces; the page keeps amounts on one line).
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let euros = self.0 / 100;
-        let cents = self.0 % 100;
-        let digits = euros.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(' ');
-            }
-            grouped.push(c);
+        // Built right to left in a stack buffer: amounts are formatted by the thousand.
+        let mut buf = [0u8; 40];
+        let mut i = buf.len();
+        let mut put = |b: u8| {
+            i -= 1;
+            buf[i] = b;
+        };
+        for b in " €".bytes().rev() {
+            put(b);
         }
-        write!(f, "{grouped},{cents:02} €")
+        let cents = self.0 % 100;
+        put(b'0' + (cents % 10) as u8);
+        put(b'0' + (cents / 10) as u8);
+        put(b',');
+        let mut euros = self.0 / 100;
+        let mut digits = 0;
+        loop {
+            if digits > 0 && digits % 3 == 0 {
+                put(b' ');
+            }
+            put(b'0' + (euros % 10) as u8);
+            digits += 1;
+            euros /= 10;
+            if euros == 0 {
+                break;
+            }
+        }
+        // Only ASCII digits, spaces, a comma and "€" were written.
+        f.pad(std::str::from_utf8(&buf[i..]).unwrap_or_default())
     }
 }
 

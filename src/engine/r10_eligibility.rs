@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::clause::Clause;
 use super::communes::{self, CommuneRecord, MatchedBy};
 use super::explain::{Explanation, Rule, assumptions};
-use super::scenario::{Commune, Contact, Contacts, School, Usage};
+use super::scenario::{Commune, Contact, Contacts, Level, School, Sector, Usage};
 
 /// Storage allowed per school (Art. 4), in GB.
 pub const STORAGE_LIMIT_GB: f64 = 10.0;
@@ -122,12 +122,13 @@ pub struct ContactProblem {
 /// its first nor its last character.
 pub fn r10_email_is_valid(email: &str) -> bool {
     let email = email.trim();
-    if email.chars().any(char::is_whitespace) || email.matches('@').count() != 1 {
+    if email.chars().any(char::is_whitespace) {
         return false;
     }
     match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
+                && !domain.contains('@')
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
@@ -140,9 +141,15 @@ pub fn r10_email_is_valid(email: &str) -> bool {
 pub fn r10_phone_is_valid(phone: &str) -> bool {
     let phone = phone.trim();
     let body = phone.strip_prefix('+').unwrap_or(phone);
-    body.chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')'))
-        && body.chars().filter(char::is_ascii_digit).count() >= 10
+    let mut digits = 0;
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b' ' | b'.' | b'-' | b'(' | b')' => {}
+            _ => return false,
+        }
+    }
+    digits >= 10
 }
 
 /// What is missing or invalid in a contact (Annexe 1: name, first name, function, e-mail,
@@ -259,16 +266,67 @@ pub fn r10_contacts(contacts: &Contacts) -> ContactsCheck {
 }
 
 /// A school's eligibility: the reasons that block it and the warnings, each with its clause.
+/// The explanation is rendered on demand by [`Eligibility::why`] from what was checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Eligibility {
     pub reasons: Vec<Finding<Reason>>,
     pub warnings: Vec<Finding<Warning>>,
-    pub why: Explanation,
+    school: String,
+    level: Level,
+    sector: Sector,
+    commune: Option<&'static str>,
+    usage_assumed: bool,
 }
 
 impl Eligibility {
     pub fn eligible(&self) -> bool {
         self.reasons.is_empty()
+    }
+
+    /// The checks one by one, with their clauses.
+    pub fn why(&self) -> Explanation {
+        let mut why = Explanation::new(
+            Rule::R10,
+            format!("Éligibilité de « {} »", self.school),
+            Clause::Art5FirstDegree,
+        )
+        .input("Niveau", self.level.label())
+        .input("Secteur", self.sector.label());
+        let blocked = |code: Reason| self.reasons.iter().any(|r| r.code == code);
+        if let Some(name) = self.commune {
+            why = why.step(format!("Commune : {name} fait partie de la Métropole."));
+        }
+        if !blocked(Reason::Level) {
+            why = why.step(format!("Niveau : {}, premier degré.", self.level.label()));
+        }
+        if !blocked(Reason::Sector) {
+            why = why.step("Secteur : école publique.");
+        }
+        if !blocked(Reason::Admin) {
+            why =
+                why.step("Administrateur : nom, prénom, fonction, e-mail et téléphone renseignés.");
+        }
+        if !blocked(Reason::Usage) {
+            why = why.step("Usage : éducatif ou culturel, non commercial.");
+        }
+        if self.usage_assumed {
+            why = why.assume(assumptions::USAGE_DECLARED);
+        }
+        for r in &self.reasons {
+            why = why
+                .also(r.clause)
+                .step(format!("Non éligible : {}", r.message));
+        }
+        for w in &self.warnings {
+            why = why
+                .also(w.clause)
+                .step(format!("Attention : {}", w.message));
+        }
+        why.step(if self.reasons.is_empty() {
+            "L'école peut figurer sur la liste de l'annexe 1."
+        } else {
+            "L'école ne peut pas figurer sur la liste : elle n'a pas d'accès et n'est pas facturée."
+        })
     }
 }
 
@@ -280,25 +338,14 @@ pub fn r10_eligibility(
 ) -> Eligibility {
     let mut reasons = Vec::new();
     let mut warnings = Vec::new();
-    let mut why = Explanation::new(
-        Rule::R10,
-        format!("Éligibilité de « {} »", school.name),
-        Clause::Art5FirstDegree,
-    )
-    .input("Niveau", school.level.label())
-    .input("Secteur", school.sector.label());
-
-    match commune.record {
-        Some(c) => why = why.step(format!("Commune : {} fait partie de la Métropole.", c.name)),
-        None => reasons.push(Finding {
+    if commune.record.is_none() {
+        reasons.push(Finding {
             code: Reason::Commune,
             clause: Clause::Art1Territory,
             message: "La commune n'est pas une commune de la Métropole de Lyon.".to_string(),
-        }),
+        });
     }
-    if school.level.is_first_degree() {
-        why = why.step(format!("Niveau : {}, premier degré.", school.level.label()));
-    } else {
+    if !school.level.is_first_degree() {
         reasons.push(Finding {
             code: Reason::Level,
             clause: Clause::Art5FirstDegree,
@@ -308,35 +355,22 @@ pub fn r10_eligibility(
             ),
         });
     }
-    match school.sector {
-        super::scenario::Sector::Public => why = why.step("Secteur : école publique."),
-        super::scenario::Sector::Prive => reasons.push(Finding {
+    if school.sector == Sector::Prive {
+        reasons.push(Finding {
             code: Reason::Sector,
             clause: Clause::DeliberationPublicSchools,
             message: "Une école privée n'est pas une école publique de la commune.".to_string(),
-        }),
+        });
     }
     let admin = r10_contact_problems(school.admin.as_ref());
-    if admin.is_empty() {
-        why = why.step("Administrateur : nom, prénom, fonction, e-mail et téléphone renseignés.");
-    } else {
+    if !admin.is_empty() {
         reasons.push(Finding {
             code: Reason::Admin,
             clause: Clause::Annexe1Administrator,
-            message: format!(
-                "Administrateur de l'école : {}.",
-                admin
-                    .iter()
-                    .map(|p| p.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            message: format!("Administrateur de l'école : {}.", join(&admin)),
         });
     }
     let declared = usage.unwrap_or_default();
-    if usage.is_none() {
-        why = why.assume(assumptions::USAGE_DECLARED);
-    }
     if !declared.educational_or_cultural || declared.commercial {
         reasons.push(Finding {
             code: Reason::Usage,
@@ -347,8 +381,6 @@ pub fn r10_eligibility(
                 "La commune ne déclare pas un usage éducatif ou culturel.".to_string()
             },
         });
-    } else {
-        why = why.step("Usage : éducatif ou culturel, non commercial.");
     }
 
     if let Some(gb) = school.storage_gb.filter(|s| s.gb() > STORAGE_LIMIT_GB) {
@@ -378,25 +410,14 @@ pub fn r10_eligibility(
             message: format!("Contacts de la commune incomplets ({}).", parts.join(" ; ")),
         });
     }
-    for r in &reasons {
-        why = why
-            .also(r.clause)
-            .step(format!("Non éligible : {}", r.message));
-    }
-    for w in &warnings {
-        why = why
-            .also(w.clause)
-            .step(format!("Attention : {}", w.message));
-    }
-    why = why.step(if reasons.is_empty() {
-        "L'école peut figurer sur la liste de l'annexe 1."
-    } else {
-        "L'école ne peut pas figurer sur la liste : elle n'a pas d'accès et n'est pas facturée."
-    });
     Eligibility {
         reasons,
         warnings,
-        why,
+        school: school.name.clone(),
+        level: school.level,
+        sector: school.sector,
+        commune: commune.record.map(|c| c.name.as_str()),
+        usage_assumed: usage.is_none(),
     }
 }
 
@@ -419,7 +440,7 @@ pub fn format_gb(gb: f64) -> String {
 mod tests {
     use super::*;
     use crate::engine::dates::parse_iso;
-    use crate::engine::scenario::{Level, Sector, StorageGb};
+    use crate::engine::scenario::StorageGb;
 
     fn admin() -> Contact {
         Contact {
@@ -494,7 +515,7 @@ mod tests {
         let e = r10_eligibility(&school(), &tassin(), None, &complete());
         assert!(e.eligible());
         assert!(e.warnings.is_empty());
-        assert!(e.why.assumptions.contains(&assumptions::USAGE_DECLARED));
+        assert!(e.why().assumptions.contains(&assumptions::USAGE_DECLARED));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::clause::Clause;
-use super::dates::{add_years, fr, previous_day};
+use super::dates::{add_years, fr, next_day, previous_day};
 use super::explain::{Explanation, Rule, assumptions};
 
 /// Anniversary `k` of the convention: always `notified + k years`, never 1 year k times.
@@ -13,58 +13,59 @@ pub fn r1_anniversary(notified: NaiveDate, k: u32) -> NaiveDate {
 }
 
 /// Convention year `number` (from 1), from anniversary `number − 1` to the day before
-/// anniversary `number`, both inclusive.
+/// anniversary `number`, both inclusive. [`ConventionYear::why`] explains the dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConventionYear {
     pub number: u32,
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub why: Explanation,
+    pub notified: NaiveDate,
 }
 
 impl ConventionYear {
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.start <= date && date <= self.end
     }
+
+    pub fn why(&self) -> Explanation {
+        let (number, notified, start, end) = (self.number, self.notified, self.start, self.end);
+        Explanation::new(
+            Rule::R1,
+            format!("Année de convention n° {number}"),
+            Clause::Art8Duration,
+        )
+        .input("Notification", fr(notified))
+        .step(if number == 1 {
+            format!(
+                "La convention prend effet à sa notification, le {}.",
+                fr(start)
+            )
+        } else {
+            format!(
+                "Début : anniversaire n° {} = {} + {} an{} = {}.",
+                number - 1,
+                fr(notified),
+                number - 1,
+                if number > 2 { "s" } else { "" },
+                fr(start)
+            )
+        })
+        .step(format!(
+            "Fin : la veille de l'anniversaire n° {number} ({}), soit le {} inclus.",
+            fr(next_day(end)),
+            fr(end)
+        ))
+        .assume(assumptions::MONTH_END)
+    }
 }
 
 /// Convention year `number` (≥ 1).
 pub fn r1_convention_year(notified: NaiveDate, number: u32) -> ConventionYear {
-    let start = r1_anniversary(notified, number - 1);
-    let next = r1_anniversary(notified, number);
-    let end = previous_day(next);
-    let why = Explanation::new(
-        Rule::R1,
-        format!("Année de convention n° {number}"),
-        Clause::Art8Duration,
-    )
-    .input("Notification", fr(notified))
-    .step(if number == 1 {
-        format!(
-            "La convention prend effet à sa notification, le {}.",
-            fr(start)
-        )
-    } else {
-        format!(
-            "Début : anniversaire n° {} = {} + {} an{} = {}.",
-            number - 1,
-            fr(notified),
-            number - 1,
-            if number > 2 { "s" } else { "" },
-            fr(start)
-        )
-    })
-    .step(format!(
-        "Fin : la veille de l'anniversaire n° {number} ({}), soit le {} inclus.",
-        fr(next),
-        fr(end)
-    ))
-    .assume(assumptions::MONTH_END);
     ConventionYear {
         number,
-        start,
-        end,
-        why,
+        start: r1_anniversary(notified, number - 1),
+        end: previous_day(r1_anniversary(notified, number)),
+        notified,
     }
 }
 
@@ -105,7 +106,7 @@ mod tests {
     fn first_year_of_tassin() {
         let y = r1_convention_year(d("2023-11-16"), 1);
         assert_eq!((y.start, y.end), (d("2023-11-16"), d("2024-11-15")));
-        assert!(y.why.steps[1].contains("15/11/2024"));
+        assert!(y.why().steps[1].contains("15/11/2024"));
     }
 
     #[test]

@@ -59,13 +59,13 @@ pub fn r4_units(schools: &[School], unit: BillingUnit) -> Vec<usize> {
     }
 }
 
-/// Whether the scenario has at least two schools sharing a group, so that the two readings of
-/// R4 differ.
-pub fn r4_has_groups(schools: &[School]) -> bool {
-    r4_units(schools, BillingUnit::SchoolGroup)
+/// Whether at least two schools share a unit (given by [`r4_units`] per group), so that the
+/// two readings of R4 differ.
+pub fn r4_has_groups(group_units: &[usize]) -> bool {
+    group_units
         .iter()
         .max()
-        .is_some_and(|&m| m + 1 < schools.len())
+        .is_some_and(|&m| m + 1 < group_units.len())
 }
 
 /// A batch of titles of revenue issued on one day for one convention year (R7).
@@ -77,7 +77,7 @@ pub struct TitleBatch {
     pub amount: Money,
 }
 
-/// One convention year billed under one reading of R4.
+/// One convention year billed under one reading of R4. [`YearBilling::why`] explains it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearBilling {
     pub billed_units: usize,
@@ -85,14 +85,60 @@ pub struct YearBilling {
     /// Indices of the schools with access on at least one day of the year.
     pub billed_schools: Vec<usize>,
     pub titles: Vec<TitleBatch>,
-    pub why: Explanation,
+    pub unit: BillingUnit,
+    pub annual_fee: Money,
+    year: (u32, NaiveDate, NaiveDate),
+}
+
+impl YearBilling {
+    /// Which units are billed and how the fee follows, with the clauses (Art. 6, R4's reading).
+    pub fn why(&self) -> Explanation {
+        let (number, start, end) = self.year;
+        let (billed_units, annual_fee, fee) = (self.billed_units, self.annual_fee, self.fee);
+        let (what, assumption) = match self.unit {
+            BillingUnit::School => ("école", assumptions::BILLING_PER_SCHOOL),
+            BillingUnit::SchoolGroup => (
+                "unité (groupe scolaire ou école seule)",
+                assumptions::BILLING_PER_GROUP,
+            ),
+        };
+        let mut why = Explanation::new(
+            Rule::R3,
+            format!("Redevance de l'année de convention n° {number}"),
+            Clause::Art6Fee,
+        )
+        .also(if self.unit == BillingUnit::School {
+            Clause::DeliberationPoint2
+        } else {
+            Clause::DeliberationRecitalGroup
+        })
+        .input("Redevance annuelle", annual_fee.to_string())
+        .input("Année", format!("du {} au {}", fr(start), fr(end)))
+        .input("Unité de facturation", self.unit.label())
+        .step(format!(
+            "Écoles ayant accès au moins un jour de l'année : {}.",
+            self.billed_schools.len()
+        ));
+        if self.unit == BillingUnit::SchoolGroup {
+            why = why.step(format!(
+                "Regroupées par groupe scolaire : {billed_units} unité{} facturée{}.",
+                plural(billed_units),
+                plural(billed_units)
+            ));
+        }
+        why.step(format!(
+            "{billed_units} {what}{} × {annual_fee} = {fee}, dû en entier même si l'année n'est pas pleine.",
+            if billed_units > 1 && self.unit == BillingUnit::School { "s" } else { "" }
+        ))
+        .assume(assumption)
+    }
 }
 
 /// R3, R4 and R7 for one convention year: which units are billed, the fee, and the titles
 /// (dated the later of the year's first day and the unit's earliest opening in the year).
 pub fn r3_bill_year(
     year: &ConventionYear,
-    access: &[Access],
+    access: &[Option<Access>],
     units: &[usize],
     billing_unit: BillingUnit,
     annual_fee: Money,
@@ -101,7 +147,7 @@ pub fn r3_bill_year(
     let mut unit_title: Vec<Option<NaiveDate>> = vec![None; unit_count];
     let mut billed_schools = Vec::new();
     for (i, a) in access.iter().enumerate() {
-        if a.overlaps(year.start, year.end) {
+        if let Some(a) = a.filter(|a| a.overlaps(year.start, year.end)) {
             billed_schools.push(i);
             // Overlap implies an opening on or before the year's end.
             let opening = a.from.unwrap_or(year.start);
@@ -110,11 +156,30 @@ pub fn r3_bill_year(
             *slot = Some(slot.map_or(date, |d| d.min(date)));
         }
     }
-    let mut dates: Vec<NaiveDate> = unit_title.iter().flatten().copied().collect();
-    let billed_units = dates.len();
-    dates.sort_unstable();
+    // Most titles are dated on the year's first day; only late openings need sorting.
+    let billed_units = unit_title.iter().flatten().count();
+    let at_start = unit_title
+        .iter()
+        .flatten()
+        .filter(|&&d| d == year.start)
+        .count();
+    let mut later: Vec<NaiveDate> = unit_title
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|&d| d != year.start)
+        .collect();
+    later.sort_unstable();
     let mut titles: Vec<TitleBatch> = Vec::new();
-    for date in dates {
+    if at_start > 0 {
+        titles.push(TitleBatch {
+            date: year.start,
+            convention_year: year.number,
+            units: at_start,
+            amount: annual_fee.times(at_start as u64),
+        });
+    }
+    for date in later {
         match titles.last_mut() {
             Some(last) if last.date == date => {
                 last.units += 1;
@@ -128,53 +193,14 @@ pub fn r3_bill_year(
             }),
         }
     }
-    let fee = r3_year_fee(annual_fee, billed_units);
-    let (what, assumption) = match billing_unit {
-        BillingUnit::School => ("école", assumptions::BILLING_PER_SCHOOL),
-        BillingUnit::SchoolGroup => (
-            "unité (groupe scolaire ou école seule)",
-            assumptions::BILLING_PER_GROUP,
-        ),
-    };
-    let mut why = Explanation::new(
-        Rule::R3,
-        format!("Redevance de l'année de convention n° {}", year.number),
-        Clause::Art6Fee,
-    )
-    .also(if billing_unit == BillingUnit::School {
-        Clause::DeliberationPoint2
-    } else {
-        Clause::DeliberationRecitalGroup
-    })
-    .input("Redevance annuelle", annual_fee.to_string())
-    .input(
-        "Année",
-        format!("du {} au {}", fr(year.start), fr(year.end)),
-    )
-    .input("Unité de facturation", billing_unit.label())
-    .step(format!(
-        "Écoles ayant accès au moins un jour de l'année : {}.",
-        billed_schools.len()
-    ));
-    if billing_unit == BillingUnit::SchoolGroup {
-        why = why.step(format!(
-            "Regroupées par groupe scolaire : {billed_units} unité{} facturée{}.",
-            plural(billed_units),
-            plural(billed_units)
-        ));
-    }
-    why = why
-        .step(format!(
-            "{billed_units} {what}{} × {annual_fee} = {fee}, dû en entier même si l'année n'est pas pleine.",
-            if billed_units > 1 && billing_unit == BillingUnit::School { "s" } else { "" }
-        ))
-        .assume(assumption);
     YearBilling {
         billed_units,
-        fee,
+        fee: r3_year_fee(annual_fee, billed_units),
         billed_schools,
         titles,
-        why,
+        unit: billing_unit,
+        annual_fee,
+        year: (year.number, year.start, year.end),
     }
 }
 
@@ -187,52 +213,54 @@ pub fn r7_title_date(year_start: NaiveDate, opening: NaiveDate) -> NaiveDate {
     year_start.max(opening)
 }
 
-/// A budget year (exercice): the sum of the titles dated in it.
+/// A budget year (exercice): the sum of the titles dated in it. [`BudgetYear::why`] lists them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BudgetYear {
     pub year: i32,
     pub fee: Money,
     pub titles: Vec<TitleBatch>,
-    pub why: Explanation,
+}
+
+impl BudgetYear {
+    pub fn why(&self) -> Explanation {
+        let year = self.year;
+        let mut why = Explanation::new(
+            Rule::R7,
+            format!("Exercice budgétaire {year}"),
+            Clause::Art6Title,
+        )
+        .input("Exercice", year.to_string());
+        if self.titles.is_empty() {
+            why = why.step(format!("Aucun titre de recette daté de {year}."));
+        }
+        for t in &self.titles {
+            why = why.step(format!(
+                "Titre du {} (année de convention n° {}) : {} unité{} = {}.",
+                fr(t.date),
+                t.convention_year,
+                t.units,
+                plural(t.units),
+                t.amount
+            ));
+        }
+        why.step(format!("Total de l'exercice {year} : {}.", self.fee))
+            .assume(assumptions::TITLE_DATE)
+    }
 }
 
 /// R7: budget years from `first` to `last` (zeros included), each with the titles dated in it.
 pub fn r7_budget_years(first: i32, last: i32, titles: &[TitleBatch]) -> Vec<BudgetYear> {
     (first..=last)
         .map(|year| {
-            let mine: Vec<TitleBatch> = titles
+            let titles: Vec<TitleBatch> = titles
                 .iter()
                 .filter(|t| t.date.year() == year)
                 .cloned()
                 .collect();
-            let fee: Money = mine.iter().map(|t| t.amount).sum();
-            let mut why = Explanation::new(
-                Rule::R7,
-                format!("Exercice budgétaire {year}"),
-                Clause::Art6Title,
-            )
-            .input("Exercice", year.to_string());
-            if mine.is_empty() {
-                why = why.step(format!("Aucun titre de recette daté de {year}."));
-            }
-            for t in &mine {
-                why = why.step(format!(
-                    "Titre du {} (année de convention n° {}) : {} unité{} = {}.",
-                    fr(t.date),
-                    t.convention_year,
-                    t.units,
-                    plural(t.units),
-                    t.amount
-                ));
-            }
-            why = why
-                .step(format!("Total de l'exercice {year} : {fee}."))
-                .assume(assumptions::TITLE_DATE);
             BudgetYear {
                 year,
-                fee,
-                titles: mine,
-                why,
+                fee: titles.iter().map(|t| t.amount).sum(),
+                titles,
             }
         })
         .collect()
@@ -277,8 +305,11 @@ mod tests {
             r4_units(&schools, BillingUnit::SchoolGroup),
             vec![0, 0, 1, 2, 3, 0]
         );
-        assert!(r4_has_groups(&schools));
-        assert!(!r4_has_groups(&schools[2..5]));
+        assert!(r4_has_groups(&r4_units(&schools, BillingUnit::SchoolGroup)));
+        assert!(!r4_has_groups(&r4_units(
+            &schools[2..5],
+            BillingUnit::SchoolGroup
+        )));
         assert!(!r4_has_groups(&[]));
     }
 

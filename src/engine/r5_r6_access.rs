@@ -40,11 +40,21 @@ pub fn r6_removal_effect(received: NaiveDate) -> NaiveDate {
 }
 
 /// A school's access, as an interval `[from, until)`; both `None` when it never has access.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// It keeps the dates it was computed from, so [`Access::why`] can explain it on demand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Access {
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
-    pub why: Explanation,
+    inputs: AccessInputs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct AccessInputs {
+    notified: NaiveDate,
+    requested: NaiveDate,
+    opened: Option<NaiveDate>,
+    removal_requested: Option<NaiveDate>,
+    termination_ends: Option<NaiveDate>,
 }
 
 impl Access {
@@ -55,10 +65,99 @@ impl Access {
             None => false,
         }
     }
+
+    /// How the opening and the end were found, with their clauses.
+    pub fn why(&self) -> Explanation {
+        let AccessInputs {
+            notified,
+            requested,
+            opened,
+            removal_requested,
+            termination_ends,
+        } = self.inputs;
+        let from = r5_access_opening(notified, requested, opened);
+        let mut why = Explanation::new(Rule::R5, "Accès de l'école", Clause::Annexe1Opening)
+            .input("Demande reçue le", fr(requested));
+        if let Some(o) = opened {
+            why = why
+                .input("Ouverture constatée le", fr(o))
+                .step(format!("L'accès a été ouvert le {} (date saisie).", fr(o)));
+        } else {
+            why = why
+                .step(format!(
+                    "{} + 14 jours = {} : ouverture au plus tard ce jour-là.",
+                    fr(requested),
+                    fr(r5_latest_opening(requested))
+                ))
+                .assume(assumptions::OPENING_AT_LATEST);
+        }
+        if from == notified
+            && opened.is_none_or(|o| o < notified)
+            && r5_latest_opening(requested) != notified
+        {
+            why = why.step(format!(
+                "Pas d'accès avant la prise d'effet de la convention : ouverture le {}.",
+                fr(notified)
+            ));
+        }
+        if let Some(r) = removal_requested {
+            let end = r6_removal_effect(r);
+            why = why
+                .also(Clause::Annexe1YearlyList)
+                .input("Radiation reçue le", fr(r))
+                .step(if end.year() == r.year() {
+                    format!(
+                        "Radiation reçue le {}, au plus tard le 19 juin : accès retiré le {}.",
+                        fr(r),
+                        fr(end)
+                    )
+                } else {
+                    format!(
+                        "Radiation reçue le {}, après le 19 juin : elle attend la liste suivante, accès retiré le {}.",
+                        fr(r),
+                        fr(end)
+                    )
+                })
+                .assume(assumptions::REMOVAL_CYCLE);
+        }
+        let until = r6_access_end(removal_requested, termination_ends);
+        if let Some(t) = termination_ends
+            && until == Some(t)
+        {
+            why = why
+                .also(Clause::Art8AccessEnd)
+                .step(format!("La résiliation supprime les accès le {}.", fr(t)));
+        }
+        why.step(match (self.from, self.until) {
+            (None, _) => format!(
+                "L'accès prendrait fin le {} au plus tard le jour de son ouverture ({}) : l'école n'a jamais accès et n'est pas facturée.",
+                until.map(fr).unwrap_or_default(),
+                fr(from)
+            ),
+            (Some(f), Some(u)) => format!(
+                "Accès du {} au {} inclus.",
+                fr(f),
+                fr(u.pred_opt().unwrap_or(u))
+            ),
+            (Some(f), None) => format!("Accès à partir du {}, sans fin prévue.", fr(f)),
+        })
+    }
+}
+
+/// R6: the first day without access: the earlier of the removal's effect and the termination.
+pub fn r6_access_end(
+    removal_requested: Option<NaiveDate>,
+    termination_ends: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    match (removal_requested.map(r6_removal_effect), termination_ends) {
+        (Some(r), Some(t)) => Some(r.min(t)),
+        (r, t) => r.or(t),
+    }
 }
 
 /// R5 and R6 together for one eligible school: opening, then the first of removal and
 /// termination. `termination_ends` is the anniversary at which a termination takes effect.
+/// A school whose access would end on or before its opening never has access.
 pub fn r5_r6_access(
     notified: NaiveDate,
     requested: NaiveDate,
@@ -67,87 +166,21 @@ pub fn r5_r6_access(
     termination_ends: Option<NaiveDate>,
 ) -> Access {
     let from = r5_access_opening(notified, requested, opened);
-    let mut why = Explanation::new(Rule::R5, "Accès de l'école", Clause::Annexe1Opening)
-        .input("Demande reçue le", fr(requested));
-    if let Some(o) = opened {
-        why = why
-            .input("Ouverture constatée le", fr(o))
-            .step(format!("L'accès a été ouvert le {} (date saisie).", fr(o)));
-    } else {
-        why = why
-            .step(format!(
-                "{} + 14 jours = {} : ouverture au plus tard ce jour-là.",
-                fr(requested),
-                fr(r5_latest_opening(requested))
-            ))
-            .assume(assumptions::OPENING_AT_LATEST);
-    }
-    if from == notified && opened.is_none_or(|o| o < notified) {
-        why = why.step(format!(
-            "Pas d'accès avant la prise d'effet de la convention : ouverture le {}.",
-            fr(notified)
-        ));
-    }
-
-    let removal_end = removal_requested.map(r6_removal_effect);
-    if let (Some(r), Some(end)) = (removal_requested, removal_end) {
-        why = why
-            .also(Clause::Annexe1YearlyList)
-            .input("Radiation reçue le", fr(r))
-            .step(if end.year() == r.year() {
-                format!(
-                    "Radiation reçue le {}, au plus tard le 19 juin : accès retiré le {}.",
-                    fr(r),
-                    fr(end)
-                )
-            } else {
-                format!(
-                    "Radiation reçue le {}, après le 19 juin : elle attend la liste suivante, accès retiré le {}.",
-                    fr(r),
-                    fr(end)
-                )
-            })
-            .assume(assumptions::REMOVAL_CYCLE);
-    }
-    let until = match (removal_end, termination_ends) {
-        (Some(r), Some(t)) => Some(r.min(t)),
-        (r, t) => r.or(t),
+    let until = r6_access_end(removal_requested, termination_ends);
+    let (from, until) = match until {
+        Some(u) if u <= from => (None, None),
+        _ => (Some(from), until),
     };
-    if let Some(t) = termination_ends
-        && until == Some(t)
-    {
-        why = why
-            .also(Clause::Art8AccessEnd)
-            .step(format!("La résiliation supprime les accès le {}.", fr(t)));
-    }
-    match until {
-        Some(u) if u <= from => {
-            why = why.step(format!(
-                "L'accès prendrait fin le {} au plus tard le jour de son ouverture ({}) : l'école n'a jamais accès et n'est pas facturée.",
-                fr(u),
-                fr(from)
-            ));
-            Access {
-                from: None,
-                until: None,
-                why,
-            }
-        }
-        _ => {
-            why = why.step(match until {
-                Some(u) => format!(
-                    "Accès du {} au {} inclus.",
-                    fr(from),
-                    fr(u.pred_opt().unwrap_or(u))
-                ),
-                None => format!("Accès à partir du {}, sans fin prévue.", fr(from)),
-            });
-            Access {
-                from: Some(from),
-                until,
-                why,
-            }
-        }
+    Access {
+        from,
+        until,
+        inputs: AccessInputs {
+            notified,
+            requested,
+            opened,
+            removal_requested,
+            termination_ends,
+        },
     }
 }
 
@@ -204,7 +237,13 @@ mod tests {
             Some(d("2025-11-16")),
         );
         assert_eq!(t.until, Some(d("2025-11-16")));
-        assert!(t.why.clauses.contains(&Clause::Art8AccessEnd));
+        assert!(t.why().clauses.contains(&Clause::Art8AccessEnd));
+        assert!(
+            a.why()
+                .steps
+                .iter()
+                .any(|s| s.contains("au plus tard le 19 juin : accès retiré le 20/08/2025"))
+        );
     }
 
     #[test]

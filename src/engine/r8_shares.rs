@@ -65,17 +65,22 @@ pub fn largest_remainder<const N: usize>(amount: u64, weights: [u64; N]) -> [u64
 }
 
 /// Annexe 2 applied to `amount`: 17 : 22 : 61, then the salaries 12 : 33 : 16.
-pub fn r8_cost_shares(amount: Money, of_what: &str) -> Explained<CostShares> {
+pub fn r8_split(amount: Money) -> CostShares {
     let [hosting, maintenance, salaries] = largest_remainder(amount.cents(), [17, 22, 61]);
     let [sysadmin, support, project] = largest_remainder(salaries, [12, 33, 16]);
-    let shares = CostShares {
+    CostShares {
         hosting: Money::from_cents(hosting),
         maintenance: Money::from_cents(maintenance),
         salaries: Money::from_cents(salaries),
         sysadmin: Money::from_cents(sysadmin),
         support: Money::from_cents(support),
         project: Money::from_cents(project),
-    };
+    }
+}
+
+/// [`r8_split`] with its explanation.
+pub fn r8_cost_shares(amount: Money, of_what: &str) -> Explained<CostShares> {
+    let shares = r8_split(amount);
     let why = Explanation::new(
         Rule::R8,
         format!("Répartition du coût selon l'annexe 2 : {of_what}"),

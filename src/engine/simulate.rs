@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::clause::Clause;
 use super::dates::{add_years, fr};
-use super::explain::Explained;
+use super::explain::{Explained, Explanation};
 use super::money::Money;
 use super::r1_years::{ConventionYear, r1_anniversary, r1_convention_years};
 use super::r2_termination::{NoticeDeadline, Termination, r2_notice_deadline, r2_termination};
@@ -13,7 +13,7 @@ use super::r3_r4_r7_fees::{
     BudgetYear, TitleBatch, YearBilling, r3_bill_year, r4_has_groups, r4_units, r7_budget_years,
 };
 use super::r5_r6_access::{Access, r5_r6_access};
-use super::r8_shares::{CostShares, TERRITORY_SCHOOLS, r8_cost_shares};
+use super::r8_shares::{CostShares, TERRITORY_SCHOOLS, r8_cost_shares, r8_split};
 use super::r9_calendar::{NonWorking, r9_appeal_deadline, r9_non_working};
 use super::r10_eligibility::{
     CommuneCheck, ContactsCheck, Eligibility, r10_commune, r10_contacts, r10_eligibility,
@@ -32,10 +32,17 @@ pub struct YearFees {
     pub per_school: YearBilling,
     pub per_group: YearBilling,
     /// Annexe 2 shares of the fee under the scenario's billing unit.
-    pub shares: Explained<CostShares>,
+    pub shares: CostShares,
+    pub unit: BillingUnit,
 }
 
 impl YearFees {
+    /// How the shares were split (R8), rendered on demand.
+    pub fn shares_why(&self) -> Explanation {
+        let fee = self.billing(self.unit).fee;
+        r8_cost_shares(fee, &format!("année de convention n° {}", self.year.number)).why
+    }
+
     pub fn billing(&self, unit: BillingUnit) -> &YearBilling {
         match unit {
             BillingUnit::School => &self.per_school,
@@ -205,19 +212,7 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
             }
         })
         .collect();
-    let no_access = Access {
-        from: None,
-        until: None,
-        why: super::explain::Explanation::new(
-            super::explain::Rule::R10,
-            "Pas d'accès",
-            Clause::Annexe1Opening,
-        ),
-    };
-    let access: Vec<Access> = schools
-        .iter()
-        .map(|s| s.access.clone().unwrap_or_else(|| no_access.clone()))
-        .collect();
+    let access: Vec<Option<Access>> = schools.iter().map(|s| s.access).collect();
 
     // R1, R3, R4, R7, R8.
     let school_units = r4_units(&scenario.schools, BillingUnit::School);
@@ -233,12 +228,12 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
                 BillingUnit::School => per_school.fee,
                 BillingUnit::SchoolGroup => per_group.fee,
             };
-            let shares = r8_cost_shares(chosen, &format!("année de convention n° {}", year.number));
             YearFees {
                 year,
                 per_school,
                 per_group,
-                shares,
+                shares: r8_split(chosen),
+                unit: conv.billing_unit,
             }
         })
         .collect();
@@ -293,7 +288,7 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
         appeal_deadline,
         schools,
         deadlines,
-        has_groups: r4_has_groups(&scenario.schools),
+        has_groups: r4_has_groups(&group_units),
     }
 }
 

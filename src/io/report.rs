@@ -122,7 +122,7 @@ pub fn report(sim: &Simulation) -> Report {
                     end: iso(y.year.end),
                     billed_units: billing.billed_units,
                     fee_cents: billing.fee.cents(),
-                    cost_shares_cents: SharesOut::from(&y.shares.value),
+                    cost_shares_cents: SharesOut::from(&y.shares),
                 }
             })
             .collect(),

@@ -56,7 +56,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
             b.billed_units,
             b.fee.to_string()
         );
-        why(o, &b.why);
+        why(o, &b.why());
     }
     let _ = writeln!(o, "  Total : {}", sim.total(sim.billing_unit));
     if sim.has_groups {
@@ -77,12 +77,12 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
     );
     for b in sim.budget() {
         let _ = writeln!(o, "  {}  {:>12}", b.year, b.fee.to_string());
-        why(o, &b.why);
+        why(o, &b.why());
     }
 
     if let Some(y) = sim.years.first() {
         let _ = writeln!(o, "\nRépartition de l'annexe 2, année n° 1  [Annexe 2]");
-        shares(o, &y.shares.value);
+        shares(o, &y.shares);
     }
     let one = sim.shares_of_one_school();
     let _ = writeln!(
@@ -162,7 +162,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
             let _ = writeln!(o, "    ! {}  [{}]", w.message, w.clause.reference());
         }
         if let Some(a) = &s.access {
-            why(o, &a.why);
+            why(o, &a.why());
         }
     }
 
@@ -182,7 +182,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
         );
     }
 
-    let mut assumptions: Vec<&str> = Vec::new();
+    let mut assumptions: Vec<&'static str> = Vec::new();
     let mut add = |e: &Explanation| {
         for a in &e.assumptions {
             if !assumptions.contains(a) {
@@ -192,14 +192,14 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
     };
     sim.years
         .iter()
-        .for_each(|y| add(&y.billing(sim.billing_unit).why));
-    sim.budget().iter().for_each(|b| add(&b.why));
+        .for_each(|y| add(&y.billing(sim.billing_unit).why()));
+    sim.budget().iter().for_each(|b| add(&b.why()));
     sim.notice_deadlines.iter().for_each(|n| add(&n.why));
     sim.schools
         .iter()
         .filter_map(|s| s.access.as_ref())
-        .for_each(|a| add(&a.why));
-    sim.schools.iter().for_each(|s| add(&s.eligibility.why));
+        .for_each(|a| add(&a.why()));
+    sim.schools.iter().for_each(|s| add(&s.eligibility.why()));
     if let Some(t) = &sim.termination {
         add(&t.why);
     }

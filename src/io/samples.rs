@@ -1,0 +1,72 @@
+//! Ready-made scenarios: the Tassin example shown on a first visit, and a territory-sized one
+//! for benchmarks and the browser's performance check.
+
+use chrono::{Days, NaiveDate};
+
+use crate::engine::dates::add_years;
+use crate::engine::money::Money;
+use crate::engine::scenario::{
+    BillingUnit, Commune, Contact, Contacts, Convention, Level, Scenario, School, Sector,
+};
+
+/// The worked example of the convention (`tests/fixtures/tassin.json`).
+pub const TASSIN_JSON: &str = include_str!("../../tests/fixtures/tassin.json");
+
+fn contact(i: usize) -> Contact {
+    Contact {
+        last_name: format!("Nom{i}"),
+        first_name: "Claire".into(),
+        function: "Directrice".into(),
+        email: format!("dir{i}@ecole.example.fr"),
+        phone: format!("04 78 00 {:02} {:02}", (i / 100) % 100, i % 100),
+    }
+}
+
+/// A territory-sized scenario: `schools` schools in groups of three, notified on 16/11/2023,
+/// over `years` years, with a removal every 7th school and an addition every 5th one spread
+/// over the years.
+pub fn territory(schools: usize, years: i32) -> Scenario {
+    let notified = NaiveDate::from_ymd_opt(2023, 11, 16).unwrap_or_default();
+    let span = (years.max(1) as u64) * 365;
+    Scenario {
+        commune: Commune {
+            name: "Lyon".into(),
+            insee: Some("69123".into()),
+        },
+        convention: Convention {
+            notified,
+            annual_fee: Money::from_euros(150),
+            billing_unit: BillingUnit::School,
+            termination_received: None,
+        },
+        deliberation_published: Some(notified),
+        horizon_until: add_years(notified, years),
+        usage: None,
+        contacts: Contacts {
+            technical_referent: Some(contact(0)),
+            project_lead: Some(contact(1)),
+        },
+        schools: (0..schools)
+            .map(|i| {
+                let added = if i % 5 == 0 {
+                    (i as u64 * 97) % span
+                } else {
+                    0
+                };
+                School {
+                    name: format!("École {i}"),
+                    uai: Some(format!("069{i:04}A")),
+                    level: [Level::Maternelle, Level::Elementaire, Level::Primaire][i % 3],
+                    sector: Sector::Public,
+                    group: Some(format!("Groupe scolaire {}", i / 3)),
+                    requested: notified - Days::new(6) + Days::new(added),
+                    opened: None,
+                    removal_requested: (i % 7 == 0)
+                        .then(|| notified + Days::new(added + 400 + (i as u64 * 31) % span)),
+                    storage_gb: None,
+                    admin: Some(contact(i)),
+                }
+            })
+            .collect(),
+    }
+}
