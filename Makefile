@@ -1,0 +1,77 @@
+# laclasse-sim — every target installs what it needs first, so that a fresh machine of this
+# kind (Debian, rustup, Node.js + npm) gets there with `make serve` or `make test` alone.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_BIN := $(HOME)/.cargo/bin
+NODE_BIN := $(CURDIR)/node_modules/.bin
+export PATH := $(NODE_BIN):$(CARGO_BIN):$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+WASM_TARGET := wasm32-unknown-unknown
+TRUNK_VERSION := ~0.21
+# The wasm-bindgen CLI must be exactly the crate's version in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p}' Cargo.lock)
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: help setup setup-rust setup-web setup-browser build serve test test-native test-browser lint bench size clean
+
+help:
+	@echo "make serve   installe ce qui manque, construit et sert l'application sur http://$(HOST):$(PORT)/"
+	@echo "make test    installe ce qui manque et lance tous les tests (fmt, clippy, natifs, navigateur)"
+	@echo "make bench   mesure le moteur (criterion)"
+	@echo "make size    mesure la taille téléchargée de l'application (gzip)"
+
+setup: setup-rust setup-web setup-browser
+
+setup-rust:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@command -v trunk >/dev/null && trunk --version | grep -q ' 0\.21\.' \
+	  || cargo install trunk --locked --version '$(TRUNK_VERSION)'
+	@command -v wasm-bindgen >/dev/null && wasm-bindgen --version | grep -q ' $(WASM_BINDGEN_VERSION)$$' \
+	  && command -v wasm-bindgen-test-runner >/dev/null \
+	  || cargo install wasm-bindgen-cli --version '$(WASM_BINDGEN_VERSION)'
+
+setup-web:
+	@[ -x $(NODE_BIN)/wasm-opt ] && [ -f node_modules/.package-lock.json ] \
+	  && cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null \
+	  || npm ci --no-audit --no-fund
+
+setup-browser:
+	@command -v chromium >/dev/null && [ -x $(CHROMEDRIVER) ] \
+	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+
+build: setup-rust setup-web
+	trunk build --release
+
+serve: build
+	@echo "laclasse-sim : http://$(HOST):$(PORT)/ (exemple : Tassin-la-Demi-Lune)"
+	trunk serve --release --no-autoreload --address $(HOST) --port $(PORT)
+
+lint: setup-rust
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bins --tests -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser: setup-rust setup-browser
+	cargo test --target $(WASM_TARGET) --test web
+
+test: setup lint test-native test-browser
+
+bench:
+	cargo bench --bench simulate
+
+size: build
+	scripts/size.sh
+
+clean:
+	cargo clean
+	rm -rf dist
