@@ -5,6 +5,7 @@
 //!   web app;
 //! - `ui` (wasm32 only): the Yew web app, which renders what the engine computed.
 
+pub mod app;
 pub mod engine;
 pub mod io;
 

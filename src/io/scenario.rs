@@ -103,9 +103,10 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// A present, non-null field.
+/// A present field: not null, and not an empty (or blank) text.
 fn get<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    map.get(key).filter(|v| !v.is_null())
+    map.get(key)
+        .filter(|v| !v.is_null() && !v.as_str().is_some_and(|s| s.trim().is_empty()))
 }
 
 impl Reader {
@@ -324,9 +325,6 @@ impl Reader {
     fn school(&mut self, v: &Value, path: &str) -> Option<School> {
         let map = self.object(v, path)?;
         let name = self.required_string(map, path, "name");
-        if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-            self.error(join(path, "name"), "le nom de l'école est vide");
-        }
         let uai = self.optional_string(map, path, "uai");
         let level = self.code(
             map,
@@ -403,10 +401,17 @@ pub fn parse_value(value: &Value) -> Result<Scenario, Vec<FieldError>> {
 
     let commune = r.required(root, "", "commune").and_then(|v| {
         let map = r.object(v, "commune")?;
-        let name = r.required_string(map, "commune", "name");
+        let name = r.optional_string(map, "commune", "name");
         let insee = r.optional_string(map, "commune", "insee");
+        if name.is_none() && insee.is_none() {
+            r.error(
+                "commune.name",
+                "indiquer le nom de la commune (ou son code INSEE)",
+            );
+            return None;
+        }
         Some(Commune {
-            name: name?.trim().to_string(),
+            name: name.unwrap_or_default(),
             insee,
         })
     });
