@@ -379,3 +379,56 @@ fn calendar(
     out.sort_by_key(|d| d.date);
     out
 }
+
+/// "Si la lettre arrive le …": the convention's end and the last fee due for a termination
+/// letter received on `received`, all else as in `scenario`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TerminationWhatIf {
+    pub termination: Explained<Termination>,
+    /// The last convention year billed before the end, and its fee under the scenario's unit.
+    pub last_year: Option<(u32, Money)>,
+    /// The fees of every convention year up to the end.
+    pub total: Money,
+}
+
+pub fn termination_what_if(scenario: &Scenario, received: NaiveDate) -> TerminationWhatIf {
+    let mut what_if = scenario.clone();
+    what_if.convention.termination_received = Some(received.max(scenario.convention.notified));
+    // Look far enough ahead to reach the end, whatever the horizon.
+    let ends = r2_termination(scenario.convention.notified, received)
+        .value
+        .ends;
+    what_if.horizon_until = what_if.horizon_until.max(ends);
+    let sim = simulate(&what_if);
+    let unit = sim.billing_unit;
+    TerminationWhatIf {
+        termination: r2_termination(scenario.convention.notified, received),
+        last_year: sim
+            .years
+            .iter()
+            .rev()
+            .find(|y| y.billing(unit).fee > Money::ZERO)
+            .map(|y| (y.year.number, y.billing(unit).fee)),
+        total: sim.total(unit),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::{parse_str, samples};
+
+    #[test]
+    fn what_if_a_letter_arrives() {
+        let s = parse_str(samples::TASSIN_JSON).unwrap();
+        let late = NaiveDate::from_ymd_opt(2025, 8, 18).unwrap();
+        let w = termination_what_if(&s, late);
+        assert_eq!(
+            w.termination.value.ends,
+            NaiveDate::from_ymd_opt(2026, 11, 16).unwrap()
+        );
+        // Years 1–3 are due: 600 + 600 + 450; the last one is year 3 at 450 €.
+        assert_eq!(w.last_year, Some((3, Money::from_euros(450))));
+        assert_eq!(w.total, Money::from_euros(1650));
+    }
+}

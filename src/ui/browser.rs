@@ -1,0 +1,163 @@
+//! What the app asks of the browser: today's date, local storage, the page address, files,
+//! printing. Each failure comes back as a French message, never a panic.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
+use chrono::NaiveDate;
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+use crate::app::{self, Library, Loaded};
+use crate::engine::dates::parse_iso;
+use crate::io::draft::Draft;
+
+/// Today, from the browser's clock; `?aujourdhui=AAAA-MM-JJ` in the address sets it (for a
+/// what-if, and for tests that must not depend on the day they run).
+pub fn today() -> NaiveDate {
+    let from_query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|q| {
+            q.trim_start_matches('?')
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("aujourdhui=").map(str::to_string))
+        })
+        .and_then(|d| parse_iso(&d));
+    from_query.unwrap_or_else(|| {
+        let now = js_sys::Date::new_0();
+        NaiveDate::from_ymd_opt(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        )
+        .unwrap_or_default()
+    })
+}
+
+/// Reads the simulations; unreadable data is copied aside before anything overwrites it.
+pub fn load_library() -> (Library, Option<String>) {
+    let raw = LocalStorage::raw()
+        .get_item(app::STORAGE_KEY)
+        .ok()
+        .flatten();
+    let Loaded { library, set_aside } = app::load(raw.as_deref());
+    match set_aside {
+        Some((text, message)) => {
+            let _ = LocalStorage::raw().set_item(app::QUARANTINE_KEY, &text);
+            (library, Some(message))
+        }
+        None => (library, None),
+    }
+}
+
+/// Saves the simulations; says why when the browser refuses (private mode, storage full).
+pub fn save_library(library: &Library) -> Result<(), String> {
+    LocalStorage::raw()
+        .set_item(app::STORAGE_KEY, &library.to_json())
+        .map_err(|_| {
+            "Le navigateur refuse d'enregistrer les simulations (navigation privée ou stockage plein) : enregistrez votre scénario en fichier .json pour le garder.".to_string()
+        })
+}
+
+/// The scenario in the page address: `#s=` + base64url of its JSON.
+pub fn encode_share(draft: &Draft) -> String {
+    let json = serde_json::to_string(&draft.to_value()).unwrap_or_default();
+    format!("#s={}", URL_SAFE_NO_PAD.encode(json.as_bytes()))
+}
+
+/// Reads `#s=…` (base64url with or without padding, of the plain scenario JSON).
+pub fn decode_share(hash: &str) -> Option<Result<Draft, String>> {
+    let payload = hash.strip_prefix("#s=")?;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .or_else(|_| URL_SAFE.decode(payload));
+    Some(match bytes {
+        Err(_) => Err("Le lien ne contient pas un scénario lisible (encodage abîmé).".into()),
+        Ok(bytes) => match String::from_utf8(bytes)
+            .ok()
+            .and_then(|t| Draft::from_json(&t))
+        {
+            Some(d) => Ok(d),
+            None => Err("Le lien ne contient pas un scénario laclasse-sim lisible.".into()),
+        },
+    })
+}
+
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the page address's fragment without adding to the history.
+pub fn set_hash(hash: &str) {
+    if let Some(w) = web_sys::window()
+        && let Ok(history) = w.history()
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+/// The full address of the page with `hash`, for "copier le lien".
+pub fn link_with(hash: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let base = location
+        .map(|l| {
+            format!(
+                "{}{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    format!("{base}{hash}")
+}
+
+/// Offers `text` as a file to save.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "Le navigateur n'a pas pu préparer le fichier.".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("Pas de document.")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "Pas de lien.".to_string())?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Copies `text` to the clipboard (the promise is left to the browser).
+pub fn copy(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// A file name from the commune's name: `laclasse-sim-tassin-la-demi-lune.json`.
+pub fn file_name(commune: &str) -> String {
+    let slug: String = crate::engine::communes::fold_name(commune)
+        .chars()
+        .take(40)
+        .collect();
+    if slug.is_empty() {
+        "laclasse-sim-scenario.json".into()
+    } else {
+        format!("laclasse-sim-{slug}.json")
+    }
+}

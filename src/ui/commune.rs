@@ -1,0 +1,63 @@
+//! The commune: name with suggestions from the 58 communes, optional INSEE code, and whether
+//! the engine finds it in the Métropole.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::field::{Field, error_at};
+use super::state::Dispatch;
+use super::why::{ClauseTag, Why};
+use crate::app::Action;
+use crate::engine::communes;
+use crate::engine::r10_eligibility::r10_commune;
+use crate::engine::scenario::Commune;
+use crate::io::FieldError;
+
+#[derive(Properties, PartialEq)]
+pub struct CommuneProps {
+    pub name: AttrValue,
+    pub insee: AttrValue,
+    pub errors: Rc<Vec<FieldError>>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(CommuneForm)]
+pub fn commune_form(p: &CommuneProps) -> Html {
+    let edit = |key: &'static str| {
+        let d = p.dispatch.clone();
+        Callback::from(move |v: String| d.dispatch(Action::Edit(key, v)))
+    };
+    let suggestions = communes::suggest(&p.name, 12);
+    let commune = Commune {
+        name: p.name.to_string(),
+        insee: Some(p.insee.to_string()).filter(|s| !s.trim().is_empty()),
+    };
+    let check = r10_commune(&commune);
+    let typed = !p.name.trim().is_empty() || commune.insee.is_some();
+    let why = check.why.clone();
+    html! {
+        <fieldset class="commune">
+            <legend>{ "Commune" }</legend>
+            <datalist id="communes-metropole">
+                { for suggestions.iter().map(|c| html! { <option value={c.name.clone()}>{ format!("{} ({})", c.name, c.insee) }</option> }) }
+            </datalist>
+            <div class="row">
+                <Field id="commune-name" label="Nom de la commune" value={p.name.clone()} list="communes-metropole"
+                    autocomplete="off" error={error_at(&p.errors, "commune.name")} oninput={edit("commune_name")}
+                    hint="Les 58 communes de la Métropole sont proposées ; anciens noms acceptés." />
+                <Field id="commune-insee" label="Code INSEE (facultatif)" value={p.insee.clone()} inputmode="numeric"
+                    error={error_at(&p.errors, "commune.insee")} oninput={edit("commune_insee")}
+                    hint="S'il est saisi, il décide seul ; anciens codes acceptés." />
+            </div>
+            if typed {
+                <p class={classes!("status", if check.record.is_some() { "ok" } else { "bad" })} role="status">
+                    { if check.record.is_some() { "✓ " } else { "✗ " } }
+                    { check.why.steps.last().cloned().unwrap_or_default() }
+                    { " " }<ClauseTag clause={check.why.main_clause()} />
+                    { " " }<Why explain={Callback::from(move |_| why.clone())} />
+                </p>
+            }
+        </fieldset>
+    }
+}

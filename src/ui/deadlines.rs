@@ -1,0 +1,128 @@
+//! The deadlines: a timeline and a dated list, with the days left from today and a warning
+//! where a date falls on a weekend or a public holiday.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::why::{ClauseTag, Why};
+use crate::engine::dates::{days_between, fr, fr_weekday};
+use crate::engine::{DeadlineKind, Simulation};
+
+#[derive(Properties, PartialEq)]
+pub struct DeadlinesProps {
+    pub sim: Rc<Simulation>,
+    pub today: NaiveDate,
+}
+
+/// "dans 12 jours", "aujourd'hui", "passée".
+pub fn remaining(today: NaiveDate, date: NaiveDate) -> String {
+    match days_between(today, date) {
+        0 => "aujourd'hui".into(),
+        1 => "demain".into(),
+        n if n > 1 => format!("dans {n} jours"),
+        -1 => "hier".into(),
+        n => format!("il y a {} jours", -n),
+    }
+}
+
+const KINDS: [DeadlineKind; 6] = [
+    DeadlineKind::Notice,
+    DeadlineKind::ListUpdate,
+    DeadlineKind::ListApplied,
+    DeadlineKind::AccessOpening,
+    DeadlineKind::Title,
+    DeadlineKind::Appeal,
+];
+
+#[function_component(Deadlines)]
+pub fn deadlines(p: &DeadlinesProps) -> Html {
+    let sim = &p.sim;
+    let today = p.today;
+    let show_past = use_state(|| false);
+    let toggle = {
+        let show_past = show_past.clone();
+        Callback::from(move |_| show_past.set(!*show_past))
+    };
+    let past = sim.deadlines.iter().filter(|d| d.date < today).count();
+    let next_notice = sim
+        .notice_deadlines
+        .iter()
+        .find(|n| n.latest_reception >= today)
+        .cloned();
+    html! {
+        <section class="deadlines" aria-labelledby="echeances-titre">
+            <h2 id="echeances-titre">{ "Échéances" }</h2>
+            if let Some(n) = next_notice {
+                <div class="callout">
+                    <p>{ format!("Pour mettre fin à la convention le {}, la lettre recommandée doit être reçue par la Métropole au plus tard le ", fr(n.anniversary)) }
+                    <strong>{ format!("{} {}", fr_weekday(n.latest_reception), fr(n.latest_reception)) }</strong>{ format!(" ({}). ", remaining(today, n.latest_reception)) }
+                    if let Some(w) = n.non_working { <span class="warn">{ format!("C'est {} : la lettre doit arriver avant. ", w.describe()) }</span> }
+                    <ClauseTag clause={n.why.main_clause()} />{ " " }
+                    <Why explain={{ let why = n.why.clone(); Callback::from(move |_| why.clone()) }} /></p>
+                </div>
+            }
+            <Timeline sim={p.sim.clone()} today={today} />
+            <table class="figures deadlines-list" id="liste-echeances">
+                <caption>{ format!("Calendrier ({} dates, aujourd'hui : {})", sim.deadlines.len(), fr(today)) }</caption>
+                <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Échéance" }</th><th scope="col">{ "Délai" }</th><th scope="col">{ "Clause" }</th></tr></thead>
+                <tbody>
+                { for sim.deadlines.iter().filter(|d| *show_past || d.date >= today).map(|d| html! {
+                    <tr class={classes!(format!("k-{}", d.kind.code()), (d.date < today).then_some("past"))}>
+                        <td class="date">{ format!("{} {}", fr_weekday(d.date), fr(d.date)) }</td>
+                        <td class="deadline-label"><span class="kind">{ d.kind.label() }</span>{ " — " }{ &d.label }
+                            if let Some(w) = d.non_working { <span class="warn">{ format!(" ⚠ {} : date non reportée, agir avant.", w.describe()) }</span> }
+                        </td>
+                        <td>{ remaining(today, d.date) }</td>
+                        <td><ClauseTag clause={d.clause} /></td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            if past > 0 {
+                <button type="button" onclick={toggle}>{ if *show_past { format!("Masquer les {past} dates passées") } else { format!("Afficher les {past} dates passées") } }</button>
+            }
+        </section>
+    }
+}
+
+/// The deadlines on a line from the notification to the horizon, today marked.
+#[function_component(Timeline)]
+fn timeline(p: &DeadlinesProps) -> Html {
+    let sim = &p.sim;
+    let start = sim.notified;
+    let end = sim
+        .deadlines
+        .iter()
+        .map(|d| d.date)
+        .max()
+        .unwrap_or(sim.horizon_until)
+        .max(sim.horizon_until);
+    let span = days_between(start, end).max(1) as f64;
+    let (w, left, right) = (640.0, 130.0, 10.0);
+    let x = |d: NaiveDate| {
+        left + (w - left - right) * (days_between(start, d) as f64 / span).clamp(0.0, 1.0)
+    };
+    let lane =
+        |k: DeadlineKind| 14.0 + 16.0 * KINDS.iter().position(|x| *x == k).unwrap_or(0) as f64;
+    let today_x = x(p.today);
+    html! {
+        <figure class="chart timeline">
+            <svg viewBox={format!("0 0 {w} 130")} role="img" aria-label={format!("Frise des échéances du {} au {}", fr(start), fr(end))}>
+                { for KINDS.iter().map(|k| html! { <text class="lane" x="0" y={format!("{}", lane(*k) - 4.0)}>{ k.label() }</text> }) }
+                { for sim.deadlines.iter().map(|d| html! {
+                    <circle class={format!("dot k-{}", d.kind.code())} cx={format!("{:.1}", x(d.date))} cy={format!("{}", lane(d.kind))} r="3.5">
+                        <title>{ format!("{} : {}", fr(d.date), d.label) }</title>
+                    </circle>
+                }) }
+                if p.today >= start && p.today <= end {
+                    <line class="today" x1={format!("{today_x:.1}")} x2={format!("{today_x:.1}")} y1="0" y2="110" />
+                    <text class="axis" x={format!("{today_x:.1}")} y="124" text-anchor="middle">{ "aujourd'hui" }</text>
+                }
+                <text class="axis" x={format!("{left}")} y="124">{ fr(start) }</text>
+                <text class="axis" x={format!("{}", w - right)} y="124" text-anchor="end">{ fr(end) }</text>
+            </svg>
+        </figure>
+    }
+}
