@@ -17,13 +17,14 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version =
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup setup-rust setup-web setup-browser build serve test test-native test-browser lint bench size clean
+.PHONY: help setup setup-rust setup-web setup-browser build serve test test-native test-browser test-e2e lint bench size measure clean
 
 help:
 	@echo "make serve   installe ce qui manque, construit et sert l'application sur http://$(HOST):$(PORT)/"
 	@echo "make test    installe ce qui manque et lance tous les tests (fmt, clippy, natifs, navigateur)"
 	@echo "make bench   mesure le moteur (criterion)"
 	@echo "make size    mesure la taille téléchargée de l'application (gzip)"
+	@echo "make measure mesure dans Chromium : navigation → chiffres, saisie dans 625 écoles"
 
 setup: setup-rust setup-web setup-browser
 
@@ -64,13 +65,22 @@ test-native:
 test-browser: setup-rust setup-browser
 	cargo test --target $(WASM_TARGET) --test web
 
-test: setup lint test-native test-browser
+# The built site in Chromium, typed and clicked as a person would (Playwright, axe-core).
+test-e2e: build setup-browser
+	npx playwright test
+
+test: setup lint test-native test-browser test-e2e
 
 bench:
 	cargo bench --bench simulate
 
 size: build
 	scripts/size.sh
+
+# Navigation → figures, and an edit in a 625-school scenario, in headless Chromium.
+measure: build setup-browser
+	@python3 -m http.server 8125 --bind 127.0.0.1 --directory dist >/dev/null 2>&1 & pid=$$!; \
+	  sleep 1; PORT=8125 node scripts/measure.js; status=$$?; kill $$pid; exit $$status
 
 clean:
 	cargo clean

@@ -13,6 +13,8 @@ module.exports = defineConfig({
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     launchOptions: {
+      // Date fields in French order (jj/mm/aaaa), as the commune's officials see them.
+      env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr_FR:fr' },
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: ['--lang=fr-FR', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -15,6 +15,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("rapport JSON complet 625 écoles × 30 ans", |b| {
         b.iter(|| report::to_json(&simulate(black_box(&scenario))))
     });
+    // The web app's path on every keystroke: the draft as typed → the scenario → the figures.
+    let draft = laclasse_sim::io::draft::Draft::from_value(&laclasse_sim::io::scenario::to_value(
+        &scenario,
+    ));
+    c.bench_function("saisie → scénario validé, 625 écoles", |b| {
+        b.iter(|| laclasse_sim::io::parse_value(&black_box(&draft).to_value()))
+    });
+    c.bench_function("copie du brouillon, 625 écoles", |b| {
+        b.iter(|| black_box(&draft).clone())
+    });
     let text = samples::TASSIN_JSON;
     c.bench_function("lecture + simulation de tassin.json", |b| {
         b.iter(|| simulate(&laclasse_sim::io::parse_str(black_box(text)).unwrap()))

@@ -2,6 +2,8 @@
 //! simulations"), the one being edited, the last deletion that can be undone, and every action
 //! a person can take. The Yew layer (`ui`) only wraps this in a reducer and stores it.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::io::draft::{ContactDraft, Draft, SchoolDraft};
@@ -19,7 +21,7 @@ pub const STORAGE_VERSION: u32 = 1;
 pub struct Entry {
     pub id: u64,
     pub name: String,
-    pub draft: Draft,
+    pub draft: Rc<Draft>,
     /// The example shown on a first visit.
     #[serde(default)]
     pub example: bool,
@@ -37,7 +39,7 @@ pub struct Library {
 impl Library {
     /// A first visit: the Tassin example, labelled as such.
     pub fn first_visit() -> Library {
-        let draft = Draft::from_json(samples::TASSIN_JSON).unwrap_or_default();
+        let draft = Rc::new(Draft::from_json(samples::TASSIN_JSON).unwrap_or_default());
         Library {
             version: STORAGE_VERSION,
             current: 1,
@@ -64,7 +66,7 @@ impl Library {
         &mut self.entries[index]
     }
 
-    fn add(&mut self, name: String, draft: Draft) -> u64 {
+    fn add(&mut self, name: String, draft: Rc<Draft>) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
         self.entries.push(Entry {
@@ -141,7 +143,7 @@ pub enum Undo {
     School {
         entry: u64,
         index: usize,
-        school: SchoolDraft,
+        school: Rc<SchoolDraft>,
     },
     Simulation {
         index: usize,
@@ -209,12 +211,12 @@ impl AppState {
         }
     }
 
-    pub fn draft(&self) -> &Draft {
+    pub fn draft(&self) -> &Rc<Draft> {
         &self.library.current().draft
     }
 
     fn draft_mut(&mut self) -> &mut Draft {
-        &mut self.library.current_mut().draft
+        Rc::make_mut(&mut self.library.current_mut().draft)
     }
 
     /// Applies `action`.
@@ -243,7 +245,7 @@ impl AppState {
                     .schools
                     .iter_mut()
                     .find(|s| s.id == id)
-                    .and_then(|s| s.field_mut(key))
+                    .and_then(|s| Rc::make_mut(s).field_mut(key))
                 {
                     *field = value;
                 }
@@ -251,15 +253,15 @@ impl AppState {
             Action::AddSchool => {
                 let draft = self.draft_mut();
                 let school = draft.new_school();
-                draft.schools.push(school);
+                draft.schools.push(Rc::new(school));
             }
             Action::DuplicateSchool(id) => {
                 let draft = self.draft_mut();
                 if let Some(i) = draft.schools.iter().position(|s| s.id == id) {
-                    let mut copy = draft.schools[i].clone();
+                    let mut copy = (*draft.schools[i]).clone();
                     copy.id = draft.new_school().id;
                     copy.name = format!("{} (copie)", copy.name);
-                    draft.schools.insert(i + 1, copy);
+                    draft.schools.insert(i + 1, Rc::new(copy));
                 }
             }
             Action::DeleteSchool(id) => {
@@ -277,7 +279,7 @@ impl AppState {
             Action::NewSimulation => {
                 let n = self.library.entries.len() + 1;
                 self.library
-                    .add(format!("Simulation {n}"), Draft::default());
+                    .add(format!("Simulation {n}"), Rc::new(Draft::default()));
             }
             Action::Open(id) => {
                 if self.library.entries.iter().any(|e| e.id == id) {
@@ -299,7 +301,8 @@ impl AppState {
                     let entry = self.library.entries.remove(index);
                     let was_current = self.library.current == id;
                     if self.library.entries.is_empty() {
-                        self.library.add("Simulation 1".into(), Draft::default());
+                        self.library
+                            .add("Simulation 1".into(), Rc::new(Draft::default()));
                     } else if was_current {
                         self.library.current =
                             self.library.entries[index.min(self.library.entries.len() - 1)].id;
@@ -312,10 +315,10 @@ impl AppState {
                 }
             }
             Action::Import { name, draft } => {
-                match self.library.entries.iter().find(|e| e.draft == *draft) {
+                match self.library.entries.iter().find(|e| *e.draft == *draft) {
                     Some(existing) => self.library.current = existing.id,
                     None => {
-                        self.library.add(name, *draft);
+                        self.library.add(name, Rc::new(*draft));
                     }
                 }
             }
@@ -326,8 +329,9 @@ impl AppState {
                     school,
                 }) => {
                     if let Some(e) = self.library.entries.iter_mut().find(|e| e.id == entry) {
-                        let at = index.min(e.draft.schools.len());
-                        e.draft.schools.insert(at, school);
+                        let draft = Rc::make_mut(&mut e.draft);
+                        let at = index.min(draft.schools.len());
+                        draft.schools.insert(at, school);
                         self.library.current = entry;
                     }
                 }
@@ -409,7 +413,7 @@ mod tests {
         let mut s = state();
         s.apply(Action::NewSimulation);
         assert_eq!(s.library.entries.len(), 2);
-        assert_eq!(s.draft(), &Draft::default());
+        assert_eq!(**s.draft(), Draft::default());
         let new_id = s.library.current;
         s.apply(Action::Rename(new_id, "Budget 2027".into()));
         s.apply(Action::DuplicateSimulation(new_id));
@@ -429,7 +433,7 @@ mod tests {
     #[test]
     fn import_never_overwrites_and_reuses_an_identical_simulation() {
         let mut s = state();
-        let tassin = s.draft().clone();
+        let tassin = (**s.draft()).clone();
         s.apply(Action::NewSimulation);
         s.apply(Action::Import {
             name: "Lien partagé".into(),

@@ -391,25 +391,41 @@ pub struct TerminationWhatIf {
     pub total: Money,
 }
 
-pub fn termination_what_if(scenario: &Scenario, received: NaiveDate) -> TerminationWhatIf {
-    let mut what_if = scenario.clone();
-    what_if.convention.termination_received = Some(received.max(scenario.convention.notified));
-    // Look far enough ahead to reach the end, whatever the horizon.
-    let ends = r2_termination(scenario.convention.notified, received)
-        .value
-        .ends;
-    what_if.horizon_until = what_if.horizon_until.max(ends);
-    let sim = simulate(&what_if);
+/// The what-if for `scenario`, whose simulation `sim` already is. A termination only removes
+/// the convention years from its end on, so when `sim` reaches that end (and has no
+/// termination of its own) its years are used as they are; otherwise the scenario is simulated
+/// again with the letter.
+pub fn termination_what_if(
+    scenario: &Scenario,
+    sim: &Simulation,
+    received: NaiveDate,
+) -> TerminationWhatIf {
+    let notified = scenario.convention.notified;
+    let termination = r2_termination(notified, received);
+    let ends = termination.value.ends;
     let unit = sim.billing_unit;
-    TerminationWhatIf {
-        termination: r2_termination(scenario.convention.notified, received),
-        last_year: sim
+    let covered = sim.termination.is_none()
+        && sim
             .years
-            .iter()
-            .rev()
-            .find(|y| y.billing(unit).fee > Money::ZERO)
+            .last()
+            .is_some_and(|y| y.year.end >= termination.value.last_day);
+    let owned;
+    let years: &[YearFees] = if covered {
+        &sim.years
+    } else {
+        let mut what_if = scenario.clone();
+        what_if.convention.termination_received = Some(received.max(notified));
+        what_if.horizon_until = what_if.horizon_until.max(ends);
+        owned = simulate(&what_if).years;
+        &owned
+    };
+    let kept = || years.iter().filter(|y| y.year.start < ends);
+    TerminationWhatIf {
+        last_year: kept()
+            .rfind(|y| y.billing(unit).fee > Money::ZERO)
             .map(|y| (y.year.number, y.billing(unit).fee)),
-        total: sim.total(unit),
+        total: kept().map(|y| y.billing(unit).fee).sum(),
+        termination,
     }
 }
 
@@ -421,14 +437,26 @@ mod tests {
     #[test]
     fn what_if_a_letter_arrives() {
         let s = parse_str(samples::TASSIN_JSON).unwrap();
+        let sim = simulate(&s);
         let late = NaiveDate::from_ymd_opt(2025, 8, 18).unwrap();
-        let w = termination_what_if(&s, late);
-        assert_eq!(
-            w.termination.value.ends,
-            NaiveDate::from_ymd_opt(2026, 11, 16).unwrap()
-        );
+        let w = termination_what_if(&s, &sim, late);
+        let ends = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+        assert_eq!(w.termination.value.ends, ends);
         // Years 1–3 are due: 600 + 600 + 450; the last one is year 3 at 450 €.
         assert_eq!(w.last_year, Some((3, Money::from_euros(450))));
         assert_eq!(w.total, Money::from_euros(1650));
+        // Beyond the horizon (31/12/2027) the scenario is simulated again: the same answer
+        // as a scenario that holds the letter itself.
+        let far = NaiveDate::from_ymd_opt(2029, 1, 10).unwrap();
+        let w = termination_what_if(&s, &sim, far);
+        let mut with_letter = s.clone();
+        with_letter.convention.termination_received = Some(far);
+        with_letter.horizon_until = NaiveDate::from_ymd_opt(2031, 1, 1).unwrap();
+        let direct = simulate(&with_letter);
+        let direct_end = direct.termination.as_ref().unwrap().value.ends;
+        assert_eq!(w.termination.value.ends, direct_end);
+        assert_eq!(w.total, direct.total(BillingUnit::School));
+        assert_eq!(w.last_year, Some((6, Money::from_euros(450))));
+        assert_eq!(w.total, Money::from_euros(3000));
     }
 }

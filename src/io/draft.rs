@@ -3,6 +3,8 @@
 //! reader then says, field by field, what is wrong. `from_value` reads any scenario file,
 //! valid or not, into a draft.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
@@ -126,7 +128,8 @@ impl SchoolDraft {
         }
     }
 
-    fn to_value(&self) -> Value {
+    /// The school in the scenario format.
+    pub fn to_value(&self) -> Value {
         let mut m = Map::new();
         m.insert("name".into(), Value::String(self.name.clone()));
         opt(&mut m, "uai", &self.uai);
@@ -168,7 +171,9 @@ pub struct Draft {
     pub commercial: bool,
     pub technical_referent: ContactDraft,
     pub project_lead: ContactDraft,
-    pub schools: Vec<SchoolDraft>,
+    /// Each school shared, so that copying a draft of 600 schools is cheap and an edit
+    /// copies only the school it changes.
+    pub schools: Vec<Rc<SchoolDraft>>,
     /// The next free school id.
     pub next_id: u64,
 }
@@ -271,9 +276,23 @@ impl Draft {
         );
         root.insert(
             "schools".into(),
-            Value::Array(self.schools.iter().map(SchoolDraft::to_value).collect()),
+            Value::Array(self.schools.iter().map(|s| s.to_value()).collect()),
         );
         Value::Object(root)
+    }
+
+    /// The draft in the scenario format without its schools, for reading the schools one by
+    /// one (see `io::scenario::parse_parts`).
+    pub fn head_value(&self) -> Value {
+        let mut v = Draft {
+            schools: Vec::new(),
+            ..self.clone()
+        }
+        .to_value();
+        if let Some(m) = v.as_object_mut() {
+            m.remove("schools");
+        }
+        v
     }
 
     /// Reads any JSON value as a draft, keeping whatever it can (an invalid file still opens,
@@ -331,7 +350,7 @@ impl Draft {
                 school.removal_requested = text(m, "removal_requested");
                 school.storage_gb = text(m, "storage_gb").replace('.', ",");
                 school.admin = ContactDraft::from_value(m.get("admin"));
-                draft.schools.push(school);
+                draft.schools.push(Rc::new(school));
             }
         }
         draft
@@ -370,8 +389,8 @@ mod tests {
     #[test]
     fn what_is_typed_survives_and_errors_name_the_field() {
         let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
-        draft.schools[1].requested = "2023-02-3".into();
-        draft.schools[0].storage_gb = "beaucoup".into();
+        Rc::make_mut(&mut draft.schools[1]).requested = "2023-02-3".into();
+        Rc::make_mut(&mut draft.schools[0]).storage_gb = "beaucoup".into();
         draft.annual_fee = "150,5x".into();
         let errors = parse_value(&draft.to_value()).unwrap_err();
         let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
@@ -395,6 +414,26 @@ mod tests {
         let errors = parse_value(&Draft::default().to_value()).unwrap_err();
         let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
         assert!(paths.contains(&"convention.notified"), "{paths:?}");
+    }
+
+    #[test]
+    fn reading_school_by_school_gives_the_same_as_the_whole() {
+        use crate::io::scenario::{parse_parts, parse_school};
+        let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        let by_parts = |d: &Draft| {
+            let schools: Vec<_> = d
+                .schools
+                .iter()
+                .enumerate()
+                .map(|(i, s)| parse_school(&s.to_value(), i))
+                .collect();
+            parse_parts(&d.head_value(), &schools)
+        };
+        assert_eq!(by_parts(&draft), parse_value(&draft.to_value()));
+        Rc::make_mut(&mut draft.schools[3]).requested = "2023-13-01".into();
+        draft.notified = "hier".into();
+        assert_eq!(by_parts(&draft), parse_value(&draft.to_value()));
+        assert_eq!(by_parts(&draft).unwrap_err().len(), 2);
     }
 
     #[test]

@@ -377,7 +377,6 @@ impl Reader {
 
 /// Reads a scenario from a parsed JSON value.
 pub fn parse_value(value: &Value) -> Result<Scenario, Vec<FieldError>> {
-    let mut r = Reader { errors: Vec::new() };
     let Value::Object(root) = value else {
         return Err(vec![FieldError::new(
             "",
@@ -387,6 +386,16 @@ pub fn parse_value(value: &Value) -> Result<Scenario, Vec<FieldError>> {
             ),
         )]);
     };
+    parse_head(root, &[])
+}
+
+/// Reads everything but the schools from `root`; the schools are `root`'s when it has them,
+/// else the ones `given` (already read by [`parse_school`]).
+fn parse_head(
+    root: &Map<String, Value>,
+    given: &[Result<School, Vec<FieldError>>],
+) -> Result<Scenario, Vec<FieldError>> {
+    let mut r = Reader { errors: Vec::new() };
 
     if let Some(v) = get(root, "format") {
         match v {
@@ -502,18 +511,74 @@ pub fn parse_value(value: &Value) -> Result<Scenario, Vec<FieldError>> {
     };
 
     let schools = match get(root, "schools") {
-        None => Vec::new(),
+        None => given.to_vec(),
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| r.school(v, &format!("schools[{i}]")))
+            .map(|(i, v)| parse_school(v, i))
             .collect(),
         Some(other) => {
             r.wrong_type("schools", "une liste d'écoles", other);
             Vec::new()
         }
     };
+    assemble(
+        r,
+        commune,
+        convention,
+        deliberation_published,
+        horizon,
+        usage,
+        contacts,
+        &schools,
+    )
+}
 
+/// One school of a scenario, read on its own; `index` names it in the errors
+/// (`schools[2].requested`). The web app reads only the schools that changed.
+pub fn parse_school(value: &Value, index: usize) -> Result<School, Vec<FieldError>> {
+    let mut r = Reader { errors: Vec::new() };
+    match r.school(value, &format!("schools[{index}]")) {
+        Some(school) if r.errors.is_empty() => Ok(school),
+        _ => Err(r.errors),
+    }
+}
+
+/// A scenario from everything but its schools (`head`; a `schools` field in it is ignored)
+/// and its schools read by [`parse_school`]. Gives what [`parse_value`] gives on the whole.
+pub fn parse_parts(
+    head: &Value,
+    schools: &[Result<School, Vec<FieldError>>],
+) -> Result<Scenario, Vec<FieldError>> {
+    match head {
+        Value::Object(root) if !root.contains_key("schools") => parse_head(root, schools),
+        Value::Object(root) => {
+            let mut without = root.clone();
+            without.remove("schools");
+            parse_head(&without, schools)
+        }
+        other => parse_value(other),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    mut r: Reader,
+    commune: Option<Commune>,
+    convention: Option<Convention>,
+    deliberation_published: Option<NaiveDate>,
+    horizon: Option<NaiveDate>,
+    usage: Option<Usage>,
+    contacts: Contacts,
+    schools: &[Result<School, Vec<FieldError>>],
+) -> Result<Scenario, Vec<FieldError>> {
+    let mut read = Vec::with_capacity(schools.len());
+    for s in schools {
+        match s {
+            Ok(school) => read.push(school.clone()),
+            Err(errors) => r.errors.extend(errors.iter().cloned()),
+        }
+    }
     match (commune, convention, horizon) {
         (Some(commune), Some(convention), Some(horizon_until)) if r.errors.is_empty() => {
             Ok(Scenario {
@@ -523,7 +588,7 @@ pub fn parse_value(value: &Value) -> Result<Scenario, Vec<FieldError>> {
                 horizon_until,
                 usage,
                 contacts,
-                schools,
+                schools: read,
             })
         }
         _ => Err(r.errors),

@@ -1,6 +1,7 @@
 //! The page: inputs on one side, what the engine computed on the other.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -21,10 +22,14 @@ use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
 use crate::app::{Action, AppState};
 use crate::engine::dates::fr;
-use crate::engine::{Scenario, Simulation, simulate};
-use crate::io::draft::Draft;
+use crate::engine::{Scenario, School, Simulation, simulate};
+use crate::io::FieldError;
+use crate::io::draft::{Draft, SchoolDraft};
 use crate::io::report::RULES_VERSION;
-use crate::io::{FieldError, parse_value};
+use crate::io::scenario::{parse_parts, parse_school};
+
+/// How long after the last change the simulations are written to storage and the address.
+const SAVE_DELAY_MS: u32 = 300;
 
 /// A valid scenario and what the engine computed of it.
 type Figures = (Rc<Scenario>, Rc<Simulation>);
@@ -36,8 +41,27 @@ struct Computed {
     result: Option<Figures>,
 }
 
-fn compute(draft: &Draft) -> Computed {
-    match parse_value(&draft.to_value()) {
+/// Each school as last read, by id: a keystroke re-reads only the school it changed.
+type SchoolCache = HashMap<u64, (Rc<SchoolDraft>, usize, Result<School, Vec<FieldError>>)>;
+
+fn compute(draft: &Draft, cache: &mut SchoolCache) -> Computed {
+    let schools: Vec<Result<School, Vec<FieldError>>> = draft
+        .schools
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match cache.get(&s.id) {
+            Some((seen, index, read)) if *index == i && Rc::ptr_eq(seen, s) => read.clone(),
+            _ => {
+                let read = parse_school(&s.to_value(), i);
+                cache.insert(s.id, (s.clone(), i, read.clone()));
+                read
+            }
+        })
+        .collect();
+    if cache.len() > draft.schools.len() * 2 + 16 {
+        cache.retain(|id, _| draft.schools.iter().any(|s| s.id == *id));
+    }
+    match parse_parts(&draft.head_value(), &schools) {
         Ok(scenario) => {
             let sim = simulate(&scenario);
             Computed {
@@ -120,22 +144,57 @@ pub fn app() -> Html {
         });
     }
 
-    // Every change is kept in the browser and in the page address.
+    // Every change is kept in the browser and in the page address: shortly after the last
+    // keystroke (writing 600 schools on every key would cost more than a frame), and at once
+    // when the page is hidden or closed.
     let storage_error = use_state(|| None::<String>);
-    {
-        let library = store.0.library.clone();
+    let latest = use_mut_ref(|| None::<crate::app::Library>);
+    let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    let persist = {
         let storage_error = storage_error.clone();
-        use_effect_with(library, move |library| {
+        Rc::new(move |library: &crate::app::Library| {
             let result = browser::save_library(library).err();
             if *storage_error != result {
                 storage_error.set(result);
             }
             browser::set_hash(&browser::encode_share(&library.current().draft));
+        })
+    };
+    {
+        let latest = latest.clone();
+        let pending = pending.clone();
+        let persist = persist.clone();
+        use_effect_with(store.0.library.clone(), move |library| {
+            *latest.borrow_mut() = Some(library.clone());
+            let library = library.clone();
+            let latest_now = latest.clone();
+            *pending.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                SAVE_DELAY_MS,
+                move || {
+                    persist(&library);
+                    *latest_now.borrow_mut() = None;
+                },
+            ));
+        });
+    }
+    {
+        let latest = latest.clone();
+        let persist = persist.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "pagehide", move |_| {
+                    if let Some(library) = latest.borrow_mut().take() {
+                        persist(&library);
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
-    let draft = Rc::new(store.0.draft().clone());
-    let computed = use_memo(draft.clone(), |d| compute(d));
+    let draft = store.0.draft().clone();
+    let cache = use_mut_ref(SchoolCache::new);
+    let computed = use_memo(draft.clone(), move |d| compute(d, &mut cache.borrow_mut()));
     // While the input is invalid, the last valid figures stay, marked as such.
     let last_good: Rc<RefCell<Option<Figures>>> = use_mut_ref(|| None);
     if let Some(r) = &computed.result {
@@ -250,7 +309,7 @@ pub fn app() -> Html {
                 if let Some((scenario, sim)) = shown {
                     <Fees sim={sim.clone()} />
                     <Deadlines sim={sim.clone()} {today} />
-                    <TerminationSim scenario={scenario.clone()} {today} />
+                    <TerminationSim scenario={scenario.clone()} sim={sim.clone()} {today} />
                     <Shares sim={sim.clone()} />
                     <EligibilityList sim={sim.clone()} />
                 }

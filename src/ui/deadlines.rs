@@ -27,6 +27,9 @@ pub fn remaining(today: NaiveDate, date: NaiveDate) -> String {
     }
 }
 
+/// How many dates the list shows at a time.
+const PAGE: usize = 60;
+
 const KINDS: [DeadlineKind; 6] = [
     DeadlineKind::Notice,
     DeadlineKind::ListUpdate,
@@ -46,6 +49,18 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
         Callback::from(move |_| show_past.set(!*show_past))
     };
     let past = sim.deadlines.iter().filter(|d| d.date < today).count();
+    // Long calendars (hundreds of schools) show a page at a time.
+    let limit = use_state(|| PAGE);
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + PAGE))
+    };
+    let listed: Vec<_> = sim
+        .deadlines
+        .iter()
+        .filter(|d| *show_past || d.date >= today)
+        .collect();
+    let hidden = listed.len().saturating_sub(*limit);
     let next_notice = sim
         .notice_deadlines
         .iter()
@@ -68,7 +83,7 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                 <caption>{ format!("Calendrier ({} dates, aujourd'hui : {})", sim.deadlines.len(), fr(today)) }</caption>
                 <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Échéance" }</th><th scope="col">{ "Délai" }</th><th scope="col">{ "Clause" }</th></tr></thead>
                 <tbody>
-                { for sim.deadlines.iter().filter(|d| *show_past || d.date >= today).map(|d| html! {
+                { for listed.iter().take(*limit).map(|d| html! {
                     <tr class={classes!(format!("k-{}", d.kind.code()), (d.date < today).then_some("past"))}>
                         <td class="date">{ format!("{} {}", fr_weekday(d.date), fr(d.date)) }</td>
                         <td class="deadline-label"><span class="kind">{ d.kind.label() }</span>{ " — " }{ &d.label }
@@ -80,6 +95,9 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            if hidden > 0 {
+                <button type="button" onclick={more}>{ format!("Afficher {} dates de plus (sur {hidden})", PAGE.min(hidden)) }</button>
+            }
             if past > 0 {
                 <button type="button" onclick={toggle}>{ if *show_past { format!("Masquer les {past} dates passées") } else { format!("Afficher les {past} dates passées") } }</button>
             }
@@ -107,13 +125,27 @@ fn timeline(p: &DeadlinesProps) -> Html {
     let lane =
         |k: DeadlineKind| 14.0 + 16.0 * KINDS.iter().position(|x| *x == k).unwrap_or(0) as f64;
     let today_x = x(p.today);
+    // One dot per lane and pixel column: hundreds of schools do not make thousands of dots.
+    let mut dots: Vec<(&crate::engine::Deadline, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<(DeadlineKind, i64), usize> =
+        std::collections::HashMap::new();
+    for d in &sim.deadlines {
+        let key = (d.kind, x(d.date).round() as i64 / 3);
+        match seen.get(&key) {
+            Some(&i) => dots[i].1 += 1,
+            None => {
+                seen.insert(key, dots.len());
+                dots.push((d, 1));
+            }
+        }
+    }
     html! {
         <figure class="chart timeline">
             <svg viewBox={format!("0 0 {w} 130")} role="img" aria-label={format!("Frise des échéances du {} au {}", fr(start), fr(end))}>
                 { for KINDS.iter().map(|k| html! { <text class="lane" x="0" y={format!("{}", lane(*k) - 4.0)}>{ k.label() }</text> }) }
-                { for sim.deadlines.iter().map(|d| html! {
+                { for dots.iter().map(|(d, count)| html! {
                     <circle class={format!("dot k-{}", d.kind.code())} cx={format!("{:.1}", x(d.date))} cy={format!("{}", lane(d.kind))} r="3.5">
-                        <title>{ format!("{} : {}", fr(d.date), d.label) }</title>
+                        <title>{ if *count > 1 { format!("{} : {} (et {} autres dates proches)", fr(d.date), d.label, count - 1) } else { format!("{} : {}", fr(d.date), d.label) } }</title>
                     </circle>
                 }) }
                 if p.today >= start && p.today <= end {

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::pager::{PAGE_SIZE, Pager, page_range};
 use super::why::{ClauseTag, Why};
 use crate::engine::dates::fr;
 use crate::engine::simulate::SchoolOutcome;
@@ -22,13 +23,21 @@ pub fn eligibility_list(p: &EligibilityProps) -> Html {
         .iter()
         .filter(|s| s.eligibility.eligible())
         .count();
+    let total = sim.schools.len();
+    let page = use_state(|| 0usize);
+    let current = (*page).min(total.saturating_sub(1) / PAGE_SIZE);
+    let onpage = {
+        let page = page.clone();
+        Callback::from(move |to: usize| page.set(to))
+    };
     html! {
         <section class="eligibility" aria-labelledby="eligibilite-titre">
             <h2 id="eligibilite-titre">{ format!("Éligibilité des écoles : {eligible} sur {}", sim.schools.len()) }</h2>
             <table class="figures" id="eligibilite">
                 <thead><tr><th scope="col">{ "École" }</th><th scope="col">{ "Statut" }</th><th scope="col">{ "Accès" }</th><th scope="col"><span class="visually-hidden">{ "Explication" }</span></th></tr></thead>
-                <tbody>{ for sim.schools.iter().map(|s| html! { <SchoolStatus school={s.clone()} /> }) }</tbody>
+                <tbody>{ for sim.schools[page_range(current, total)].iter().map(|s| html! { <SchoolStatus school={s.clone()} /> }) }</tbody>
             </table>
+            <Pager id="pages-eligibilite" what="écoles" page={current} {total} {onpage} />
         </section>
     }
 }

@@ -2,7 +2,7 @@
 //! convention is coded here. State and actions are the pure [`crate::app`]; this layer wraps
 //! them in a reducer, keeps them in local storage and in the page address, and draws.
 
-mod app;
+pub mod app;
 mod browser;
 mod commune;
 mod contacts;
@@ -11,6 +11,7 @@ mod deadlines;
 mod eligibility;
 mod fees;
 mod field;
+mod pager;
 mod school_row;
 mod schools;
 mod shares;

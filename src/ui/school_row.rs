@@ -19,7 +19,7 @@ pub const SECTORS: [(&str, &str); 2] = [("public", "public"), ("prive", "privé"
 
 #[derive(Properties, PartialEq)]
 pub struct SchoolRowProps {
-    pub school: SchoolDraft,
+    pub school: std::rc::Rc<SchoolDraft>,
     /// Position in the table, from 1.
     pub number: usize,
     /// Errors of this row: (field key as in the scenario, message).

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::pager::{PAGE_SIZE, Pager, page_range};
 use super::school_row::SchoolRow;
 use super::state::Dispatch;
 use crate::app::Action;
@@ -32,9 +33,22 @@ fn row_errors(errors: &[FieldError], i: usize) -> Vec<(String, String)> {
 
 #[function_component(SchoolsTable)]
 pub fn schools_table(p: &SchoolsProps) -> Html {
+    let total = p.draft.schools.len();
+    let page = use_state(|| 0usize);
+    // A page that no longer exists (rows deleted) shows the last one.
+    let current = (*page).min(total.saturating_sub(1) / PAGE_SIZE);
+    let onpage = {
+        let page = page.clone();
+        Callback::from(move |to: usize| page.set(to))
+    };
     let add = {
         let d = p.dispatch.clone();
-        Callback::from(move |_| d.dispatch(Action::AddSchool))
+        let page = page.clone();
+        Callback::from(move |_| {
+            d.dispatch(Action::AddSchool);
+            // Show the new row, on the last page.
+            page.set(total / PAGE_SIZE);
+        })
     };
     let heads = [
         "Nom de l'école",
@@ -60,12 +74,13 @@ pub fn schools_table(p: &SchoolsProps) -> Html {
                 <table class="schools-table">
                     <thead><tr><th scope="col">{ "N°" }</th>{ for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }<th scope="col">{ "Actions" }</th></tr></thead>
                     <tbody>
-                        { for p.draft.schools.iter().enumerate().map(|(i, s)| html! {
+                        { for p.draft.schools.iter().enumerate().skip(page_range(current, total).start).take(PAGE_SIZE).map(|(i, s)| html! {
                             <SchoolRow key={s.id} school={s.clone()} number={i + 1} errors={row_errors(&p.errors, i)} dispatch={p.dispatch.clone()} />
                         }) }
                     </tbody>
                 </table>
             </div>
+            <Pager id="pages-ecoles" what="écoles" page={current} {total} {onpage} />
             if p.draft.schools.is_empty() { <p class="empty">{ "Aucune école pour l'instant." }</p> }
             <button type="button" id="ajouter-ecole" class="primary" onclick={add}>{ "+ Ajouter une école" }</button>
         </section>

@@ -9,11 +9,12 @@ use super::field::Field;
 use super::why::{ClauseTag, ExplanationView};
 use crate::engine::dates::{fr, parse_iso};
 use crate::engine::simulate::termination_what_if;
-use crate::engine::{Clause, Scenario};
+use crate::engine::{Clause, Scenario, Simulation};
 
 #[derive(Properties, PartialEq)]
 pub struct TerminationProps {
     pub scenario: Rc<Scenario>,
+    pub sim: Rc<Simulation>,
     pub today: NaiveDate,
 }
 
@@ -38,7 +39,7 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
                 fr(notified)
             )),
         ),
-        Some(d) => (Some(termination_what_if(&p.scenario, d)), None),
+        Some(d) => (Some(termination_what_if(&p.scenario, &p.sim, d)), None),
     };
     html! {
         <section class="termination" aria-labelledby="resiliation-titre">
