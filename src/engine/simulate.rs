@@ -133,6 +133,53 @@ pub struct Deadline {
     pub non_working: Option<NonWorking>,
 }
 
+impl Deadline {
+    /// Where the date comes from, in French, with its clause.
+    pub fn why(&self) -> Explanation {
+        use super::explain::{Rule, assumptions};
+        let rule = match self.kind {
+            DeadlineKind::Notice => Rule::R2,
+            DeadlineKind::ListUpdate | DeadlineKind::ListApplied => Rule::R6,
+            DeadlineKind::AccessOpening => Rule::R5,
+            DeadlineKind::Title => Rule::R7,
+            DeadlineKind::Appeal => Rule::R9,
+        };
+        let mut e = Explanation::new(rule, self.kind.label(), self.clause)
+            .input("Date", super::dates::fr_long(self.date))
+            .step(self.label.clone());
+        e = match self.kind {
+            DeadlineKind::Notice => e
+                .step("Lettre recommandée avec accusé de réception : c'est la date de réception par la Métropole qui compte.")
+                .assume(assumptions::NOTICE_NOT_EXTENDED),
+            DeadlineKind::ListUpdate => e.step(
+                "La liste des modifications doit parvenir « avant le 20 juin » : le 19 juin est le dernier jour sûr. Sans liste, celle de l'année précédente est reconduite.",
+            ),
+            DeadlineKind::ListApplied => e
+                .step("La Métropole met à jour les accès « avant le 20 août » : une radiation reçue au plus tard le 19 juin prend effet le 20 août.")
+                .assume(assumptions::REMOVAL_CYCLE),
+            DeadlineKind::AccessOpening => e
+                .step("La Métropole ouvre l'accès au plus tard 14 jours après la réception de la demande.")
+                .assume(assumptions::OPENING_AT_LATEST),
+            DeadlineKind::Title => e
+                .step("Un titre annuel de recette est établi en début d'ouverture du service, pour chaque année de convention.")
+                .assume(assumptions::TITLE_DATE),
+            DeadlineKind::Appeal => e
+                .also(Clause::Cpc642)
+                .step("Délai de procédure de deux mois, reporté au premier jour ouvrable s'il finit un samedi, un dimanche ou un jour férié."),
+        };
+        match self.non_working {
+            Some(w) if self.kind != DeadlineKind::Appeal => e
+                .also(Clause::CodeTravailL3133_1)
+                .step(format!(
+                    "Le {} est {} : la date, contractuelle, n'est pas reportée ; il faut agir avant.",
+                    fr(self.date),
+                    w.describe()
+                )),
+            _ => e,
+        }
+    }
+}
+
 /// Everything computed for a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Simulation {
@@ -458,5 +505,29 @@ mod tests {
         assert_eq!(w.total, direct.total(BillingUnit::School));
         assert_eq!(w.last_year, Some((6, Money::from_euros(450))));
         assert_eq!(w.total, Money::from_euros(3000));
+    }
+
+    #[test]
+    fn every_deadline_explains_itself() {
+        let s = parse_str(samples::TASSIN_JSON).unwrap();
+        let sim = simulate(&s);
+        for d in &sim.deadlines {
+            let why = d.why();
+            assert_eq!(why.main_clause(), d.clause);
+            assert!(why.steps.len() >= 2, "{:?}", d.kind);
+        }
+        let saturday = sim
+            .deadlines
+            .iter()
+            .find(|d| d.kind == DeadlineKind::Notice && d.non_working.is_some())
+            .unwrap();
+        assert!(
+            saturday
+                .why()
+                .steps
+                .last()
+                .unwrap()
+                .contains("un samedi : la date, contractuelle, n'est pas reportée")
+        );
     }
 }

@@ -270,6 +270,7 @@ pub fn app() -> Html {
     let errors = computed.errors.clone();
     html! {
         <>
+        <a class="skip" href="#resultats">{ "Aller aux résultats" }</a>
         <header class="top">
             <div class="brand">
                 <h1>{ "laclasse-sim" }</h1>
@@ -298,7 +299,7 @@ pub fn app() -> Html {
                 <SchoolsTable draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <ContactsForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
             </section>
-            <section class={classes!("results", computed.result.is_none().then_some("stale"))} aria-label="Résultats" aria-live="off">
+            <section id="resultats" tabindex="-1" class={classes!("results", computed.result.is_none().then_some("stale"))} aria-label="Résultats" aria-live="off">
                 if !errors.is_empty() {
                     <div class="error-summary" role="alert" id="erreurs">
                         <p><strong>{ format!("{} champ{} à corriger", errors.len(), if errors.len() > 1 { "s" } else { "" }) }</strong>

@@ -90,7 +90,7 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                             if let Some(w) = d.non_working { <span class="warn">{ format!(" ⚠ {} : date non reportée, agir avant.", w.describe()) }</span> }
                         </td>
                         <td>{ remaining(today, d.date) }</td>
-                        <td><ClauseTag clause={d.clause} /></td>
+                        <td><ClauseTag clause={d.clause} />{ " " }<Why explain={{ let d = (*d).clone(); Callback::from(move |_| d.why()) }} /></td>
                     </tr>
                 }) }
                 </tbody>
