@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 
 use crate::engine::simulate;
-use crate::io::{parse_str, report, text};
+use crate::io::{exports, parse_str, report, text};
 
 pub const USAGE: &str = "\
 laclasse-sim : simulation de la convention laclasse.com de la Métropole de Lyon
@@ -17,6 +17,10 @@ Usage :
       --format json   rapport JSON (par défaut), champs décrits dans docs/scenario-format.md
       --format text   rapport en français, chaque montant avec sa clause
       --explain       (texte) ajoute le détail du calcul sous chaque montant
+  laclasse-sim export annex1|ics|deliberation FICHIER -o SORTIE [--rappel JOURS]
+      Écrit un document : la liste de l'annexe 1 (SORTIE en .xlsx ou .ods), le calendrier
+      des échéances (.ics, rappel JOURS jours avant, 7 par défaut), le projet de délibération
+      avec son annexe (.html).
   laclasse-sim --help | --version
 
 Code de sortie : 0 en cas de succès, 2 si la commande ou le scénario est invalide.
@@ -54,9 +58,22 @@ impl Outcome {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Document {
+    Annex1,
+    Ics,
+    Deliberation,
+}
+
 enum Command {
     Help,
     Version,
+    Export {
+        document: Document,
+        file: OsString,
+        out: OsString,
+        reminder_days: u32,
+    },
     Report {
         file: OsString,
         format: Format,
@@ -71,6 +88,9 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
     let mut file: Option<OsString> = None;
     let mut format = Format::Json;
     let mut explain = false;
+    let mut document: Option<String> = None;
+    let mut out: Option<OsString> = None;
+    let mut reminder_days = 7;
     while let Some(arg) = parser
         .next()
         .map_err(|e| format!("argument invalide : {e}"))?
@@ -94,7 +114,32 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                 }
             }
             Long("explain") => explain = true,
+            Short('o') | Long("output") | Long("sortie") => {
+                out = Some(
+                    parser
+                        .value()
+                        .map_err(|_| "-o attend le fichier à écrire".to_string())?,
+                )
+            }
+            Long("rappel") => {
+                let v = parser
+                    .value()
+                    .map_err(|_| "--rappel attend un nombre de jours".to_string())?;
+                reminder_days = v
+                    .to_str()
+                    .and_then(|s| s.parse::<u32>().ok())
+                    .filter(|d| *d <= 365)
+                    .ok_or_else(|| {
+                        format!(
+                            "--rappel {} : un nombre de jours entre 0 et 365",
+                            v.to_string_lossy()
+                        )
+                    })?;
+            }
             Value(v) if command.is_none() => command = Some(v.to_string_lossy().into_owned()),
+            Value(v) if command.as_deref() == Some("export") && document.is_none() => {
+                document = Some(v.to_string_lossy().into_owned())
+            }
             Value(v) if file.is_none() => file = Some(v),
             Value(v) => {
                 return Err(format!("argument en trop : {}", v.to_string_lossy()));
@@ -115,6 +160,31 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                     .to_string(),
             ),
         },
+        Some("export") => {
+            let document = match document.as_deref() {
+                Some("annex1") | Some("annexe1") => Document::Annex1,
+                Some("ics") | Some("calendrier") => Document::Ics,
+                Some("deliberation") => Document::Deliberation,
+                Some(other) => {
+                    return Err(format!(
+                        "export {other} : document inconnu, choisir annex1, ics ou deliberation"
+                    ));
+                }
+                None => {
+                    return Err(
+                        "export : indiquer le document (annex1, ics ou deliberation)".to_string(),
+                    );
+                }
+            };
+            let file = file.ok_or("export : indiquer le fichier du scénario (ou « - »)")?;
+            let out = out.ok_or("export : indiquer le fichier à écrire avec -o SORTIE")?;
+            Ok(Command::Export {
+                document,
+                file,
+                out,
+                reminder_days,
+            })
+        }
         Some(other) => Err(format!("commande inconnue : {other}")),
         None => Err("indiquer une commande".to_string()),
     }
@@ -143,6 +213,38 @@ fn read_input(file: &OsString, stdin: &mut dyn Read) -> Result<String, String> {
     })
 }
 
+/// Reads and validates the scenario, or says why not.
+fn read_scenario(
+    file: &OsString,
+    stdin: &mut dyn Read,
+) -> Result<crate::engine::Scenario, Outcome> {
+    let text =
+        read_input(file, stdin).map_err(|m| Outcome::fail(format!("laclasse-sim : {m}\n")))?;
+    parse_str(&text).map_err(|errors| {
+        let mut msg = format!(
+            "laclasse-sim : le scénario « {} » est invalide ({} erreur{}) :\n",
+            file.to_string_lossy(),
+            errors.len(),
+            if errors.len() > 1 { "s" } else { "" }
+        );
+        for e in errors {
+            msg.push_str(&format!("  {e}\n"));
+        }
+        Outcome::fail(msg)
+    })
+}
+
+/// Today from the system clock (UTC), to date a calendar file.
+fn today() -> chrono::NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    chrono::DateTime::from_timestamp(secs as i64, 0)
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}
+
 /// Runs the command on `args` (without the program name) and `stdin`.
 pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
     let command = match parse_args(args) {
@@ -156,29 +258,55 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             env!("CARGO_PKG_VERSION"),
             report::RULES_VERSION
         )),
+        Command::Export {
+            document,
+            file,
+            out,
+            reminder_days,
+        } => {
+            let scenario = match read_scenario(&file, stdin) {
+                Ok(s) => s,
+                Err(outcome) => return outcome,
+            };
+            let sim = simulate(&scenario);
+            let shown = out.to_string_lossy().into_owned();
+            let bytes = match document {
+                Document::Annex1 => {
+                    let sheets = exports::annex1::annex1_sheets(&scenario, &sim);
+                    let lower = shown.to_lowercase();
+                    if lower.ends_with(".xlsx") {
+                        exports::annex1::to_xlsx(&sheets)
+                    } else if lower.ends_with(".ods") {
+                        exports::annex1::to_ods(&sheets)
+                    } else {
+                        Err(format!(
+                            "« {shown} » : la liste s'écrit en .xlsx (Excel) ou en .ods (OpenDocument)"
+                        ))
+                    }
+                }
+                Document::Ics => {
+                    Ok(exports::ics::to_ics(&scenario, &sim, reminder_days, today()).into_bytes())
+                }
+                Document::Deliberation => {
+                    Ok(exports::deliberation::to_html(&scenario, &sim).into_bytes())
+                }
+            };
+            match bytes.and_then(|b| {
+                std::fs::write(&out, b)
+                    .map_err(|e| format!("impossible d'écrire « {shown} » : {e}"))
+            }) {
+                Ok(()) => Outcome::ok(String::new()),
+                Err(message) => Outcome::fail(format!("laclasse-sim : {message}\n")),
+            }
+        }
         Command::Report {
             file,
             format,
             explain,
         } => {
-            let text = match read_input(&file, stdin) {
-                Ok(t) => t,
-                Err(message) => return Outcome::fail(format!("laclasse-sim : {message}\n")),
-            };
-            let scenario = match parse_str(&text) {
+            let scenario = match read_scenario(&file, stdin) {
                 Ok(s) => s,
-                Err(errors) => {
-                    let mut msg = format!(
-                        "laclasse-sim : le scénario « {} » est invalide ({} erreur{}) :\n",
-                        file.to_string_lossy(),
-                        errors.len(),
-                        if errors.len() > 1 { "s" } else { "" }
-                    );
-                    for e in errors {
-                        msg.push_str(&format!("  {e}\n"));
-                    }
-                    return Outcome::fail(msg);
-                }
+                Err(outcome) => return outcome,
             };
             let sim = simulate(&scenario);
             let mut out = match format {

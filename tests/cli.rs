@@ -130,3 +130,49 @@ fn help_and_version() {
             .starts_with("laclasse-sim 0.")
     );
 }
+
+#[test]
+fn export_writes_each_document() {
+    let dir = std::env::temp_dir().join(format!("laclasse-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tassin = fixture("tassin.json");
+    for (doc, name, starts) in [
+        ("annex1", "annexe1.xlsx", &b"PK"[..]),
+        ("annex1", "annexe1.ods", &b"PK"[..]),
+        ("ics", "echeances.ics", &b"BEGIN:VCALENDAR"[..]),
+        ("deliberation", "deliberation.html", &b"<!doctype html>"[..]),
+    ] {
+        let out = dir.join(name);
+        let run = laclasse(&["export", doc, &tassin, "-o", out.to_str().unwrap()], None);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{doc}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(run.stdout.is_empty());
+        assert!(std::fs::read(&out).unwrap().starts_with(starts), "{name}");
+    }
+    let ics = std::fs::read_to_string(dir.join("echeances.ics")).unwrap();
+    assert!(
+        ics.contains("TRIGGER;RELATED=START:-PT604800S"),
+        "7 days by default"
+    );
+    let refused = laclasse(
+        &[
+            "export",
+            "annex1",
+            &tassin,
+            "-o",
+            dir.join("x.pdf").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("en .xlsx (Excel) ou en .ods"));
+    let unknown = laclasse(&["export", "budget", &tassin, "-o", "x"], None);
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("document inconnu"));
+    let no_out = laclasse(&["export", "ics", &tassin], None);
+    assert!(String::from_utf8_lossy(&no_out.stderr).contains("-o SORTIE"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -2,6 +2,7 @@
 //! report and the French text report.
 
 pub mod draft;
+pub mod exports;
 pub mod report;
 pub mod samples;
 pub mod scenario;

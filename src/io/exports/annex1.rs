@@ -1,0 +1,249 @@
+//! The Annex 1 list "au format Excel ou open office": one row per school that may be on the
+//! list, then the commune's contacts; a second sheet with the fee of each convention year.
+//! Every text is written as a text cell, never a formula, whatever it begins with.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::engine::scenario::{Contact, Scenario};
+use crate::engine::{Money, Simulation};
+
+/// A cell of the list, typed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Date(NaiveDate),
+    Euros(Money),
+    Count(u64),
+    Empty,
+}
+
+/// A sheet: a title row, a header row, then rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    pub name: &'static str,
+    pub title: String,
+    pub header: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+pub const SCHOOL_HEADER: [&str; 11] = [
+    "École",
+    "UAI",
+    "Niveau",
+    "Groupe scolaire",
+    "Demande reçue le",
+    "Nom",
+    "Prénom",
+    "Fonction",
+    "E-mail",
+    "Téléphone",
+    "Rôle",
+];
+
+fn text(s: &str) -> Cell {
+    if s.trim().is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.trim().to_string())
+    }
+}
+
+fn contact_cells(c: Option<&Contact>) -> Vec<Cell> {
+    match c {
+        Some(c) => vec![
+            text(&c.last_name),
+            text(&c.first_name),
+            text(&c.function),
+            text(&c.email),
+            text(&c.phone),
+        ],
+        None => vec![Cell::Empty; 5],
+    }
+}
+
+/// The two sheets of the list: the schools (eligible ones: the others cannot be on it) with
+/// their administrators, then the commune's contacts; and the fees.
+pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
+    let mut rows = Vec::new();
+    for (school, outcome) in scenario.schools.iter().zip(&sim.schools) {
+        if !outcome.eligibility.eligible() {
+            continue;
+        }
+        let mut row = vec![
+            text(&school.name),
+            text(school.uai.as_deref().unwrap_or("")),
+            Cell::Text(school.level.label().to_string()),
+            text(school.group.as_deref().unwrap_or("")),
+            Cell::Date(school.requested),
+        ];
+        row.extend(contact_cells(school.admin.as_ref()));
+        row.push(Cell::Text("Administrateur de l'établissement".into()));
+        rows.push(row);
+    }
+    rows.push(vec![Cell::Empty; SCHOOL_HEADER.len()]);
+    for (role, contact) in [
+        (
+            "Référent technique de la commune",
+            scenario.contacts.technical_referent.as_ref(),
+        ),
+        (
+            "Personne chargée de suivre le projet",
+            scenario.contacts.project_lead.as_ref(),
+        ),
+    ] {
+        let mut row = vec![Cell::Empty; 5];
+        row.extend(contact_cells(contact));
+        row.push(Cell::Text(role.into()));
+        rows.push(row);
+    }
+    let unit = sim.billing_unit;
+    let fees = sim
+        .years
+        .iter()
+        .map(|y| {
+            let b = y.billing(unit);
+            vec![
+                Cell::Count(y.year.number as u64),
+                Cell::Date(y.year.start),
+                Cell::Date(y.year.end),
+                Cell::Count(b.billed_units as u64),
+                Cell::Euros(sim.annual_fee),
+                Cell::Euros(b.fee),
+            ]
+        })
+        .collect();
+    vec![
+        Sheet {
+            name: "Annexe 1",
+            title: format!(
+                "Établissements / groupes scolaires utilisateurs de laclasse.com — commune de {}",
+                scenario.commune.name
+            ),
+            header: SCHOOL_HEADER.to_vec(),
+            rows,
+        },
+        Sheet {
+            name: "Redevances",
+            title: format!("Redevance annuelle (Art. 6), {}", unit.label()),
+            header: vec![
+                "Année de convention",
+                "Du",
+                "Au",
+                "Unités facturées",
+                "Redevance unitaire",
+                "Montant",
+            ],
+            rows: fees,
+        },
+    ]
+}
+
+/// The list as an Excel workbook (.xlsx).
+pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let fail = |e: rust_xlsxwriter::XlsxError| format!("fichier Excel impossible à produire : {e}");
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let euros = Format::new().set_num_format("#,##0.00\\ \"€\"");
+    for sheet in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(sheet.name).map_err(fail)?;
+        ws.write_string_with_format(0, 0, &sheet.title, &bold)
+            .map_err(fail)?;
+        for (c, h) in sheet.header.iter().enumerate() {
+            ws.write_string_with_format(2, c as u16, *h, &bold)
+                .map_err(fail)?;
+            ws.set_column_width(c as u16, 18).map_err(fail)?;
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = (r + 3) as u32;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    // A text cell, never a formula, even for "=…", "+…", "-…" or "@…".
+                    Cell::Text(t) => ws.write_string(r, c, t).map(|_| ()),
+                    Cell::Date(d) => {
+                        let when = ExcelDateTime::from_ymd(
+                            d.year() as u16,
+                            d.month() as u8,
+                            d.day() as u8,
+                        )
+                        .map_err(fail)?;
+                        ws.write_datetime_with_format(r, c, &when, &date)
+                            .map(|_| ())
+                    }
+                    Cell::Euros(m) => ws
+                        .write_number_with_format(r, c, m.cents() as f64 / 100.0, &euros)
+                        .map(|_| ()),
+                    Cell::Count(n) => ws.write_number(r, c, *n as f64).map(|_| ()),
+                    Cell::Empty => Ok(()),
+                }
+                .map_err(fail)?;
+            }
+        }
+    }
+    book.save_to_buffer().map_err(fail)
+}
+
+/// The list as an OpenDocument spreadsheet (.ods).
+pub fn to_ods(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
+    use spreadsheet_ods::format::FormatNumberStyle;
+    use spreadsheet_ods::{CellStyle, Value, ValueFormatCurrency, ValueFormatDateTime, WorkBook};
+    let mut book = WorkBook::new_empty();
+    let mut date_format = ValueFormatDateTime::new_named("date_jma");
+    date_format
+        .part_day()
+        .style(FormatNumberStyle::Long)
+        .build();
+    date_format.part_text("/").build();
+    date_format
+        .part_month()
+        .style(FormatNumberStyle::Long)
+        .build();
+    date_format.part_text("/").build();
+    date_format
+        .part_year()
+        .style(FormatNumberStyle::Long)
+        .build();
+    let date_format = book.add_datetime_format(date_format);
+    let date_style = book.add_cellstyle(CellStyle::new("date", &date_format));
+    let mut euro_format = ValueFormatCurrency::new_named("euros");
+    euro_format
+        .part_number()
+        .fixed_decimal_places(2)
+        .grouping()
+        .build();
+    euro_format.part_text(" ").build();
+    euro_format.part_currency().symbol("€").build();
+    let euro_format = book.add_currency_format(euro_format);
+    let euro_style = book.add_cellstyle(CellStyle::new("euros", &euro_format));
+    for sheet in sheets {
+        let mut ws = spreadsheet_ods::Sheet::new(sheet.name);
+        ws.set_value(0, 0, Value::Text(sheet.title.clone()));
+        for (c, h) in sheet.header.iter().enumerate() {
+            ws.set_value(2, c as u32, Value::Text(h.to_string()));
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = (r + 3) as u32;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u32;
+                match cell {
+                    Cell::Text(t) => ws.set_value(r, c, Value::Text(t.clone())),
+                    Cell::Date(d) => ws.set_styled_value(r, c, *d, &date_style),
+                    Cell::Euros(m) => ws.set_styled_value(
+                        r,
+                        c,
+                        Value::Currency(m.cents() as f64 / 100.0, "EUR".into()),
+                        &euro_style,
+                    ),
+                    Cell::Count(n) => ws.set_value(r, c, *n as f64),
+                    Cell::Empty => {}
+                }
+            }
+        }
+        book.push_sheet(ws);
+    }
+    spreadsheet_ods::write_ods_buf(&mut book, Vec::new())
+        .map_err(|e| format!("fichier OpenDocument impossible à produire : {e}"))
+}

@@ -1,0 +1,175 @@
+//! The documents, read back: the Annex 1 list as .xlsx and .ods (calamine), the calendar as
+//! .ics (icalendar's parser), the deliberation draft.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Cursor;
+
+use calamine::{Data, DataType, Ods, Reader, Xlsx};
+use chrono::NaiveDate;
+
+use laclasse_sim::engine::simulate;
+use laclasse_sim::io::exports::{annex1, deliberation, ics};
+use laclasse_sim::io::{parse_str, samples};
+
+fn tassin_with_a_formula_name() -> laclasse_sim::engine::Scenario {
+    let mut s = parse_str(samples::TASSIN_JSON).unwrap();
+    s.schools[0].name = "=HYPERLINK(\"http://x\";\"clic\")".into();
+    s.schools[1].group = Some("+33 groupe".into());
+    s
+}
+
+fn check_annex_sheet(range: &calamine::Range<Data>, date_is: impl Fn(&Data) -> bool) {
+    let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    assert!(matches!(cell(0, 0), Data::String(ref t) if t.contains("Tassin-la-Demi-Lune")));
+    let header: Vec<String> = (0..11).map(|c| cell(2, c).to_string()).collect();
+    assert_eq!(header, annex1::SCHOOL_HEADER.map(str::to_string));
+    // The formula-looking name is a plain text cell.
+    assert_eq!(
+        cell(3, 0),
+        Data::String("=HYPERLINK(\"http://x\";\"clic\")".into())
+    );
+    assert_eq!(cell(3, 2), Data::String("élémentaire".into()));
+    assert_eq!(cell(4, 3), Data::String("+33 groupe".into()));
+    assert!(date_is(&cell(3, 4)), "{:?}", cell(3, 4));
+    assert_eq!(cell(3, 5), Data::String("Nom26".into()));
+    assert_eq!(cell(3, 8), Data::String("dir26@ecole.example.fr".into()));
+    assert_eq!(cell(3, 9), Data::String("04 78 00 00 26".into()));
+    assert_eq!(
+        cell(6, 0),
+        Data::String("École élémentaire des Cerisiers".into())
+    );
+    // Then a blank row, then the two contacts.
+    assert_eq!(cell(8, 5), Data::String("Ref".into()));
+    assert_eq!(
+        cell(8, 10),
+        Data::String("Référent technique de la commune".into())
+    );
+    assert_eq!(cell(9, 8), Data::String("scol@mairie.example.fr".into()));
+}
+
+fn check_fee_sheet(range: &calamine::Range<Data>) {
+    let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    let fees: Vec<f64> = (3..8).map(|r| cell(r, 5).as_f64().unwrap()).collect();
+    assert_eq!(fees, [600.0, 600.0, 450.0, 450.0, 450.0]);
+    assert_eq!(cell(3, 3).as_f64(), Some(4.0));
+    assert_eq!(cell(3, 4).as_f64(), Some(150.0));
+}
+
+#[test]
+fn annex1_xlsx_reads_back_cell_by_cell() {
+    let s = tassin_with_a_formula_name();
+    let sim = simulate(&s);
+    let bytes = annex1::to_xlsx(&annex1::annex1_sheets(&s, &sim)).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let annex = book.worksheet_range("Annexe 1").unwrap();
+    check_annex_sheet(&annex, |d| {
+        // A real date cell: Excel's serial number of 10/11/2023 (days since 30/12/1899).
+        let serial = (NaiveDate::from_ymd_opt(2023, 11, 10).unwrap()
+            - NaiveDate::from_ymd_opt(1899, 12, 30).unwrap())
+        .num_days();
+        matches!(d, Data::DateTime(x) if x.is_datetime() && x.as_f64() == serial as f64)
+    });
+    // No formula anywhere.
+    let formulas = book.worksheet_formula("Annexe 1").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+    check_fee_sheet(&book.worksheet_range("Redevances").unwrap());
+}
+
+#[test]
+fn annex1_ods_reads_back_cell_by_cell() {
+    let s = tassin_with_a_formula_name();
+    let sim = simulate(&s);
+    let bytes = annex1::to_ods(&annex1::annex1_sheets(&s, &sim)).unwrap();
+    let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).unwrap();
+    let annex = book.worksheet_range("Annexe 1").unwrap();
+    check_annex_sheet(
+        &annex,
+        |d| matches!(d, Data::DateTimeIso(t) if t.starts_with("2023-11-10")),
+    );
+    check_fee_sheet(&book.worksheet_range("Redevances").unwrap());
+}
+
+#[test]
+fn ineligible_schools_are_not_on_the_list() {
+    let mut s = parse_str(samples::TASSIN_JSON).unwrap();
+    s.schools[1].sector = laclasse_sim::engine::Sector::Prive;
+    let sheets = annex1::annex1_sheets(&s, &simulate(&s));
+    let names: Vec<_> = sheets[0]
+        .rows
+        .iter()
+        .filter_map(|r| match &r[0] {
+            annex1::Cell::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "École élémentaire du Bourg",
+            "École primaire du Prieuré",
+            "École élémentaire des Cerisiers"
+        ]
+    );
+}
+
+#[test]
+fn calendar_parses_back_with_stable_uids_and_reminders() {
+    let s = parse_str(samples::TASSIN_JSON).unwrap();
+    let sim = simulate(&s);
+    let stamp = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let text = ics::to_ics(&s, &sim, 7, stamp);
+    let unfolded = icalendar::parser::unfold(&text);
+    let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
+    let events: Vec<_> = parsed
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect();
+    assert_eq!(events.len(), sim.deadlines.len());
+    let prop = |c: &icalendar::parser::Component, name: &str| {
+        c.properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.val.to_string())
+    };
+    let uids: std::collections::HashSet<_> =
+        events.iter().map(|e| prop(e, "UID").unwrap()).collect();
+    assert_eq!(uids.len(), events.len(), "unique UIDs");
+    // The notice of 16/08/2025: all-day, French summary, clause in the description, reminder.
+    let notice = events
+        .iter()
+        .find(|e| {
+            prop(e, "DTSTART").as_deref() == Some("20250816")
+                && prop(e, "SUMMARY").unwrap().contains("Préavis")
+        })
+        .expect("the notice of 16/08/2025");
+    assert!(prop(notice, "DESCRIPTION").unwrap().contains("Art. 8"));
+    assert!(prop(notice, "DESCRIPTION").unwrap().contains("un samedi"));
+    assert!(notice.components.iter().any(|a| a.name == "VALARM"));
+    let alarm = &text[text.find("BEGIN:VALARM").unwrap()..];
+    assert!(
+        alarm[..alarm.find("END:VALARM").unwrap()].contains("TRIGGER;RELATED=START:-PT604800S"),
+        "{alarm}"
+    );
+    // Deterministic: the same scenario and day give the same file, byte for byte.
+    assert_eq!(text, ics::to_ics(&s, &simulate(&s), 7, stamp));
+    // The same scenario gives the same UIDs (an import updates, never duplicates).
+    let again = icalendar::parser::unfold(&ics::to_ics(&s, &simulate(&s), 3, stamp));
+    for uid in &uids {
+        assert!(again.contains(uid.as_str()));
+    }
+    // No reminder when 0 days are asked for.
+    assert!(!ics::to_ics(&s, &sim, 0, stamp).contains("VALARM"));
+}
+
+#[test]
+fn deliberation_draft_has_the_commune_the_schools_and_the_credit() {
+    let s = parse_str(samples::TASSIN_JSON).unwrap();
+    let html = deliberation::to_html(&s, &simulate(&s));
+    assert!(html.contains("Délibération du conseil municipal de Tassin-la-Demi-Lune"));
+    assert!(html.contains("au profit des 4 écoles publiques primaires"));
+    assert!(html.contains("soit 600,00 € par an pour 4 écoles"));
+    assert!(html.contains("<td>École primaire du Prieuré</td>"));
+    assert!(html.contains("Tribunal administratif de Lyon"));
+    assert!(html.contains("16/11/2023"));
+}
