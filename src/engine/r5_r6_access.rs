@@ -247,6 +247,27 @@ mod tests {
     }
 
     #[test]
+    fn yearly_list_counts_changes_since_the_last_one() {
+        let schools = [
+            (d("2023-11-10"), None),
+            (d("2025-09-01"), None),
+            (d("2023-11-10"), Some(d("2026-01-15"))),
+            (d("2026-06-25"), None),
+        ];
+        let list = r6_yearly_list(d("2023-11-16"), &schools, d("2026-03-01"));
+        assert_eq!(
+            (list.since, list.deadline),
+            (d("2025-06-20"), d("2026-06-19"))
+        );
+        assert_eq!(list.additions, [1]);
+        assert_eq!(list.removals, [2]);
+        // After 19 June, the next year's list.
+        let next = r6_yearly_list(d("2023-11-16"), &schools, d("2026-06-20"));
+        assert_eq!(next.deadline, d("2027-06-19"));
+        assert_eq!(next.additions, [3]);
+    }
+
+    #[test]
     fn removed_before_opening_never_has_access() {
         let n = d("2023-11-16");
         // Requested 10 Aug 2024 → opens 24 Aug; removal of 1 Jan 2024 ends on 20 Aug 2024.
@@ -259,5 +280,45 @@ mod tests {
         // Opening after a termination.
         let c = r5_r6_access(n, d("2024-11-10"), None, None, Some(d("2024-11-16")));
         assert_eq!(c.from, None);
+    }
+}
+
+/// R6: what the yearly list sent before 20 June of `year` must say: the schools added and the
+/// removals received since the previous list's deadline (20 June of `year − 1`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearlyList {
+    /// The last safe day to send it (19 June of `year`).
+    pub deadline: NaiveDate,
+    /// Changes counted from this day (20 June of the previous year).
+    pub since: NaiveDate,
+    pub additions: Vec<usize>,
+    pub removals: Vec<usize>,
+}
+
+/// The list due before 20 June following `today` (or on it), from the schools' request and
+/// removal dates (`(requested, removal_requested)` per school, in order). Requests received
+/// up to the notification belong to the initial list sent at signature, not to additions.
+pub fn r6_yearly_list(
+    notified: NaiveDate,
+    schools: &[(NaiveDate, Option<NaiveDate>)],
+    today: NaiveDate,
+) -> YearlyList {
+    let year = if (today.month(), today.day()) <= (6, 19) {
+        today.year()
+    } else {
+        today.year() + 1
+    };
+    let deadline = NaiveDate::from_ymd_opt(year, 6, 19).unwrap_or(today);
+    let since = NaiveDate::from_ymd_opt(year - 1, 6, 20).unwrap_or(today);
+    let within = |d: NaiveDate| d >= since && d <= deadline;
+    YearlyList {
+        deadline,
+        since,
+        additions: (0..schools.len())
+            .filter(|&i| schools[i].0 > notified && within(schools[i].0))
+            .collect(),
+        removals: (0..schools.len())
+            .filter(|&i| schools[i].1.is_some_and(within))
+            .collect(),
     }
 }

@@ -5,3 +5,4 @@
 pub mod annex1;
 pub mod deliberation;
 pub mod ics;
+pub mod letter;
