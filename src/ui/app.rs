@@ -11,6 +11,7 @@ use super::commune::CommuneForm;
 use super::contacts::ContactsForm;
 use super::convention::ConventionForm;
 use super::deadlines::Deadlines;
+use super::documents::Documents;
 use super::eligibility::EligibilityList;
 use super::fees::Fees;
 use super::schools::SchoolsTable;
@@ -313,6 +314,7 @@ pub fn app() -> Html {
                     <TerminationSim scenario={scenario.clone()} sim={sim.clone()} {today} />
                     <Shares sim={sim.clone()} />
                     <EligibilityList sim={sim.clone()} />
+                    <Documents scenario={scenario.clone()} sim={sim.clone()} {today} stale={computed.result.is_none()} />
                 }
             </section>
         </main>

@@ -115,8 +115,36 @@ pub fn link_with(hash: &str) -> String {
 
 /// Offers `text` as a file to save.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    download_parts(file_name, mime, &wasm_bindgen::JsValue::from_str(text))
+}
+
+/// Offers bytes (a `Uint8Array`, as the export worker sends them) as a file to save.
+pub fn download_bytes(
+    file_name: &str,
+    mime: &str,
+    bytes: &js_sys::Uint8Array,
+) -> Result<(), String> {
+    download_parts(file_name, mime, bytes)
+}
+
+/// A URL for `text` as a page of its own (the deliberation draft, to print).
+pub fn open_html(html: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(html));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/html;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "Le navigateur n'a pas pu préparer la page.".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "Le navigateur n'a pas pu préparer la page.".to_string())?;
+    web_sys::window()
+        .and_then(|w| w.open_with_url_and_target(&url, "_blank").ok())
+        .map(|_| ())
+        .ok_or_else(|| "Le navigateur a bloqué l'ouverture de la page.".to_string())
+}
+
+fn download_parts(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     let fail = |_| "Le navigateur n'a pas pu préparer le fichier.".to_string();
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
@@ -151,10 +179,14 @@ pub fn copy(text: &str) {
 
 /// A file name from the commune's name: `laclasse-sim-tassin-la-demi-lune.json`.
 pub fn file_name(commune: &str) -> String {
-    let slug: String = crate::engine::communes::fold_name(commune)
-        .chars()
-        .take(40)
-        .collect();
+    // Each word folded (no accents, lower case), joined by hyphens.
+    let slug = commune
+        .split(|c: char| !c.is_alphanumeric())
+        .map(crate::engine::communes::fold_name)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug: String = slug.chars().take(40).collect();
     if slug.is_empty() {
         "laclasse-sim-scenario.json".into()
     } else {

@@ -211,7 +211,8 @@ test('print shows the report header with the date and the rules version', async 
   await expect(page.locator('.print-header')).toBeVisible();
   await expect(page.locator('.print-header')).toContainText('imprimé le 30/11/2026');
   await expect(page.locator('.print-header')).toContainText('règles R1–R10');
-  await expect(page.locator('.toolbar')).toBeHidden();
+  await expect(page.locator('nav.toolbar')).toBeHidden();
+  await expect(page.locator('.documents')).toBeHidden();
 });
 
 test('accessibility: no serious or critical axe violation', async ({ page }) => {
@@ -248,4 +249,45 @@ test('a long list of schools is shown a page at a time', async ({ page }) => {
   await page.locator('#pages-ecoles').getByRole('button', { name: 'Suivantes ›' }).click();
   await expect(page.locator('#pages-ecoles')).toContainText('écoles 51 à 100 sur 125');
   await expect(page.locator('.schools-table tbody tr').first().getByLabel(/^Nom, école/)).toHaveValue('École 51');
+});
+
+test('documents: the Annex 1 list loads its module only when asked, then the calendar and the draft', async ({ page }) => {
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto(home);
+  await expect(yearRow(page, 1)).toBeVisible();
+  expect(requested.some((u) => u.includes('laclasse-sim-export')), 'export module not loaded at start').toBe(false);
+  let download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Liste annexe 1 (.xlsx)' }).click();
+  let file = await download;
+  expect(file.suggestedFilename()).toBe('laclasse-sim-tassin-la-demi-lune-annexe1.xlsx');
+  const xlsx = require('fs').readFileSync(await file.path());
+  expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+  expect(requested.some((u) => u.includes('laclasse-sim-export_bg.wasm'))).toBe(true);
+  await expect(page.locator('#export-statut')).toContainText('est prêt');
+  download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Liste annexe 1 (.ods)' }).click();
+  file = await download;
+  expect(file.suggestedFilename()).toMatch(/annexe1\.ods$/);
+  // Calendar with a 3-day reminder.
+  await page.getByLabel('Rappel (jours avant chaque échéance)').fill('3');
+  download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Calendrier (.ics)' }).click();
+  file = await download;
+  const ics = require('fs').readFileSync(await file.path(), 'utf8');
+  expect(ics).toContain('BEGIN:VEVENT');
+  expect(ics).toContain('TRIGGER;RELATED=START:-PT259200S');
+  expect(ics.match(/BEGIN:VEVENT/g).length).toBe(23);
+  // The draft deliberation, shown in the page and downloadable.
+  await page.getByText('Voir le projet').click();
+  await expect(page.locator('.draft-body')).toContainText('Délibération du conseil municipal de Tassin-la-Demi-Lune');
+  await expect(page.locator('.draft-body')).toContainText('soit 600,00 € par an pour 4 écoles');
+  download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger (.html)' }).click();
+  file = await download;
+  expect(require('fs').readFileSync(await file.path(), 'utf8')).toContain('<h2>Annexe : établissements / groupes scolaires utilisateurs</h2>');
+  // The yearly list's e-mail.
+  const mailto = await page.locator('#courriel-liste').getAttribute('href');
+  expect(mailto).toMatch(/^mailto:partenariat-laclass\.com@grandlyon\.com\?subject=/);
+  expect(decodeURIComponent(mailto)).toContain('liste des écoles de Tassin-la-Demi-Lune — 2027');
 });

@@ -1,0 +1,259 @@
+//! The papers: the Annex 1 list (.xlsx, .ods, from a worker loaded on demand), the calendar
+//! (.ics), the draft deliberation, and the yearly list's e-mail and letter.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use super::browser;
+use super::field::Field;
+use super::why::ClauseTag;
+use crate::engine::dates::fr;
+use crate::engine::{Clause, Scenario, Simulation};
+use crate::io::exports::{deliberation, ics, letter};
+use crate::io::scenario::to_string_pretty;
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentsProps {
+    pub scenario: Rc<Scenario>,
+    pub sim: Rc<Simulation>,
+    pub today: NaiveDate,
+    /// The scenario currently has errors: documents wait for a valid one.
+    pub stale: bool,
+}
+
+/// The worker and its message handler, kept for the page's life once loaded.
+struct Exporter {
+    worker: web_sys::Worker,
+    /// The worker has said it listens; until then requests wait in `queued`.
+    ready: Rc<std::cell::Cell<bool>>,
+    queued: Rc<std::cell::RefCell<Option<String>>>,
+    _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+#[function_component(Documents)]
+pub fn documents(p: &DocumentsProps) -> Html {
+    let status = use_state(|| None::<(bool, String)>);
+    let exporter = use_mut_ref(|| None::<Exporter>);
+    let pending = use_mut_ref(|| None::<(String, &'static str)>);
+    let reminder = use_state(|| "7".to_string());
+    let base = browser::file_name(&p.scenario.commune.name)
+        .trim_end_matches(".json")
+        .to_string();
+
+    let spreadsheet = |kind: &'static str| {
+        let status = status.clone();
+        let exporter = exporter.clone();
+        let pending = pending.clone();
+        let scenario = p.scenario.clone();
+        let base = base.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mime = if kind == "xlsx" {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            } else {
+                "application/vnd.oasis.opendocument.spreadsheet"
+            };
+            *pending.borrow_mut() = Some((format!("{base}-annexe1.{kind}"), mime));
+            if exporter.borrow().is_none() {
+                status.set(Some((
+                    false,
+                    "Chargement du module d'export (une seule fois)…".into(),
+                )));
+                match web_sys::Worker::new("./laclasse-sim-export_loader.js") {
+                    Ok(worker) => {
+                        let status = status.clone();
+                        let pending = pending.clone();
+                        let ready = Rc::new(std::cell::Cell::new(false));
+                        let queued: Rc<std::cell::RefCell<Option<String>>> = Rc::default();
+                        let (ready_in, queued_in, worker_in) =
+                            (ready.clone(), queued.clone(), worker.clone());
+                        let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                            move |e: web_sys::MessageEvent| {
+                                let data = e.data();
+                                if data.as_string().as_deref() == Some(super::export_worker::READY)
+                                {
+                                    ready_in.set(true);
+                                    if let Some(request) = queued_in.borrow_mut().take() {
+                                        let _ =
+                                            worker_in.post_message(&JsValue::from_str(&request));
+                                    }
+                                    return;
+                                }
+                                let target = pending.borrow_mut().take();
+                                match (data.dyn_ref::<js_sys::Uint8Array>(), target) {
+                                    (Some(bytes), Some((name, mime))) => {
+                                        match browser::download_bytes(&name, mime, bytes) {
+                                            Ok(()) => status.set(Some((
+                                                false,
+                                                format!("« {name} » est prêt."),
+                                            ))),
+                                            Err(m) => status.set(Some((true, m))),
+                                        }
+                                    }
+                                    _ => status.set(Some((
+                                        true,
+                                        format!(
+                                            "L'export n'a pas abouti : {}",
+                                            data.as_string()
+                                                .unwrap_or_else(|| "réponse inattendue".into())
+                                        ),
+                                    ))),
+                                }
+                            },
+                        );
+                        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+                        *exporter.borrow_mut() = Some(Exporter {
+                            worker,
+                            ready,
+                            queued,
+                            _onmessage: onmessage,
+                        });
+                    }
+                    Err(_) => {
+                        status.set(Some((
+                            true,
+                            "Le navigateur n'a pas pu charger le module d'export.".into(),
+                        )));
+                        return;
+                    }
+                }
+            } else {
+                status.set(Some((false, "Préparation du fichier…".into())));
+            }
+            if let Some(ex) = exporter.borrow().as_ref() {
+                let request = format!("{kind}\n{}", to_string_pretty(&scenario));
+                if ex.ready.get() {
+                    let _ = ex.worker.post_message(&JsValue::from_str(&request));
+                } else {
+                    *ex.queued.borrow_mut() = Some(request);
+                }
+            }
+        })
+    };
+
+    let calendar = {
+        let scenario = p.scenario.clone();
+        let sim = p.sim.clone();
+        let today = p.today;
+        let reminder = reminder.clone();
+        let status = status.clone();
+        let base = base.clone();
+        Callback::from(move |_: MouseEvent| {
+            let days = reminder.trim().parse::<u32>().ok().filter(|d| *d <= 365);
+            let Some(days) = days else {
+                status.set(Some((
+                    true,
+                    "Le rappel est un nombre de jours entre 0 et 365.".into(),
+                )));
+                return;
+            };
+            let text = ics::to_ics(&scenario, &sim, days, today);
+            match browser::download(
+                &format!("{base}-echeances.ics"),
+                "text/calendar;charset=utf-8",
+                &text,
+            ) {
+                Ok(()) => status.set(Some((
+                    false,
+                    format!(
+                        "Calendrier prêt : {} échéances, rappel {days} jours avant.",
+                        sim.deadlines.len()
+                    ),
+                ))),
+                Err(m) => status.set(Some((true, m))),
+            }
+        })
+    };
+    let draft_html = deliberation::to_html(&p.scenario, &p.sim);
+    let open_draft = {
+        let html = draft_html.clone();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Err(m) = browser::open_html(&html) {
+                status.set(Some((true, m)));
+            }
+        })
+    };
+    let save_draft = {
+        let html = draft_html.clone();
+        let status = status.clone();
+        let base = base.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Err(m) = browser::download(
+                &format!("{base}-deliberation.html"),
+                "text/html;charset=utf-8",
+                &html,
+            ) {
+                status.set(Some((true, m)));
+            }
+        })
+    };
+    let copy_draft = {
+        let html = draft_html.clone();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            browser::copy(&html);
+            status.set(Some((false, "Projet de délibération copié (HTML).".into())));
+        })
+    };
+    let message = letter::list_message(&p.scenario, p.today);
+    let copy_letter = {
+        let text = message.letter.clone();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            browser::copy(&text);
+            status.set(Some((false, "Lettre copiée.".into())));
+        })
+    };
+    let on_reminder = {
+        let reminder = reminder.clone();
+        Callback::from(move |v: String| reminder.set(v))
+    };
+    html! {
+        <section class="documents" aria-labelledby="documents-titre">
+            <h2 id="documents-titre">{ "Documents" }</h2>
+            if p.stale { <p class="error">{ "Corrigez la saisie : les documents suivent la dernière saisie valide." }</p> }
+            <h3>{ "Liste des écoles (annexe 1) " }<ClauseTag clause={Clause::Annexe1Administrator} /></h3>
+            <p class="hint">{ "« Au format Excel ou open office » : les écoles éligibles, leurs administrateurs, les contacts de la commune ; une feuille des redevances." }</p>
+            <div class="toolbar">
+                <button type="button" id="export-xlsx" onclick={spreadsheet("xlsx")}>{ "Liste annexe 1 (.xlsx)" }</button>
+                <button type="button" id="export-ods" onclick={spreadsheet("ods")}>{ "Liste annexe 1 (.ods)" }</button>
+            </div>
+            <h3>{ "Calendrier des échéances" }</h3>
+            <div class="row">
+                <Field id="rappel" label="Rappel (jours avant chaque échéance)" value={(*reminder).clone()} inputmode="numeric" oninput={on_reminder} />
+            </div>
+            <button type="button" id="export-ics" onclick={calendar}>{ "Calendrier (.ics)" }</button>
+            <h3>{ "Projet de délibération et annexe" }</h3>
+            <div class="toolbar">
+                <button type="button" id="deliberation-ouvrir" onclick={open_draft}>{ "Ouvrir pour imprimer" }</button>
+                <button type="button" id="deliberation-enregistrer" onclick={save_draft}>{ "Télécharger (.html)" }</button>
+                <button type="button" id="deliberation-copier" onclick={copy_draft}>{ "Copier" }</button>
+            </div>
+            <details class="draft"><summary>{ "Voir le projet" }</summary>
+                <div class="draft-body">{ Html::from_html_unchecked(AttrValue::from(body_of(&draft_html))) }</div>
+            </details>
+            <h3>{ format!("Liste annuelle à envoyer avant le 20 juin {} ", message.list.deadline.format("%Y")) }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
+            <p>{ format!("Changements depuis le {} : {} ajout(s), {} radiation(s). Dernier jour sûr : {}.",
+                fr(message.list.since), message.list.additions.len(), message.list.removals.len(), fr(message.list.deadline)) }</p>
+            <div class="toolbar">
+                <a class="button" id="courriel-liste" href={message.mailto()}>{ "Préparer le courriel à la Métropole" }</a>
+                <button type="button" onclick={copy_letter}>{ "Copier la lettre signée (ajouts)" }</button>
+            </div>
+            <details><summary>{ "Voir la lettre" }</summary><pre class="letter">{ &message.letter }</pre></details>
+            if let Some((error, text)) = (*status).clone() {
+                <p class={classes!("export-status", error.then_some("error"))} role="status" aria-live="polite" id="export-statut">{ text }</p>
+            }
+        </section>
+    }
+}
+
+/// The `<body>` of the draft, to show it inside the page.
+fn body_of(html: &str) -> String {
+    let start = html.find("<body>").map_or(0, |i| i + "<body>".len());
+    let end = html.rfind("</body>").unwrap_or(html.len());
+    html[start..end].to_string()
+}
