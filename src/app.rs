@@ -179,6 +179,8 @@ pub enum Action {
     EditContact(Who, &'static str, String),
     EditSchool(u64, &'static str, String),
     AddSchool,
+    /// Schools imported from a file, added at the end with fresh ids.
+    AddSchools(Vec<SchoolDraft>),
     DuplicateSchool(u64),
     DeleteSchool(u64),
     NewSimulation,
@@ -254,6 +256,13 @@ impl AppState {
                 let draft = self.draft_mut();
                 let school = draft.new_school();
                 draft.schools.push(Rc::new(school));
+            }
+            Action::AddSchools(schools) => {
+                let draft = self.draft_mut();
+                for school in schools {
+                    let id = draft.new_school().id;
+                    draft.schools.push(Rc::new(SchoolDraft { id, ..school }));
+                }
             }
             Action::DuplicateSchool(id) => {
                 let draft = self.draft_mut();
@@ -406,6 +415,20 @@ mod tests {
         s.apply(Action::Undo);
         assert_eq!(s.draft().schools[0], first);
         assert!(s.undo.is_none());
+    }
+
+    #[test]
+    fn imported_schools_get_fresh_ids() {
+        let mut s = state();
+        let imported = SchoolDraft {
+            id: 1,
+            name: "Importée".into(),
+            ..SchoolDraft::default()
+        };
+        s.apply(Action::AddSchools(vec![imported.clone(), imported]));
+        let ids: std::collections::HashSet<u64> = s.draft().schools.iter().map(|x| x.id).collect();
+        assert_eq!(ids.len(), 6);
+        assert_eq!(s.draft().schools[5].name, "Importée");
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod eligibility;
 pub mod export_worker;
 mod fees;
 mod field;
+mod import;
 mod pager;
 mod school_row;
 mod schools;

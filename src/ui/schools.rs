@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::import::ImportSchools;
 use super::pager::{PAGE_SIZE, Pager, page_range};
 use super::school_row::SchoolRow;
 use super::state::Dispatch;
@@ -82,7 +83,10 @@ pub fn schools_table(p: &SchoolsProps) -> Html {
             </div>
             <Pager id="pages-ecoles" what="écoles" page={current} {total} {onpage} />
             if p.draft.schools.is_empty() { <p class="empty">{ "Aucune école pour l'instant." }</p> }
-            <button type="button" id="ajouter-ecole" class="primary" onclick={add}>{ "+ Ajouter une école" }</button>
+            <div class="toolbar">
+                <button type="button" id="ajouter-ecole" class="primary" onclick={add}>{ "+ Ajouter une école" }</button>
+            </div>
+            <ImportSchools dispatch={p.dispatch.clone()} />
         </section>
     }
 }

@@ -1,0 +1,413 @@
+//! Importing schools from a CSV as French Excel writes it: semicolon or comma separated, UTF-8
+//! or Windows-1252, with or without a header. The person maps columns to fields and sees a
+//! preview with each line's errors; nothing changes until they confirm.
+
+use super::draft::{ContactDraft, SchoolDraft};
+use super::scenario::{FieldError, parse_school};
+use crate::engine::communes::fold_name;
+use crate::engine::dates::parse_iso;
+
+/// Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1).
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// The file's text: UTF-8 (with or without BOM) when it is valid UTF-8, else Windows-1252.
+/// A file that is not text (NUL bytes, a spreadsheet's zip) is refused.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err("ce fichier est un classeur (.xlsx ou .ods), pas un CSV : dans le tableur, « Enregistrer sous » au format CSV".into());
+    }
+    if bytes.contains(&0) {
+        return Err("ce fichier n'est pas un fichier texte CSV".into());
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t).to_string(),
+        Err(_) => bytes
+            .iter()
+            .map(|&b| match b {
+                0x80..=0x9f => CP1252_HIGH[(b - 0x80) as usize],
+                _ => b as char,
+            })
+            .collect(),
+    };
+    if text.trim().is_empty() {
+        return Err("le fichier est vide".into());
+    }
+    Ok(text)
+}
+
+/// `;`, `,` or tab: whichever appears most on the first line.
+pub fn detect_separator(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|&s| first.bytes().filter(|&b| b == s).count())
+        .unwrap_or(b';')
+}
+
+/// The cells, row by row (quoted cells may hold separators and line breaks).
+pub fn parse(text: &str, separator: u8) -> Result<Vec<Vec<String>>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("ligne {} illisible : {e}", i + 1))?;
+        let row: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        if row.iter().any(|c| !c.is_empty()) {
+            rows.push(row);
+        }
+    }
+    if rows.is_empty() {
+        return Err("aucune ligne".into());
+    }
+    Ok(rows)
+}
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Ignore,
+    Name,
+    Uai,
+    Level,
+    Sector,
+    Group,
+    Requested,
+    Opened,
+    Removal,
+    Storage,
+    AdminLastName,
+    AdminFirstName,
+    AdminFunction,
+    AdminEmail,
+    AdminPhone,
+}
+
+impl Column {
+    pub const ALL: [Column; 15] = [
+        Column::Ignore,
+        Column::Name,
+        Column::Uai,
+        Column::Level,
+        Column::Sector,
+        Column::Group,
+        Column::Requested,
+        Column::Opened,
+        Column::Removal,
+        Column::Storage,
+        Column::AdminLastName,
+        Column::AdminFirstName,
+        Column::AdminFunction,
+        Column::AdminEmail,
+        Column::AdminPhone,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Ignore => "(ignorer)",
+            Column::Name => "Nom de l'école",
+            Column::Uai => "UAI",
+            Column::Level => "Niveau",
+            Column::Sector => "Secteur",
+            Column::Group => "Groupe scolaire",
+            Column::Requested => "Demande reçue le",
+            Column::Opened => "Ouverture constatée le",
+            Column::Removal => "Radiation reçue le",
+            Column::Storage => "Stockage (Go)",
+            Column::AdminLastName => "Administrateur : nom",
+            Column::AdminFirstName => "Administrateur : prénom",
+            Column::AdminFunction => "Administrateur : fonction",
+            Column::AdminEmail => "Administrateur : e-mail",
+            Column::AdminPhone => "Administrateur : téléphone",
+        }
+    }
+
+    /// A column from its header, folded ("Date de demande" → Requested).
+    pub fn guess(header: &str) -> Column {
+        let h = fold_name(header);
+        let has = |w: &str| h.contains(w);
+        if has("uai") || has("rne") {
+            Column::Uai
+        } else if has("niveau") || has("type") {
+            Column::Level
+        } else if has("secteur") || has("public") {
+            Column::Sector
+        } else if has("groupe") {
+            Column::Group
+        } else if has("radiation") || has("retrait") {
+            Column::Removal
+        } else if has("ouverture") {
+            Column::Opened
+        } else if has("demande") || has("reception") || has("adhesion") {
+            Column::Requested
+        } else if has("stockage") || has("go") && h.len() <= 4 {
+            Column::Storage
+        } else if has("mail") || has("courriel") {
+            Column::AdminEmail
+        } else if has("tel") || has("phone") {
+            Column::AdminPhone
+        } else if has("fonction") {
+            Column::AdminFunction
+        } else if has("prenom") {
+            Column::AdminFirstName
+        } else if has("ecole") || has("etablissement") {
+            Column::Name
+        } else if has("nom") {
+            Column::AdminLastName
+        } else {
+            Column::Ignore
+        }
+    }
+}
+
+/// Whether the first row looks like a header: none of its cells is a date, and at least one
+/// names a known column.
+pub fn looks_like_header(row: &[String]) -> bool {
+    row.iter().all(|c| to_iso_date(c).is_none())
+        && row.iter().any(|c| Column::guess(c) != Column::Ignore)
+}
+
+/// The columns guessed for `rows` (from the header when there is one).
+pub fn guess_columns(rows: &[Vec<String>], has_header: bool) -> Vec<Column> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if has_header {
+        let mut seen = Vec::new();
+        (0..width)
+            .map(|i| {
+                let c = rows[0].get(i).map_or(Column::Ignore, |h| Column::guess(h));
+                // A field is mapped once: a second column for it is ignored.
+                if c != Column::Ignore && seen.contains(&c) {
+                    Column::Ignore
+                } else {
+                    seen.push(c);
+                    c
+                }
+            })
+            .collect()
+    } else {
+        let order = [
+            Column::Name,
+            Column::Uai,
+            Column::Level,
+            Column::Sector,
+            Column::Group,
+            Column::Requested,
+            Column::AdminLastName,
+            Column::AdminFirstName,
+            Column::AdminFunction,
+            Column::AdminEmail,
+            Column::AdminPhone,
+        ];
+        (0..width)
+            .map(|i| order.get(i).copied().unwrap_or(Column::Ignore))
+            .collect()
+    }
+}
+
+/// `16/11/2023`, `16/11/23` or `2023-11-16` as `2023-11-16`; anything else as typed.
+fn to_iso_date(cell: &str) -> Option<String> {
+    let cell = cell.trim();
+    if parse_iso(cell).is_some() {
+        return Some(cell.to_string());
+    }
+    let parts: Vec<&str> = cell.split(['/', '.', '-']).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let year = match parts[2].len() {
+        4 => parts[2].to_string(),
+        2 => format!("20{}", parts[2]),
+        _ => return None,
+    };
+    let iso = format!("{year}-{:0>2}-{:0>2}", parts[1], parts[0]);
+    parse_iso(&iso).map(|_| iso)
+}
+
+fn level_code(cell: &str) -> String {
+    let f = fold_name(cell);
+    for (word, code) in [
+        ("maternelle", "maternelle"),
+        ("elementaire", "elementaire"),
+        ("primaire", "primaire"),
+        ("college", "college"),
+        ("lycee", "lycee"),
+    ] {
+        if f.contains(word) {
+            return code.to_string();
+        }
+    }
+    cell.to_string()
+}
+
+fn sector_code(cell: &str) -> String {
+    let f = fold_name(cell);
+    if f.starts_with("pub") {
+        "public".into()
+    } else if f.starts_with("priv") {
+        "prive".into()
+    } else if f.is_empty() {
+        "public".into()
+    } else {
+        cell.to_string()
+    }
+}
+
+/// One line of the file as a school, with the errors the scenario reader finds in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedRow {
+    /// Line number in the file (from 1).
+    pub line: usize,
+    pub school: SchoolDraft,
+    pub errors: Vec<FieldError>,
+}
+
+/// The schools of `rows` under `columns`. Dates are read in French (`16/11/2023`) or ISO;
+/// levels and sectors by their words ("École élémentaire", "Privé").
+pub fn to_schools(rows: &[Vec<String>], columns: &[Column], has_header: bool) -> Vec<ImportedRow> {
+    let skip = usize::from(has_header);
+    rows.iter()
+        .enumerate()
+        .skip(skip)
+        .map(|(i, row)| {
+            let mut s = SchoolDraft {
+                sector: "public".into(),
+                level: String::new(),
+                admin: ContactDraft::default(),
+                ..SchoolDraft::default()
+            };
+            for (cell, column) in row.iter().zip(columns) {
+                let date = || to_iso_date(cell).unwrap_or_else(|| cell.clone());
+                match column {
+                    Column::Ignore => {}
+                    Column::Name => s.name = cell.clone(),
+                    Column::Uai => s.uai = cell.clone(),
+                    Column::Level => s.level = level_code(cell),
+                    Column::Sector => s.sector = sector_code(cell),
+                    Column::Group => s.group = cell.clone(),
+                    Column::Requested => s.requested = date(),
+                    Column::Opened => s.opened = date(),
+                    Column::Removal => s.removal_requested = date(),
+                    Column::Storage => s.storage_gb = cell.clone(),
+                    Column::AdminLastName => s.admin.last_name = cell.clone(),
+                    Column::AdminFirstName => s.admin.first_name = cell.clone(),
+                    Column::AdminFunction => s.admin.function = cell.clone(),
+                    Column::AdminEmail => s.admin.email = cell.clone(),
+                    Column::AdminPhone => s.admin.phone = cell.clone(),
+                }
+            }
+            if s.level.is_empty() {
+                s.level = level_code(&s.name);
+            }
+            let errors = match parse_school(&s.to_value(), i) {
+                Ok(_) => Vec::new(),
+                Err(errors) => errors
+                    .into_iter()
+                    .map(|e| FieldError {
+                        path: e
+                            .path
+                            .split_once('.')
+                            .map_or(String::new(), |(_, k)| k.to_string()),
+                        message: e.message,
+                    })
+                    .collect(),
+            };
+            ImportedRow {
+                line: i + 1,
+                school: s,
+                errors,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXCEL_FR: &str = "Nom de l'école;UAI;Niveau;Groupe scolaire;Date de demande;Nom;Prénom;Fonction;Courriel;Téléphone\r\n\
+École élémentaire Jean Moulin;0691234A;Élémentaire;GS Moulin;10/11/2023;Durand;Anne;Directrice;anne@ac-lyon.fr;04 78 11 22 33\r\n\
+\"École maternelle « Les Lilas »; annexe\";0691235B;Maternelle;;2023-11-12;Martin;Luc;Directeur;luc@ac-lyon.fr;04 78 11 22 34\r\n\
+Collège Ferry;0691236C;Collège;;31/02/2024;Petit;Marie;Principale;pas-un-mail;0478\r\n";
+
+    #[test]
+    fn a_french_excel_export_is_read_with_its_accents() {
+        let text = decode(EXCEL_FR.as_bytes()).unwrap();
+        assert_eq!(detect_separator(&text), b';');
+        let rows = parse(&text, b';').unwrap();
+        assert_eq!(rows.len(), 4);
+        assert!(looks_like_header(&rows[0]));
+        let columns = guess_columns(&rows, true);
+        assert_eq!(
+            &columns[..6],
+            [
+                Column::Name,
+                Column::Uai,
+                Column::Level,
+                Column::Group,
+                Column::Requested,
+                Column::AdminLastName
+            ]
+        );
+        assert_eq!(columns[8], Column::AdminEmail);
+        let schools = to_schools(&rows, &columns, true);
+        assert_eq!(schools.len(), 3);
+        assert_eq!(schools[0].school.name, "École élémentaire Jean Moulin");
+        assert_eq!(schools[0].school.requested, "2023-11-10");
+        assert_eq!(schools[0].school.level, "elementaire");
+        assert!(schools[0].errors.is_empty(), "{:?}", schools[0].errors);
+        assert_eq!(
+            schools[1].school.name,
+            "École maternelle « Les Lilas »; annexe"
+        );
+        assert_eq!(schools[1].line, 3);
+        // The collège's date is impossible: the line says so, by field.
+        let bad = &schools[2];
+        assert_eq!(bad.line, 4);
+        assert_eq!(bad.errors.len(), 1);
+        assert_eq!(bad.errors[0].path, "requested");
+        assert!(bad.errors[0].message.contains("n'est pas une date valide"));
+    }
+
+    #[test]
+    fn windows_1252_and_commas() {
+        let mut bytes = b"Ecole,UAI,Niveau,Demande\n".to_vec();
+        bytes.extend_from_slice(b"\xc9cole Saint-Exup\xe9ry,0691237D,primaire,01/09/2024\n");
+        bytes.extend_from_slice(b"\x93Guillemets\x94 \x80,0691238E,maternelle,2024-09-02\n");
+        let text = decode(&bytes).unwrap();
+        assert_eq!(detect_separator(&text), b',');
+        let rows = parse(&text, b',').unwrap();
+        let schools = to_schools(&rows, &guess_columns(&rows, true), true);
+        assert_eq!(schools[0].school.name, "École Saint-Exupéry");
+        assert_eq!(schools[0].school.requested, "2024-09-01");
+        assert_eq!(schools[1].school.name, "“Guillemets” €");
+    }
+
+    #[test]
+    fn without_a_header_the_usual_order_is_assumed() {
+        let rows = parse("École A;0691234A;primaire;public;;15/01/2025\n", b';').unwrap();
+        assert!(!looks_like_header(&rows[0]));
+        let schools = to_schools(&rows, &guess_columns(&rows, false), false);
+        assert_eq!(schools[0].line, 1);
+        assert_eq!(schools[0].school.requested, "2025-01-15");
+    }
+
+    #[test]
+    fn what_is_not_a_csv_is_refused() {
+        assert!(decode(b"PK\x03\x04rest").unwrap_err().contains("classeur"));
+        assert!(
+            decode(b"\x00\x01\x02")
+                .unwrap_err()
+                .contains("pas un fichier texte")
+        );
+        assert!(decode(b"  \n").unwrap_err().contains("vide"));
+    }
+}

@@ -1,0 +1,234 @@
+//! "Importer des écoles (CSV)": the person maps columns to fields, sees a preview with each
+//! line's errors, and nothing changes until they confirm.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::state::Dispatch;
+use crate::app::Action;
+use crate::io::csv_import::{self, Column, ImportedRow};
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub dispatch: Dispatch,
+}
+
+#[derive(Clone, PartialEq)]
+struct Loaded {
+    file: String,
+    text: String,
+    separator: u8,
+    has_header: bool,
+    rows: Vec<Vec<String>>,
+    columns: Vec<Column>,
+}
+
+impl Loaded {
+    fn read(
+        file: String,
+        text: String,
+        separator: u8,
+        has_header: Option<bool>,
+    ) -> Result<Loaded, String> {
+        let rows = csv_import::parse(&text, separator)?;
+        let has_header = has_header.unwrap_or_else(|| csv_import::looks_like_header(&rows[0]));
+        let columns = csv_import::guess_columns(&rows, has_header);
+        Ok(Loaded {
+            file,
+            text,
+            separator,
+            has_header,
+            rows,
+            columns,
+        })
+    }
+
+    fn schools(&self) -> Vec<ImportedRow> {
+        csv_import::to_schools(&self.rows, &self.columns, self.has_header)
+    }
+}
+
+const PREVIEW: usize = 20;
+
+#[function_component(ImportSchools)]
+pub fn import_schools(p: &ImportProps) -> Html {
+    let loaded = use_state(|| None::<Loaded>);
+    let error = use_state(|| None::<String>);
+    let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
+    let input = use_node_ref();
+
+    let pick = {
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(i) = input.cast::<HtmlInputElement>() {
+                i.click();
+            }
+        })
+    };
+    let on_file = {
+        let loaded = loaded.clone();
+        let error = error.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = el.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            el.set_value("");
+            let name = file.name();
+            let loaded = loaded.clone();
+            let error = error.clone();
+            let task =
+                gloo_file::callbacks::read_as_bytes(&gloo_file::File::from(file), move |bytes| {
+                    let result = bytes
+                        .map_err(|_| "le navigateur n'a pas pu lire le fichier".to_string())
+                        .and_then(|b| csv_import::decode(&b))
+                        .and_then(|text| {
+                            let sep = csv_import::detect_separator(&text);
+                            Loaded::read(name.clone(), text, sep, None)
+                        });
+                    match result {
+                        Ok(l) => {
+                            error.set(None);
+                            loaded.set(Some(l));
+                        }
+                        Err(m) => {
+                            loaded.set(None);
+                            error.set(Some(format!(
+                                "« {name} » : {m}. Aucune école n'a été ajoutée."
+                            )));
+                        }
+                    }
+                });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+
+    let picker = html! {
+        <>
+            <button type="button" id="importer-csv" onclick={pick}>{ "Importer des écoles (CSV)…" }</button>
+            <input type="file" ref={input} id="fichier-csv" class="visually-hidden" accept=".csv,text/csv,text/plain" onchange={on_file} tabindex="-1" aria-hidden="true" />
+        </>
+    };
+    let Some(l) = (*loaded).clone() else {
+        return html! {
+            <div class="import">
+                { picker }
+                if let Some(m) = (*error).clone() { <p class="error" role="alert" id="import-erreur">{ m }</p> }
+            </div>
+        };
+    };
+
+    let schools = l.schools();
+    let with_errors = schools.iter().filter(|r| !r.errors.is_empty()).count();
+    let set_separator = {
+        let loaded = loaded.clone();
+        let error = error.clone();
+        let l = l.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let sep = match v.as_str() {
+                "," => b',',
+                "tab" => b'\t',
+                _ => b';',
+            };
+            match Loaded::read(l.file.clone(), l.text.clone(), sep, Some(l.has_header)) {
+                Ok(next) => loaded.set(Some(next)),
+                Err(m) => error.set(Some(m)),
+            }
+        })
+    };
+    let set_header = {
+        let loaded = loaded.clone();
+        let l = l.clone();
+        Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let mut next = l.clone();
+            next.has_header = checked;
+            next.columns = csv_import::guess_columns(&next.rows, checked);
+            loaded.set(Some(next));
+        })
+    };
+    let set_column = |i: usize| {
+        let loaded = loaded.clone();
+        let l = l.clone();
+        Callback::from(move |e: Event| {
+            let v: usize = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+                .unwrap_or(0);
+            let mut next = l.clone();
+            if let Some(c) = next.columns.get_mut(i) {
+                *c = Column::ALL.get(v).copied().unwrap_or(Column::Ignore);
+            }
+            loaded.set(Some(next));
+        })
+    };
+    let confirm = {
+        let loaded = loaded.clone();
+        let dispatch = p.dispatch.clone();
+        let chosen: Vec<_> = schools.iter().map(|r| r.school.clone()).collect();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::AddSchools(chosen.clone()));
+            loaded.set(None);
+        })
+    };
+    let cancel = {
+        let loaded = loaded.clone();
+        Callback::from(move |_: MouseEvent| loaded.set(None))
+    };
+    let sample = |i: usize| {
+        l.rows
+            .first()
+            .and_then(|r| r.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    html! {
+        <div class="import open" role="region" aria-label="Import d'écoles">
+            { picker }
+            <h3>{ format!("Import de « {} » : {} ligne(s)", l.file, schools.len()) }</h3>
+            <div class="row">
+                <div class="field">
+                    <label for="import-separateur">{ "Séparateur" }</label>
+                    <select id="import-separateur" onchange={set_separator}>
+                        <option value=";" selected={l.separator == b';'}>{ "point-virgule ;" }</option>
+                        <option value="," selected={l.separator == b','}>{ "virgule ," }</option>
+                        <option value="tab" selected={l.separator == b'\t'}>{ "tabulation" }</option>
+                    </select>
+                </div>
+                <label class="check"><input type="checkbox" id="import-entete" checked={l.has_header} onchange={set_header} />{ " La première ligne est un en-tête" }</label>
+            </div>
+            <div class="table-scroll">
+            <table class="figures mapping">
+                <caption>{ "Correspondance des colonnes" }</caption>
+                <thead><tr>{ for l.columns.iter().enumerate().map(|(i, _)| html! {
+                    <th scope="col">{ if l.has_header { sample(i) } else { format!("Colonne {}", i + 1) } }</th>
+                }) }</tr></thead>
+                <tbody><tr>{ for l.columns.iter().enumerate().map(|(i, c)| html! {
+                    <td><select id={format!("import-colonne-{i}")} aria-label={format!("Champ de la colonne {} ({})", i + 1, sample(i))} onchange={set_column(i)}>
+                        { for Column::ALL.iter().enumerate().map(|(k, col)| html! { <option value={k.to_string()} selected={col == c}>{ col.label() }</option> }) }
+                    </select></td>
+                }) }</tr></tbody>
+            </table>
+            </div>
+            <table class="figures preview" id="import-apercu">
+                <caption>{ format!("Aperçu ({} ligne(s) avec erreur)", with_errors) }</caption>
+                <thead><tr><th scope="col">{ "Ligne" }</th><th scope="col">{ "École" }</th><th scope="col">{ "Demande" }</th><th scope="col">{ "Niveau" }</th><th scope="col">{ "Erreurs" }</th></tr></thead>
+                <tbody>{ for schools.iter().take(PREVIEW).map(|r| html! {
+                    <tr class={classes!((!r.errors.is_empty()).then_some("bad"))}>
+                        <td>{ r.line }</td><td>{ &r.school.name }</td><td>{ &r.school.requested }</td><td>{ &r.school.level }</td>
+                        <td class="findings-cell">{ r.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(" ; ") }</td>
+                    </tr>
+                }) }</tbody>
+            </table>
+            if schools.len() > PREVIEW { <p class="hint">{ format!("… et {} autre(s) ligne(s).", schools.len() - PREVIEW) }</p> }
+            <div class="toolbar">
+                <button type="button" class="primary" id="import-confirmer" onclick={confirm}>{ format!("Ajouter les {} écoles", schools.len()) }</button>
+                <button type="button" id="import-annuler" onclick={cancel}>{ "Annuler" }</button>
+            </div>
+            if with_errors > 0 { <p class="hint">{ "Les lignes en erreur sont ajoutées telles quelles ; leurs erreurs s'affichent ensuite dans le tableau, à corriger." }</p> }
+        </div>
+    }
+}
