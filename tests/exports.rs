@@ -173,3 +173,61 @@ fn deliberation_draft_has_the_commune_the_schools_and_the_credit() {
     assert!(html.contains("Tribunal administratif de Lyon"));
     assert!(html.contains("16/11/2023"));
 }
+
+/// Every cell of every sheet, against the model the files were written from.
+fn assert_every_cell(
+    sheets: &[annex1::Sheet],
+    range_of: &mut dyn FnMut(&str) -> calamine::Range<Data>,
+    date_matches: &dyn Fn(&Data, NaiveDate) -> bool,
+) {
+    for sheet in sheets {
+        let range = range_of(sheet.name);
+        let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+        assert_eq!(
+            cell(0, 0),
+            Data::String(sheet.title.clone()),
+            "{} title",
+            sheet.name
+        );
+        for (c, h) in sheet.header.iter().enumerate() {
+            assert_eq!(cell(2, c as u32), Data::String(h.to_string()));
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, want) in row.iter().enumerate() {
+                let got = cell(r as u32 + 3, c as u32);
+                let ok = match want {
+                    annex1::Cell::Text(t) => got == Data::String(t.clone()),
+                    annex1::Cell::Date(d) => date_matches(&got, *d),
+                    annex1::Cell::Euros(m) => got.as_f64() == Some(m.cents() as f64 / 100.0),
+                    annex1::Cell::Count(n) => got.as_f64() == Some(*n as f64),
+                    annex1::Cell::Empty => got == Data::Empty,
+                };
+                assert!(
+                    ok,
+                    "{} row {r} col {c}: wrote {want:?}, read {got:?}",
+                    sheet.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_cell_reads_back_in_both_formats() {
+    let s = tassin_with_a_formula_name();
+    let sim = simulate(&s);
+    let sheets = annex1::annex1_sheets(&s, &sim);
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+    let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(annex1::to_xlsx(&sheets).unwrap())).unwrap();
+    assert_every_cell(
+        &sheets,
+        &mut |name| xlsx.worksheet_range(name).unwrap(),
+        &|got, d| matches!(got, Data::DateTime(x) if x.as_f64() == (d - epoch).num_days() as f64),
+    );
+    let mut ods: Ods<_> = Ods::new(Cursor::new(annex1::to_ods(&sheets).unwrap())).unwrap();
+    assert_every_cell(
+        &sheets,
+        &mut |name| ods.worksheet_range(name).unwrap(),
+        &|got, d| matches!(got, Data::DateTimeIso(t) if t.starts_with(&d.format("%Y-%m-%d").to_string())),
+    );
+}
