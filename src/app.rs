@@ -225,7 +225,7 @@ impl AppState {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Edit(key, value) => {
-                if let Some(field) = top_field(self.draft_mut(), key) {
+                if let Some(field) = self.draft_mut().field_mut(key) {
                     *field = value;
                 }
             }
@@ -360,21 +360,6 @@ impl AppState {
             },
             Action::DismissUndo => self.undo = None,
         }
-    }
-}
-
-/// The top-level text fields of a draft, by name.
-fn top_field<'a>(d: &'a mut Draft, key: &str) -> Option<&'a mut String> {
-    match key {
-        "commune_name" => Some(&mut d.commune_name),
-        "commune_insee" => Some(&mut d.commune_insee),
-        "notified" => Some(&mut d.notified),
-        "annual_fee" => Some(&mut d.annual_fee),
-        "billing_unit" => Some(&mut d.billing_unit),
-        "termination_received" => Some(&mut d.termination_received),
-        "deliberation_published" => Some(&mut d.deliberation_published),
-        "horizon_until" => Some(&mut d.horizon_until),
-        _ => None,
     }
 }
 

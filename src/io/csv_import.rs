@@ -127,43 +127,39 @@ impl Column {
         }
     }
 
-    /// A column from its header, folded ("Date de demande" → Requested).
+    /// A column from its header, folded ("Date de demande" → Requested): the first entry of
+    /// [`HEADER_WORDS`] with a word the header contains.
     pub fn guess(header: &str) -> Column {
         let h = fold_name(header);
-        let has = |w: &str| h.contains(w);
-        if has("uai") || has("rne") {
-            Column::Uai
-        } else if has("niveau") || has("type") {
-            Column::Level
-        } else if has("secteur") || has("public") {
-            Column::Sector
-        } else if has("groupe") {
-            Column::Group
-        } else if has("radiation") || has("retrait") {
-            Column::Removal
-        } else if has("ouverture") {
-            Column::Opened
-        } else if has("demande") || has("reception") || has("adhesion") {
-            Column::Requested
-        } else if has("stockage") || has("go") && h.len() <= 4 {
-            Column::Storage
-        } else if has("mail") || has("courriel") {
-            Column::AdminEmail
-        } else if has("tel") || has("phone") {
-            Column::AdminPhone
-        } else if has("fonction") {
-            Column::AdminFunction
-        } else if has("prenom") {
-            Column::AdminFirstName
-        } else if has("ecole") || has("etablissement") {
-            Column::Name
-        } else if has("nom") {
-            Column::AdminLastName
-        } else {
-            Column::Ignore
+        if h == "go" {
+            return Column::Storage;
         }
+        HEADER_WORDS
+            .iter()
+            .find(|(words, _)| words.iter().any(|w| h.contains(w)))
+            .map(|(_, column)| *column)
+            .or_else(|| h.contains("nom").then_some(Column::AdminLastName))
+            .unwrap_or(Column::Ignore)
     }
 }
+
+/// Words of a folded header and the column they mean, most specific first ("nom" last: it is
+/// also in "nom de l'école").
+const HEADER_WORDS: [(&[&str], Column); 13] = [
+    (&["uai", "rne"], Column::Uai),
+    (&["niveau", "type"], Column::Level),
+    (&["secteur", "public"], Column::Sector),
+    (&["groupe"], Column::Group),
+    (&["radiation", "retrait"], Column::Removal),
+    (&["ouverture"], Column::Opened),
+    (&["demande", "reception", "adhesion"], Column::Requested),
+    (&["stockage"], Column::Storage),
+    (&["mail", "courriel"], Column::AdminEmail),
+    (&["tel", "phone"], Column::AdminPhone),
+    (&["fonction"], Column::AdminFunction),
+    (&["prenom"], Column::AdminFirstName),
+    (&["ecole", "etablissement"], Column::Name),
+];
 
 /// Whether the first row looks like a header: none of its cells is a date, and at least one
 /// names a known column.

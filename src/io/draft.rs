@@ -224,6 +224,21 @@ fn fee_for_display(fee: &str) -> String {
 }
 
 impl Draft {
+    /// The top-level text field called `key` (`notified`, `annual_fee`…), for editing.
+    pub fn field_mut(&mut self, key: &str) -> Option<&mut String> {
+        match key {
+            "commune_name" => Some(&mut self.commune_name),
+            "commune_insee" => Some(&mut self.commune_insee),
+            "notified" => Some(&mut self.notified),
+            "annual_fee" => Some(&mut self.annual_fee),
+            "billing_unit" => Some(&mut self.billing_unit),
+            "termination_received" => Some(&mut self.termination_received),
+            "deliberation_published" => Some(&mut self.deliberation_published),
+            "horizon_until" => Some(&mut self.horizon_until),
+            _ => None,
+        }
+    }
+
     /// A new school row with a fresh id.
     pub fn new_school(&mut self) -> SchoolDraft {
         let id = self.next_id;
