@@ -12,6 +12,7 @@ use super::browser;
 use super::field::Field;
 use super::why::ClauseTag;
 use crate::engine::dates::fr;
+use crate::engine::r5_r6_access::r6_yearly_list;
 use crate::engine::{Clause, Scenario, Simulation};
 use crate::io::exports::{deliberation, ics, letter};
 use crate::io::scenario::to_string_pretty;
@@ -167,45 +168,81 @@ pub fn documents(p: &DocumentsProps) -> Html {
             }
         })
     };
-    let draft_html = deliberation::to_html(&p.scenario, &p.sim);
+    // The draft and the letter are written when asked for: with 600 schools they are long, and
+    // this component renders on every keystroke.
+    let draft_of = {
+        let scenario = p.scenario.clone();
+        let sim = p.sim.clone();
+        move || deliberation::to_html(&scenario, &sim)
+    };
     let open_draft = {
-        let html = draft_html.clone();
+        let draft_of = draft_of.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Err(m) = browser::open_html(&html) {
+            if let Err(m) = browser::open_html(&draft_of()) {
                 status.set(Some((true, m)));
             }
         })
     };
     let save_draft = {
-        let html = draft_html.clone();
+        let draft_of = draft_of.clone();
         let status = status.clone();
         let base = base.clone();
         Callback::from(move |_: MouseEvent| {
             if let Err(m) = browser::download(
                 &format!("{base}-deliberation.html"),
                 "text/html;charset=utf-8",
-                &html,
+                &draft_of(),
             ) {
                 status.set(Some((true, m)));
             }
         })
     };
     let copy_draft = {
-        let html = draft_html.clone();
+        let draft_of = draft_of.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            browser::copy(&html);
+            browser::copy(&draft_of());
             status.set(Some((false, "Projet de délibération copié (HTML).".into())));
         })
     };
-    let message = letter::list_message(&p.scenario, p.today);
+    let show_draft = use_state(|| false);
+    let toggle_draft = {
+        let show_draft = show_draft.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlElement = e.target_unchecked_into();
+            show_draft.set(el.has_attribute("open"));
+        })
+    };
+    let dates: Vec<_> = p
+        .scenario
+        .schools
+        .iter()
+        .map(|s| (s.requested, s.removal_requested))
+        .collect();
+    let list = r6_yearly_list(p.scenario.convention.notified, &dates, p.today);
+    let prepared = use_state(|| None::<letter::ListMessage>);
+    {
+        // A message prepared for another scenario is dropped.
+        let prepared = prepared.clone();
+        use_effect_with(p.scenario.clone(), move |_| prepared.set(None));
+    }
+    let prepare = {
+        let prepared = prepared.clone();
+        let scenario = p.scenario.clone();
+        let today = p.today;
+        Callback::from(move |_: MouseEvent| {
+            prepared.set(Some(letter::list_message(&scenario, today)))
+        })
+    };
     let copy_letter = {
-        let text = message.letter.clone();
+        let prepared = prepared.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            browser::copy(&text);
-            status.set(Some((false, "Lettre copiée.".into())));
+            if let Some(m) = prepared.as_ref() {
+                browser::copy(&m.letter);
+                status.set(Some((false, "Lettre copiée.".into())));
+            }
         })
     };
     let on_reminder = {
@@ -233,17 +270,22 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 <button type="button" id="deliberation-enregistrer" onclick={save_draft}>{ "Télécharger (.html)" }</button>
                 <button type="button" id="deliberation-copier" onclick={copy_draft}>{ "Copier" }</button>
             </div>
-            <details class="draft"><summary>{ "Voir le projet" }</summary>
-                <div class="draft-body">{ Html::from_html_unchecked(AttrValue::from(body_of(&draft_html))) }</div>
+            <details class="draft" ontoggle={toggle_draft}><summary>{ "Voir le projet" }</summary>
+                if *show_draft { <div class="draft-body">{ Html::from_html_unchecked(AttrValue::from(body_of(&draft_of()))) }</div> }
             </details>
-            <h3>{ format!("Liste annuelle à envoyer avant le 20 juin {} ", message.list.deadline.format("%Y")) }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
+            <h3>{ format!("Liste annuelle à envoyer avant le 20 juin {} ", list.deadline.format("%Y")) }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
             <p>{ format!("Changements depuis le {} : {} ajout(s), {} radiation(s). Dernier jour sûr : {}.",
-                fr(message.list.since), message.list.additions.len(), message.list.removals.len(), fr(message.list.deadline)) }</p>
-            <div class="toolbar">
-                <a class="button" id="courriel-liste" href={message.mailto()}>{ "Préparer le courriel à la Métropole" }</a>
-                <button type="button" onclick={copy_letter}>{ "Copier la lettre signée (ajouts)" }</button>
-            </div>
-            <details><summary>{ "Voir la lettre" }</summary><pre class="letter">{ &message.letter }</pre></details>
+                fr(list.since), list.additions.len(), list.removals.len(), fr(list.deadline)) }</p>
+            <button type="button" id="preparer-liste" onclick={prepare}>{ "Préparer le courriel et la lettre" }</button>
+            if let Some(m) = (*prepared).clone() {
+                <div class="toolbar">
+                    <a class="button primary" id="courriel-liste" href={m.mailto()}>{ "Ouvrir le courriel dans la messagerie" }</a>
+                    <button type="button" onclick={copy_letter}>{ "Copier la lettre signée (ajouts)" }</button>
+                </div>
+                <p><strong>{ "Objet : " }</strong>{ &m.subject }</p>
+                <pre class="letter">{ &m.body }</pre>
+                <details><summary>{ "Voir la lettre signée" }</summary><pre class="letter">{ &m.letter }</pre></details>
+            }
             if let Some((error, text)) = (*status).clone() {
                 <p class={classes!("export-status", error.then_some("error"))} role="status" aria-live="polite" id="export-statut">{ text }</p>
             }

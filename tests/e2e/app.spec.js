@@ -286,7 +286,9 @@ test('documents: the Annex 1 list loads its module only when asked, then the cal
   await page.getByRole('button', { name: 'Télécharger (.html)' }).click();
   file = await download;
   expect(require('fs').readFileSync(await file.path(), 'utf8')).toContain('<h2>Annexe : établissements / groupes scolaires utilisateurs</h2>');
-  // The yearly list's e-mail.
+  // The yearly list's e-mail, prepared on demand.
+  await page.getByRole('button', { name: 'Préparer le courriel et la lettre' }).click();
+  await expect(page.locator('.documents .letter').first()).toContainText('Radiations :');
   const mailto = await page.locator('#courriel-liste').getAttribute('href');
   expect(mailto).toMatch(/^mailto:partenariat-laclass\.com@grandlyon\.com\?subject=/);
   expect(decodeURIComponent(mailto)).toContain('liste des écoles de Tassin-la-Demi-Lune — 2027');
