@@ -78,6 +78,18 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
     }
 }
 
+/// R2: a letter received before the notification is an input error (on N itself it is
+/// accepted). The French message, when it is one.
+pub fn r2_reception_error(notified: NaiveDate, received: NaiveDate) -> Option<String> {
+    (received < notified).then(|| {
+        format!(
+            "la lettre de résiliation ne peut pas être reçue ({}) avant la notification de la convention ({})",
+            fr(received),
+            fr(notified)
+        )
+    })
+}
+
 /// A termination: when the letter arrived and at which anniversary access ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Termination {

@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use crate::engine::dates::{self, add_years, fr};
 use crate::engine::money::Money;
+use crate::engine::r2_termination::r2_reception_error;
 use crate::engine::scenario::{
     BillingUnit, Commune, Contact, Contacts, Convention, Level, Scenario, School, Sector,
     StorageGb, Usage,
@@ -442,16 +443,9 @@ fn parse_head(
         };
         let termination = r.optional_date(map, "convention", "termination_received");
         if let (Some(n), Some(t)) = (notified, termination)
-            && t < n
+            && let Some(message) = r2_reception_error(n, t)
         {
-            r.error(
-                "convention.termination_received",
-                format!(
-                    "la lettre de résiliation ne peut pas être reçue ({}) avant la notification de la convention ({})",
-                    fr(t),
-                    fr(n)
-                ),
-            );
+            r.error("convention.termination_received", message);
         }
         Some(Convention {
             notified: notified?,

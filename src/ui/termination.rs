@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::field::Field;
 use super::why::{ClauseTag, ExplanationView};
 use crate::engine::dates::{fr, parse_iso};
+use crate::engine::r2_termination::r2_reception_error;
 use crate::engine::simulate::termination_what_if;
 use crate::engine::{Clause, Scenario, Simulation};
 
@@ -32,14 +33,10 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
             None,
             Some(format!("« {} » n'est pas une date valide", *typed)),
         ),
-        Some(d) if d < notified => (
-            None,
-            Some(format!(
-                "la lettre ne peut pas être reçue avant la notification ({})",
-                fr(notified)
-            )),
-        ),
-        Some(d) => (Some(termination_what_if(&p.scenario, &p.sim, d)), None),
+        Some(d) => match r2_reception_error(notified, d) {
+            Some(message) => (None, Some(message)),
+            None => (Some(termination_what_if(&p.scenario, &p.sim, d)), None),
+        },
     };
     html! {
         <section class="termination" aria-labelledby="resiliation-titre">
