@@ -205,10 +205,8 @@ impl Reader {
         path: &str,
         key: &str,
     ) -> Option<NaiveDate> {
+        // `get` already treats an empty text as absent.
         let v = get(map, key)?;
-        if v.as_str().is_some_and(|s| s.trim().is_empty()) {
-            return None;
-        }
         self.date(v, &join(path, key))
     }
 
