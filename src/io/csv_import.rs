@@ -186,19 +186,16 @@ pub fn guess_columns(rows: &[Vec<String>], has_header: bool) -> Vec<Column> {
             })
             .collect()
     } else {
-        let order = [
-            Column::Name,
-            Column::Uai,
-            Column::Level,
-            Column::Sector,
-            Column::Group,
-            Column::Requested,
-            Column::AdminLastName,
-            Column::AdminFirstName,
-            Column::AdminFunction,
-            Column::AdminEmail,
-            Column::AdminPhone,
-        ];
+        // Without a header: the table's order, less the columns a list rarely has.
+        let order: Vec<Column> = Column::ALL
+            .into_iter()
+            .filter(|c| {
+                !matches!(
+                    c,
+                    Column::Ignore | Column::Opened | Column::Removal | Column::Storage
+                )
+            })
+            .collect();
         (0..width)
             .map(|i| order.get(i).copied().unwrap_or(Column::Ignore))
             .collect()
