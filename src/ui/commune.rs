@@ -6,9 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::field::{Field, error_at};
-use super::state::Dispatch;
+use super::state::{Dispatch, edit_field};
 use super::why::{ClauseTag, Why};
-use crate::app::Action;
 use crate::engine::communes;
 use crate::engine::r10_eligibility::r10_commune;
 use crate::engine::scenario::Commune;
@@ -24,10 +23,7 @@ pub struct CommuneProps {
 
 #[function_component(CommuneForm)]
 pub fn commune_form(p: &CommuneProps) -> Html {
-    let edit = |key: &'static str| {
-        let d = p.dispatch.clone();
-        Callback::from(move |v: String| d.dispatch(Action::Edit(key, v)))
-    };
+    let edit = |key: &'static str| edit_field(&p.dispatch, key);
     let suggestions = communes::suggest(&p.name, 12);
     let commune = Commune {
         name: p.name.to_string(),

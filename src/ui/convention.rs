@@ -5,8 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::field::{Field, Select, error_at};
-use super::state::Dispatch;
-use crate::app::Action;
+use super::state::{Dispatch, edit_field};
 use crate::io::FieldError;
 use crate::io::draft::Draft;
 
@@ -19,10 +18,7 @@ pub struct ConventionProps {
 
 #[function_component(ConventionForm)]
 pub fn convention_form(p: &ConventionProps) -> Html {
-    let edit = |key: &'static str| {
-        let d = p.dispatch.clone();
-        Callback::from(move |v: String| d.dispatch(Action::Edit(key, v)))
-    };
+    let edit = |key: &'static str| edit_field(&p.dispatch, key);
     let d = &p.draft;
     let e = |path: &str| error_at(&p.errors, path);
     html! {

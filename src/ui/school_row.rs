@@ -6,16 +6,17 @@ use super::contacts::{CONTACT_FIELDS, contact_value};
 use super::field::{Field, Select};
 use super::state::Dispatch;
 use crate::app::Action;
+use crate::engine::{Level, Sector};
 use crate::io::draft::SchoolDraft;
 
-pub const LEVELS: [(&str, &str); 5] = [
-    ("maternelle", "maternelle"),
-    ("elementaire", "élémentaire"),
-    ("primaire", "primaire"),
-    ("college", "collège"),
-    ("lycee", "lycée"),
-];
-pub const SECTORS: [(&str, &str); 2] = [("public", "public"), ("prive", "privé")];
+/// The choices of a select: each code with its French label, as the engine names them.
+fn levels() -> Vec<(&'static str, &'static str)> {
+    Level::ALL.map(|l| (l.code(), l.label())).to_vec()
+}
+
+fn sectors() -> Vec<(&'static str, &'static str)> {
+    Sector::ALL.map(|s| (s.code(), s.label())).to_vec()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SchoolRowProps {
@@ -62,9 +63,9 @@ pub fn school_row(p: &SchoolRowProps) -> Html {
             { text("name", "Nom", &s.name, "text") }
             { text("uai", "UAI", &s.uai, "text") }
             <td><Select class="cell" id={format!("ecole-{id}-level")} label={format!("Niveau, école {n}")} value={s.level.clone()}
-                options={LEVELS.to_vec()} error={err("level")} onchange={edit("level")} /></td>
+                options={levels()} error={err("level")} onchange={edit("level")} /></td>
             <td><Select class="cell" id={format!("ecole-{id}-sector")} label={format!("Secteur, école {n}")} value={s.sector.clone()}
-                options={SECTORS.to_vec()} error={err("sector")} onchange={edit("sector")} /></td>
+                options={sectors()} error={err("sector")} onchange={edit("sector")} /></td>
             { text("group", "Groupe scolaire", &s.group, "text") }
             { text("requested", "Demande reçue le", &s.requested, "date") }
             { text("opened", "Ouverture constatée le", &s.opened, "date") }

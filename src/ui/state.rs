@@ -21,3 +21,9 @@ impl Reducible for Store {
 
 /// What components hold to act: stable across renders, so rows do not re-render for it.
 pub type Dispatch = UseReducerDispatcher<Store>;
+
+/// A callback that sets the top-level field `key` of the open scenario to what was typed.
+pub fn edit_field(dispatch: &Dispatch, key: &'static str) -> Callback<String> {
+    let d = dispatch.clone();
+    Callback::from(move |v: String| d.dispatch(Action::Edit(key, v)))
+}
