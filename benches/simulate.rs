@@ -16,7 +16,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| report::to_json(&simulate(black_box(&scenario))))
     });
     // The web app's path on every keystroke: the draft as typed → the scenario → the figures.
-    let draft = laclasse_sim::io::draft::Draft::from_value(&laclasse_sim::io::scenario::to_value(
+    let draft = laclasse_sim::web::draft::Draft::from_value(&laclasse_sim::io::scenario::to_value(
         &scenario,
     ));
     c.bench_function("saisie → scénario validé, 625 écoles", |b| {

@@ -3,11 +3,14 @@
 //! - [`engine`]: the convention's rules R1–R10 as pure Rust, each result with its explanation;
 //! - [`io`]: the scenario file, the JSON and French text reports, shared by the command and the
 //!   web app;
-//! - `ui` (wasm32 only): the Yew web app, which renders what the engine computed.
+//! - [`web`]: the web app's pure logic (state and actions, the draft as typed, the live
+//!   computation, import, sharing), compiled on every target and tested natively;
+//! - `ui` (wasm32 only): the Yew components, which render `web`'s state and dispatch its
+//!   actions.
 
-pub mod app;
 pub mod engine;
 pub mod io;
+pub mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

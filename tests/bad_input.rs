@@ -22,64 +22,68 @@ fn each_broken_scenario_gets_its_message() {
     let cases: &[(&str, &str)] = &[
         (
             "impossible-date.json",
-            "schools[0].requested: \"2023-02-30\" n'est pas une date valide",
+            "schools[0].requested — Demande reçue le (école 1) : \"2023-02-30\" n'est pas une date valide",
         ),
         (
             "missing-notified.json",
-            "convention.notified: champ obligatoire manquant",
+            "convention.notified — Notification de la convention : champ obligatoire",
         ),
         (
             "missing-convention.json",
-            "convention: champ obligatoire manquant",
+            "convention — Convention : champ obligatoire",
         ),
         (
             "wrong-type-schools.json",
-            "schools: une liste d'écoles est attendu, pas un objet",
+            "schools — Écoles : une liste d'écoles est attendue, pas un objet",
         ),
         (
             "wrong-type-storage.json",
-            "schools[0].storage_gb: un nombre de Go est attendu, pas un booléen",
+            "schools[0].storage_gb — Stockage utilisé (Go) (école 1) : un nombre de Go est attendu, pas un booléen",
         ),
         (
             "negative-fee.json",
-            "convention.annual_fee_eur: \"-150\" : le montant doit être supérieur à zéro",
+            "convention.annual_fee_eur — Redevance annuelle par unité (€) : \"-150\" : le montant doit être supérieur à zéro",
         ),
         (
             "over-precise-fee.json",
-            "convention.annual_fee_eur: \"150.125\" : un montant a au plus 2 décimales",
+            "convention.annual_fee_eur — Redevance annuelle par unité (€) : \"150.125\" : un montant a au plus 2 décimales",
         ),
         (
             "unknown-level.json",
-            "schools[0].level: \"cp\" n'est pas un niveau reconnu",
+            "schools[0].level — Niveau (école 1) : \"cp\" n'est pas un niveau reconnu",
         ),
         (
             "unknown-billing-unit.json",
-            "convention.billing_unit: \"classe\" n'est pas une unité de facturation reconnue",
+            "convention.billing_unit — Unité de facturation : \"classe\" n'est pas une unité de facturation reconnue",
         ),
         (
             "unknown-format.json",
-            "format: \"laclasse-sim/9\" n'est pas un format reconnu",
+            "format — Format du fichier : \"laclasse-sim/9\" n'est pas un format reconnu",
         ),
         ("truncated.json", "tronqué"),
         ("schools.csv", "ressemble à un tableau (CSV)"),
         (
             "negative-storage.json",
-            "schools[0].storage_gb: le stockage utilisé est un nombre de Go positif ou nul",
+            "schools[0].storage_gb — Stockage utilisé (Go) (école 1) : le stockage utilisé est un nombre de Go positif ou nul",
         ),
         (
             "termination-before-notification.json",
-            "convention.termination_received: la lettre de résiliation ne peut pas être reçue",
+            "convention.termination_received — Lettre de résiliation reçue le : la lettre de résiliation ne peut pas être reçue",
         ),
         ("array-root.json", "le fichier doit contenir un objet JSON"),
         ("empty.json", "le fichier est vide"),
         ("binary.json", "n'est pas un texte UTF-8"),
         (
             "huge-horizon.json",
-            "horizon_until: l'horizon ne peut pas dépasser 100 ans",
+            "horizon_until — Horizon de la simulation : l'horizon ne peut pas dépasser 100 ans",
+        ),
+        (
+            "date-out-of-range.json",
+            "convention.notified — Notification de la convention : \"2400-02-29\" est hors des années prises en charge : une date va du 01/01/1900 au 31/12/2300",
         ),
         (
             "admin-wrong-type.json",
-            "schools[0].admin.email: un texte est attendu, pas un nombre",
+            "schools[0].admin.email — Administrateur : e-mail (école 1) : un texte est attendu, pas un nombre",
         ),
     ];
     let dir = format!("{}/tests/bad", env!("CARGO_MANIFEST_DIR"));

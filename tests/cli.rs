@@ -22,7 +22,12 @@ fn laclasse(args: &[&str], stdin: Option<&[u8]>) -> Output {
 }
 
 fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    let dir = if name == "tassin.json" {
+        "data/examples"
+    } else {
+        "tests/fixtures"
+    };
+    format!("{}/{dir}/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn run_report(file: &str) -> Value {
 #[test]
 fn tassin_report_matches_expected_field_by_field() {
     let dir = env!("CARGO_MANIFEST_DIR");
-    let actual = run_report(&format!("{dir}/tests/fixtures/tassin.json"));
+    let actual = run_report(&format!("{dir}/data/examples/tassin.json"));
     let expected: Value =
         serde_json::from_str(include_str!("fixtures/tassin.expected.json")).unwrap();
     assert_contains(&actual, &expected, "$");
@@ -69,7 +69,7 @@ fn the_comparison_itself_catches_a_difference() {
 #[test]
 fn tassin_report_has_the_merged_calendar() {
     let dir = env!("CARGO_MANIFEST_DIR");
-    let actual = run_report(&format!("{dir}/tests/fixtures/tassin.json"));
+    let actual = run_report(&format!("{dir}/data/examples/tassin.json"));
     let deadlines = actual["deadlines"].as_array().unwrap();
     let dates: Vec<&str> = deadlines
         .iter()

@@ -1,12 +1,11 @@
 //! The exchange formats, shared by the command and the web app: the scenario file, the JSON
 //! report and the French text report.
 
-pub mod csv_import;
-pub mod draft;
 pub mod exports;
 pub mod report;
 pub mod samples;
 pub mod scenario;
+pub mod schema;
 pub mod text;
 
 pub use scenario::{FieldError, parse_str, parse_value};

@@ -9,8 +9,8 @@ use crate::engine::scenario::{
     BillingUnit, Commune, Contact, Contacts, Convention, Level, Scenario, School, Sector,
 };
 
-/// The worked example of the convention (`tests/fixtures/tassin.json`).
-pub const TASSIN_JSON: &str = include_str!("../../tests/fixtures/tassin.json");
+/// The worked example of the convention (`data/examples/tassin.json`).
+pub const TASSIN_JSON: &str = include_str!("../../data/examples/tassin.json");
 
 fn contact(i: usize) -> Contact {
     Contact {

@@ -2,10 +2,12 @@
 //! or Windows-1252, with or without a header. The person maps columns to fields and sees a
 //! preview with each line's errors; nothing changes until they confirm.
 
-use super::draft::{ContactDraft, SchoolDraft};
-use super::scenario::{FieldError, parse_school};
+use super::draft::SchoolDraft;
 use crate::engine::communes::fold_name;
 use crate::engine::dates::parse_iso;
+use crate::engine::scenario::{Level, Sector};
+use crate::io::scenario::{FieldError, parse_school};
+use crate::io::schema::{Choices, ContactField, FieldRef, Input, SchoolField};
 
 /// Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1).
 const CP1252_HIGH: [char; 32] = [
@@ -68,104 +70,57 @@ pub fn parse(text: &str, separator: u8) -> Result<Vec<Vec<String>>, String> {
     Ok(rows)
 }
 
-/// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    Ignore,
-    Name,
-    Uai,
-    Level,
-    Sector,
-    Group,
-    Requested,
-    Opened,
-    Removal,
-    Storage,
-    AdminLastName,
-    AdminFirstName,
-    AdminFunction,
-    AdminEmail,
-    AdminPhone,
+/// What a column holds: a school's field, or nothing (ignored).
+pub type Column = Option<SchoolField>;
+
+/// The choices for a column: ignore it, or one of the school's fields.
+pub fn column_choices() -> Vec<Column> {
+    std::iter::once(None)
+        .chain(SchoolField::ALL.map(Some))
+        .collect()
 }
 
-impl Column {
-    pub const ALL: [Column; 15] = [
-        Column::Ignore,
-        Column::Name,
-        Column::Uai,
-        Column::Level,
-        Column::Sector,
-        Column::Group,
-        Column::Requested,
-        Column::Opened,
-        Column::Removal,
-        Column::Storage,
-        Column::AdminLastName,
-        Column::AdminFirstName,
-        Column::AdminFunction,
-        Column::AdminEmail,
-        Column::AdminPhone,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Column::Ignore => "(ignorer)",
-            Column::Name => "Nom de l'école",
-            Column::Uai => "UAI",
-            Column::Level => "Niveau",
-            Column::Sector => "Secteur",
-            Column::Group => "Groupe scolaire",
-            Column::Requested => "Demande reçue le",
-            Column::Opened => "Ouverture constatée le",
-            Column::Removal => "Radiation reçue le",
-            Column::Storage => "Stockage (Go)",
-            Column::AdminLastName => "Administrateur : nom",
-            Column::AdminFirstName => "Administrateur : prénom",
-            Column::AdminFunction => "Administrateur : fonction",
-            Column::AdminEmail => "Administrateur : e-mail",
-            Column::AdminPhone => "Administrateur : téléphone",
-        }
-    }
-
-    /// A column from its header, folded ("Date de demande" → Requested): the first entry of
-    /// [`HEADER_WORDS`] with a word the header contains.
-    pub fn guess(header: &str) -> Column {
-        let h = fold_name(header);
-        if h == "go" {
-            return Column::Storage;
-        }
-        HEADER_WORDS
-            .iter()
-            .find(|(words, _)| words.iter().any(|w| h.contains(w)))
-            .map(|(_, column)| *column)
-            .or_else(|| h.contains("nom").then_some(Column::AdminLastName))
-            .unwrap_or(Column::Ignore)
-    }
+/// A column's choice as the page names it.
+pub fn column_label(column: Column) -> String {
+    column.map_or_else(|| "(ignorer)".to_string(), SchoolField::label)
 }
 
-/// Words of a folded header and the column they mean, most specific first ("nom" last: it is
+/// Words of a folded header and the field they mean, most specific first ("nom" last: it is
 /// also in "nom de l'école").
-const HEADER_WORDS: [(&[&str], Column); 13] = [
-    (&["uai", "rne"], Column::Uai),
-    (&["niveau", "type"], Column::Level),
-    (&["secteur", "public"], Column::Sector),
-    (&["groupe"], Column::Group),
-    (&["radiation", "retrait"], Column::Removal),
-    (&["ouverture"], Column::Opened),
-    (&["demande", "reception", "adhesion"], Column::Requested),
-    (&["stockage"], Column::Storage),
-    (&["mail", "courriel"], Column::AdminEmail),
-    (&["tel", "phone"], Column::AdminPhone),
-    (&["fonction"], Column::AdminFunction),
-    (&["prenom"], Column::AdminFirstName),
-    (&["ecole", "etablissement"], Column::Name),
+const HEADER_WORDS: [(&[&str], SchoolField); 13] = [
+    (&["uai", "rne"], SchoolField::Uai),
+    (&["niveau", "type"], SchoolField::Level),
+    (&["secteur", "public"], SchoolField::Sector),
+    (&["groupe"], SchoolField::Group),
+    (&["radiation", "retrait"], SchoolField::RemovalRequested),
+    (&["ouverture"], SchoolField::Opened),
+    (&["demande", "reception", "adhesion"], SchoolField::Requested),
+    (&["stockage"], SchoolField::StorageGb),
+    (&["mail", "courriel"], SchoolField::Admin(ContactField::Email)),
+    (&["tel", "phone"], SchoolField::Admin(ContactField::Phone)),
+    (&["fonction"], SchoolField::Admin(ContactField::Function)),
+    (&["prenom"], SchoolField::Admin(ContactField::FirstName)),
+    (&["ecole", "etablissement"], SchoolField::Name),
 ];
+
+/// A column from its header, folded ("Date de demande" → Requested): the first entry of
+/// [`HEADER_WORDS`] with a word the header contains.
+pub fn guess(header: &str) -> Column {
+    let h = fold_name(header);
+    if h == "go" {
+        return Some(SchoolField::StorageGb);
+    }
+    HEADER_WORDS
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| h.contains(w)))
+        .map(|(_, field)| *field)
+        .or_else(|| h.contains("nom").then_some(SchoolField::Admin(ContactField::LastName)))
+}
 
 /// Whether the first row looks like a header: none of its cells is a date, and at least one
 /// names a known column.
 pub fn looks_like_header(row: &[String]) -> bool {
-    row.iter().all(|c| to_iso_date(c).is_none())
-        && row.iter().any(|c| Column::guess(c) != Column::Ignore)
+    row.iter().all(|c| to_iso_date(c).is_none()) && row.iter().any(|c| guess(c).is_some())
 }
 
 /// The columns guessed for `rows` (from the header when there is one).
@@ -175,10 +130,10 @@ pub fn guess_columns(rows: &[Vec<String>], has_header: bool) -> Vec<Column> {
         let mut seen = Vec::new();
         (0..width)
             .map(|i| {
-                let c = rows[0].get(i).map_or(Column::Ignore, |h| Column::guess(h));
+                let c = rows[0].get(i).and_then(|h| guess(h));
                 // A field is mapped once: a second column for it is ignored.
-                if c != Column::Ignore && seen.contains(&c) {
-                    Column::Ignore
+                if c.is_some() && seen.contains(&c) {
+                    None
                 } else {
                     seen.push(c);
                     c
@@ -187,18 +142,16 @@ pub fn guess_columns(rows: &[Vec<String>], has_header: bool) -> Vec<Column> {
             .collect()
     } else {
         // Without a header: the table's order, less the columns a list rarely has.
-        let order: Vec<Column> = Column::ALL
+        let order: Vec<SchoolField> = SchoolField::ALL
             .into_iter()
-            .filter(|c| {
+            .filter(|f| {
                 !matches!(
-                    c,
-                    Column::Ignore | Column::Opened | Column::Removal | Column::Storage
+                    f,
+                    SchoolField::Opened | SchoolField::RemovalRequested | SchoolField::StorageGb
                 )
             })
             .collect();
-        (0..width)
-            .map(|i| order.get(i).copied().unwrap_or(Column::Ignore))
-            .collect()
+        (0..width).map(|i| order.get(i).copied()).collect()
     }
 }
 
@@ -227,31 +180,22 @@ fn to_iso_date(cell: &str) -> Option<String> {
 
 fn level_code(cell: &str) -> String {
     let f = fold_name(cell);
-    for (word, code) in [
-        ("maternelle", "maternelle"),
-        ("elementaire", "elementaire"),
-        ("primaire", "primaire"),
-        ("college", "college"),
-        ("lycee", "lycee"),
-    ] {
-        if f.contains(word) {
-            return code.to_string();
-        }
-    }
-    cell.to_string()
+    Level::ALL
+        .into_iter()
+        .find(|l| f.contains(l.code()))
+        .map_or_else(|| cell.to_string(), |l| l.code().to_string())
 }
 
 fn sector_code(cell: &str) -> String {
     let f = fold_name(cell);
-    if f.starts_with("pub") {
-        "public".into()
-    } else if f.starts_with("priv") {
-        "prive".into()
-    } else if f.is_empty() {
-        "public".into()
-    } else {
-        cell.to_string()
+    if f.is_empty() {
+        return Sector::Public.code().into();
     }
+    // « Public », « Privé », « privé sous contrat »: the code's first letters.
+    Sector::ALL
+        .into_iter()
+        .find(|s| f.starts_with(&s.code()[..3]))
+        .map_or_else(|| cell.to_string(), |s| s.code().to_string())
 }
 
 /// One line of the file as a school, with the errors the scenario reader finds in it.
@@ -263,53 +207,46 @@ pub struct ImportedRow {
     pub errors: Vec<FieldError>,
 }
 
-/// The schools of `rows` under `columns`. Dates are read in French (`16/11/2023`) or ISO;
-/// levels and sectors by their words ("École élémentaire", "Privé").
+/// What a cell means for `field`: dates read in French (`16/11/2023`) or ISO, levels and
+/// sectors by their words ("École élémentaire", "Privé"), the rest as written.
+fn cell_value(field: SchoolField, cell: &str) -> String {
+    match field.input() {
+        Input::Date => to_iso_date(cell).unwrap_or_else(|| cell.to_string()),
+        Input::Choice(Choices::Level) => level_code(cell),
+        Input::Choice(Choices::Sector) => sector_code(cell),
+        _ => cell.to_string(),
+    }
+}
+
+/// The schools of `rows` under `columns`, each with the errors the scenario reader finds.
 pub fn to_schools(rows: &[Vec<String>], columns: &[Column], has_header: bool) -> Vec<ImportedRow> {
     let skip = usize::from(has_header);
     rows.iter()
         .enumerate()
         .skip(skip)
         .map(|(i, row)| {
-            let mut s = SchoolDraft {
-                sector: "public".into(),
-                level: String::new(),
-                admin: ContactDraft::default(),
-                ..SchoolDraft::default()
-            };
+            let mut s = SchoolDraft::blank();
+            s.set(SchoolField::Sector, Sector::Public.code());
             for (cell, column) in row.iter().zip(columns) {
-                let date = || to_iso_date(cell).unwrap_or_else(|| cell.clone());
-                match column {
-                    Column::Ignore => {}
-                    Column::Name => s.name = cell.clone(),
-                    Column::Uai => s.uai = cell.clone(),
-                    Column::Level => s.level = level_code(cell),
-                    Column::Sector => s.sector = sector_code(cell),
-                    Column::Group => s.group = cell.clone(),
-                    Column::Requested => s.requested = date(),
-                    Column::Opened => s.opened = date(),
-                    Column::Removal => s.removal_requested = date(),
-                    Column::Storage => s.storage_gb = cell.clone(),
-                    Column::AdminLastName => s.admin.last_name = cell.clone(),
-                    Column::AdminFirstName => s.admin.first_name = cell.clone(),
-                    Column::AdminFunction => s.admin.function = cell.clone(),
-                    Column::AdminEmail => s.admin.email = cell.clone(),
-                    Column::AdminPhone => s.admin.phone = cell.clone(),
+                if let Some(field) = column {
+                    s.set(*field, cell_value(*field, cell));
                 }
             }
-            if s.level.is_empty() {
-                s.level = level_code(&s.name);
+            if s.get(SchoolField::Level).is_empty() {
+                s.set(SchoolField::Level, level_code(s.name()));
             }
+            // The line number says where: each error names its field alone.
             let errors = match parse_school(&s.to_value(), i) {
                 Ok(_) => Vec::new(),
                 Err(errors) => errors
                     .into_iter()
-                    .map(|e| FieldError {
-                        path: e
-                            .path
-                            .split_once('.')
-                            .map_or(String::new(), |(_, k)| k.to_string()),
-                        message: e.message,
+                    .map(|e| match e.field {
+                        Some(FieldRef::School(_, f)) => FieldError {
+                            path: f.path(),
+                            label: f.label(),
+                            ..e
+                        },
+                        _ => e,
                     })
                     .collect(),
             };
@@ -320,6 +257,93 @@ pub fn to_schools(rows: &[Vec<String>], columns: &[Column], has_header: bool) ->
             }
         })
         .collect()
+}
+
+/// A CSV file being imported: its text, how it is read, and the columns chosen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvFile {
+    /// The file's name.
+    pub file: String,
+    text: String,
+    /// The separator (`;`, `,` or tab).
+    pub separator: u8,
+    /// Whether the first row is a header.
+    pub has_header: bool,
+    /// The cells, row by row.
+    pub rows: Vec<Vec<String>>,
+    /// What each column holds.
+    pub columns: Vec<Column>,
+}
+
+impl CsvFile {
+    /// Reads a file's bytes: its encoding and separator detected, its header and columns
+    /// guessed.
+    pub fn open(file: String, bytes: &[u8]) -> Result<CsvFile, String> {
+        let text = decode(bytes)?;
+        let separator = detect_separator(&text);
+        CsvFile::read(file, text, separator, None)
+    }
+
+    fn read(
+        file: String,
+        text: String,
+        separator: u8,
+        has_header: Option<bool>,
+    ) -> Result<CsvFile, String> {
+        let rows = parse(&text, separator)?;
+        let has_header = has_header.unwrap_or_else(|| looks_like_header(&rows[0]));
+        let columns = guess_columns(&rows, has_header);
+        Ok(CsvFile {
+            file,
+            text,
+            separator,
+            has_header,
+            rows,
+            columns,
+        })
+    }
+
+    /// The same file read with another separator.
+    pub fn with_separator(&self, separator: u8) -> Result<CsvFile, String> {
+        CsvFile::read(
+            self.file.clone(),
+            self.text.clone(),
+            separator,
+            Some(self.has_header),
+        )
+    }
+
+    /// The same file with or without a header (the columns guessed again).
+    pub fn with_header(&self, has_header: bool) -> CsvFile {
+        CsvFile {
+            has_header,
+            columns: guess_columns(&self.rows, has_header),
+            ..self.clone()
+        }
+    }
+
+    /// The same file with column `i` holding `column`.
+    pub fn with_column(&self, i: usize, column: Column) -> CsvFile {
+        let mut next = self.clone();
+        if let Some(c) = next.columns.get_mut(i) {
+            *c = column;
+        }
+        next
+    }
+
+    /// The header cell (or first cell) of column `i`.
+    pub fn sample(&self, i: usize) -> String {
+        self.rows
+            .first()
+            .and_then(|r| r.get(i))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The schools as the columns read them.
+    pub fn schools(&self) -> Vec<ImportedRow> {
+        to_schools(&self.rows, &self.columns, self.has_header)
+    }
 }
 
 #[cfg(test)]
@@ -342,23 +366,23 @@ Collège Ferry;0691236C;Collège;;31/02/2024;Petit;Marie;Principale;pas-un-mail;
         assert_eq!(
             &columns[..6],
             [
-                Column::Name,
-                Column::Uai,
-                Column::Level,
-                Column::Group,
-                Column::Requested,
-                Column::AdminLastName
+                Some(SchoolField::Name),
+                Some(SchoolField::Uai),
+                Some(SchoolField::Level),
+                Some(SchoolField::Group),
+                Some(SchoolField::Requested),
+                Some(SchoolField::Admin(ContactField::LastName))
             ]
         );
-        assert_eq!(columns[8], Column::AdminEmail);
+        assert_eq!(columns[8], Some(SchoolField::Admin(ContactField::Email)));
         let schools = to_schools(&rows, &columns, true);
         assert_eq!(schools.len(), 3);
-        assert_eq!(schools[0].school.name, "École élémentaire Jean Moulin");
-        assert_eq!(schools[0].school.requested, "2023-11-10");
-        assert_eq!(schools[0].school.level, "elementaire");
+        assert_eq!(schools[0].school.name(), "École élémentaire Jean Moulin");
+        assert_eq!(schools[0].school.get(SchoolField::Requested), "2023-11-10");
+        assert_eq!(schools[0].school.get(SchoolField::Level), "elementaire");
         assert!(schools[0].errors.is_empty(), "{:?}", schools[0].errors);
         assert_eq!(
-            schools[1].school.name,
+            schools[1].school.name(),
             "École maternelle « Les Lilas »; annexe"
         );
         assert_eq!(schools[1].line, 3);
@@ -379,9 +403,9 @@ Collège Ferry;0691236C;Collège;;31/02/2024;Petit;Marie;Principale;pas-un-mail;
         assert_eq!(detect_separator(&text), b',');
         let rows = parse(&text, b',').unwrap();
         let schools = to_schools(&rows, &guess_columns(&rows, true), true);
-        assert_eq!(schools[0].school.name, "École Saint-Exupéry");
-        assert_eq!(schools[0].school.requested, "2024-09-01");
-        assert_eq!(schools[1].school.name, "“Guillemets” €");
+        assert_eq!(schools[0].school.name(), "École Saint-Exupéry");
+        assert_eq!(schools[0].school.get(SchoolField::Requested), "2024-09-01");
+        assert_eq!(schools[1].school.name(), "“Guillemets” €");
     }
 
     #[test]
@@ -390,7 +414,7 @@ Collège Ferry;0691236C;Collège;;31/02/2024;Petit;Marie;Principale;pas-un-mail;
         assert!(!looks_like_header(&rows[0]));
         let schools = to_schools(&rows, &guess_columns(&rows, false), false);
         assert_eq!(schools[0].line, 1);
-        assert_eq!(schools[0].school.requested, "2025-01-15");
+        assert_eq!(schools[0].school.get(SchoolField::Requested), "2025-01-15");
     }
 
     #[test]

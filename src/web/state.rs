@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::io::draft::{ContactDraft, Draft, SchoolDraft};
+use super::draft::{Draft, SchoolDraft};
 use crate::io::samples;
+use crate::io::schema::{Field, Flag, SchoolField};
 
 /// Where the simulations are kept in the browser's local storage.
 pub const STORAGE_KEY: &str = "laclasse-sim/simulations";
@@ -130,13 +131,6 @@ pub fn load(stored: Option<&str>) -> Loaded {
     }
 }
 
-/// Which of the commune's contacts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Who {
-    TechnicalReferent,
-    ProjectLead,
-}
-
 /// What can be undone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Undo {
@@ -158,10 +152,10 @@ impl Undo {
         match self {
             Undo::School { school, .. } => format!(
                 "École « {} » supprimée.",
-                if school.name.is_empty() {
+                if school.name().is_empty() {
                     "sans nom"
                 } else {
-                    &school.name
+                    school.name()
                 }
             ),
             Undo::Simulation { entry, .. } => format!("Simulation « {} » supprimée.", entry.name),
@@ -172,12 +166,12 @@ impl Undo {
 /// Everything a person can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// A top-level field of the scenario (`notified`, `annual_fee`, `commune_name`…).
-    Edit(&'static str, String),
-    SetEducational(bool),
-    SetCommercial(bool),
-    EditContact(Who, &'static str, String),
-    EditSchool(u64, &'static str, String),
+    /// A field of the scenario outside the schools, as typed.
+    Edit(Field, String),
+    /// A yes/no declaration.
+    SetFlag(Flag, bool),
+    /// A field of the school whose page id is given, as typed.
+    EditSchool(u64, SchoolField, String),
     AddSchool,
     /// Schools imported from a file, added at the end with fresh ids.
     AddSchools(Vec<SchoolDraft>),
@@ -224,32 +218,11 @@ impl AppState {
     /// Applies `action`.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Edit(key, value) => {
-                if let Some(field) = self.draft_mut().field_mut(key) {
-                    *field = value;
-                }
-            }
-            Action::SetEducational(b) => self.draft_mut().educational_or_cultural = b,
-            Action::SetCommercial(b) => self.draft_mut().commercial = b,
-            Action::EditContact(who, key, value) => {
-                let draft = self.draft_mut();
-                let contact: &mut ContactDraft = match who {
-                    Who::TechnicalReferent => &mut draft.technical_referent,
-                    Who::ProjectLead => &mut draft.project_lead,
-                };
-                if let Some(field) = contact.field_mut(key) {
-                    *field = value;
-                }
-            }
-            Action::EditSchool(id, key, value) => {
-                if let Some(field) = self
-                    .draft_mut()
-                    .schools
-                    .iter_mut()
-                    .find(|s| s.id == id)
-                    .and_then(|s| Rc::make_mut(s).field_mut(key))
-                {
-                    *field = value;
+            Action::Edit(field, value) => *self.draft_mut().field_mut(field) = value,
+            Action::SetFlag(flag, value) => self.draft_mut().set_flag(flag, value),
+            Action::EditSchool(id, field, value) => {
+                if let Some(school) = self.draft_mut().schools.iter_mut().find(|s| s.id == id) {
+                    Rc::make_mut(school).set(field, value);
                 }
             }
             Action::AddSchool => {
@@ -261,7 +234,9 @@ impl AppState {
                 let draft = self.draft_mut();
                 for school in schools {
                     let id = draft.new_school().id;
-                    draft.schools.push(Rc::new(SchoolDraft { id, ..school }));
+                    let mut school = school;
+                    school.id = id;
+                    draft.schools.push(Rc::new(school));
                 }
             }
             Action::DuplicateSchool(id) => {
@@ -269,7 +244,7 @@ impl AppState {
                 if let Some(i) = draft.schools.iter().position(|s| s.id == id) {
                     let mut copy = (*draft.schools[i]).clone();
                     copy.id = draft.new_school().id;
-                    copy.name = format!("{} (copie)", copy.name);
+                    copy.set(SchoolField::Name, format!("{} (copie)", copy.name()));
                     draft.schools.insert(i + 1, Rc::new(copy));
                 }
             }
@@ -366,6 +341,7 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::schema::ContactField;
 
     fn state() -> AppState {
         AppState::new(Library::first_visit())
@@ -383,12 +359,13 @@ mod tests {
         let mut s = state();
         s.apply(Action::AddSchool);
         let id = s.draft().schools.last().unwrap().id;
-        s.apply(Action::EditSchool(id, "name", "École Neuve".into()));
-        s.apply(Action::EditSchool(id, "admin.email", "x@y.fr".into()));
-        assert_eq!(s.draft().schools[4].name, "École Neuve");
-        assert_eq!(s.draft().schools[4].admin.email, "x@y.fr");
+        s.apply(Action::EditSchool(id, SchoolField::Name, "École Neuve".into()));
+        let email = SchoolField::Admin(ContactField::Email);
+        s.apply(Action::EditSchool(id, email, "x@y.fr".into()));
+        assert_eq!(s.draft().schools[4].name(), "École Neuve");
+        assert_eq!(s.draft().schools[4].get(email), "x@y.fr");
         s.apply(Action::DuplicateSchool(id));
-        assert_eq!(s.draft().schools[5].name, "École Neuve (copie)");
+        assert_eq!(s.draft().schools[5].name(), "École Neuve (copie)");
         assert_ne!(s.draft().schools[5].id, id);
         let first = s.draft().schools[0].clone();
         s.apply(Action::DeleteSchool(first.id));
@@ -405,15 +382,13 @@ mod tests {
     #[test]
     fn imported_schools_get_fresh_ids() {
         let mut s = state();
-        let imported = SchoolDraft {
-            id: 1,
-            name: "Importée".into(),
-            ..SchoolDraft::default()
-        };
+        let mut imported = SchoolDraft::default();
+        imported.id = 1;
+        imported.set(SchoolField::Name, "Importée");
         s.apply(Action::AddSchools(vec![imported.clone(), imported]));
         let ids: std::collections::HashSet<u64> = s.draft().schools.iter().map(|x| x.id).collect();
         assert_eq!(ids.len(), 6);
-        assert_eq!(s.draft().schools[5].name, "Importée");
+        assert_eq!(s.draft().schools[5].name(), "Importée");
     }
 
     #[test]
@@ -467,7 +442,7 @@ mod tests {
     #[test]
     fn stored_data_round_trips_or_is_set_aside() {
         let mut s = state();
-        s.apply(Action::Edit("annual_fee", "175,00".into()));
+        s.apply(Action::Edit(Field::AnnualFee, "175,00".into()));
         let text = s.library.to_json();
         let loaded = load(Some(&text));
         assert_eq!(loaded.library, s.library);

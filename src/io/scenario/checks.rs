@@ -1,0 +1,58 @@
+//! Checks across fields, once each field is read on its own: an opening before its request, a
+//! termination letter before the notification, a horizon outside the convention.
+
+use chrono::NaiveDate;
+
+use super::{FieldError, MAX_HORIZON_YEARS};
+use crate::engine::dates::{add_years, fr};
+use crate::engine::r2_termination::r2_reception_error;
+use crate::io::schema::{Field, FieldRef, SchoolField};
+
+/// A school's access cannot open before its request was received (R5).
+pub(super) fn opening_after_request(
+    index: usize,
+    requested: NaiveDate,
+    opened: NaiveDate,
+) -> Option<FieldError> {
+    (opened < requested).then(|| {
+        FieldError::at(
+            FieldRef::School(index, SchoolField::Opened),
+            format!(
+                "l'ouverture ({}) ne peut pas précéder la réception de la demande ({})",
+                fr(opened),
+                fr(requested)
+            ),
+        )
+    })
+}
+
+/// The termination letter is received after the notification (R2).
+pub(super) fn termination_after_notification(
+    notified: NaiveDate,
+    received: NaiveDate,
+) -> Option<FieldError> {
+    r2_reception_error(notified, received)
+        .map(|message| FieldError::at(FieldRef::Scenario(Field::TerminationReceived), message))
+}
+
+/// The horizon lies between the notification and [`MAX_HORIZON_YEARS`] after it.
+pub(super) fn horizon_within_range(notified: NaiveDate, horizon: NaiveDate) -> Option<FieldError> {
+    let at = FieldRef::Scenario(Field::HorizonUntil);
+    if horizon < notified {
+        Some(FieldError::at(
+            at,
+            format!(
+                "l'horizon ({}) ne peut pas précéder la notification de la convention ({})",
+                fr(horizon),
+                fr(notified)
+            ),
+        ))
+    } else if horizon > add_years(notified, MAX_HORIZON_YEARS) {
+        Some(FieldError::at(
+            at,
+            format!("l'horizon ne peut pas dépasser {MAX_HORIZON_YEARS} ans après la notification"),
+        ))
+    } else {
+        None
+    }
+}

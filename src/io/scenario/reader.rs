@@ -1,0 +1,327 @@
+//! The field reader: walks a JSON value by the schema's keys, collects every error with the
+//! field it belongs to, and gives the engine's types only when a field is valid.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::syntax::type_name;
+use super::{FieldError, checks};
+use crate::engine::dates::{self, MAX_YEAR, MIN_YEAR};
+use crate::engine::money::Money;
+use crate::engine::scenario::{BillingUnit, Contact, Level, School, Sector, StorageGb};
+use crate::io::schema::{ContactField, Field, FieldRef, Flag, SchoolField, school_path};
+
+/// A present field: not null, and not an empty (or blank) text.
+pub(super) fn get<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    map.get(key)
+        .filter(|v| !v.is_null() && !v.as_str().is_some_and(|s| s.trim().is_empty()))
+}
+
+/// The message for a text that is not a date the scenario accepts.
+fn date_message(text: &str) -> String {
+    let year = (text.len() == 10 && text.as_bytes().get(4) == Some(&b'-'))
+        .then(|| text.get(0..4).and_then(|y| y.parse::<i32>().ok()))
+        .flatten();
+    match year {
+        Some(y) if !(MIN_YEAR..=MAX_YEAR).contains(&y) => format!(
+            "\"{text}\" est hors des années prises en charge : une date va du 01/01/{MIN_YEAR} au 31/12/{MAX_YEAR}"
+        ),
+        _ => format!(
+            "\"{text}\" n'est pas une date valide (format attendu AAAA-MM-JJ, par exemple 2023-11-16)"
+        ),
+    }
+}
+
+/// Collects errors while reading a JSON value.
+#[derive(Default)]
+pub(super) struct Reader {
+    pub(super) errors: Vec<FieldError>,
+}
+
+impl Reader {
+    pub(super) fn push(&mut self, error: FieldError) {
+        self.errors.push(error);
+    }
+
+    fn at(&mut self, at: FieldRef, message: impl Into<String>) {
+        self.push(FieldError::at(at, message));
+    }
+
+    fn wrong_type_at(&mut self, at: FieldRef, expected: &str, got: &Value) {
+        self.at(
+            at,
+            format!("{expected} est attendu, pas {}", type_name(got)),
+        );
+    }
+
+    /// `v` as an object; else an error on the group at `path` called `label`.
+    pub(super) fn object<'a>(
+        &mut self,
+        v: &'a Value,
+        path: &str,
+        label: &str,
+    ) -> Option<&'a Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.push(FieldError::group(
+                    path,
+                    label,
+                    format!("un objet est attendu, pas {}", type_name(other)),
+                ));
+                None
+            }
+        }
+    }
+
+    /// A group that must be there: its object, or an error.
+    pub(super) fn required_group<'a>(
+        &mut self,
+        map: &'a Map<String, Value>,
+        key: &str,
+        label: &str,
+    ) -> Option<&'a Map<String, Value>> {
+        match get(map, key) {
+            Some(v) => self.object(v, key, label),
+            None => {
+                self.push(FieldError::group(key, label, "champ obligatoire"));
+                None
+            }
+        }
+    }
+
+    /// A group that may be absent.
+    pub(super) fn optional_group<'a>(
+        &mut self,
+        map: &'a Map<String, Value>,
+        key: &str,
+        path: &str,
+        label: &str,
+    ) -> Option<&'a Map<String, Value>> {
+        let v = get(map, key)?;
+        self.object(v, path, label)
+    }
+
+    /// The text of field `at` as written (not trimmed), if present.
+    fn raw_text(&mut self, map: &Map<String, Value>, at: FieldRef) -> Option<String> {
+        match get(map, at.key())? {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.wrong_type_at(at, "un texte", other);
+                None
+            }
+        }
+    }
+
+    /// The trimmed text of field `at`, if present.
+    pub(super) fn text(&mut self, map: &Map<String, Value>, at: FieldRef) -> Option<String> {
+        self.raw_text(map, at)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    }
+
+    fn missing(&mut self, map: &Map<String, Value>, at: FieldRef) -> bool {
+        let missing = get(map, at.key()).is_none();
+        if missing {
+            self.at(at, "champ obligatoire");
+        }
+        missing
+    }
+
+    /// The trimmed text of a field the scenario needs.
+    fn required_text(&mut self, map: &Map<String, Value>, at: FieldRef) -> Option<String> {
+        if self.missing(map, at) {
+            return None;
+        }
+        self.text(map, at)
+    }
+
+    /// A date, if present; `required` makes its absence an error.
+    pub(super) fn date(
+        &mut self,
+        map: &Map<String, Value>,
+        at: FieldRef,
+        required: bool,
+    ) -> Option<NaiveDate> {
+        if required && self.missing(map, at) {
+            return None;
+        }
+        let text = self.raw_text(map, at)?;
+        let date = dates::parse_iso(text.trim());
+        if date.is_none() {
+            self.at(at, date_message(text.trim()));
+        }
+        date
+    }
+
+    /// A yes/no declaration; its default when absent.
+    pub(super) fn flag(&mut self, map: &Map<String, Value>, flag: Flag) -> bool {
+        match get(map, flag.key()) {
+            None => flag.default_value(),
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.wrong_type_at(FieldRef::Flag(flag), "true ou false", other);
+                flag.default_value()
+            }
+        }
+    }
+
+    /// One of a list of codes (`codes`, read by `from_code`); `what` names the kind.
+    fn code<T>(
+        &mut self,
+        map: &Map<String, Value>,
+        at: FieldRef,
+        what: &str,
+        from_code: fn(&str) -> Option<T>,
+        codes: &[&str],
+    ) -> Option<T> {
+        let text = self.required_text(map, at)?;
+        let found = from_code(&text);
+        if found.is_none() {
+            self.at(
+                at,
+                format!(
+                    "\"{text}\" n'est pas {what} (valeurs possibles : {})",
+                    codes.join(", ")
+                ),
+            );
+        }
+        found
+    }
+
+    /// The billing unit (R4): a school when absent.
+    pub(super) fn billing_unit(&mut self, map: &Map<String, Value>) -> Option<BillingUnit> {
+        let at = FieldRef::Scenario(Field::BillingUnit);
+        if get(map, at.key()).is_none() {
+            return Some(BillingUnit::School);
+        }
+        self.code(
+            map,
+            at,
+            "une unité de facturation reconnue",
+            BillingUnit::from_code,
+            &BillingUnit::ALL.map(BillingUnit::code),
+        )
+    }
+
+    /// A contact's fields from its object; `at` places each field.
+    pub(super) fn contact(
+        &mut self,
+        map: &Map<String, Value>,
+        at: impl Fn(ContactField) -> FieldRef,
+    ) -> Contact {
+        let mut field = |f: ContactField| self.raw_text(map, at(f)).unwrap_or_default();
+        Contact {
+            last_name: field(ContactField::LastName),
+            first_name: field(ContactField::FirstName),
+            function: field(ContactField::Function),
+            email: field(ContactField::Email),
+            phone: field(ContactField::Phone),
+        }
+    }
+
+    /// The annual fee (Art. 6): 150 € when absent; a text or a JSON number.
+    pub(super) fn fee(&mut self, map: &Map<String, Value>) -> Option<Money> {
+        let at = FieldRef::Scenario(Field::AnnualFee);
+        let (text, normalised) = match get(map, at.key()) {
+            None => return Some(Money::from_euros(150)),
+            Some(Value::String(s)) => (s.clone(), s.clone()),
+            // A JSON number such as 150.0 prints as "150.0": the trailing zero is no decimal.
+            Some(Value::Number(n)) => {
+                let text = n.to_string();
+                let normalised = if text.contains('.') {
+                    text.trim_end_matches('0').trim_end_matches('.').to_string()
+                } else {
+                    text.clone()
+                };
+                (text, normalised)
+            }
+            Some(other) => {
+                self.wrong_type_at(at, "un montant (texte \"150.00\" ou nombre)", other);
+                return None;
+            }
+        };
+        match Money::parse_fee(&normalised) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                self.at(at, format!("\"{text}\" : {}", e.message()));
+                None
+            }
+        }
+    }
+
+    /// The storage a school uses (R10), in GB: a number, or a text with a comma or a point.
+    fn storage(&mut self, map: &Map<String, Value>, index: usize) -> Option<StorageGb> {
+        let at = FieldRef::School(index, SchoolField::StorageGb);
+        let gb = match get(map, at.key())? {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().replace(',', ".").parse::<f64>().ok(),
+            other => {
+                self.wrong_type_at(at, "un nombre de Go", other);
+                return None;
+            }
+        };
+        let storage = gb.and_then(StorageGb::new);
+        if storage.is_none() {
+            self.at(
+                at,
+                "le stockage utilisé est un nombre de Go positif ou nul (par exemple 3.5)",
+            );
+        }
+        storage
+    }
+
+    /// The school at `index`.
+    pub(super) fn school(&mut self, v: &Value, index: usize) -> Option<School> {
+        let path = school_path(index);
+        let map = self.object(v, &path, &format!("École {}", index + 1))?;
+        let at = |f: SchoolField| FieldRef::School(index, f);
+        let name = self.required_text(map, at(SchoolField::Name));
+        let uai = self.text(map, at(SchoolField::Uai));
+        let level = self.code(
+            map,
+            at(SchoolField::Level),
+            "un niveau reconnu",
+            Level::from_code,
+            &Level::ALL.map(Level::code),
+        );
+        let sector = self.code(
+            map,
+            at(SchoolField::Sector),
+            "un secteur reconnu",
+            Sector::from_code,
+            &Sector::ALL.map(Sector::code),
+        );
+        let group = self.text(map, at(SchoolField::Group));
+        let requested = self.date(map, at(SchoolField::Requested), true);
+        let opened = self.date(map, at(SchoolField::Opened), false);
+        let removal_requested = self.date(map, at(SchoolField::RemovalRequested), false);
+        let storage_gb = self.storage(map, index);
+        let admin_path = format!("{path}.{}", crate::io::schema::ADMIN_KEY);
+        let admin = self
+            .optional_group(
+                map,
+                crate::io::schema::ADMIN_KEY,
+                &admin_path,
+                &format!("Administrateur (école {})", index + 1),
+            )
+            .map(|m| self.contact(m, |f| at(SchoolField::Admin(f))));
+        if let (Some(r), Some(o)) = (requested, opened)
+            && let Some(e) = checks::opening_after_request(index, r, o)
+        {
+            self.push(e);
+        }
+        Some(School {
+            name: name?,
+            uai,
+            level: level?,
+            sector: sector?,
+            group,
+            requested: requested?,
+            opened,
+            removal_requested,
+            storage_gb,
+            admin,
+        })
+    }
+}

@@ -1,0 +1,124 @@
+//! Writes a scenario back in the `laclasse-sim/1` format, by the schema's keys; reading it
+//! again gives the same scenario.
+
+use serde_json::{Map, Value};
+
+use super::FORMAT;
+use crate::engine::dates;
+use crate::engine::scenario::{Contact, Scenario, School};
+use crate::io::schema::{
+    ContactField, FORMAT_KEY, Field, Flag, Role, SCHOOLS_KEY, SchoolField, insert_at,
+};
+
+fn text(s: &str) -> Value {
+    Value::String(s.to_string())
+}
+
+fn date(d: chrono::NaiveDate) -> Value {
+    Value::String(dates::iso(d))
+}
+
+/// Puts `value` at `field`'s place when there is one.
+fn put(root: &mut Map<String, Value>, field: Field, value: Option<Value>) {
+    if let Some(value) = value {
+        insert_at(root, &field.keys(), value);
+    }
+}
+
+/// A contact's fields, each under its key, at `place(field)` in `map`.
+fn put_contact(
+    map: &mut Map<String, Value>,
+    contact: &Contact,
+    keys: impl Fn(ContactField) -> Vec<&'static str>,
+) {
+    for f in ContactField::ALL {
+        insert_at(map, &keys(f), text(f.value(contact)));
+    }
+}
+
+fn school_value(s: &School) -> Value {
+    let mut m = Map::new();
+    let mut put = |f: SchoolField, v: Option<Value>| {
+        if let Some(v) = v {
+            insert_at(&mut m, &f.keys(), v);
+        }
+    };
+    put(SchoolField::Name, Some(text(&s.name)));
+    put(SchoolField::Uai, s.uai.as_deref().map(text));
+    put(SchoolField::Level, Some(text(s.level.code())));
+    put(SchoolField::Sector, Some(text(s.sector.code())));
+    put(SchoolField::Group, s.group.as_deref().map(text));
+    put(SchoolField::Requested, Some(date(s.requested)));
+    put(SchoolField::Opened, s.opened.map(date));
+    put(SchoolField::RemovalRequested, s.removal_requested.map(date));
+    put(
+        SchoolField::StorageGb,
+        s.storage_gb
+            .and_then(|g| serde_json::Number::from_f64(g.gb()))
+            .map(Value::Number),
+    );
+    if let Some(admin) = &s.admin {
+        put_contact(&mut m, admin, |f| SchoolField::Admin(f).keys());
+    }
+    Value::Object(m)
+}
+
+/// Writes a scenario in the `laclasse-sim/1` format; reading it back gives the same scenario.
+pub fn to_value(s: &Scenario) -> Value {
+    let mut root = Map::new();
+    root.insert(FORMAT_KEY.into(), text(FORMAT));
+    put(&mut root, Field::CommuneName, Some(text(&s.commune.name)));
+    put(
+        &mut root,
+        Field::CommuneInsee,
+        s.commune.insee.as_deref().map(text),
+    );
+    let c = &s.convention;
+    put(&mut root, Field::Notified, Some(date(c.notified)));
+    put(
+        &mut root,
+        Field::AnnualFee,
+        Some(text(&c.annual_fee.to_decimal_string())),
+    );
+    put(
+        &mut root,
+        Field::BillingUnit,
+        Some(text(c.billing_unit.code())),
+    );
+    put(
+        &mut root,
+        Field::TerminationReceived,
+        c.termination_received.map(date),
+    );
+    put(
+        &mut root,
+        Field::DeliberationPublished,
+        s.deliberation_published.map(date),
+    );
+    put(&mut root, Field::HorizonUntil, Some(date(s.horizon_until)));
+    if let Some(u) = s.usage {
+        for (flag, value) in [
+            (Flag::Educational, u.educational_or_cultural),
+            (Flag::Commercial, u.commercial),
+        ] {
+            let mut keys = crate::io::schema::Section::Usage.keys();
+            keys.push(flag.key());
+            insert_at(&mut root, &keys, Value::Bool(value));
+        }
+    }
+    for role in Role::ALL {
+        if let Some(contact) = role.of(&s.contacts) {
+            put_contact(&mut root, contact, |f| Field::Contact(role, f).keys());
+        }
+    }
+    root.insert(
+        SCHOOLS_KEY.into(),
+        Value::Array(s.schools.iter().map(school_value).collect()),
+    );
+    Value::Object(root)
+}
+
+/// The scenario as pretty JSON text.
+pub fn to_string_pretty(s: &Scenario) -> String {
+    serde_json::to_string_pretty(&to_value(s)).unwrap_or_default()
+}

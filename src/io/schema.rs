@@ -1,0 +1,680 @@
+//! The scenario's fields, each named once: its place in the scenario file (JSON key and path),
+//! its page element id, its French label (errors, table headers, CSV import columns,
+//! spreadsheet headers), its help text and how it is typed.
+//!
+//! The reader, the writer, the draft the page edits, the schools table, the CSV importer and
+//! the Annex 1 sheets all take their fields from here: a mistyped field is a compile error, and
+//! adding a field to a school is one [`SchoolField`] variant plus the rule that reads it (see
+//! `docs/DESIGN.md`, « Where is a field named, and how do I add one? »).
+
+use crate::engine::scenario::{BillingUnit, Contact, Contacts, Level, Sector};
+
+pub use crate::engine::r10_eligibility::ContactField;
+
+/// The file's format key (`"format": "laclasse-sim/1"`).
+pub const FORMAT_KEY: &str = "format";
+/// The list of schools.
+pub const SCHOOLS_KEY: &str = "schools";
+/// The group of the commune's two contacts.
+pub const CONTACTS_KEY: &str = "contacts";
+/// A school's administrator (a contact).
+pub const ADMIN_KEY: &str = "admin";
+
+/// How a field is typed on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// Free text.
+    Text,
+    /// A calendar date (`AAAA-MM-JJ` in the file).
+    Date,
+    /// A decimal number, typed with a comma or a point.
+    Decimal,
+    /// Digits (a code).
+    Digits,
+    /// An e-mail address.
+    Email,
+    /// A phone number.
+    Phone,
+    /// One of a fixed list of codes.
+    Choice(Choices),
+}
+
+/// The lists of codes a [`Input::Choice`] field takes, from the engine's enums.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choices {
+    /// [`BillingUnit`] (R4).
+    BillingUnit,
+    /// [`Level`] (R10).
+    Level,
+    /// [`Sector`] (R10).
+    Sector,
+}
+
+impl Choices {
+    /// Each code with its French label.
+    pub fn options(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Choices::BillingUnit => BillingUnit::ALL.map(|u| (u.code(), u.label())).to_vec(),
+            Choices::Level => Level::ALL.map(|l| (l.code(), l.label())).to_vec(),
+            Choices::Sector => Sector::ALL.map(|s| (s.code(), s.label())).to_vec(),
+        }
+    }
+}
+
+impl Input {
+    /// The HTML input type (`text`, `date`, `email`, `tel`).
+    pub fn html_type(self) -> &'static str {
+        match self {
+            Input::Date => "date",
+            Input::Email => "email",
+            Input::Phone => "tel",
+            _ => "text",
+        }
+    }
+
+    /// The `inputmode` that brings up the right phone keyboard, if not the default one.
+    pub fn input_mode(self) -> Option<&'static str> {
+        match self {
+            Input::Decimal => Some("decimal"),
+            Input::Digits => Some("numeric"),
+            _ => None,
+        }
+    }
+}
+
+/// A group of fields of the scenario file, outside the schools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// `commune`.
+    Commune,
+    /// `convention`.
+    Convention,
+    /// `deliberation`.
+    Deliberation,
+    /// `usage`.
+    Usage,
+    /// `contacts.<role>`.
+    Contact(Role),
+}
+
+impl Section {
+    /// The keys leading to the section from the file's root.
+    pub fn keys(self) -> Vec<&'static str> {
+        match self {
+            Section::Commune => vec!["commune"],
+            Section::Convention => vec!["convention"],
+            Section::Deliberation => vec!["deliberation"],
+            Section::Usage => vec!["usage"],
+            Section::Contact(role) => vec![CONTACTS_KEY, role.key()],
+        }
+    }
+
+    /// `contacts.technical_referent`.
+    pub fn path(self) -> String {
+        self.keys().join(".")
+    }
+
+    /// What a person calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Commune => "Commune",
+            Section::Convention => "Convention",
+            Section::Deliberation => "Délibération",
+            Section::Usage => "Usage déclaré",
+            Section::Contact(role) => role.label(),
+        }
+    }
+}
+
+/// Which of the commune's two contacts (Annexe 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The commune's technical referent.
+    TechnicalReferent,
+    /// The person in charge of following the project.
+    ProjectLead,
+}
+
+impl Role {
+    /// Both, in the order of Annexe 1.
+    pub const ALL: [Role; 2] = [Role::TechnicalReferent, Role::ProjectLead];
+
+    /// The key in the file, under `contacts`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::TechnicalReferent => "technical_referent",
+            Role::ProjectLead => "project_lead",
+        }
+    }
+
+    /// The role as Annexe 1 names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::TechnicalReferent => "Référent technique de la commune",
+            Role::ProjectLead => "Personne chargée de suivre le projet",
+        }
+    }
+
+    /// This role's contact in `contacts`.
+    pub fn of(self, contacts: &Contacts) -> Option<&Contact> {
+        match self {
+            Role::TechnicalReferent => contacts.technical_referent.as_ref(),
+            Role::ProjectLead => contacts.project_lead.as_ref(),
+        }
+    }
+
+    /// The prefix of its inputs' element ids.
+    fn id_prefix(self) -> &'static str {
+        match self {
+            Role::TechnicalReferent => "referent",
+            Role::ProjectLead => "chef-projet",
+        }
+    }
+}
+
+/// A contact's field as a column or input title (`Nom`, `E-mail`).
+pub fn contact_title(field: ContactField) -> &'static str {
+    match field {
+        ContactField::LastName => "Nom",
+        ContactField::FirstName => "Prénom",
+        ContactField::Function => "Fonction",
+        ContactField::Email => "E-mail",
+        ContactField::Phone => "Téléphone",
+    }
+}
+
+fn contact_input(field: ContactField) -> Input {
+    match field {
+        ContactField::Email => Input::Email,
+        ContactField::Phone => Input::Phone,
+        _ => Input::Text,
+    }
+}
+
+/// A text field of the scenario outside the schools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The commune's name.
+    CommuneName,
+    /// The commune's INSEE code.
+    CommuneInsee,
+    /// The convention's notification (Art. 8).
+    Notified,
+    /// The fee per unit and year (Art. 6).
+    AnnualFee,
+    /// What a unit is (R4).
+    BillingUnit,
+    /// The termination letter's reception (Art. 8).
+    TerminationReceived,
+    /// The deliberation's publication (R9).
+    DeliberationPublished,
+    /// The end of the simulation.
+    HorizonUntil,
+    /// A field of one of the commune's contacts.
+    Contact(Role, ContactField),
+}
+
+impl Field {
+    /// The fields of the commune.
+    pub const COMMUNE: [Field; 2] = [Field::CommuneName, Field::CommuneInsee];
+
+    /// Every field, in the page's order.
+    pub fn all() -> Vec<Field> {
+        let mut all = vec![
+            Field::CommuneName,
+            Field::CommuneInsee,
+            Field::Notified,
+            Field::AnnualFee,
+            Field::BillingUnit,
+            Field::HorizonUntil,
+            Field::TerminationReceived,
+            Field::DeliberationPublished,
+        ];
+        for role in Role::ALL {
+            all.extend(ContactField::ALL.map(|f| Field::Contact(role, f)));
+        }
+        all
+    }
+
+    /// The section that holds it; `None` for a field at the file's root.
+    pub fn section(self) -> Option<Section> {
+        match self {
+            Field::CommuneName | Field::CommuneInsee => Some(Section::Commune),
+            Field::Notified
+            | Field::AnnualFee
+            | Field::BillingUnit
+            | Field::TerminationReceived => Some(Section::Convention),
+            Field::DeliberationPublished => Some(Section::Deliberation),
+            Field::HorizonUntil => None,
+            Field::Contact(role, _) => Some(Section::Contact(role)),
+        }
+    }
+
+    /// Its key in its section.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::CommuneName => "name",
+            Field::CommuneInsee => "insee",
+            Field::Notified => "notified",
+            Field::AnnualFee => "annual_fee_eur",
+            Field::BillingUnit => "billing_unit",
+            Field::TerminationReceived => "termination_received",
+            Field::DeliberationPublished => "published",
+            Field::HorizonUntil => "horizon_until",
+            Field::Contact(_, f) => f.key(),
+        }
+    }
+
+    /// Every key from the file's root (`["convention", "notified"]`).
+    pub fn keys(self) -> Vec<&'static str> {
+        let mut keys = self.section().map(Section::keys).unwrap_or_default();
+        keys.push(self.key());
+        keys
+    }
+
+    /// `convention.notified`, as errors name it.
+    pub fn path(self) -> String {
+        self.keys().join(".")
+    }
+
+    /// The French label.
+    pub fn label(self) -> String {
+        match self {
+            Field::CommuneName => "Nom de la commune".into(),
+            Field::CommuneInsee => "Code INSEE".into(),
+            Field::Notified => "Notification de la convention".into(),
+            Field::AnnualFee => "Redevance annuelle par unité (€)".into(),
+            Field::BillingUnit => "Unité de facturation".into(),
+            Field::TerminationReceived => "Lettre de résiliation reçue le".into(),
+            Field::DeliberationPublished => "Publication de la délibération".into(),
+            Field::HorizonUntil => "Horizon de la simulation".into(),
+            Field::Contact(role, f) => format!("{} : {}", role.label(), f.label()),
+        }
+    }
+
+    /// The label of its input, where the section's title already says whose field it is.
+    pub fn short_label(self) -> String {
+        match self {
+            Field::Contact(_, f) => contact_title(f).into(),
+            Field::CommuneInsee => "Code INSEE (facultatif)".into(),
+            Field::TerminationReceived | Field::DeliberationPublished => {
+                format!("{} (facultatif)", self.label())
+            }
+            _ => self.label(),
+        }
+    }
+
+    /// Help shown under the input, with the clause it comes from.
+    pub fn hint(self) -> Option<&'static str> {
+        Some(match self {
+            Field::CommuneName => {
+                "Les 58 communes de la Métropole sont proposées ; anciens noms acceptés."
+            }
+            Field::CommuneInsee => "S'il est saisi, il décide seul ; anciens codes acceptés.",
+            Field::Notified => "Art. 8 : la convention prend effet à sa notification.",
+            Field::AnnualFee => "Art. 6 : 150,00 € ; modifiable pour une simulation.",
+            Field::BillingUnit => {
+                "Art. 6 et délibération point 2 : par école ; considérants : par groupe scolaire (hypothèse R4)."
+            }
+            Field::TerminationReceived => "Date de réception par la Métropole (Art. 8).",
+            Field::DeliberationPublished => "Pour le délai de recours de deux mois.",
+            Field::HorizonUntil => "Vide : notification + 5 ans.",
+            Field::Contact(..) => return None,
+        })
+    }
+
+    /// How it is typed.
+    pub fn input(self) -> Input {
+        match self {
+            Field::CommuneInsee => Input::Digits,
+            Field::Notified
+            | Field::TerminationReceived
+            | Field::DeliberationPublished
+            | Field::HorizonUntil => Input::Date,
+            Field::AnnualFee => Input::Decimal,
+            Field::BillingUnit => Input::Choice(Choices::BillingUnit),
+            Field::CommuneName => Input::Text,
+            Field::Contact(_, f) => contact_input(f),
+        }
+    }
+
+    /// What a new scenario holds in it (the file's default, as the page shows it).
+    pub fn default_text(self) -> String {
+        match self {
+            Field::AnnualFee => crate::engine::Money::from_euros(150)
+                .to_decimal_string()
+                .replace('.', ","),
+            Field::BillingUnit => BillingUnit::School.code().into(),
+            _ => String::new(),
+        }
+    }
+
+    /// Whether the scenario needs it.
+    pub fn required(self) -> bool {
+        matches!(self, Field::Notified)
+    }
+
+    /// The page element that shows it.
+    pub fn element_id(self) -> String {
+        match self {
+            Field::CommuneName => "commune-name".into(),
+            Field::CommuneInsee => "commune-insee".into(),
+            Field::Notified => "notified".into(),
+            Field::AnnualFee => "annual-fee".into(),
+            Field::BillingUnit => "billing-unit".into(),
+            Field::TerminationReceived => "termination".into(),
+            Field::DeliberationPublished => "published".into(),
+            Field::HorizonUntil => "horizon".into(),
+            Field::Contact(role, f) => format!("{}-{}", role.id_prefix(), f.key()),
+        }
+    }
+}
+
+/// A yes/no declaration of the scenario (Art. 4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// An educational or cultural use (true by default).
+    Educational,
+    /// A commercial use (false by default).
+    Commercial,
+}
+
+impl Flag {
+    /// Both, in the page's order.
+    pub const ALL: [Flag; 2] = [Flag::Educational, Flag::Commercial];
+
+    /// Its key under `usage`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Flag::Educational => "educational_or_cultural",
+            Flag::Commercial => "commercial",
+        }
+    }
+
+    /// `usage.commercial`.
+    pub fn path(self) -> String {
+        format!("{}.{}", Section::Usage.path(), self.key())
+    }
+
+    /// The French label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Educational => "Usage d'intérêt général : éducatif ou culturel",
+            Flag::Commercial => "Usage commercial (exclu par la convention)",
+        }
+    }
+
+    /// The value when the file does not say.
+    pub fn default_value(self) -> bool {
+        matches!(self, Flag::Educational)
+    }
+
+    /// The page element that shows it.
+    pub fn element_id(self) -> &'static str {
+        match self {
+            Flag::Educational => "usage-educatif",
+            Flag::Commercial => "usage-commercial",
+        }
+    }
+}
+
+/// A field of a school.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchoolField {
+    /// The school's name.
+    Name,
+    /// Its UAI code.
+    Uai,
+    /// Maternelle, élémentaire… (R10).
+    Level,
+    /// Public or private (R10).
+    Sector,
+    /// Its school group (R4).
+    Group,
+    /// The request's reception (R5).
+    Requested,
+    /// The access's opening, when known (R5).
+    Opened,
+    /// The removal request's reception (R6).
+    RemovalRequested,
+    /// The storage used (R10).
+    StorageGb,
+    /// A field of its administrator (Annexe 1).
+    Admin(ContactField),
+}
+
+impl SchoolField {
+    /// How many there are: the length of [`SchoolField::ALL`].
+    pub const COUNT: usize = 9 + ContactField::ALL.len();
+
+    /// Every field, in the table's order.
+    pub const ALL: [SchoolField; SchoolField::COUNT] = [
+        SchoolField::Name,
+        SchoolField::Uai,
+        SchoolField::Level,
+        SchoolField::Sector,
+        SchoolField::Group,
+        SchoolField::Requested,
+        SchoolField::Opened,
+        SchoolField::RemovalRequested,
+        SchoolField::StorageGb,
+        SchoolField::Admin(ContactField::LastName),
+        SchoolField::Admin(ContactField::FirstName),
+        SchoolField::Admin(ContactField::Function),
+        SchoolField::Admin(ContactField::Email),
+        SchoolField::Admin(ContactField::Phone),
+    ];
+
+    /// Its position in [`SchoolField::ALL`].
+    pub fn index(self) -> usize {
+        SchoolField::ALL
+            .iter()
+            .position(|f| *f == self)
+            .unwrap_or_default()
+    }
+
+    /// Its key in the school (or in its `admin`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SchoolField::Name => "name",
+            SchoolField::Uai => "uai",
+            SchoolField::Level => "level",
+            SchoolField::Sector => "sector",
+            SchoolField::Group => "group",
+            SchoolField::Requested => "requested",
+            SchoolField::Opened => "opened",
+            SchoolField::RemovalRequested => "removal_requested",
+            SchoolField::StorageGb => "storage_gb",
+            SchoolField::Admin(f) => f.key(),
+        }
+    }
+
+    /// Every key from the school (`["admin", "email"]`).
+    pub fn keys(self) -> Vec<&'static str> {
+        match self {
+            SchoolField::Admin(f) => vec![ADMIN_KEY, f.key()],
+            other => vec![other.key()],
+        }
+    }
+
+    /// `admin.email`, within the school.
+    pub fn path(self) -> String {
+        self.keys().join(".")
+    }
+
+    /// The French label, also the table's header and the CSV import's column.
+    pub fn label(self) -> String {
+        match self {
+            SchoolField::Name => "Nom de l'école".into(),
+            SchoolField::Uai => "UAI".into(),
+            SchoolField::Level => "Niveau".into(),
+            SchoolField::Sector => "Secteur".into(),
+            SchoolField::Group => "Groupe scolaire".into(),
+            SchoolField::Requested => "Demande reçue le".into(),
+            SchoolField::Opened => "Ouverture constatée le".into(),
+            SchoolField::RemovalRequested => "Radiation reçue le".into(),
+            SchoolField::StorageGb => "Stockage utilisé (Go)".into(),
+            SchoolField::Admin(f) => format!("Administrateur : {}", f.label()),
+        }
+    }
+
+    /// How it is typed.
+    pub fn input(self) -> Input {
+        match self {
+            SchoolField::Level => Input::Choice(Choices::Level),
+            SchoolField::Sector => Input::Choice(Choices::Sector),
+            SchoolField::Requested | SchoolField::Opened | SchoolField::RemovalRequested => {
+                Input::Date
+            }
+            SchoolField::StorageGb => Input::Decimal,
+            SchoolField::Admin(f) => contact_input(f),
+            SchoolField::Name | SchoolField::Uai | SchoolField::Group => Input::Text,
+        }
+    }
+
+    /// What a new school holds in it.
+    pub fn default_text(self) -> &'static str {
+        match self {
+            SchoolField::Level => Level::Elementaire.code(),
+            SchoolField::Sector => Sector::Public.code(),
+            _ => "",
+        }
+    }
+
+    /// The page element that shows it in the row of the school whose page id is `row`.
+    pub fn element_id(self, row: u64) -> String {
+        format!("ecole-{row}-{}", self.keys().join("-"))
+    }
+}
+
+/// Where in a scenario a field is: what an error points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRef {
+    /// A field outside the schools.
+    Scenario(Field),
+    /// A yes/no declaration.
+    Flag(Flag),
+    /// Field of the school at this index (from 0).
+    School(usize, SchoolField),
+}
+
+impl FieldRef {
+    /// Its key in its object.
+    pub fn key(self) -> &'static str {
+        match self {
+            FieldRef::Scenario(f) => f.key(),
+            FieldRef::Flag(f) => f.key(),
+            FieldRef::School(_, f) => f.key(),
+        }
+    }
+
+    /// The path errors name it by (`schools[2].admin.email`).
+    pub fn path(self) -> String {
+        match self {
+            FieldRef::Scenario(f) => f.path(),
+            FieldRef::Flag(f) => f.path(),
+            FieldRef::School(i, f) => format!("{}.{}", school_path(i), f.path()),
+        }
+    }
+
+    /// What a person calls it (« Demande reçue le (école 3) »).
+    pub fn label(self) -> String {
+        match self {
+            FieldRef::Scenario(f) => f.label(),
+            FieldRef::Flag(f) => f.label().into(),
+            FieldRef::School(i, f) => format!("{} (école {})", f.label(), i + 1),
+        }
+    }
+}
+
+/// `schools[2]`.
+pub fn school_path(index: usize) -> String {
+    format!("{SCHOOLS_KEY}[{index}]")
+}
+
+/// The value at `keys` from `root`, if every step is an object that has it.
+pub fn value_at<'a>(root: &'a serde_json::Value, keys: &[&str]) -> Option<&'a serde_json::Value> {
+    keys.iter().try_fold(root, |v, k| v.as_object()?.get(*k))
+}
+
+/// Puts `value` at `keys` in `root`, making the objects on the way.
+pub fn insert_at(
+    root: &mut serde_json::Map<String, serde_json::Value>,
+    keys: &[&str],
+    value: serde_json::Value,
+) {
+    let Some((last, parents)) = keys.split_last() else {
+        return;
+    };
+    let mut map = root;
+    for key in parents {
+        let entry = map
+            .entry(key.to_string())
+            .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+        if !entry.is_object() {
+            *entry = serde_json::Value::Object(serde_json::Map::new());
+        }
+        let serde_json::Value::Object(next) = entry else {
+            return;
+        };
+        map = next;
+    }
+    map.insert(last.to_string(), value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_its_own_path_and_element() {
+        let mut paths: Vec<String> = Field::all().into_iter().map(Field::path).collect();
+        paths.extend(Flag::ALL.map(Flag::path));
+        paths.extend(SchoolField::ALL.map(|f| FieldRef::School(0, f).path()));
+        let mut ids: Vec<String> = Field::all().into_iter().map(Field::element_id).collect();
+        ids.extend(Flag::ALL.map(|f| f.element_id().to_string()));
+        ids.extend(SchoolField::ALL.map(|f| f.element_id(7)));
+        for list in [&mut paths, &mut ids] {
+            let n = list.len();
+            list.sort();
+            list.dedup();
+            assert_eq!(list.len(), n, "{list:?}");
+        }
+        assert_eq!(Field::AnnualFee.path(), "convention.annual_fee_eur");
+        assert_eq!(
+            Field::Contact(Role::ProjectLead, ContactField::Email).path(),
+            "contacts.project_lead.email"
+        );
+        assert_eq!(
+            FieldRef::School(2, SchoolField::Admin(ContactField::Phone)).path(),
+            "schools[2].admin.phone"
+        );
+        assert_eq!(
+            SchoolField::Admin(ContactField::Email).element_id(3),
+            "ecole-3-admin-email"
+        );
+    }
+
+    #[test]
+    fn indexes_follow_the_table() {
+        for (i, f) in SchoolField::ALL.into_iter().enumerate() {
+            assert_eq!(f.index(), i);
+        }
+    }
+
+    #[test]
+    fn labels_speak_french() {
+        assert_eq!(
+            FieldRef::Scenario(Field::Notified).label(),
+            "Notification de la convention"
+        );
+        assert_eq!(
+            FieldRef::School(2, SchoolField::Requested).label(),
+            "Demande reçue le (école 3)"
+        );
+        assert_eq!(
+            Field::Contact(Role::TechnicalReferent, ContactField::Email).label(),
+            "Référent technique de la commune : e-mail"
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! The live computation: the draft as typed, read and simulated on every change. A keystroke in
+//! a 625-school scenario must reach the figures within a frame, so each school's reading is kept
+//! by its page id and only a school whose draft changed is read again.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::draft::{Draft, SchoolDraft};
+use crate::engine::{Scenario, School, Simulation, simulate};
+use crate::io::FieldError;
+use crate::io::scenario::{parse_parts, parse_school};
+
+/// A valid scenario and what the engine computed of it.
+pub type Figures = (Rc<Scenario>, Rc<Simulation>);
+
+/// What the engine made of a draft: its errors, or the scenario and its simulation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    /// Every error of the draft, each with its field.
+    pub errors: Rc<Vec<FieldError>>,
+    /// The figures, when the draft has no error.
+    pub result: Option<Figures>,
+}
+
+/// A school as last read: its draft, its position, and what reading it gave.
+type Reading = (Rc<SchoolDraft>, usize, Result<School, Vec<FieldError>>);
+
+/// The live computation, with each school's last reading.
+#[derive(Debug, Default)]
+pub struct Live {
+    cache: HashMap<u64, Reading>,
+    /// How many schools have been read since the start (to check that an edit reads one).
+    pub schools_read: usize,
+}
+
+impl Live {
+    /// Reads and simulates `draft`, reading again only the schools that changed (another
+    /// `Rc`, or another position, since errors name the position).
+    pub fn compute(&mut self, draft: &Draft) -> Computed {
+        let schools: Vec<Result<School, Vec<FieldError>>> = draft
+            .schools
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match self.cache.get(&s.id) {
+                Some((seen, index, read)) if *index == i && Rc::ptr_eq(seen, s) => read.clone(),
+                _ => {
+                    let read = parse_school(&s.to_value(), i);
+                    self.schools_read += 1;
+                    self.cache.insert(s.id, (s.clone(), i, read.clone()));
+                    read
+                }
+            })
+            .collect();
+        if self.cache.len() > draft.schools.len() * 2 + 16 {
+            self.cache
+                .retain(|id, _| draft.schools.iter().any(|s| s.id == *id));
+        }
+        match parse_parts(&draft.head_value(), &schools) {
+            Ok(scenario) => {
+                let sim = simulate(&scenario);
+                Computed {
+                    errors: Rc::new(Vec::new()),
+                    result: Some((Rc::new(scenario), Rc::new(sim))),
+                }
+            }
+            Err(errors) => Computed {
+                errors: Rc::new(errors),
+                result: None,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::samples;
+    use crate::io::scenario::parse_value;
+    use crate::io::schema::{Field, SchoolField};
+    use crate::web::state::{Action, AppState, Library};
+
+    /// What reading the whole draft at once gives.
+    fn full(draft: &Draft) -> Result<Scenario, Vec<FieldError>> {
+        parse_value(&draft.to_value())
+    }
+
+    fn same(live: &Computed, draft: &Draft) {
+        match (&live.result, full(draft)) {
+            (Some((scenario, sim)), Ok(expected)) => {
+                assert_eq!(**scenario, expected);
+                assert_eq!(**sim, simulate(&expected));
+            }
+            (None, Err(expected)) => assert_eq!(*live.errors, expected),
+            (got, want) => panic!("live {got:?} but whole {want:?}"),
+        }
+    }
+
+    #[test]
+    fn an_edit_reads_one_school_again_and_gives_what_a_full_read_gives() {
+        let mut state = AppState::new(Library::first_visit());
+        let mut live = Live::default();
+        same(&live.compute(state.draft()), state.draft());
+        assert_eq!(live.schools_read, 4);
+
+        let id = state.draft().schools[2].id;
+        state.apply(Action::EditSchool(id, SchoolField::Name, "École du Lac".into()));
+        same(&live.compute(state.draft()), state.draft());
+        assert_eq!(live.schools_read, 5, "only the edited school is read again");
+
+        // A field outside the schools reads no school.
+        state.apply(Action::Edit(Field::AnnualFee, "175,50".into()));
+        let computed = live.compute(state.draft());
+        same(&computed, state.draft());
+        assert_eq!(live.schools_read, 5);
+        let (_, sim) = computed.result.unwrap();
+        assert_eq!(sim.annual_fee.cents(), 17_550);
+    }
+
+    #[test]
+    fn errors_follow_the_school_when_rows_move() {
+        let mut state = AppState::new(Library::first_visit());
+        let mut live = Live::default();
+        let id = state.draft().schools[3].id;
+        state.apply(Action::EditSchool(
+            id,
+            SchoolField::Requested,
+            "2023-02-30".into(),
+        ));
+        let computed = live.compute(state.draft());
+        same(&computed, state.draft());
+        assert_eq!(computed.errors[0].path, "schools[3].requested");
+        // Deleting the first school moves the invalid one to index 2: its error says so.
+        let first = state.draft().schools[0].id;
+        state.apply(Action::DeleteSchool(first));
+        let computed = live.compute(state.draft());
+        same(&computed, state.draft());
+        assert_eq!(computed.errors[0].path, "schools[2].requested");
+        assert_eq!(
+            computed.errors[0].for_people(),
+            "Demande reçue le (école 3) : \"2023-02-30\" n'est pas une date valide (format attendu AAAA-MM-JJ, par exemple 2023-11-16)"
+        );
+    }
+
+    #[test]
+    fn a_territory_sized_draft_computes_as_a_whole() {
+        let scenario = samples::territory(60, 10);
+        let draft = Draft::from_value(&crate::io::scenario::to_value(&scenario));
+        let mut live = Live::default();
+        let computed = live.compute(&draft);
+        same(&computed, &draft);
+        let read = computed.result.unwrap().0;
+        assert_eq!(read.schools, scenario.schools);
+        assert_eq!(read.convention, scenario.convention);
+    }
+}

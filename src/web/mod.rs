@@ -1,0 +1,10 @@
+//! The web app's pure logic, compiled on every target and tested natively: the simulations and
+//! every action on them ([`state`]), the scenario as typed ([`draft`]), the live computation
+//! ([`live`]), importing schools from a CSV ([`csv_import`]) and sharing ([`share`]). The Yew
+//! components in `ui` only render this state and dispatch its actions.
+
+pub mod csv_import;
+pub mod draft;
+pub mod live;
+pub mod share;
+pub mod state;
