@@ -6,6 +6,7 @@
 
 pub mod clause;
 pub mod communes;
+pub mod convention;
 pub mod dates;
 pub mod explain;
 pub mod money;

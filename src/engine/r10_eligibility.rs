@@ -5,11 +5,9 @@ use serde::Serialize;
 
 use super::clause::Clause;
 use super::communes::{self, CommuneRecord, MatchedBy};
+use super::convention::STORAGE_LIMIT_GB;
 use super::explain::{Explanation, Rule, assumptions};
 use super::scenario::{Commune, Contact, Contacts, Level, School, Sector, Usage};
-
-/// Storage allowed per school (Art. 4), in GB.
-pub const STORAGE_LIMIT_GB: f64 = 10.0;
 
 /// What blocks eligibility, in the order the report lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -388,7 +386,7 @@ pub fn r10_eligibility(
             code: Warning::Storage,
             clause: Clause::Art4Storage,
             message: format!(
-                "{} Go utilisés, au-delà des 10 Go prévus par établissement.",
+                "{} Go utilisés, au-delà des {STORAGE_LIMIT_GB} Go prévus par établissement.",
                 format_gb(gb.gb())
             ),
         });

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::clause::Clause;
+use super::convention::NOTICE_MONTHS;
 use super::dates::{add_months, fr, fr_long, previous_day};
 use super::explain::{Explained, Explanation, Rule, assumptions};
 use super::r1_years::r1_anniversary;
@@ -12,7 +13,7 @@ use super::r9_calendar::{NonWorking, r9_non_working};
 /// The last day a termination letter may be received to end the convention at `anniversary`:
 /// `anniversary − 3 months` by the month-end rule, never moved to a working day.
 pub fn r2_latest_reception(anniversary: NaiveDate) -> NaiveDate {
-    add_months(anniversary, -3)
+    add_months(anniversary, -NOTICE_MONTHS)
 }
 
 /// The notice deadline for one anniversary.
@@ -48,14 +49,14 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
         fr(anniversary)
     ))
     .step(format!(
-        "{} − 3 mois = {} ({}).",
+        "{} − {NOTICE_MONTHS} mois = {} ({}).",
         fr(anniversary),
         fr(latest),
         fr_long(latest)
     ));
     if let Some(reason) = non_working {
         why = why.also(Clause::CodeTravailL3133_1).step(format!(
-            "{} − 3 mois = {}, {} : la lettre doit arriver avant, la date n'est pas reportée.",
+            "{} − {NOTICE_MONTHS} mois = {}, {} : la lettre doit arriver avant, la date n'est pas reportée.",
             fr(anniversary),
             fr(latest),
             reason.describe()

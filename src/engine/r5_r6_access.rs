@@ -3,11 +3,9 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::clause::Clause;
-use super::dates::fr;
+use super::convention::{ACCESS_UPDATE_DAY, OPENING_DELAY_DAYS, YEARLY_LIST_DEADLINE};
+use super::dates::{MonthDay, fr, next_day};
 use super::explain::{Explanation, Rule, assumptions};
-
-/// Days the Métropole has to open access after receiving the request ("deux semaines").
-pub const OPENING_DELAY_DAYS: u64 = 14;
 
 /// Access opening: the date actually seen if entered, else reception + 14 days; never before
 /// the notification. An opening before the request is an input error caught by validation.
@@ -30,13 +28,20 @@ pub fn r5_latest_opening(requested: NaiveDate) -> NaiveDate {
 /// The first day without access after a removal received on `received`: 20 August of the same
 /// year when received on or before 19 June, else 20 August of the next year.
 pub fn r6_removal_effect(received: NaiveDate) -> NaiveDate {
-    let year = if (received.month(), received.day()) <= (6, 19) {
-        received.year()
-    } else {
-        received.year() + 1
-    };
     // 20 August exists every year.
-    NaiveDate::from_ymd_opt(year, 8, 20).unwrap_or(received)
+    ACCESS_UPDATE_DAY
+        .in_year(r6_list_year(received))
+        .unwrap_or(received)
+}
+
+/// The year of the yearly list a change received on `date` goes on: the same year on or
+/// before 19 June, else the next one.
+fn r6_list_year(date: NaiveDate) -> i32 {
+    if MonthDay::of(date) <= YEARLY_LIST_DEADLINE {
+        date.year()
+    } else {
+        date.year() + 1
+    }
 }
 
 /// A school's access, as an interval `[from, until)`; both `None` when it never has access.
@@ -85,7 +90,7 @@ impl Access {
         } else {
             why = why
                 .step(format!(
-                    "{} + 14 jours = {} : ouverture au plus tard ce jour-là.",
+                    "{} + {OPENING_DELAY_DAYS} jours = {} : ouverture au plus tard ce jour-là.",
                     fr(requested),
                     fr(r5_latest_opening(requested))
                 ))
@@ -107,14 +112,16 @@ impl Access {
                 .input("Radiation reçue le", fr(r))
                 .step(if end.year() == r.year() {
                     format!(
-                        "Radiation reçue le {}, au plus tard le 19 juin : accès retiré le {}.",
+                        "Radiation reçue le {}, au plus tard le {} : accès retiré le {}.",
                         fr(r),
+                        YEARLY_LIST_DEADLINE.fr(),
                         fr(end)
                     )
                 } else {
                     format!(
-                        "Radiation reçue le {}, après le 19 juin : elle attend la liste suivante, accès retiré le {}.",
+                        "Radiation reçue le {}, après le {} : elle attend la liste suivante, accès retiré le {}.",
                         fr(r),
+                        YEARLY_LIST_DEADLINE.fr(),
                         fr(end)
                     )
                 })
@@ -303,13 +310,12 @@ pub fn r6_yearly_list(
     schools: &[(NaiveDate, Option<NaiveDate>)],
     today: NaiveDate,
 ) -> YearlyList {
-    let year = if (today.month(), today.day()) <= (6, 19) {
-        today.year()
-    } else {
-        today.year() + 1
-    };
-    let deadline = NaiveDate::from_ymd_opt(year, 6, 19).unwrap_or(today);
-    let since = NaiveDate::from_ymd_opt(year - 1, 6, 20).unwrap_or(today);
+    let year = r6_list_year(today);
+    // 19 June exists every year, and so does the day after it.
+    let deadline = YEARLY_LIST_DEADLINE.in_year(year).unwrap_or(today);
+    let since = YEARLY_LIST_DEADLINE
+        .in_year(year - 1)
+        .map_or(today, next_day);
     let within = |d: NaiveDate| d >= since && d <= deadline;
     YearlyList {
         deadline,

@@ -103,12 +103,10 @@ pub fn r8_cost_shares(amount: Money, of_what: &str) -> Explained<CostShares> {
     Explained::new(shares, why)
 }
 
-/// The number of schools of the whole territory Annexe 2 was computed on.
-pub const TERRITORY_SCHOOLS: u64 = 625;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::convention::TERRITORY_SCHOOLS;
 
     #[test]
     fn tassin_year_one() {

@@ -4,7 +4,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::clause::Clause;
-use super::dates::{add_years, fr};
+use super::convention::{
+    ACCESS_UPDATE_DAY, OPENING_DELAY_DAYS, TERRITORY_SCHOOLS, YEARLY_LIST_DEADLINE,
+};
+use super::dates::{add_years, fr, previous_day};
 use super::explain::{Explained, Explanation};
 use super::money::Money;
 use super::r1_years::{ConventionYear, r1_anniversary, r1_convention_years};
@@ -13,7 +16,7 @@ use super::r3_r4_r7_fees::{
     BudgetYear, TitleBatch, YearBilling, r3_bill_year, r4_has_groups, r4_units, r7_budget_years,
 };
 use super::r5_r6_access::{Access, r5_r6_access};
-use super::r8_shares::{CostShares, TERRITORY_SCHOOLS, r8_cost_shares, r8_split};
+use super::r8_shares::{CostShares, r8_cost_shares, r8_split};
 use super::r9_calendar::{NonWorking, r9_appeal_deadline, r9_non_working};
 use super::r10_eligibility::{
     CommuneCheck, ContactsCheck, Eligibility, r10_commune, r10_contacts, r10_eligibility,
@@ -151,14 +154,19 @@ impl Deadline {
             DeadlineKind::Notice => e
                 .step("Lettre recommandée avec accusé de réception : c'est la date de réception par la Métropole qui compte.")
                 .assume(assumptions::NOTICE_NOT_EXTENDED),
-            DeadlineKind::ListUpdate => e.step(
-                "La liste des modifications doit parvenir « avant le 20 juin » : le 19 juin est le dernier jour sûr. Sans liste, celle de l'année précédente est reconduite.",
-            ),
+            DeadlineKind::ListUpdate => e.step(format!(
+                "La liste des modifications doit parvenir « avant le 20 juin » : le {} est le dernier jour sûr. Sans liste, celle de l'année précédente est reconduite.",
+                YEARLY_LIST_DEADLINE.fr()
+            )),
             DeadlineKind::ListApplied => e
-                .step("La Métropole met à jour les accès « avant le 20 août » : une radiation reçue au plus tard le 19 juin prend effet le 20 août.")
+                .step(format!(
+                    "La Métropole met à jour les accès « avant le 20 août » : une radiation reçue au plus tard le {} prend effet le {}.",
+                    YEARLY_LIST_DEADLINE.fr(),
+                    ACCESS_UPDATE_DAY.fr()
+                ))
                 .assume(assumptions::REMOVAL_CYCLE),
             DeadlineKind::AccessOpening => e
-                .step("La Métropole ouvre l'accès au plus tard 14 jours après la réception de la demande.")
+                .step(format!("La Métropole ouvre l'accès au plus tard {OPENING_DELAY_DAYS} jours après la réception de la demande."))
                 .assume(assumptions::OPENING_AT_LATEST),
             DeadlineKind::Title => e
                 .step("Un titre annuel de recette est établi en début d'ouverture du service, pour chaque année de convention.")
@@ -216,11 +224,12 @@ impl Simulation {
         r8_cost_shares(self.annual_fee, "redevance d'une école")
     }
 
-    /// Annexe 2 applied to the whole territory: 625 schools at the annual fee.
+    /// Annexe 2 applied to the whole territory: [`TERRITORY_SCHOOLS`] schools at the annual
+    /// fee.
     pub fn shares_of_territory(&self) -> Explained<CostShares> {
         r8_cost_shares(
             self.annual_fee.times(TERRITORY_SCHOOLS),
-            "territoire (625 écoles)",
+            &format!("territoire ({TERRITORY_SCHOOLS} écoles)"),
         )
     }
 }
@@ -373,7 +382,7 @@ fn calendar(
     }
     let in_force = |d: NaiveDate| d >= notified && d <= horizon && ends.is_none_or(|e| d < e);
     for year in notified.year()..=horizon.year() {
-        if let Some(d) = NaiveDate::from_ymd_opt(year, 6, 19).filter(|d| in_force(*d)) {
+        if let Some(d) = YEARLY_LIST_DEADLINE.in_year(year).filter(|d| in_force(*d)) {
             push(
                 d,
                 DeadlineKind::ListUpdate,
@@ -381,7 +390,12 @@ fn calendar(
                 Clause::Annexe1YearlyList,
             );
         }
-        if let Some(d) = NaiveDate::from_ymd_opt(year, 8, 19).filter(|d| in_force(*d)) {
+        // The last day before the update "avant le 20 août".
+        if let Some(d) = ACCESS_UPDATE_DAY
+            .in_year(year)
+            .map(previous_day)
+            .filter(|d| in_force(*d))
+        {
             push(
                 d,
                 DeadlineKind::ListApplied,
