@@ -3,6 +3,10 @@
 
 use std::sync::OnceLock;
 
+// Still reachable here for callers outside the engine that import it from this module; its
+// home is `engine::text`.
+pub use super::text::fold_name;
+
 const CSV: &str = include_str!("../../data/communes-metropole-lyon.csv");
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,33 +48,6 @@ pub fn all() -> &'static [CommuneRecord] {
             })
             .collect()
     })
-}
-
-/// Folds a name for comparison: lower case, accents removed, spaces and punctuation dropped.
-/// "Sainte-Foy-lès-Lyon" and "SAINTE FOY LES LYON" fold alike.
-pub fn fold_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let folded: &str = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ý' | 'ÿ' => "y",
-            'œ' => "oe",
-            'æ' => "ae",
-            c if c.is_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => continue,
-        };
-        out.push_str(folded);
-    }
-    out
 }
 
 /// How a commune was recognised.

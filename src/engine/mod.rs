@@ -19,6 +19,7 @@ pub mod r8_shares;
 pub mod r9_calendar;
 pub mod scenario;
 pub mod simulate;
+pub mod text;
 
 pub use clause::Clause;
 pub use explain::{Explained, Explanation, Rule};

@@ -8,6 +8,7 @@ use super::communes::{self, CommuneRecord, MatchedBy};
 use super::convention::STORAGE_LIMIT_GB;
 use super::explain::{Explanation, Rule, assumptions};
 use super::scenario::{Commune, Contact, Contacts, Level, School, Sector, Usage};
+use super::text::fr_decimal;
 
 /// What blocks eligibility, in the order the report lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -386,8 +387,9 @@ pub fn r10_eligibility(
             code: Warning::Storage,
             clause: Clause::Art4Storage,
             message: format!(
-                "{} Go utilisés, au-delà des {STORAGE_LIMIT_GB} Go prévus par établissement.",
-                format_gb(gb.gb())
+                "{} Go utilisés, au-delà des {} Go prévus par établissement.",
+                fr_decimal(gb.gb()),
+                fr_decimal(STORAGE_LIMIT_GB)
             ),
         });
     }
@@ -425,13 +427,6 @@ fn join(problems: &[ContactProblem]) -> String {
         .map(|p| p.message.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// `11,2` — a storage figure in French, without trailing zeros.
-pub fn format_gb(gb: f64) -> String {
-    let text = format!("{:.2}", gb);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.replace('.', ",")
 }
 
 #[cfg(test)]
