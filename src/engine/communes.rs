@@ -9,12 +9,18 @@ pub use super::text::fold_name;
 
 const CSV: &str = include_str!("../../data/communes-metropole-lyon.csv");
 
+/// One commune of the Métropole de Lyon, a line of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CommuneRecord {
+    /// Its current INSEE code (5 characters).
     pub insee: String,
+    /// Its current name, with its accents and hyphens.
     pub name: String,
+    /// Other codes that lead to it: those of merged communes, Lyon's arrondissements.
     pub former_codes: Vec<String>,
+    /// Names it had before a merger or a renaming.
     pub former_names: Vec<String>,
+    /// Why it has former codes or names (English, for maintainers); often empty.
     pub note: String,
 }
 
@@ -53,9 +59,13 @@ pub fn all() -> &'static [CommuneRecord] {
 /// How a commune was recognised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MatchedBy {
+    /// Its current INSEE code.
     Code,
+    /// A former INSEE code.
     FormerCode,
+    /// Its current name, folded.
     Name,
+    /// A former name, folded.
     FormerName,
 }
 

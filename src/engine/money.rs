@@ -17,10 +17,15 @@ pub const MAX_ANNUAL_FEE: Money = Money(100_000_000);
 /// Why a decimal text is not an amount.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MoneyError {
+    /// Nothing but spaces (and a "€").
     Empty,
+    /// Not a decimal: letters, several separators, an exponent…
     NotANumber,
+    /// More than 2 decimals: below the cent.
     TooManyDecimals,
+    /// Zero or negative.
     NotPositive,
+    /// Above [`MAX_ANNUAL_FEE`].
     TooLarge,
 }
 
@@ -40,16 +45,20 @@ impl MoneyError {
 }
 
 impl Money {
+    /// Zero: `0,00 €`.
     pub const ZERO: Money = Money(0);
 
+    /// `cents` euro cents.
     pub const fn from_cents(cents: u64) -> Money {
         Money(cents)
     }
 
+    /// `euros` whole euros.
     pub const fn from_euros(euros: u64) -> Money {
         Money(euros * 100)
     }
 
+    /// The amount in cents.
     pub const fn cents(self) -> u64 {
         self.0
     }

@@ -7,8 +7,9 @@ use super::convention::{ACCESS_UPDATE_DAY, OPENING_DELAY_DAYS, YEARLY_LIST_DEADL
 use super::dates::{MonthDay, fr, next_day};
 use super::explain::{Explanation, Rule, assumptions};
 
-/// Access opening: the date actually seen if entered, else reception + 14 days; never before
-/// the notification. An opening before the request is an input error caught by validation.
+/// R5 (Annexe 1): the access opening: the date actually seen if entered, else reception + 14
+/// days; never before the notification. An opening before the request is an input error
+/// caught by validation.
 pub fn r5_access_opening(
     notified: NaiveDate,
     requested: NaiveDate,
@@ -18,15 +19,17 @@ pub fn r5_access_opening(
     planned.max(notified)
 }
 
-/// Reception + 14 days: the latest day the Métropole opens access.
+/// R5 (Annexe 1, "dans les deux semaines suivant la réception du document"): reception + 14
+/// days, the latest day the Métropole opens access.
 pub fn r5_latest_opening(requested: NaiveDate) -> NaiveDate {
     requested
         .checked_add_days(Days::new(OPENING_DELAY_DAYS))
         .unwrap_or(requested)
 }
 
-/// The first day without access after a removal received on `received`: 20 August of the same
-/// year when received on or before 19 June, else 20 August of the next year.
+/// R6 (Annexe 1, the yearly list): the first day without access after a removal received on
+/// `received`: 20 August of the same year when received on or before 19 June, else 20 August
+/// of the next year.
 pub fn r6_removal_effect(received: NaiveDate) -> NaiveDate {
     // 20 August exists every year.
     ACCESS_UPDATE_DAY
@@ -48,7 +51,9 @@ fn r6_list_year(date: NaiveDate) -> i32 {
 /// It keeps the dates it was computed from, so [`Access::why`] can explain it on demand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Access {
+    /// The first day with access (R5).
     pub from: Option<NaiveDate>,
+    /// The first day without access (R6); `None` while no end is planned.
     pub until: Option<NaiveDate>,
     inputs: AccessInputs,
 }
@@ -151,7 +156,8 @@ impl Access {
     }
 }
 
-/// R6: the first day without access: the earlier of the removal's effect and the termination.
+/// R6 (Annexe 1, Art. 8): the first day without access: the earlier of the removal's effect
+/// and the termination's.
 pub fn r6_access_end(
     removal_requested: Option<NaiveDate>,
     termination_ends: Option<NaiveDate>,
@@ -162,9 +168,9 @@ pub fn r6_access_end(
     }
 }
 
-/// R5 and R6 together for one eligible school: opening, then the first of removal and
-/// termination. `termination_ends` is the anniversary at which a termination takes effect.
-/// A school whose access would end on or before its opening never has access.
+/// R5 and R6 (Annexe 1, Art. 8) together for one eligible school: opening, then the first of
+/// removal and termination. `termination_ends` is the anniversary at which a termination
+/// takes effect. A school whose access would end on or before its opening never has access.
 pub fn r5_r6_access(
     notified: NaiveDate,
     requested: NaiveDate,
@@ -291,20 +297,24 @@ mod tests {
 }
 
 /// R6: what the yearly list sent before 20 June of `year` must say: the schools added and the
-/// removals received since the previous list's deadline (20 June of `year − 1`).
+/// removals received since the day after the previous list's deadline (20 June of
+/// `year − 1`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearlyList {
     /// The last safe day to send it (19 June of `year`).
     pub deadline: NaiveDate,
     /// Changes counted from this day (20 June of the previous year).
     pub since: NaiveDate,
+    /// Indices of the schools whose request was received in the period.
     pub additions: Vec<usize>,
+    /// Indices of the schools whose removal was received in the period.
     pub removals: Vec<usize>,
 }
 
-/// The list due before 20 June following `today` (or on it), from the schools' request and
-/// removal dates (`(requested, removal_requested)` per school, in order). Requests received
-/// up to the notification belong to the initial list sent at signature, not to additions.
+/// R6 (Annexe 1, "chaque année avant le 20 juin"): the list due before the 20 June following
+/// `today` (or on it), from the schools' request and removal dates
+/// (`(requested, removal_requested)` per school, in order). Requests received up to the
+/// notification belong to the initial list sent at signature, not to additions.
 pub fn r6_yearly_list(
     notified: NaiveDate,
     schools: &[(NaiveDate, Option<NaiveDate>)],

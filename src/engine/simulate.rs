@@ -31,11 +31,15 @@ pub fn default_horizon(notified: NaiveDate) -> NaiveDate {
 /// One convention year, billed under both readings of R4.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearFees {
+    /// The convention year (R1).
     pub year: ConventionYear,
+    /// Billed per school.
     pub per_school: YearBilling,
+    /// Billed per school group.
     pub per_group: YearBilling,
     /// Annexe 2 shares of the fee under the scenario's billing unit.
     pub shares: CostShares,
+    /// The scenario's billing unit: the one `shares` and the totals follow.
     pub unit: BillingUnit,
 }
 
@@ -46,6 +50,7 @@ impl YearFees {
         r8_cost_shares(fee, &format!("année de convention n° {}", self.year.number)).why
     }
 
+    /// The year billed under `unit`.
     pub fn billing(&self, unit: BillingUnit) -> &YearBilling {
         match unit {
             BillingUnit::School => &self.per_school,
@@ -57,11 +62,14 @@ impl YearFees {
 /// A budget year under both readings of R4.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BudgetYears {
+    /// The budget years, billed per school.
     pub per_school: Vec<BudgetYear>,
+    /// The budget years, billed per school group.
     pub per_group: Vec<BudgetYear>,
 }
 
 impl BudgetYears {
+    /// The budget years billed under `unit`.
     pub fn for_unit(&self, unit: BillingUnit) -> &[BudgetYear] {
         match unit {
             BillingUnit::School => &self.per_school,
@@ -73,17 +81,21 @@ impl BudgetYears {
 /// What the convention means for one school.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SchoolOutcome {
+    /// The school's name.
     pub name: String,
+    /// Whether it may be on the list, and why (R10).
     pub eligibility: Eligibility,
     /// `None` for an ineligible school: it cannot be on the list, so it has no access.
     pub access: Option<Access>,
 }
 
 impl SchoolOutcome {
+    /// Its first day with access, if it ever has access (R5).
     pub fn access_from(&self) -> Option<NaiveDate> {
         self.access.as_ref().and_then(|a| a.from)
     }
 
+    /// Its first day without access, if an end is planned (R6).
     pub fn access_until(&self) -> Option<NaiveDate> {
         self.access.as_ref().and_then(|a| a.until)
     }
@@ -93,15 +105,22 @@ impl SchoolOutcome {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
+    /// The last day to receive a termination letter for an anniversary (R2, Art. 8).
     Notice,
+    /// The last safe day to send the yearly list, 19 June (R6, Annexe 1).
     ListUpdate,
+    /// The last day for the Métropole to update access, 19 August (R6, Annexe 1).
     ListApplied,
+    /// A school's access opening (R5, Annexe 1).
     AccessOpening,
+    /// The last day to appeal against the deliberation (R9).
     Appeal,
+    /// A title of revenue (R7, Art. 6).
     Title,
 }
 
 impl DeadlineKind {
+    /// The code the report writes: `notice`, `list_update`…
     pub fn code(self) -> &'static str {
         match self {
             DeadlineKind::Notice => "notice",
@@ -113,6 +132,7 @@ impl DeadlineKind {
         }
     }
 
+    /// The French label: "Préavis de résiliation", "Liste annuelle"…
     pub fn label(self) -> &'static str {
         match self {
             DeadlineKind::Notice => "Préavis de résiliation",
@@ -128,9 +148,13 @@ impl DeadlineKind {
 /// One dated event of the calendar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Deadline {
+    /// The day.
     pub date: NaiveDate,
+    /// What kind of event it is.
     pub kind: DeadlineKind,
+    /// What happens that day, one French sentence.
     pub label: String,
+    /// The clause the date comes from.
     pub clause: Clause,
     /// A contractual date is never moved; this flags a weekend or holiday.
     pub non_working: Option<NonWorking>,
@@ -191,18 +215,31 @@ impl Deadline {
 /// Everything computed for a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Simulation {
+    /// The notification (Art. 8).
     pub notified: NaiveDate,
+    /// The last day simulated.
     pub horizon_until: NaiveDate,
+    /// The annual fee of one unit (Art. 6).
     pub annual_fee: Money,
+    /// The reading of R4 the totals follow.
     pub billing_unit: BillingUnit,
+    /// Whether the commune is one of the Métropole's (R10).
     pub commune: CommuneCheck,
+    /// The commune's contacts, checked (R10, Annexe 1).
     pub contacts: ContactsCheck,
+    /// When a termination letter ends the convention (R2).
     pub termination: Option<Explained<Termination>>,
+    /// The convention years up to the horizon or the termination, with their fees.
     pub years: Vec<YearFees>,
+    /// The budget years with their titles (R7).
     pub budget_years: BudgetYears,
+    /// The notice deadline of every anniversary up to the horizon (R2).
     pub notice_deadlines: Vec<NoticeDeadline>,
+    /// The appeal deadline, when the deliberation's publication is known (R9).
     pub appeal_deadline: Option<Explained<NaiveDate>>,
+    /// Every school's eligibility and access, in the scenario's order.
     pub schools: Vec<SchoolOutcome>,
+    /// The merged calendar, by date.
     pub deadlines: Vec<Deadline>,
     /// At least two schools share a group: the two readings of R4 can differ.
     pub has_groups: bool,
@@ -445,6 +482,7 @@ fn calendar(
 /// letter received on `received`, all else as in `scenario`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TerminationWhatIf {
+    /// When the convention would end (R2).
     pub termination: Explained<Termination>,
     /// The last convention year billed before the end, and its fee under the scenario's unit.
     pub last_year: Option<(u32, Money)>,
