@@ -8,6 +8,7 @@ use std::io::{Read, Write};
 use crate::engine::simulate;
 use crate::io::{exports, parse_str, report, text};
 
+/// The help text (`--help`), in French.
 pub const USAGE: &str = "\
 laclasse-sim : simulation de la convention laclasse.com de la Métropole de Lyon
 
@@ -35,8 +36,11 @@ enum Format {
 /// What the command printed and its exit status.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
+    /// The exit status: 0 on success, 2 on a usage error or an invalid scenario.
     pub status: i32,
+    /// What goes to standard output.
     pub stdout: String,
+    /// What goes to standard error.
     pub stderr: String,
 }
 

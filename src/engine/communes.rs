@@ -3,14 +3,24 @@
 
 use std::sync::OnceLock;
 
+// Still reachable here for callers outside the engine that import it from this module; its
+// home is `engine::text`.
+pub use super::text::fold_name;
+
 const CSV: &str = include_str!("../../data/communes-metropole-lyon.csv");
 
+/// One commune of the Métropole de Lyon, a line of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CommuneRecord {
+    /// Its current INSEE code (5 characters).
     pub insee: String,
+    /// Its current name, with its accents and hyphens.
     pub name: String,
+    /// Other codes that lead to it: those of merged communes, Lyon's arrondissements.
     pub former_codes: Vec<String>,
+    /// Names it had before a merger or a renaming.
     pub former_names: Vec<String>,
+    /// Why it has former codes or names (English, for maintainers); often empty.
     pub note: String,
 }
 
@@ -46,39 +56,16 @@ pub fn all() -> &'static [CommuneRecord] {
     })
 }
 
-/// Folds a name for comparison: lower case, accents removed, spaces and punctuation dropped.
-/// "Sainte-Foy-lès-Lyon" and "SAINTE FOY LES LYON" fold alike.
-pub fn fold_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let folded: &str = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ý' | 'ÿ' => "y",
-            'œ' => "oe",
-            'æ' => "ae",
-            c if c.is_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => continue,
-        };
-        out.push_str(folded);
-    }
-    out
-}
-
 /// How a commune was recognised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MatchedBy {
+    /// Its current INSEE code.
     Code,
+    /// A former INSEE code.
     FormerCode,
+    /// Its current name, folded.
     Name,
+    /// A former name, folded.
     FormerName,
 }
 

@@ -2,9 +2,10 @@
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 
-/// First and last years a scenario date may have: wide enough for any convention, narrow
-/// enough that every computation stays far from chrono's limits.
+/// The first year a scenario date may have: with [`MAX_YEAR`], wide enough for any
+/// convention, narrow enough that every computation stays far from chrono's limits.
 pub const MIN_YEAR: i32 = 1900;
+/// The last year a scenario date may have (see [`MIN_YEAR`]).
 pub const MAX_YEAR: i32 = 2300;
 
 /// `date + months`, keeping the day number, or the last day of the target month when it has
@@ -131,6 +132,47 @@ pub fn fr_long(date: NaiveDate) -> String {
     )
 }
 
+/// A day of the year, without the year: a date the convention repeats every year (the yearly
+/// list's deadline, the access update). Ordered by month, then day, so
+/// `MonthDay::of(date) <= deadline` reads "on or before the deadline in the date's year".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthDay {
+    /// The month, 1 to 12.
+    pub month: u32,
+    /// The day of the month, from 1.
+    pub day: u32,
+}
+
+impl MonthDay {
+    /// The day `day` of month `month`.
+    pub const fn new(month: u32, day: u32) -> MonthDay {
+        MonthDay { month, day }
+    }
+
+    /// The month and day of `date`.
+    pub fn of(date: NaiveDate) -> MonthDay {
+        MonthDay::new(date.month(), date.day())
+    }
+
+    /// This day in `year`; `None` when `year` has no such day (29 February of a common year).
+    pub fn in_year(self, year: i32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, self.month, self.day)
+    }
+
+    /// `19 juin`, `1er août`.
+    pub fn fr(self) -> String {
+        let month = MONTHS
+            .get(self.month.wrapping_sub(1) as usize)
+            .copied()
+            .unwrap_or_default();
+        if self.day == 1 {
+            format!("1er {month}")
+        } else {
+            format!("{} {month}", self.day)
+        }
+    }
+}
+
 /// Whole days from `from` to `to` (negative when `to` is past).
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
@@ -181,5 +223,17 @@ mod tests {
         assert_eq!(fr_long(d("2026-11-01")), "dimanche 1er novembre 2026");
         assert_eq!(iso(d("2025-08-16")), "2025-08-16");
         assert_eq!(days_between(d("2026-11-30"), d("2026-12-02")), 2);
+    }
+
+    #[test]
+    fn month_days() {
+        let june_19 = MonthDay::new(6, 19);
+        assert_eq!(june_19.fr(), "19 juin");
+        assert_eq!(MonthDay::new(8, 1).fr(), "1er août");
+        assert!(MonthDay::of(d("2025-06-19")) <= june_19);
+        assert!(MonthDay::of(d("2025-06-20")) > june_19);
+        assert!(MonthDay::of(d("2025-01-31")) < june_19);
+        assert_eq!(june_19.in_year(2026), Some(d("2026-06-19")));
+        assert_eq!(MonthDay::new(2, 29).in_year(2025), None);
     }
 }

@@ -9,15 +9,25 @@ use super::clause::Clause;
 /// The rules of `convention-rules.md`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Rule {
+    /// R1: convention years (Art. 8).
     R1,
+    /// R2: termination by the commune (Art. 8).
     R2,
+    /// R3: the flat fee (Art. 6).
     R3,
+    /// R4: the billing unit, school or school group (Art. 6, deliberation).
     R4,
+    /// R5: when a school's access opens (Annexe 1).
     R5,
+    /// R6: when a school's access ends (Annexe 1, Art. 8).
     R6,
+    /// R7: titles of revenue and budget years (Art. 6).
     R7,
+    /// R8: the Annexe 2 cost shares.
     R8,
+    /// R9: calendar facts: public holidays, the appeal deadline.
     R9,
+    /// R10: eligibility (Art. 4, 5-1, Annexe 1, deliberation).
     R10,
 }
 
@@ -30,18 +40,22 @@ impl fmt::Display for Rule {
 /// One input of a computation, as a person reads it: `("Notification", "16/11/2023")`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Input {
+    /// What the value is, in French.
     pub label: &'static str,
+    /// The value as shown: a French date, an amount…
     pub value: String,
 }
 
 /// How a figure was obtained.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Explanation {
+    /// The rule that computed the figure.
     pub rule: Rule,
     /// What is computed, in French: "Date limite de réception de la lettre de résiliation".
     pub title: String,
     /// The clauses it applies, the first one shown next to the figure.
     pub clauses: Vec<Clause>,
+    /// The values the computation started from.
     pub inputs: Vec<Input>,
     /// The computation, one French sentence a step.
     pub steps: Vec<String>,
@@ -50,6 +64,7 @@ pub struct Explanation {
 }
 
 impl Explanation {
+    /// An explanation of `title` by `rule`, from `clause`, with no input or step yet.
     pub fn new(rule: Rule, title: impl Into<String>, clause: Clause) -> Explanation {
         Explanation {
             rule,
@@ -61,6 +76,7 @@ impl Explanation {
         }
     }
 
+    /// Adds a clause the computation also applies (once).
     pub fn also(mut self, clause: Clause) -> Explanation {
         if !self.clauses.contains(&clause) {
             self.clauses.push(clause);
@@ -68,6 +84,7 @@ impl Explanation {
         self
     }
 
+    /// Adds an input.
     pub fn input(mut self, label: &'static str, value: impl Into<String>) -> Explanation {
         self.inputs.push(Input {
             label,
@@ -76,11 +93,13 @@ impl Explanation {
         self
     }
 
+    /// Adds a step, one French sentence.
     pub fn step(mut self, step: impl Into<String>) -> Explanation {
         self.steps.push(step.into());
         self
     }
 
+    /// Adds an assumption, from [`assumptions`] (once).
     pub fn assume(mut self, assumption: &'static str) -> Explanation {
         if !self.assumptions.contains(&assumption) {
             self.assumptions.push(assumption);
@@ -102,11 +121,14 @@ impl Explanation {
 /// A value with its explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Explained<T> {
+    /// The computed value.
     pub value: T,
+    /// How it was computed.
     pub why: Explanation,
 }
 
 impl<T> Explained<T> {
+    /// `value` with its explanation.
     pub fn new(value: T, why: Explanation) -> Explained<T> {
         Explained { value, why }
     }
@@ -114,14 +136,24 @@ impl<T> Explained<T> {
 
 /// The interpretations the spec chose where the text is silent or ambiguous.
 pub mod assumptions {
+    /// R1, R2, R9: the month-end rule (CPC art. 641), anniversaries counted from the notification.
     pub const MONTH_END: &str = "Hypothèse : un délai en mois ou en années garde le quantième ; à défaut, il finit le dernier jour du mois (CPC art. 641), et chaque anniversaire se compte depuis la notification.";
+    /// R2: the notice deadline is not moved to a working day.
     pub const NOTICE_NOT_EXTENDED: &str = "Hypothèse : la date limite du préavis, comptée à rebours, n'est pas reportée au jour ouvrable suivant (Cass. 3e civ., 8 mars 2018, n° 17-11.312) ; si elle tombe un jour non ouvré, la lettre doit arriver avant.";
+    /// R2: a late letter counts for the next anniversary.
     pub const LATE_NOTICE_NEXT_ANNIVERSARY: &str = "Hypothèse : une lettre reçue trop tard vaut pour l'anniversaire suivant (la convention est « réputée reconduite tacitement pour un an »).";
+    /// R5: without an opening date seen, access opens at the latest, never before the notification.
     pub const OPENING_AT_LATEST: &str = "Hypothèse : sans date d'ouverture constatée, l'accès est supposé ouvert au plus tard, 14 jours après la réception de la demande, et jamais avant la notification.";
+    /// R4: the fee is due per school (the default reading).
     pub const BILLING_PER_SCHOOL: &str = "Hypothèse : la redevance est due par école (Art. 6 et point 2 de la délibération), bien que les considérants parlent de « groupe scolaire ».";
+    /// R4: the fee is due per school group (the other reading, when chosen).
     pub const BILLING_PER_GROUP: &str = "Hypothèse retenue pour cette simulation : la redevance est due par groupe scolaire (considérants de la délibération) ; les écoles d'un même groupe comptent pour une.";
+    /// R6: when a removal takes effect, from the yearly list's dates.
     pub const REMOVAL_CYCLE: &str = "Hypothèse : une radiation reçue au plus tard le 19 juin prend effet le 20 août de la même année ; reçue à partir du 20 juin, elle attend le cycle suivant.";
+    /// R7: the date of a title of revenue and its budget year.
     pub const TITLE_DATE: &str = "Hypothèse : le titre de recette est daté du premier jour de l'année de convention, ou de l'ouverture de l'accès si elle est plus tardive ; il compte dans l'exercice de cette date.";
+    /// R10: without a declaration, the use is taken as educational or cultural.
     pub const USAGE_DECLARED: &str = "Hypothèse : sans déclaration contraire, l'usage est réputé éducatif ou culturel et non commercial.";
+    /// R8: shares rounded to the cent by largest remainder.
     pub const ROUNDING: &str = "Hypothèse : les parts sont arrondies au centime par la méthode du plus fort reste, pour que leur somme soit exactement le montant.";
 }

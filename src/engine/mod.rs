@@ -6,6 +6,7 @@
 
 pub mod clause;
 pub mod communes;
+pub mod convention;
 pub mod dates;
 pub mod explain;
 pub mod money;
@@ -18,6 +19,7 @@ pub mod r8_shares;
 pub mod r9_calendar;
 pub mod scenario;
 pub mod simulate;
+pub mod text;
 
 pub use clause::Clause;
 pub use explain::{Explained, Explanation, Rule};

@@ -4,6 +4,8 @@ use std::fmt;
 use std::iter::Sum;
 use std::ops::Add;
 
+use super::text::{group_thousands, split_decimal, strip_digit_spaces};
+
 /// An amount of money in euro cents. Never negative: the convention only has fees and shares.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(transparent)]
@@ -15,10 +17,15 @@ pub const MAX_ANNUAL_FEE: Money = Money(100_000_000);
 /// Why a decimal text is not an amount.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MoneyError {
+    /// Nothing but spaces (and a "€").
     Empty,
+    /// Not a decimal: letters, several separators, an exponent…
     NotANumber,
+    /// More than 2 decimals: below the cent.
     TooManyDecimals,
+    /// Zero or negative.
     NotPositive,
+    /// Above [`MAX_ANNUAL_FEE`].
     TooLarge,
 }
 
@@ -38,16 +45,20 @@ impl MoneyError {
 }
 
 impl Money {
+    /// Zero: `0,00 €`.
     pub const ZERO: Money = Money(0);
 
+    /// `cents` euro cents.
     pub const fn from_cents(cents: u64) -> Money {
         Money(cents)
     }
 
+    /// `euros` whole euros.
     pub const fn from_euros(euros: u64) -> Money {
         Money(euros * 100)
     }
 
+    /// The amount in cents.
     pub const fn cents(self) -> u64 {
         self.0
     }
@@ -65,19 +76,11 @@ impl Money {
     /// Parses an annual fee: a decimal with a dot or a comma, at most 2 decimals, above zero,
     /// at most [`MAX_ANNUAL_FEE`]. Spaces (as in "1 234,50") and a trailing "€" are tolerated.
     pub fn parse_fee(text: &str) -> Result<Money, MoneyError> {
-        let cleaned: String = text
-            .trim()
-            .trim_end_matches('€')
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-            .collect();
+        let cleaned = strip_digit_spaces(text.trim().trim_end_matches('€'));
         if cleaned.is_empty() {
             return Err(MoneyError::Empty);
         }
-        let (int_part, frac_part) = match cleaned.find(['.', ',']) {
-            Some(i) => (&cleaned[..i], &cleaned[i + 1..]),
-            None => (cleaned.as_str(), ""),
-        };
+        let (int_part, frac_part) = split_decimal(&cleaned);
         if cleaned.starts_with('-') {
             return Err(MoneyError::NotPositive);
         }
@@ -136,35 +139,14 @@ impl Sum for Money {
 /// French format: `1 234,50 €` (ordinary spaces; the page keeps amounts on one line).
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Built right to left in a stack buffer: amounts are formatted by the thousand.
-        let mut buf = [0u8; 40];
-        let mut i = buf.len();
-        let mut put = |b: u8| {
-            i -= 1;
-            buf[i] = b;
-        };
-        for b in " €".bytes().rev() {
-            put(b);
+        // Without a width or a precision to pad to, written straight out, with no allocation:
+        // amounts are formatted by the thousand.
+        let (euros, cents) = (group_thousands(self.0 / 100), self.0 % 100);
+        if f.width().is_none() && f.precision().is_none() {
+            write!(f, "{euros},{cents:02} €")
+        } else {
+            f.pad(&format!("{euros},{cents:02} €"))
         }
-        let cents = self.0 % 100;
-        put(b'0' + (cents % 10) as u8);
-        put(b'0' + (cents / 10) as u8);
-        put(b',');
-        let mut euros = self.0 / 100;
-        let mut digits = 0;
-        loop {
-            if digits > 0 && digits % 3 == 0 {
-                put(b' ');
-            }
-            put(b'0' + (euros % 10) as u8);
-            digits += 1;
-            euros /= 10;
-            if euros == 0 {
-                break;
-            }
-        }
-        // Only ASCII digits, spaces, a comma and "€" were written.
-        f.pad(std::str::from_utf8(&buf[i..]).unwrap_or_default())
     }
 }
 
@@ -179,6 +161,13 @@ mod tests {
         assert_eq!(Money::from_euros(93_750).to_string(), "93 750,00 €");
         assert_eq!(Money::from_cents(5).to_string(), "0,05 €");
         assert_eq!(Money::from_euros(1_000_000).to_string(), "1 000 000,00 €");
+    }
+
+    #[test]
+    fn french_format_pads_as_a_string() {
+        assert_eq!(format!("{:>12}", Money::from_euros(150)), "    150,00 €");
+        assert_eq!(format!("{:<9}|", Money::from_cents(5)), "0,05 €   |");
+        assert_eq!(format!("{:.3}", Money::from_euros(150)), "150");
     }
 
     #[test]

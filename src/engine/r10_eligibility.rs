@@ -5,24 +5,29 @@ use serde::Serialize;
 
 use super::clause::Clause;
 use super::communes::{self, CommuneRecord, MatchedBy};
+use super::convention::STORAGE_LIMIT_GB;
 use super::explain::{Explanation, Rule, assumptions};
 use super::scenario::{Commune, Contact, Contacts, Level, School, Sector, Usage};
-
-/// Storage allowed per school (Art. 4), in GB.
-pub const STORAGE_LIMIT_GB: f64 = 10.0;
+use super::text::fr_decimal;
 
 /// What blocks eligibility, in the order the report lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
+    /// The commune is not one of the Métropole de Lyon's (Art. 1).
     Commune,
+    /// Not a first-degree school (Art. 5-1).
     Level,
+    /// Not a public school (deliberation, point 1).
     Sector,
+    /// The administrator's details are missing or invalid (Annexe 1).
     Admin,
+    /// The commune declares no educational or cultural use, or a commercial one (Art. 4).
     Usage,
 }
 
 impl Reason {
+    /// The code the report writes: `commune`, `level`, `sector`, `admin`, `usage`.
     pub fn code(self) -> &'static str {
         match self {
             Reason::Commune => "commune",
@@ -38,11 +43,14 @@ impl Reason {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Warning {
+    /// More storage used than Art. 4 allows.
     Storage,
+    /// The commune's technical referent or project lead is missing or invalid (Annexe 1).
     Contacts,
 }
 
 impl Warning {
+    /// The code the report writes: `storage`, `contacts`.
     pub fn code(self) -> &'static str {
         match self {
             Warning::Storage => "storage",
@@ -54,8 +62,11 @@ impl Warning {
 /// A reason or a warning with its clause and a French sentence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding<C> {
+    /// What it is: a [`Reason`] or a [`Warning`].
     pub code: C,
+    /// The clause it comes from.
     pub clause: Clause,
+    /// What is wrong, one French sentence.
     pub message: String,
 }
 
@@ -63,14 +74,20 @@ pub struct Finding<C> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContactField {
+    /// The last name (`last_name`).
     LastName,
+    /// The first name (`first_name`).
     FirstName,
+    /// The function, such as "Directrice" (`function`).
     Function,
+    /// The e-mail address (`email`).
     Email,
+    /// The phone number (`phone`).
     Phone,
 }
 
 impl ContactField {
+    /// Every field, in Annexe 1's order.
     pub const ALL: [ContactField; 5] = [
         ContactField::LastName,
         ContactField::FirstName,
@@ -79,6 +96,7 @@ impl ContactField {
         ContactField::Phone,
     ];
 
+    /// The field's key in the scenario format: `last_name`…
     pub fn key(self) -> &'static str {
         match self {
             ContactField::LastName => "last_name",
@@ -89,6 +107,7 @@ impl ContactField {
         }
     }
 
+    /// The field's French name, in lower case: `nom`, `e-mail`…
     pub fn label(self) -> &'static str {
         match self {
             ContactField::LastName => "nom",
@@ -99,6 +118,7 @@ impl ContactField {
         }
     }
 
+    /// The field's value in `contact`, as entered.
     pub fn value(self, contact: &Contact) -> &str {
         match self {
             ContactField::LastName => &contact.last_name,
@@ -115,11 +135,13 @@ impl ContactField {
 pub struct ContactProblem {
     /// `None` when the whole contact is missing.
     pub field: Option<ContactField>,
+    /// What is wrong, in French: "e-mail manquant".
     pub message: String,
 }
 
-/// One `@`, no space, something before it, and after it a domain with a dot that is neither
-/// its first nor its last character.
+/// R10 (Annexe 1): whether an administrator's or a contact's e-mail is valid: one `@`, no
+/// space, something before it, and after it a domain with a dot that is neither its first nor
+/// its last character.
 pub fn r10_email_is_valid(email: &str) -> bool {
     let email = email.trim();
     if email.chars().any(char::is_whitespace) {
@@ -137,7 +159,8 @@ pub fn r10_email_is_valid(email: &str) -> bool {
     }
 }
 
-/// Only digits, spaces, dots, hyphens, parentheses and a leading `+`; at least 10 digits.
+/// R10 (Annexe 1): whether a phone number is valid: only digits, spaces, dots, hyphens,
+/// parentheses and a leading `+`; at least 10 digits.
 pub fn r10_phone_is_valid(phone: &str) -> bool {
     let phone = phone.trim();
     let body = phone.strip_prefix('+').unwrap_or(phone);
@@ -152,8 +175,8 @@ pub fn r10_phone_is_valid(phone: &str) -> bool {
     digits >= 10
 }
 
-/// What is missing or invalid in a contact (Annexe 1: name, first name, function, e-mail,
-/// phone). Empty when the contact is complete.
+/// R10 (Annexe 1): what is missing or invalid in a contact (name, first name, function,
+/// e-mail, phone). Empty when the contact is complete.
 pub fn r10_contact_problems(contact: Option<&Contact>) -> Vec<ContactProblem> {
     let Some(contact) = contact else {
         return vec![ContactProblem {
@@ -185,11 +208,17 @@ pub fn r10_contact_problems(contact: Option<&Contact>) -> Vec<ContactProblem> {
 /// The commune against the Métropole's list: the INSEE code decides alone when given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CommuneCheck {
+    /// The commune found, if any.
     pub record: Option<&'static CommuneRecord>,
+    /// How it was found.
     pub matched_by: Option<MatchedBy>,
+    /// Which code or name decided, and how.
     pub why: Explanation,
 }
 
+/// R10 (Art. 1): whether `commune` is one of the 58 communes of the Métropole de Lyon, by its
+/// INSEE code when given (former codes accepted), else by its name (folded, former names
+/// accepted).
 pub fn r10_commune(commune: &Commune) -> CommuneCheck {
     let code = commune
         .insee
@@ -248,16 +277,21 @@ pub fn r10_commune(commune: &Commune) -> CommuneCheck {
 /// The commune's contacts (Annexe 1), checked once for every school.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContactsCheck {
+    /// What is wrong with the technical referent; empty when complete.
     pub technical_referent: Vec<ContactProblem>,
+    /// What is wrong with the project lead; empty when complete.
     pub project_lead: Vec<ContactProblem>,
 }
 
 impl ContactsCheck {
+    /// Both contacts are complete and valid.
     pub fn is_complete(&self) -> bool {
         self.technical_referent.is_empty() && self.project_lead.is_empty()
     }
 }
 
+/// R10 (Annexe 1): the commune's technical referent and project lead, checked by the
+/// administrator's rule. A problem here is a warning, never a reason.
 pub fn r10_contacts(contacts: &Contacts) -> ContactsCheck {
     ContactsCheck {
         technical_referent: r10_contact_problems(contacts.technical_referent.as_ref()),
@@ -269,7 +303,9 @@ pub fn r10_contacts(contacts: &Contacts) -> ContactsCheck {
 /// The explanation is rendered on demand by [`Eligibility::why`] from what was checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Eligibility {
+    /// What blocks the school, in [`Reason`]'s order; empty when eligible.
     pub reasons: Vec<Finding<Reason>>,
+    /// What needs attention without blocking, in [`Warning`]'s order.
     pub warnings: Vec<Finding<Warning>>,
     school: String,
     level: Level,
@@ -279,6 +315,7 @@ pub struct Eligibility {
 }
 
 impl Eligibility {
+    /// No reason blocks the school: it may be on the Annexe 1 list.
     pub fn eligible(&self) -> bool {
         self.reasons.is_empty()
     }
@@ -330,6 +367,10 @@ impl Eligibility {
     }
 }
 
+/// R10 (Art. 4, 5-1, Annexe 1, deliberation point 1): whether `school` may be put on the
+/// Annexe 1 list, with the reasons that block it and the warnings, each with its clause.
+/// `commune` and `contacts` are checked once for all the schools; `usage` absent is taken as
+/// declared.
 pub fn r10_eligibility(
     school: &School,
     commune: &CommuneCheck,
@@ -388,8 +429,9 @@ pub fn r10_eligibility(
             code: Warning::Storage,
             clause: Clause::Art4Storage,
             message: format!(
-                "{} Go utilisés, au-delà des 10 Go prévus par établissement.",
-                format_gb(gb.gb())
+                "{} Go utilisés, au-delà des {} Go prévus par établissement.",
+                fr_decimal(gb.gb()),
+                fr_decimal(STORAGE_LIMIT_GB)
             ),
         });
     }
@@ -427,13 +469,6 @@ fn join(problems: &[ContactProblem]) -> String {
         .map(|p| p.message.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// `11,2` — a storage figure in French, without trailing zeros.
-pub fn format_gb(gb: f64) -> String {
-    let text = format!("{:.2}", gb);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.replace('.', ",")
 }
 
 #[cfg(test)]

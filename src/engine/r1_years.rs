@@ -6,8 +6,8 @@ use super::clause::Clause;
 use super::dates::{add_years, fr, next_day, previous_day};
 use super::explain::{Explanation, Rule, assumptions};
 
-/// Anniversary `k` of the convention: always `notified + k years`, never 1 year k times.
-/// Anniversary 0 is the notification itself.
+/// R1 (Art. 8): anniversary `k` of the convention: always `notified + k years` by the
+/// month-end rule, never 1 year k times. Anniversary 0 is the notification itself.
 pub fn r1_anniversary(notified: NaiveDate, k: u32) -> NaiveDate {
     add_years(notified, k as i32)
 }
@@ -16,17 +16,23 @@ pub fn r1_anniversary(notified: NaiveDate, k: u32) -> NaiveDate {
 /// anniversary `number`, both inclusive. [`ConventionYear::why`] explains the dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConventionYear {
+    /// Its number, from 1.
     pub number: u32,
+    /// Its first day: anniversary `number − 1`.
     pub start: NaiveDate,
+    /// Its last day: the day before anniversary `number`.
     pub end: NaiveDate,
+    /// The notification it is counted from.
     pub notified: NaiveDate,
 }
 
 impl ConventionYear {
+    /// Whether `date` falls in the year, both ends included.
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.start <= date && date <= self.end
     }
 
+    /// How its first and last days follow from the notification (R1, Art. 8).
     pub fn why(&self) -> Explanation {
         let (number, notified, start, end) = (self.number, self.notified, self.start, self.end);
         Explanation::new(
@@ -59,7 +65,8 @@ impl ConventionYear {
     }
 }
 
-/// Convention year `number` (≥ 1).
+/// R1 (Art. 8): convention year `number` (≥ 1), from anniversary `number − 1` to the day
+/// before anniversary `number`.
 pub fn r1_convention_year(notified: NaiveDate, number: u32) -> ConventionYear {
     ConventionYear {
         number,
@@ -69,8 +76,8 @@ pub fn r1_convention_year(notified: NaiveDate, number: u32) -> ConventionYear {
     }
 }
 
-/// Every convention year that starts on or before `horizon`, none starting at or after
-/// `ends` (the anniversary at which a termination takes effect, R2).
+/// R1 (Art. 8): every convention year that starts on or before `horizon`, none starting at
+/// or after `ends` (the anniversary at which a termination takes effect, R2).
 pub fn r1_convention_years(
     notified: NaiveDate,
     horizon: NaiveDate,

@@ -4,15 +4,17 @@
 use chrono::NaiveDate;
 
 use super::clause::Clause;
+use super::convention::NOTICE_MONTHS;
 use super::dates::{add_months, fr, fr_long, previous_day};
 use super::explain::{Explained, Explanation, Rule, assumptions};
 use super::r1_years::r1_anniversary;
 use super::r9_calendar::{NonWorking, r9_non_working};
 
-/// The last day a termination letter may be received to end the convention at `anniversary`:
-/// `anniversary − 3 months` by the month-end rule, never moved to a working day.
+/// R2 (Art. 8): the last day a termination letter may be received to end the convention at
+/// `anniversary`: `anniversary − 3 months` by the month-end rule, never moved to a working
+/// day.
 pub fn r2_latest_reception(anniversary: NaiveDate) -> NaiveDate {
-    add_months(anniversary, -3)
+    add_months(anniversary, -NOTICE_MONTHS)
 }
 
 /// The notice deadline for one anniversary.
@@ -20,15 +22,19 @@ pub fn r2_latest_reception(anniversary: NaiveDate) -> NaiveDate {
 pub struct NoticeDeadline {
     /// Which anniversary (k ≥ 1).
     pub number: u32,
+    /// The anniversary the convention would end at.
     pub anniversary: NaiveDate,
+    /// The last day the Métropole may receive the letter: `anniversary − 3 months`.
     pub latest_reception: NaiveDate,
     /// Set when the latest reception falls on a weekend or public holiday: the letter must
     /// arrive earlier.
     pub non_working: Option<NonWorking>,
+    /// How the deadline was found (R2, Art. 8).
     pub why: Explanation,
 }
 
-/// The notice deadline for anniversary `k` (≥ 1) of a convention notified on `notified`.
+/// R2 (Art. 8): the notice deadline for anniversary `k` (≥ 1) of a convention notified on
+/// `notified`, flagged when it falls on a non-working day (R9).
 pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
     let anniversary = r1_anniversary(notified, k);
     let latest = r2_latest_reception(anniversary);
@@ -48,14 +54,14 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
         fr(anniversary)
     ))
     .step(format!(
-        "{} − 3 mois = {} ({}).",
+        "{} − {NOTICE_MONTHS} mois = {} ({}).",
         fr(anniversary),
         fr(latest),
         fr_long(latest)
     ));
     if let Some(reason) = non_working {
         why = why.also(Clause::CodeTravailL3133_1).step(format!(
-            "{} − 3 mois = {}, {} : la lettre doit arriver avant, la date n'est pas reportée.",
+            "{} − {NOTICE_MONTHS} mois = {}, {} : la lettre doit arriver avant, la date n'est pas reportée.",
             fr(anniversary),
             fr(latest),
             reason.describe()
@@ -78,8 +84,8 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
     }
 }
 
-/// R2: a letter received before the notification is an input error (on N itself it is
-/// accepted). The French message, when it is one.
+/// R2 (Art. 8): a letter received before the notification is an input error (on N itself it
+/// is accepted). The French message, when it is one.
 pub fn r2_reception_error(notified: NaiveDate, received: NaiveDate) -> Option<String> {
     (received < notified).then(|| {
         format!(
@@ -93,6 +99,7 @@ pub fn r2_reception_error(notified: NaiveDate, received: NaiveDate) -> Option<St
 /// A termination: when the letter arrived and at which anniversary access ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Termination {
+    /// The day the Métropole received the letter, as entered.
     pub received: NaiveDate,
     /// Which anniversary (k ≥ 1).
     pub number: u32,
@@ -102,9 +109,10 @@ pub struct Termination {
     pub last_day: NaiveDate,
 }
 
-/// The first anniversary A (k ≥ 1) with `received ≤ A − 3 months`. A letter received before
-/// the notification is an input error, reported by the scenario's validation; here it counts
-/// as received on the notification day.
+/// R2 (Art. 8): the convention ends at the first anniversary A (k ≥ 1) with
+/// `received ≤ A − 3 months`, and access with it. A letter received before the notification
+/// is an input error, reported by the scenario's validation; here it counts as received on
+/// the notification day.
 pub fn r2_termination(notified: NaiveDate, received: NaiveDate) -> Explained<Termination> {
     let counted = received.max(notified);
     // Anniversaries grow with k; the loop stops within a year of the reception.

@@ -12,12 +12,14 @@ use super::r1_years::ConventionYear;
 use super::r5_r6_access::Access;
 use super::scenario::{BillingUnit, School};
 
-/// R3: the fee of a year is the annual fee times the billed units, with no proration.
+/// R3 (Art. 6): the fee of a year is the annual fee times the billed units, with no
+/// proration ("dû forfaitairement même en cas d'année non pleine").
 pub fn r3_year_fee(annual_fee: Money, billed_units: usize) -> Money {
     annual_fee.times(billed_units as u64)
 }
 
-/// R4: the key under which a school's group is compared: trimmed, case ignored.
+/// R4 (Art. 6, deliberation): the key under which a school's group is compared: trimmed, case
+/// ignored.
 /// `None` for a school with no group (or an empty one): it is its own unit.
 pub fn r4_group_key(group: Option<&str>) -> Option<String> {
     group
@@ -26,9 +28,9 @@ pub fn r4_group_key(group: Option<&str>) -> Option<String> {
         .map(str::to_lowercase)
 }
 
-/// R4: the billing unit of every school, as a unit number: under `School` each school is its
-/// own unit; under `SchoolGroup`, schools that share a group share a unit. Units are numbered
-/// in order of first appearance.
+/// R4 (Art. 6, deliberation): the billing unit of every school, as a unit number: under
+/// `School` each school is its own unit; under `SchoolGroup`, schools that share a group share
+/// a unit. Units are numbered in order of first appearance.
 pub fn r4_units(schools: &[School], unit: BillingUnit) -> Vec<usize> {
     match unit {
         BillingUnit::School => (0..schools.len()).collect(),
@@ -59,8 +61,8 @@ pub fn r4_units(schools: &[School], unit: BillingUnit) -> Vec<usize> {
     }
 }
 
-/// Whether at least two schools share a unit (given by [`r4_units`] per group), so that the
-/// two readings of R4 differ.
+/// R4 (Art. 6, deliberation): whether at least two schools share a unit (given by
+/// [`r4_units`] per group), so that the two readings of R4 differ.
 pub fn r4_has_groups(group_units: &[usize]) -> bool {
     group_units
         .iter()
@@ -71,21 +73,30 @@ pub fn r4_has_groups(group_units: &[usize]) -> bool {
 /// A batch of titles of revenue issued on one day for one convention year (R7).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TitleBatch {
+    /// The titles' date.
     pub date: NaiveDate,
+    /// The convention year they bill.
     pub convention_year: u32,
+    /// How many units they bill, one title each.
     pub units: usize,
+    /// Their total: the annual fee times `units`.
     pub amount: Money,
 }
 
 /// One convention year billed under one reading of R4. [`YearBilling::why`] explains it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearBilling {
+    /// Units with access on at least one day of the year.
     pub billed_units: usize,
+    /// The year's fee: the annual fee times `billed_units` (R3).
     pub fee: Money,
     /// Indices of the schools with access on at least one day of the year.
     pub billed_schools: Vec<usize>,
+    /// The year's titles, by date (R7).
     pub titles: Vec<TitleBatch>,
+    /// The reading of R4 it was billed under.
     pub unit: BillingUnit,
+    /// The annual fee of one unit.
     pub annual_fee: Money,
     year: (u32, NaiveDate, NaiveDate),
 }
@@ -134,8 +145,9 @@ impl YearBilling {
     }
 }
 
-/// R3, R4 and R7 for one convention year: which units are billed, the fee, and the titles
-/// (dated the later of the year's first day and the unit's earliest opening in the year).
+/// R3, R4 and R7 (Art. 6) for one convention year: which units are billed (those with access
+/// on at least one day of the year), the fee, and the titles (dated the later of the year's
+/// first day and the unit's earliest opening in the year).
 pub fn r3_bill_year(
     year: &ConventionYear,
     access: &[Option<Access>],
@@ -208,7 +220,8 @@ fn plural(n: usize) -> &'static str {
     if n > 1 { "s" } else { "" }
 }
 
-/// R7: a unit's title for a year is dated the later of the year's first day and its opening.
+/// R7 (Art. 6, "titre annuel de recette établi en début d'ouverture du service"): a unit's
+/// title for a year is dated the later of the year's first day and its opening.
 pub fn r7_title_date(year_start: NaiveDate, opening: NaiveDate) -> NaiveDate {
     year_start.max(opening)
 }
@@ -216,12 +229,16 @@ pub fn r7_title_date(year_start: NaiveDate, opening: NaiveDate) -> NaiveDate {
 /// A budget year (exercice): the sum of the titles dated in it. [`BudgetYear::why`] lists them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BudgetYear {
+    /// The calendar year.
     pub year: i32,
+    /// The total of the titles dated in it.
     pub fee: Money,
+    /// The titles dated in it, by date.
     pub titles: Vec<TitleBatch>,
 }
 
 impl BudgetYear {
+    /// The titles dated in the year and their total (R7, Art. 6).
     pub fn why(&self) -> Explanation {
         let year = self.year;
         let mut why = Explanation::new(
@@ -248,7 +265,8 @@ impl BudgetYear {
     }
 }
 
-/// R7: budget years from `first` to `last` (zeros included), each with the titles dated in it.
+/// R7 (Art. 6): budget years from `first` to `last` (zeros included), each with the titles
+/// dated in it.
 pub fn r7_budget_years(first: i32, last: i32, titles: &[TitleBatch]) -> Vec<BudgetYear> {
     (first..=last)
         .map(|year| {

@@ -3,14 +3,13 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::clause::Clause;
-use super::dates::fr;
+use super::convention::{ACCESS_UPDATE_DAY, OPENING_DELAY_DAYS, YEARLY_LIST_DEADLINE};
+use super::dates::{MonthDay, fr, next_day};
 use super::explain::{Explanation, Rule, assumptions};
 
-/// Days the Métropole has to open access after receiving the request ("deux semaines").
-pub const OPENING_DELAY_DAYS: u64 = 14;
-
-/// Access opening: the date actually seen if entered, else reception + 14 days; never before
-/// the notification. An opening before the request is an input error caught by validation.
+/// R5 (Annexe 1): the access opening: the date actually seen if entered, else reception + 14
+/// days; never before the notification. An opening before the request is an input error
+/// caught by validation.
 pub fn r5_access_opening(
     notified: NaiveDate,
     requested: NaiveDate,
@@ -20,30 +19,41 @@ pub fn r5_access_opening(
     planned.max(notified)
 }
 
-/// Reception + 14 days: the latest day the Métropole opens access.
+/// R5 (Annexe 1, "dans les deux semaines suivant la réception du document"): reception + 14
+/// days, the latest day the Métropole opens access.
 pub fn r5_latest_opening(requested: NaiveDate) -> NaiveDate {
     requested
         .checked_add_days(Days::new(OPENING_DELAY_DAYS))
         .unwrap_or(requested)
 }
 
-/// The first day without access after a removal received on `received`: 20 August of the same
-/// year when received on or before 19 June, else 20 August of the next year.
+/// R6 (Annexe 1, the yearly list): the first day without access after a removal received on
+/// `received`: 20 August of the same year when received on or before 19 June, else 20 August
+/// of the next year.
 pub fn r6_removal_effect(received: NaiveDate) -> NaiveDate {
-    let year = if (received.month(), received.day()) <= (6, 19) {
-        received.year()
-    } else {
-        received.year() + 1
-    };
     // 20 August exists every year.
-    NaiveDate::from_ymd_opt(year, 8, 20).unwrap_or(received)
+    ACCESS_UPDATE_DAY
+        .in_year(r6_list_year(received))
+        .unwrap_or(received)
+}
+
+/// The year of the yearly list a change received on `date` goes on: the same year on or
+/// before 19 June, else the next one.
+fn r6_list_year(date: NaiveDate) -> i32 {
+    if MonthDay::of(date) <= YEARLY_LIST_DEADLINE {
+        date.year()
+    } else {
+        date.year() + 1
+    }
 }
 
 /// A school's access, as an interval `[from, until)`; both `None` when it never has access.
 /// It keeps the dates it was computed from, so [`Access::why`] can explain it on demand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Access {
+    /// The first day with access (R5).
     pub from: Option<NaiveDate>,
+    /// The first day without access (R6); `None` while no end is planned.
     pub until: Option<NaiveDate>,
     inputs: AccessInputs,
 }
@@ -85,7 +95,7 @@ impl Access {
         } else {
             why = why
                 .step(format!(
-                    "{} + 14 jours = {} : ouverture au plus tard ce jour-là.",
+                    "{} + {OPENING_DELAY_DAYS} jours = {} : ouverture au plus tard ce jour-là.",
                     fr(requested),
                     fr(r5_latest_opening(requested))
                 ))
@@ -107,14 +117,16 @@ impl Access {
                 .input("Radiation reçue le", fr(r))
                 .step(if end.year() == r.year() {
                     format!(
-                        "Radiation reçue le {}, au plus tard le 19 juin : accès retiré le {}.",
+                        "Radiation reçue le {}, au plus tard le {} : accès retiré le {}.",
                         fr(r),
+                        YEARLY_LIST_DEADLINE.fr(),
                         fr(end)
                     )
                 } else {
                     format!(
-                        "Radiation reçue le {}, après le 19 juin : elle attend la liste suivante, accès retiré le {}.",
+                        "Radiation reçue le {}, après le {} : elle attend la liste suivante, accès retiré le {}.",
                         fr(r),
+                        YEARLY_LIST_DEADLINE.fr(),
                         fr(end)
                     )
                 })
@@ -144,7 +156,8 @@ impl Access {
     }
 }
 
-/// R6: the first day without access: the earlier of the removal's effect and the termination.
+/// R6 (Annexe 1, Art. 8): the first day without access: the earlier of the removal's effect
+/// and the termination's.
 pub fn r6_access_end(
     removal_requested: Option<NaiveDate>,
     termination_ends: Option<NaiveDate>,
@@ -155,9 +168,9 @@ pub fn r6_access_end(
     }
 }
 
-/// R5 and R6 together for one eligible school: opening, then the first of removal and
-/// termination. `termination_ends` is the anniversary at which a termination takes effect.
-/// A school whose access would end on or before its opening never has access.
+/// R5 and R6 (Annexe 1, Art. 8) together for one eligible school: opening, then the first of
+/// removal and termination. `termination_ends` is the anniversary at which a termination
+/// takes effect. A school whose access would end on or before its opening never has access.
 pub fn r5_r6_access(
     notified: NaiveDate,
     requested: NaiveDate,
@@ -284,32 +297,35 @@ mod tests {
 }
 
 /// R6: what the yearly list sent before 20 June of `year` must say: the schools added and the
-/// removals received since the previous list's deadline (20 June of `year − 1`).
+/// removals received since the day after the previous list's deadline (20 June of
+/// `year − 1`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearlyList {
     /// The last safe day to send it (19 June of `year`).
     pub deadline: NaiveDate,
     /// Changes counted from this day (20 June of the previous year).
     pub since: NaiveDate,
+    /// Indices of the schools whose request was received in the period.
     pub additions: Vec<usize>,
+    /// Indices of the schools whose removal was received in the period.
     pub removals: Vec<usize>,
 }
 
-/// The list due before 20 June following `today` (or on it), from the schools' request and
-/// removal dates (`(requested, removal_requested)` per school, in order). Requests received
-/// up to the notification belong to the initial list sent at signature, not to additions.
+/// R6 (Annexe 1, "chaque année avant le 20 juin"): the list due before the 20 June following
+/// `today` (or on it), from the schools' request and removal dates
+/// (`(requested, removal_requested)` per school, in order). Requests received up to the
+/// notification belong to the initial list sent at signature, not to additions.
 pub fn r6_yearly_list(
     notified: NaiveDate,
     schools: &[(NaiveDate, Option<NaiveDate>)],
     today: NaiveDate,
 ) -> YearlyList {
-    let year = if (today.month(), today.day()) <= (6, 19) {
-        today.year()
-    } else {
-        today.year() + 1
-    };
-    let deadline = NaiveDate::from_ymd_opt(year, 6, 19).unwrap_or(today);
-    let since = NaiveDate::from_ymd_opt(year - 1, 6, 20).unwrap_or(today);
+    let year = r6_list_year(today);
+    // 19 June exists every year, and so does the day after it.
+    let deadline = YEARLY_LIST_DEADLINE.in_year(year).unwrap_or(today);
+    let since = YEARLY_LIST_DEADLINE
+        .in_year(year - 1)
+        .map_or(today, next_day);
     let within = |d: NaiveDate| d >= since && d <= deadline;
     YearlyList {
         deadline,

@@ -10,11 +10,17 @@ use super::money::Money;
 /// `salaries`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct CostShares {
+    /// Hosting ("frais d'hébergement"), 17 %.
     pub hosting: Money,
+    /// Evolutive maintenance of the platform, 22 %.
     pub maintenance: Money,
+    /// Salaries for the hotline and the technical work for schools, 61 %.
     pub salaries: Money,
+    /// Of the salaries: system administration, 12 % of the total.
     pub sysadmin: Money,
+    /// Of the salaries: technical support (hotline), 33 % of the total.
     pub support: Money,
+    /// Of the salaries: project management, 16 % of the total.
     pub project: Money,
 }
 
@@ -64,7 +70,8 @@ pub fn largest_remainder<const N: usize>(amount: u64, weights: [u64; N]) -> [u64
     parts
 }
 
-/// Annexe 2 applied to `amount`: 17 : 22 : 61, then the salaries 12 : 33 : 16.
+/// R8 (Annexe 2): `amount` split 17 : 22 : 61, then the salaries 12 : 33 : 16, each by
+/// [`largest_remainder`], exact to the cent.
 pub fn r8_split(amount: Money) -> CostShares {
     let [hosting, maintenance, salaries] = largest_remainder(amount.cents(), [17, 22, 61]);
     let [sysadmin, support, project] = largest_remainder(salaries, [12, 33, 16]);
@@ -78,7 +85,8 @@ pub fn r8_split(amount: Money) -> CostShares {
     }
 }
 
-/// [`r8_split`] with its explanation.
+/// R8 (Annexe 2): [`r8_split`] with its explanation; `of_what` names the amount in the
+/// title ("année de convention n° 1").
 pub fn r8_cost_shares(amount: Money, of_what: &str) -> Explained<CostShares> {
     let shares = r8_split(amount);
     let why = Explanation::new(
@@ -103,12 +111,10 @@ pub fn r8_cost_shares(amount: Money, of_what: &str) -> Explained<CostShares> {
     Explained::new(shares, why)
 }
 
-/// The number of schools of the whole territory Annexe 2 was computed on.
-pub const TERRITORY_SCHOOLS: u64 = 625;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::convention::TERRITORY_SCHOOLS;
 
     #[test]
     fn tassin_year_one() {

@@ -7,7 +7,8 @@ use super::clause::Clause;
 use super::dates::{add_months, fr, fr_long, next_day};
 use super::explain::{Explained, Explanation, Rule, assumptions};
 
-/// Easter Sunday of `year` by the Gregorian computus (anonymous algorithm, Meeus/Jones/Butcher).
+/// R9 (Code du travail L3133-1, its movable holidays): Easter Sunday of `year` by the
+/// Gregorian computus (anonymous algorithm, Meeus/Jones/Butcher).
 pub fn r9_easter(year: i32) -> NaiveDate {
     let a = year % 19;
     let b = year / 100;
@@ -27,7 +28,7 @@ pub fn r9_easter(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32).unwrap_or(NaiveDate::MIN)
 }
 
-/// The name of the public holiday on `date`, if it is one (Code du travail L3133-1).
+/// R9 (Code du travail L3133-1): the name of the public holiday on `date`, if it is one.
 pub fn r9_public_holiday(date: NaiveDate) -> Option<&'static str> {
     let fixed = match (date.month(), date.day()) {
         (1, 1) => Some("jour de l'An"),
@@ -60,8 +61,11 @@ pub fn r9_public_holiday(date: NaiveDate) -> Option<&'static str> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
 pub enum NonWorking {
+    /// A Saturday.
     Saturday,
+    /// A Sunday.
     Sunday,
+    /// A public holiday (Code du travail L3133-1), by its French name.
     Holiday(&'static str),
 }
 
@@ -76,7 +80,8 @@ impl NonWorking {
     }
 }
 
-/// Saturday, Sunday or a public holiday; `None` for a working day.
+/// R9 (Code du travail L3133-1): why `date` is not worked (Saturday, Sunday or a public
+/// holiday); `None` for a working day. Contractual deadlines are flagged with it, not moved.
 pub fn r9_non_working(date: NaiveDate) -> Option<NonWorking> {
     match date.weekday() {
         Weekday::Sat => Some(NonWorking::Saturday),
@@ -85,7 +90,7 @@ pub fn r9_non_working(date: NaiveDate) -> Option<NonWorking> {
     }
 }
 
-/// The first working day on or after `date`.
+/// R9 (CPC art. 642): the first working day on or after `date`.
 pub fn r9_next_working_day(date: NaiveDate) -> NaiveDate {
     let mut day = date;
     // At most a weekend plus a holiday: a few steps.
@@ -95,8 +100,9 @@ pub fn r9_next_working_day(date: NaiveDate) -> NaiveDate {
     day
 }
 
-/// The appeal deadline against the deliberation: publication + 2 months (month-end rule),
-/// moved to the next working day when it ends on a non-working day (CPC art. 642).
+/// R9 (deliberation, last paragraph; CPC art. 641 and 642): the appeal deadline against the
+/// deliberation: publication + 2 months (month-end rule), moved to the next working day when
+/// it ends on a non-working day.
 pub fn r9_appeal_deadline(published: NaiveDate) -> Explained<NaiveDate> {
     let raw = add_months(published, 2);
     let deadline = r9_next_working_day(raw);

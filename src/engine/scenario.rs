@@ -16,8 +16,10 @@ pub enum BillingUnit {
 }
 
 impl BillingUnit {
+    /// Both readings, the default first.
     pub const ALL: [BillingUnit; 2] = [BillingUnit::School, BillingUnit::SchoolGroup];
 
+    /// The code the scenario format writes: `school`, `school_group`.
     pub fn code(self) -> &'static str {
         match self {
             BillingUnit::School => "school",
@@ -25,10 +27,12 @@ impl BillingUnit {
         }
     }
 
+    /// The unit written `code` in a scenario, if any.
     pub fn from_code(code: &str) -> Option<BillingUnit> {
         BillingUnit::ALL.into_iter().find(|u| u.code() == code)
     }
 
+    /// The French label: "par école", "par groupe scolaire".
     pub fn label(self) -> &'static str {
         match self {
             BillingUnit::School => "par école",
@@ -37,16 +41,24 @@ impl BillingUnit {
     }
 }
 
+/// A school's level, as the scenario names it. Only the first degree may use the platform
+/// (R10, Art. 5-1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Level {
+    /// Nursery school (first degree).
     Maternelle,
+    /// Elementary school (first degree).
     Elementaire,
+    /// Primary school, nursery and elementary together (first degree).
     Primaire,
+    /// Lower secondary school (second degree).
     College,
+    /// Upper secondary school (second degree).
     Lycee,
 }
 
 impl Level {
+    /// Every level, the first degree first.
     pub const ALL: [Level; 5] = [
         Level::Maternelle,
         Level::Elementaire,
@@ -55,6 +67,7 @@ impl Level {
         Level::Lycee,
     ];
 
+    /// The code the scenario format writes: `maternelle`, `elementaire`…
     pub fn code(self) -> &'static str {
         match self {
             Level::Maternelle => "maternelle",
@@ -65,10 +78,12 @@ impl Level {
         }
     }
 
+    /// The level written `code` in a scenario, if any.
     pub fn from_code(code: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The French label, with its accents: "élémentaire", "collège"…
     pub fn label(self) -> &'static str {
         match self {
             Level::Maternelle => "maternelle",
@@ -88,15 +103,21 @@ impl Level {
     }
 }
 
+/// Whether a school is public or private. Only public schools may be on the list (R10,
+/// deliberation point 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Sector {
+    /// A public school of the commune.
     Public,
+    /// A private school.
     Prive,
 }
 
 impl Sector {
+    /// Both sectors, public first.
     pub const ALL: [Sector; 2] = [Sector::Public, Sector::Prive];
 
+    /// The code the scenario format writes: `public`, `prive`.
     pub fn code(self) -> &'static str {
         match self {
             Sector::Public => "public",
@@ -104,10 +125,12 @@ impl Sector {
         }
     }
 
+    /// The sector written `code` in a scenario, if any.
     pub fn from_code(code: &str) -> Option<Sector> {
         Sector::ALL.into_iter().find(|s| s.code() == code)
     }
 
+    /// The French label: "public", "privé".
     pub fn label(self) -> &'static str {
         match self {
             Sector::Public => "public",
@@ -119,10 +142,15 @@ impl Sector {
 /// A person's details as Annexe 1 asks for them. Fields may be empty: R10 says what is missing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Contact {
+    /// Last name ("nom").
     pub last_name: String,
+    /// First name ("prénom").
     pub first_name: String,
+    /// Function ("fonction"), such as "Directrice".
     pub function: String,
+    /// E-mail address.
     pub email: String,
+    /// Phone number, as written.
     pub phone: String,
 }
 
@@ -131,21 +159,30 @@ pub struct Contact {
 pub struct StorageGb(f64);
 
 impl StorageGb {
+    /// `gb` gigabytes; `None` when negative, infinite or not a number.
     pub fn new(gb: f64) -> Option<StorageGb> {
         (gb.is_finite() && gb >= 0.0).then_some(StorageGb(gb))
     }
 
+    /// The storage in gigabytes.
     pub fn gb(self) -> f64 {
         self.0
     }
 }
 
+/// A school the commune lists or means to list (Annexe 1), with the dates its access
+/// depends on.
 #[derive(Clone, Debug, PartialEq)]
 pub struct School {
+    /// The school's name.
     pub name: String,
+    /// Its UAI (the national school code), when known; not checked.
     pub uai: Option<String>,
+    /// Its level.
     pub level: Level,
+    /// Public or private.
     pub sector: Sector,
+    /// The school group it belongs to, for R4 read per group.
     pub group: Option<String>,
     /// Reception of the request by the Métropole.
     pub requested: NaiveDate,
@@ -153,20 +190,29 @@ pub struct School {
     pub opened: Option<NaiveDate>,
     /// Reception of the removal request by the Métropole.
     pub removal_requested: Option<NaiveDate>,
+    /// Storage used, when known (R10 warns above the Art. 4 limit).
     pub storage_gb: Option<StorageGb>,
+    /// The school's administrator on laclasse.com (Annexe 1), when named.
     pub admin: Option<Contact>,
 }
 
+/// The commune, as entered: R10 checks it against the Métropole's list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Commune {
+    /// Its name, as the commune writes it.
     pub name: String,
+    /// Its INSEE code, which decides alone when given.
     pub insee: Option<String>,
 }
 
+/// The convention's own terms for this commune.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Convention {
+    /// The notification to the commune: the convention takes effect that day (Art. 8).
     pub notified: NaiveDate,
+    /// The fee of one unit for one year (Art. 6).
     pub annual_fee: Money,
+    /// The reading of R4 the figures are given under.
     pub billing_unit: BillingUnit,
     /// Reception of the termination letter by the Métropole.
     pub termination_received: Option<NaiveDate>,
@@ -175,7 +221,9 @@ pub struct Convention {
 /// The commune's declaration of use (Art. 4). Absent in a scenario, it is taken as declared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Usage {
+    /// The use is educational or cultural.
     pub educational_or_cultural: bool,
+    /// The use is commercial (excluded).
     pub commercial: bool,
 }
 
@@ -188,22 +236,30 @@ impl Default for Usage {
     }
 }
 
+/// The commune's contacts that Annexe 1 asks for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Contacts {
+    /// The technical referent in the commune.
     pub technical_referent: Option<Contact>,
+    /// The person who follows the project, invited to the "comité de suivi".
     pub project_lead: Option<Contact>,
 }
 
 /// A whole scenario, valid by construction of `io::scenario::parse`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
+    /// The commune.
     pub commune: Commune,
+    /// The convention's terms.
     pub convention: Convention,
+    /// The publication of the deliberation, for the appeal deadline (R9), when known.
     pub deliberation_published: Option<NaiveDate>,
     /// Last day of the planning horizon (inclusive), on or after `notified`.
     pub horizon_until: NaiveDate,
     /// `None` when the scenario does not declare it (then taken as declared, R10).
     pub usage: Option<Usage>,
+    /// The commune's contacts.
     pub contacts: Contacts,
+    /// The schools, in the order entered.
     pub schools: Vec<School>,
 }

@@ -4,7 +4,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::clause::Clause;
-use super::dates::{add_years, fr};
+use super::convention::{
+    ACCESS_UPDATE_DAY, OPENING_DELAY_DAYS, TERRITORY_SCHOOLS, YEARLY_LIST_DEADLINE,
+};
+use super::dates::{add_years, fr, previous_day};
 use super::explain::{Explained, Explanation};
 use super::money::Money;
 use super::r1_years::{ConventionYear, r1_anniversary, r1_convention_years};
@@ -13,7 +16,7 @@ use super::r3_r4_r7_fees::{
     BudgetYear, TitleBatch, YearBilling, r3_bill_year, r4_has_groups, r4_units, r7_budget_years,
 };
 use super::r5_r6_access::{Access, r5_r6_access};
-use super::r8_shares::{CostShares, TERRITORY_SCHOOLS, r8_cost_shares, r8_split};
+use super::r8_shares::{CostShares, r8_cost_shares, r8_split};
 use super::r9_calendar::{NonWorking, r9_appeal_deadline, r9_non_working};
 use super::r10_eligibility::{
     CommuneCheck, ContactsCheck, Eligibility, r10_commune, r10_contacts, r10_eligibility,
@@ -28,11 +31,15 @@ pub fn default_horizon(notified: NaiveDate) -> NaiveDate {
 /// One convention year, billed under both readings of R4.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearFees {
+    /// The convention year (R1).
     pub year: ConventionYear,
+    /// Billed per school.
     pub per_school: YearBilling,
+    /// Billed per school group.
     pub per_group: YearBilling,
     /// Annexe 2 shares of the fee under the scenario's billing unit.
     pub shares: CostShares,
+    /// The scenario's billing unit: the one `shares` and the totals follow.
     pub unit: BillingUnit,
 }
 
@@ -43,6 +50,7 @@ impl YearFees {
         r8_cost_shares(fee, &format!("année de convention n° {}", self.year.number)).why
     }
 
+    /// The year billed under `unit`.
     pub fn billing(&self, unit: BillingUnit) -> &YearBilling {
         match unit {
             BillingUnit::School => &self.per_school,
@@ -54,11 +62,14 @@ impl YearFees {
 /// A budget year under both readings of R4.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BudgetYears {
+    /// The budget years, billed per school.
     pub per_school: Vec<BudgetYear>,
+    /// The budget years, billed per school group.
     pub per_group: Vec<BudgetYear>,
 }
 
 impl BudgetYears {
+    /// The budget years billed under `unit`.
     pub fn for_unit(&self, unit: BillingUnit) -> &[BudgetYear] {
         match unit {
             BillingUnit::School => &self.per_school,
@@ -70,17 +81,21 @@ impl BudgetYears {
 /// What the convention means for one school.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SchoolOutcome {
+    /// The school's name.
     pub name: String,
+    /// Whether it may be on the list, and why (R10).
     pub eligibility: Eligibility,
     /// `None` for an ineligible school: it cannot be on the list, so it has no access.
     pub access: Option<Access>,
 }
 
 impl SchoolOutcome {
+    /// Its first day with access, if it ever has access (R5).
     pub fn access_from(&self) -> Option<NaiveDate> {
         self.access.as_ref().and_then(|a| a.from)
     }
 
+    /// Its first day without access, if an end is planned (R6).
     pub fn access_until(&self) -> Option<NaiveDate> {
         self.access.as_ref().and_then(|a| a.until)
     }
@@ -90,15 +105,22 @@ impl SchoolOutcome {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
+    /// The last day to receive a termination letter for an anniversary (R2, Art. 8).
     Notice,
+    /// The last safe day to send the yearly list, 19 June (R6, Annexe 1).
     ListUpdate,
+    /// The last day for the Métropole to update access, 19 August (R6, Annexe 1).
     ListApplied,
+    /// A school's access opening (R5, Annexe 1).
     AccessOpening,
+    /// The last day to appeal against the deliberation (R9).
     Appeal,
+    /// A title of revenue (R7, Art. 6).
     Title,
 }
 
 impl DeadlineKind {
+    /// The code the report writes: `notice`, `list_update`…
     pub fn code(self) -> &'static str {
         match self {
             DeadlineKind::Notice => "notice",
@@ -110,6 +132,7 @@ impl DeadlineKind {
         }
     }
 
+    /// The French label: "Préavis de résiliation", "Liste annuelle"…
     pub fn label(self) -> &'static str {
         match self {
             DeadlineKind::Notice => "Préavis de résiliation",
@@ -125,9 +148,13 @@ impl DeadlineKind {
 /// One dated event of the calendar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Deadline {
+    /// The day.
     pub date: NaiveDate,
+    /// What kind of event it is.
     pub kind: DeadlineKind,
+    /// What happens that day, one French sentence.
     pub label: String,
+    /// The clause the date comes from.
     pub clause: Clause,
     /// A contractual date is never moved; this flags a weekend or holiday.
     pub non_working: Option<NonWorking>,
@@ -151,14 +178,19 @@ impl Deadline {
             DeadlineKind::Notice => e
                 .step("Lettre recommandée avec accusé de réception : c'est la date de réception par la Métropole qui compte.")
                 .assume(assumptions::NOTICE_NOT_EXTENDED),
-            DeadlineKind::ListUpdate => e.step(
-                "La liste des modifications doit parvenir « avant le 20 juin » : le 19 juin est le dernier jour sûr. Sans liste, celle de l'année précédente est reconduite.",
-            ),
+            DeadlineKind::ListUpdate => e.step(format!(
+                "La liste des modifications doit parvenir « avant le 20 juin » : le {} est le dernier jour sûr. Sans liste, celle de l'année précédente est reconduite.",
+                YEARLY_LIST_DEADLINE.fr()
+            )),
             DeadlineKind::ListApplied => e
-                .step("La Métropole met à jour les accès « avant le 20 août » : une radiation reçue au plus tard le 19 juin prend effet le 20 août.")
+                .step(format!(
+                    "La Métropole met à jour les accès « avant le 20 août » : une radiation reçue au plus tard le {} prend effet le {}.",
+                    YEARLY_LIST_DEADLINE.fr(),
+                    ACCESS_UPDATE_DAY.fr()
+                ))
                 .assume(assumptions::REMOVAL_CYCLE),
             DeadlineKind::AccessOpening => e
-                .step("La Métropole ouvre l'accès au plus tard 14 jours après la réception de la demande.")
+                .step(format!("La Métropole ouvre l'accès au plus tard {OPENING_DELAY_DAYS} jours après la réception de la demande."))
                 .assume(assumptions::OPENING_AT_LATEST),
             DeadlineKind::Title => e
                 .step("Un titre annuel de recette est établi en début d'ouverture du service, pour chaque année de convention.")
@@ -183,18 +215,31 @@ impl Deadline {
 /// Everything computed for a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Simulation {
+    /// The notification (Art. 8).
     pub notified: NaiveDate,
+    /// The last day simulated.
     pub horizon_until: NaiveDate,
+    /// The annual fee of one unit (Art. 6).
     pub annual_fee: Money,
+    /// The reading of R4 the totals follow.
     pub billing_unit: BillingUnit,
+    /// Whether the commune is one of the Métropole's (R10).
     pub commune: CommuneCheck,
+    /// The commune's contacts, checked (R10, Annexe 1).
     pub contacts: ContactsCheck,
+    /// When a termination letter ends the convention (R2).
     pub termination: Option<Explained<Termination>>,
+    /// The convention years up to the horizon or the termination, with their fees.
     pub years: Vec<YearFees>,
+    /// The budget years with their titles (R7).
     pub budget_years: BudgetYears,
+    /// The notice deadline of every anniversary up to the horizon (R2).
     pub notice_deadlines: Vec<NoticeDeadline>,
+    /// The appeal deadline, when the deliberation's publication is known (R9).
     pub appeal_deadline: Option<Explained<NaiveDate>>,
+    /// Every school's eligibility and access, in the scenario's order.
     pub schools: Vec<SchoolOutcome>,
+    /// The merged calendar, by date.
     pub deadlines: Vec<Deadline>,
     /// At least two schools share a group: the two readings of R4 can differ.
     pub has_groups: bool,
@@ -216,11 +261,12 @@ impl Simulation {
         r8_cost_shares(self.annual_fee, "redevance d'une école")
     }
 
-    /// Annexe 2 applied to the whole territory: 625 schools at the annual fee.
+    /// Annexe 2 applied to the whole territory: [`TERRITORY_SCHOOLS`] schools at the annual
+    /// fee.
     pub fn shares_of_territory(&self) -> Explained<CostShares> {
         r8_cost_shares(
             self.annual_fee.times(TERRITORY_SCHOOLS),
-            "territoire (625 écoles)",
+            &format!("territoire ({TERRITORY_SCHOOLS} écoles)"),
         )
     }
 }
@@ -373,7 +419,7 @@ fn calendar(
     }
     let in_force = |d: NaiveDate| d >= notified && d <= horizon && ends.is_none_or(|e| d < e);
     for year in notified.year()..=horizon.year() {
-        if let Some(d) = NaiveDate::from_ymd_opt(year, 6, 19).filter(|d| in_force(*d)) {
+        if let Some(d) = YEARLY_LIST_DEADLINE.in_year(year).filter(|d| in_force(*d)) {
             push(
                 d,
                 DeadlineKind::ListUpdate,
@@ -381,7 +427,12 @@ fn calendar(
                 Clause::Annexe1YearlyList,
             );
         }
-        if let Some(d) = NaiveDate::from_ymd_opt(year, 8, 19).filter(|d| in_force(*d)) {
+        // The last day before the update "avant le 20 août".
+        if let Some(d) = ACCESS_UPDATE_DAY
+            .in_year(year)
+            .map(previous_day)
+            .filter(|d| in_force(*d))
+        {
             push(
                 d,
                 DeadlineKind::ListApplied,
@@ -431,6 +482,7 @@ fn calendar(
 /// letter received on `received`, all else as in `scenario`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TerminationWhatIf {
+    /// When the convention would end (R2).
     pub termination: Explained<Termination>,
     /// The last convention year billed before the end, and its fee under the scenario's unit.
     pub last_year: Option<(u32, Money)>,

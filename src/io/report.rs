@@ -9,27 +9,43 @@ use crate::engine::simulate::Simulation;
 /// The version of the rules this build applies, printed on every report.
 pub const RULES_VERSION: &str = "convention laclasse.com, délibération 2023-64 ; règles R1–R10 v1";
 
+/// The whole JSON report of a simulation, under the scenario's billing unit.
 #[derive(Serialize)]
 pub struct Report {
+    /// Every convention year up to the horizon, none from the termination on (R1).
     pub convention_years: Vec<ConventionYearOut>,
+    /// Every calendar year from the notification's to the horizon's, zeros included (R7).
     pub budget_years: Vec<BudgetYearOut>,
+    /// The termination, when a letter was received (R2).
     pub termination: Option<TerminationOut>,
+    /// One notice deadline per anniversary up to the horizon (R2).
     pub notice_deadlines: Vec<NoticeOut>,
+    /// The appeal deadline (`YYYY-MM-DD`), when the deliberation's publication is known (R9).
     pub appeal_deadline: Option<String>,
+    /// Every school, in the scenario's order.
     pub schools: Vec<SchoolOut>,
+    /// The merged calendar, by date.
     pub deadlines: Vec<DeadlineOut>,
     /// Both readings of R4, per convention year, when schools share a group.
     pub billing_readings: Option<Vec<ReadingsOut>>,
+    /// The version of the rules applied: [`RULES_VERSION`].
     pub rules_version: &'static str,
 }
 
+/// The Annexe 2 shares of a fee, in cents (R8).
 #[derive(Serialize)]
 pub struct SharesOut {
+    /// Hosting, 17 %.
     pub hosting: u64,
+    /// Evolutive maintenance, 22 %.
     pub maintenance: u64,
+    /// Salaries, 61 %.
     pub salaries: u64,
+    /// Of the salaries: system administration, 12 %.
     pub sysadmin: u64,
+    /// Of the salaries: technical support, 33 %.
     pub support: u64,
+    /// Of the salaries: project management, 16 %.
     pub project: u64,
 }
 
@@ -46,64 +62,101 @@ impl From<&CostShares> for SharesOut {
     }
 }
 
+/// One convention year and its fee.
 #[derive(Serialize)]
 pub struct ConventionYearOut {
+    /// Its number, from 1.
     pub number: u32,
+    /// Its first day, `YYYY-MM-DD`.
     pub start: String,
+    /// Its last day, inclusive, `YYYY-MM-DD`.
     pub end: String,
+    /// Units billed under the scenario's billing unit (R3, R4).
     pub billed_units: usize,
+    /// The year's fee, in cents.
     pub fee_cents: u64,
+    /// The year's fee split by Annexe 2 (R8).
     pub cost_shares_cents: SharesOut,
 }
 
+/// One budget year (exercice) and the titles dated in it (R7).
 #[derive(Serialize)]
 pub struct BudgetYearOut {
+    /// The calendar year.
     pub year: i32,
+    /// The total of its titles, in cents.
     pub fee_cents: u64,
 }
 
+/// A termination by the commune (R2).
 #[derive(Serialize)]
 pub struct TerminationOut {
+    /// The day the Métropole received the letter, `YYYY-MM-DD`.
     pub received: String,
+    /// The anniversary at which the convention and access end, `YYYY-MM-DD`.
     pub ends: String,
 }
 
+/// The notice deadline of one anniversary (R2).
 #[derive(Serialize)]
 pub struct NoticeOut {
+    /// The anniversary, `YYYY-MM-DD`.
     pub anniversary: String,
+    /// The last day a letter may be received for it, `YYYY-MM-DD`.
     pub latest_reception: String,
+    /// That day is a Saturday, a Sunday or a public holiday (R9).
     pub non_working_day: bool,
 }
 
+/// One school: its eligibility (R10) and its access (R5, R6).
 #[derive(Serialize)]
 pub struct SchoolOut {
+    /// The school's name.
     pub name: String,
+    /// Whether it may be on the list.
     pub eligible: bool,
+    /// Codes of what blocks it: `commune`, `level`, `sector`, `admin`, `usage`, in that order.
     pub reasons: Vec<&'static str>,
+    /// Codes of what needs attention: `storage`, `contacts`, in that order.
     pub warnings: Vec<&'static str>,
+    /// The first day with access, `YYYY-MM-DD`; null when it never has access.
     pub access_from: Option<String>,
+    /// The first day without access, `YYYY-MM-DD`; null when no end is planned.
     pub access_until: Option<String>,
 }
 
+/// One dated event of the calendar.
 #[derive(Serialize)]
 pub struct DeadlineOut {
+    /// The day, `YYYY-MM-DD`.
     pub date: String,
+    /// Its kind: `notice`, `list_update`, `list_applied`, `access_opening`, `appeal`, `title`.
     pub kind: &'static str,
+    /// What happens that day, in French.
     pub label: String,
+    /// The reference of its clause: `Art. 8`, `Annexe 1`…
     pub clause: &'static str,
+    /// That day is a Saturday, a Sunday or a public holiday (R9).
     pub non_working_day: bool,
 }
 
+/// One convention year billed under both readings of R4.
 #[derive(Serialize)]
 pub struct ReadingsOut {
+    /// The convention year's number.
     pub number: u32,
+    /// Billed per school.
     pub school: ReadingOut,
+    /// Billed per school group.
     pub school_group: ReadingOut,
 }
 
+/// A convention year billed under one reading of R4.
 #[derive(Serialize)]
 pub struct ReadingOut {
+    /// Units billed.
     pub billed_units: usize,
+    /// The year's fee, in cents.
     pub fee_cents: u64,
 }
 

@@ -3,8 +3,8 @@
 
 use chrono::{Days, NaiveDate};
 
+use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::dates::add_years;
-use crate::engine::money::Money;
 use crate::engine::scenario::{
     BillingUnit, Commune, Contact, Contacts, Convention, Level, Scenario, School, Sector,
 };
@@ -35,7 +35,7 @@ pub fn territory(schools: usize, years: i32) -> Scenario {
         },
         convention: Convention {
             notified,
-            annual_fee: Money::from_euros(150),
+            annual_fee: DEFAULT_ANNUAL_FEE,
             billing_unit: BillingUnit::School,
             termination_received: None,
         },

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::engine::Explanation;
+use crate::engine::convention::TERRITORY_SCHOOLS;
 use crate::engine::dates::{fr, fr_long};
 use crate::engine::r8_shares::CostShares;
 use crate::engine::scenario::{BillingUnit, Scenario};
@@ -94,8 +95,8 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
     let territory = sim.shares_of_territory();
     let _ = writeln!(
         o,
-        "\nRépartition de l'annexe 2, territoire (625 écoles, {})  [Annexe 2]",
-        sim.annual_fee.times(625)
+        "\nRépartition de l'annexe 2, territoire ({TERRITORY_SCHOOLS} écoles, {})  [Annexe 2]",
+        sim.annual_fee.times(TERRITORY_SCHOOLS)
     );
     shares(o, &territory.value);
 

@@ -6,6 +6,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::why::{ClauseTag, Why};
+use crate::engine::convention::TERRITORY_SCHOOLS;
 use crate::engine::r8_shares::{CostShares, r8_split};
 use crate::engine::{Clause, Simulation};
 
@@ -53,7 +54,7 @@ pub fn shares(p: &SharesProps) -> Html {
                 <thead><tr><th scope="col">{ "Poste" }</th><th scope="col">{ "Part" }</th>
                     <th scope="col">{ format!("Année n° {}", index + 1) }</th>
                     <th scope="col">{ format!("Une école ({})", sim.annual_fee) }</th>
-                    <th scope="col">{ format!("Territoire, 625 écoles ({})", sim.annual_fee.times(625)) }</th></tr></thead>
+                    <th scope="col">{ format!("Territoire, {TERRITORY_SCHOOLS} écoles ({})", sim.annual_fee.times(TERRITORY_SCHOOLS)) }</th></tr></thead>
                 <tbody>
                 { for year_shares.parts().iter().zip(one.value.parts()).zip(territory.value.parts()).map(|((y, o), t)| html! {
                     <tr class={classes!(y.0.starts_with("dont").then_some("sub"))}>

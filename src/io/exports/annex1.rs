@@ -10,22 +10,33 @@ use crate::engine::{Money, Simulation};
 /// A cell of the list, typed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
+    /// A text, written as text even when it looks like a number or a formula.
     Text(String),
+    /// A date, written as a spreadsheet date (shown day/month/year).
     Date(NaiveDate),
+    /// An amount, written as a number of euros in a money format.
     Euros(Money),
+    /// A whole number: a year's number, a count of units.
     Count(u64),
+    /// Nothing.
     Empty,
 }
 
 /// A sheet: a title row, a header row, then rows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {
+    /// The sheet's tab name.
     pub name: &'static str,
+    /// The title, on the first row.
     pub title: String,
+    /// The column names, on the second row.
     pub header: Vec<&'static str>,
+    /// The rows under the header, each as long as it.
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// The columns of the list sheet: the school, then its administrator (or a commune's
+/// contact), then the role.
 pub const SCHOOL_HEADER: [&str; 11] = [
     "École",
     "UAI",

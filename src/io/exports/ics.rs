@@ -16,7 +16,7 @@ pub fn deadline_uid(scenario: &Scenario, d: &Deadline) -> String {
         hash ^= b as u64;
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    let commune = crate::engine::communes::fold_name(&scenario.commune.name);
+    let commune = crate::engine::text::fold_name(&scenario.commune.name);
     format!(
         "{}-{}-{}-{hash:016x}@laclasse-sim",
         commune,

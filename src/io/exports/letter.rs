@@ -13,9 +13,13 @@ pub const METROPOLE_ADDRESS: &str = "partenariat-laclass.com@grandlyon.com";
 /// The e-mail and the letter for the list due after `today`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListMessage {
+    /// What the list must say: the additions and removals since the previous one (R6).
     pub list: YearlyList,
+    /// The e-mail's subject.
     pub subject: String,
+    /// The e-mail's text.
     pub body: String,
+    /// The signed letter the additions need, as text.
     pub letter: String,
 }
 
@@ -43,6 +47,8 @@ fn percent(s: &str) -> String {
     out
 }
 
+/// The e-mail and the letter for the yearly list due before the 20 June following `today`
+/// (Annexe 1, R6), from the scenario's schools.
 pub fn list_message(scenario: &Scenario, today: NaiveDate) -> ListMessage {
     let dates: Vec<_> = scenario
         .schools

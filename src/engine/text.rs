@@ -1,0 +1,181 @@
+//! Text helpers shared by the engine and `io`: names folded for comparison, numbers written
+//! the French way (`1 234`, `11,2`), and decimals read with a comma or a dot (`3,5`, `3.5`).
+//! No rule lives here; the rules and the readers call these.
+
+use std::fmt;
+
+/// Folds a name for comparison: lower case, accents removed, spaces and punctuation dropped.
+/// "Sainte-Foy-lès-Lyon" and "SAINTE FOY LES LYON" fold alike.
+pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let folded: &str = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+            'ç' => "c",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => "o",
+            'ù' | 'ú' | 'û' | 'ü' => "u",
+            'ý' | 'ÿ' => "y",
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => continue,
+        };
+        out.push_str(folded);
+    }
+    out
+}
+
+/// A whole number with its digits grouped by three, French style, with ordinary spaces:
+/// `93 750`. Built on the stack (amounts are formatted by the thousand); shown with
+/// [`Display`](fmt::Display), which honours width and alignment, or [`Grouped::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Grouped {
+    // u64::MAX has 20 digits, so 6 separators.
+    buf: [u8; 26],
+    start: usize,
+}
+
+impl Grouped {
+    /// The grouped digits.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits and spaces were written.
+        std::str::from_utf8(&self.buf[self.start..]).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Grouped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// `n` with its digits grouped by thousands: `group_thousands(1_234_567)` shows `1 234 567`.
+pub fn group_thousands(n: u64) -> Grouped {
+    let mut buf = [0u8; 26];
+    let mut i = buf.len();
+    let mut rest = n;
+    let mut digits = 0;
+    loop {
+        if digits > 0 && digits % 3 == 0 {
+            i -= 1;
+            buf[i] = b' ';
+        }
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        digits += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    Grouped { buf, start: i }
+}
+
+/// `11,2`: a decimal number in French, rounded to 2 decimals, without trailing zeros.
+pub fn fr_decimal(x: f64) -> String {
+    decimal_comma(trim_fraction_zeros(&format!("{x:.2}")))
+}
+
+/// The decimal point of `text` written as a comma: `150.00` → `150,00`.
+pub fn decimal_comma(text: &str) -> String {
+    text.replace('.', ",")
+}
+
+/// Drops the zeros that end a decimal's fraction, then a separator left alone:
+/// `150.50` → `150.5`, `150.0` → `150`, `3,00` → `3`. A number without a separator is
+/// returned whole (`150` stays `150`).
+pub fn trim_fraction_zeros(text: &str) -> &str {
+    if text.contains(['.', ',']) {
+        text.trim_end_matches('0').trim_end_matches(['.', ','])
+    } else {
+        text
+    }
+}
+
+/// Removes the spaces a French number may group its digits with: ordinary, no-break (U+00A0)
+/// and narrow no-break (U+202F). `1 234,50` → `1234,50`.
+pub fn strip_digit_spaces(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect()
+}
+
+/// Splits a decimal at its separator, the first dot or comma: `1234,50` → `("1234", "50")`,
+/// `.5` → `("", "5")`, `150` → `("150", "")`. The parts are not checked.
+pub fn split_decimal(text: &str) -> (&str, &str) {
+    match text.find(['.', ',']) {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, ""),
+    }
+}
+
+/// Reads a decimal written with a comma or a dot (`3,5` or `3.5`), spaces around it ignored.
+/// Anything Rust reads as an `f64` once the comma is a dot is accepted (`1e3`, `inf`): the
+/// caller checks the range.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse::<f64>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fold_alike() {
+        assert_eq!(fold_name("Sainte-Foy-lès-Lyon"), "saintefoyleslyon");
+        assert_eq!(
+            fold_name("SAINTE FOY LES LYON"),
+            fold_name("Sainte-Foy-lès-Lyon")
+        );
+        assert_eq!(fold_name("Œuvre d'Été"), "oeuvredete");
+        assert_eq!(fold_name(" - "), "");
+    }
+
+    #[test]
+    fn thousands() {
+        assert_eq!(group_thousands(0).as_str(), "0");
+        assert_eq!(group_thousands(625).as_str(), "625");
+        assert_eq!(group_thousands(93_750).to_string(), "93 750");
+        assert_eq!(group_thousands(1_000_000).to_string(), "1 000 000");
+        assert_eq!(
+            group_thousands(u64::MAX).as_str(),
+            "18 446 744 073 709 551 615"
+        );
+        assert_eq!(format!("{:>8}", group_thousands(1234)), "   1 234");
+    }
+
+    #[test]
+    fn french_decimals() {
+        assert_eq!(fr_decimal(11.2), "11,2");
+        assert_eq!(fr_decimal(10.0), "10");
+        assert_eq!(fr_decimal(3.456), "3,46");
+        assert_eq!(decimal_comma("150.00"), "150,00");
+        assert_eq!(trim_fraction_zeros("150.50"), "150.5");
+        assert_eq!(trim_fraction_zeros("150.0"), "150");
+        assert_eq!(trim_fraction_zeros("3,00"), "3");
+        assert_eq!(trim_fraction_zeros("150"), "150");
+    }
+
+    #[test]
+    fn reading_decimals() {
+        assert_eq!(
+            strip_digit_spaces("1 234\u{a0}567\u{202f}8,5"),
+            "12345678,5"
+        );
+        assert_eq!(split_decimal("1234,50"), ("1234", "50"));
+        assert_eq!(split_decimal("150.5"), ("150", "5"));
+        assert_eq!(split_decimal(".5"), ("", "5"));
+        assert_eq!(split_decimal("150"), ("150", ""));
+        assert_eq!(parse_decimal(" 3,5 "), Some(3.5));
+        assert_eq!(parse_decimal("3.5"), Some(3.5));
+        assert_eq!(parse_decimal("12"), Some(12.0));
+        assert_eq!(parse_decimal("trois"), None);
+        assert_eq!(parse_decimal(""), None);
+    }
+}
