@@ -277,15 +277,11 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             let bytes = match document {
                 Document::Annex1 => {
                     let sheets = exports::annex1::annex1_sheets(&scenario, &sim);
-                    let lower = shown.to_lowercase();
-                    if lower.ends_with(".xlsx") {
-                        exports::annex1::to_xlsx(&sheets)
-                    } else if lower.ends_with(".ods") {
-                        exports::annex1::to_ods(&sheets)
-                    } else {
-                        Err(format!(
+                    match exports::worker::SpreadsheetFormat::from_file_name(&shown) {
+                        Some(format) => format.write(&sheets),
+                        None => Err(format!(
                             "« {shown} » : la liste s'écrit en .xlsx (Excel) ou en .ods (OpenDocument)"
-                        ))
+                        )),
                     }
                 }
                 Document::Ics => {

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 // Still reachable here for callers outside the engine that import it from this module; its
 // home is `engine::text`.
-pub use super::text::fold_name;
+use super::text::fold_name;
 
 const CSV: &str = include_str!("../../data/communes-metropole-lyon.csv");
 

@@ -7,7 +7,9 @@
 //! adding a field to a school is one [`SchoolField`] variant plus the rule that reads it (see
 //! `docs/DESIGN.md`, « Where is a field named, and how do I add one? »).
 
+use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::scenario::{BillingUnit, Contact, Contacts, Level, Sector};
+use crate::engine::text::decimal_comma;
 
 pub use crate::engine::r10_eligibility::ContactField;
 
@@ -341,9 +343,7 @@ impl Field {
     /// What a new scenario holds in it (the file's default, as the page shows it).
     pub fn default_text(self) -> String {
         match self {
-            Field::AnnualFee => crate::engine::Money::from_euros(150)
-                .to_decimal_string()
-                .replace('.', ","),
+            Field::AnnualFee => decimal_comma(&DEFAULT_ANNUAL_FEE.to_decimal_string()),
             Field::BillingUnit => BillingUnit::School.code().into(),
             _ => String::new(),
         }

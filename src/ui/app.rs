@@ -1,7 +1,6 @@
 //! The page: inputs on one side, what the engine computed on the other.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -21,93 +20,29 @@ use super::state::Store;
 use super::termination::TerminationSim;
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
-use crate::app::{Action, AppState};
 use crate::engine::dates::fr;
-use crate::engine::{Scenario, School, Simulation, simulate};
 use crate::io::FieldError;
-use crate::io::draft::{Draft, SchoolDraft};
 use crate::io::report::RULES_VERSION;
-use crate::io::scenario::{parse_parts, parse_school};
+use crate::io::schema::FieldRef;
+use crate::web::draft::Draft;
+use crate::web::live::{Figures, Live};
+use crate::web::share::{decode_share, encode_share, file_name};
+use crate::web::state::{Action, AppState, Library};
 
 /// How long after the last change the simulations are written to storage and the address.
 const SAVE_DELAY_MS: u32 = 300;
 
-/// A valid scenario and what the engine computed of it.
-type Figures = (Rc<Scenario>, Rc<Simulation>);
-
-/// What the engine made of the draft: the errors, or the scenario and its simulation.
-#[derive(PartialEq)]
-struct Computed {
-    errors: Rc<Vec<FieldError>>,
-    result: Option<Figures>,
-}
-
-/// Each school as last read, by id: a keystroke re-reads only the school it changed.
-type SchoolCache = HashMap<u64, (Rc<SchoolDraft>, usize, Result<School, Vec<FieldError>>)>;
-
-fn compute(draft: &Draft, cache: &mut SchoolCache) -> Computed {
-    let schools: Vec<Result<School, Vec<FieldError>>> = draft
-        .schools
-        .iter()
-        .enumerate()
-        .map(|(i, s)| match cache.get(&s.id) {
-            Some((seen, index, read)) if *index == i && Rc::ptr_eq(seen, s) => read.clone(),
-            _ => {
-                let read = parse_school(&s.to_value(), i);
-                cache.insert(s.id, (s.clone(), i, read.clone()));
-                read
-            }
-        })
-        .collect();
-    if cache.len() > draft.schools.len() * 2 + 16 {
-        cache.retain(|id, _| draft.schools.iter().any(|s| s.id == *id));
-    }
-    match parse_parts(&draft.head_value(), &schools) {
-        Ok(scenario) => {
-            let sim = simulate(&scenario);
-            Computed {
-                errors: Rc::new(Vec::new()),
-                result: Some((Rc::new(scenario), Rc::new(sim))),
-            }
-        }
-        Err(errors) => Computed {
-            errors: Rc::new(errors),
-            result: None,
-        },
-    }
-}
-
-/// The element that shows the field at `path`, to link an error to it.
-fn field_id(draft: &Draft, path: &str) -> String {
-    if let Some(rest) = path.strip_prefix("schools[") {
-        let (index, key) = rest.split_once(']').unwrap_or((rest, ""));
-        let id = index
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| draft.schools.get(i))
-            .map_or(0, |s| s.id);
-        let key = key.trim_start_matches('.');
-        return format!("ecole-{id}-{}", if key.is_empty() { "name" } else { key })
-            .replace('.', "-");
-    }
-    match path {
-        "commune.name" => "commune-name".into(),
-        "commune.insee" => "commune-insee".into(),
-        "convention.notified" => "notified".into(),
-        "convention.annual_fee_eur" => "annual-fee".into(),
-        "convention.billing_unit" => "billing-unit".into(),
-        "convention.termination_received" => "termination".into(),
-        "deliberation.published" => "published".into(),
-        "horizon_until" => "horizon".into(),
-        other => other
-            .strip_prefix("contacts.technical_referent.")
-            .map(|k| format!("referent-{k}"))
-            .or_else(|| {
-                other
-                    .strip_prefix("contacts.project_lead.")
-                    .map(|k| format!("chef-projet-{k}"))
-            })
-            .unwrap_or_default(),
+/// The element that shows the field an error is about, to link the error to it; the errors
+/// section itself for an error about no single field.
+fn field_element(draft: &Draft, error: &FieldError) -> String {
+    match error.field {
+        Some(FieldRef::Scenario(f)) => f.element_id(),
+        Some(FieldRef::Flag(f)) => f.element_id().to_string(),
+        Some(FieldRef::School(i, f)) => draft
+            .schools
+            .get(i)
+            .map_or_else(|| "ecoles-titre".to_string(), |s| f.element_id(s.id)),
+        None => "erreurs".to_string(),
     }
 }
 
@@ -126,22 +61,20 @@ pub fn app() -> Html {
     {
         let dispatch = dispatch.clone();
         let notice = notice.clone();
-        use_effect_with((), move |_| {
-            match browser::decode_share(&browser::current_hash()) {
-                Some(Ok(draft)) => {
-                    let name = if draft.commune_name.trim().is_empty() {
-                        "Lien partagé".to_string()
-                    } else {
-                        format!("Lien partagé : {}", draft.commune_name.trim())
-                    };
-                    dispatch.dispatch(Action::Import {
-                        name,
-                        draft: Box::new(draft),
-                    });
-                }
-                Some(Err(message)) => notice.set(Some(message)),
-                None => {}
+        use_effect_with((), move |_| match decode_share(&browser::current_hash()) {
+            Some(Ok(draft)) => {
+                let name = if draft.commune_name.trim().is_empty() {
+                    "Lien partagé".to_string()
+                } else {
+                    format!("Lien partagé : {}", draft.commune_name.trim())
+                };
+                dispatch.dispatch(Action::Import {
+                    name,
+                    draft: Box::new(draft),
+                });
             }
+            Some(Err(message)) => notice.set(Some(message)),
+            None => {}
         });
     }
 
@@ -149,16 +82,16 @@ pub fn app() -> Html {
     // keystroke (writing 600 schools on every key would cost more than a frame), and at once
     // when the page is hidden or closed.
     let storage_error = use_state(|| None::<String>);
-    let latest = use_mut_ref(|| None::<crate::app::Library>);
+    let latest = use_mut_ref(|| None::<Library>);
     let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     let persist = {
         let storage_error = storage_error.clone();
-        Rc::new(move |library: &crate::app::Library| {
+        Rc::new(move |library: &Library| {
             let result = browser::save_library(library).err();
             if *storage_error != result {
                 storage_error.set(result);
             }
-            browser::set_hash(&browser::encode_share(&library.current().draft));
+            browser::set_hash(&encode_share(&library.current().draft));
         })
     };
     {
@@ -194,8 +127,8 @@ pub fn app() -> Html {
     }
 
     let draft = store.0.draft().clone();
-    let cache = use_mut_ref(SchoolCache::new);
-    let computed = use_memo(draft.clone(), move |d| compute(d, &mut cache.borrow_mut()));
+    let live = use_mut_ref(Live::default);
+    let computed = use_memo(draft.clone(), move |d| live.borrow_mut().compute(d));
     // While the input is invalid, the last valid figures stay, marked as such.
     let last_good: Rc<RefCell<Option<Figures>>> = use_mut_ref(|| None);
     if let Some(r) = &computed.result {
@@ -244,7 +177,7 @@ pub fn app() -> Html {
         let notice = notice.clone();
         Callback::from(move |_| {
             if let Err(e) = browser::download(
-                &browser::file_name(&draft.commune_name),
+                &file_name(&draft.commune_name),
                 "application/json",
                 &draft.to_json_pretty(),
             ) {
@@ -257,7 +190,7 @@ pub fn app() -> Html {
         let draft = draft.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            browser::copy(&browser::link_with(&browser::encode_share(&draft)));
+            browser::copy(&browser::link_with(&encode_share(&draft)));
             copied.set(true);
         })
     };
@@ -305,7 +238,7 @@ pub fn app() -> Html {
                     <div class="error-summary" role="alert" id="erreurs">
                         <p><strong>{ format!("{} champ{} à corriger", errors.len(), if errors.len() > 1 { "s" } else { "" }) }</strong>
                         { if shown.is_some() { " : les chiffres ci-dessous sont ceux de la dernière saisie valide." } else { " pour voir les chiffres." } }</p>
-                        <ul>{ for errors.iter().map(|e| html! { <li><a href={format!("#{}", field_id(&draft, &e.path))}>{ e.to_string() }</a></li> }) }</ul>
+                        <ul>{ for errors.iter().map(|e| html! { <li><a href={format!("#{}", field_element(&draft, e))}>{ e.for_people() }</a></li> }) }</ul>
                     </div>
                 }
                 if let Some((scenario, sim)) = shown {

@@ -1,15 +1,12 @@
 //! What the app asks of the browser: today's date, local storage, the page address, files,
 //! printing. Each failure comes back as a French message, never a panic.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 use chrono::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-use crate::app::{self, Library, Loaded};
 use crate::engine::dates::parse_iso;
-use crate::io::draft::Draft;
+use crate::web::state::{self as app, Library, Loaded};
 
 /// Today, from the browser's clock; `?aujourdhui=AAAA-MM-JJ` in the address sets it (for a
 /// what-if, and for tests that must not depend on the day they run).
@@ -58,30 +55,7 @@ pub fn save_library(library: &Library) -> Result<(), String> {
         })
 }
 
-/// The scenario in the page address: `#s=` + base64url of its JSON.
-pub fn encode_share(draft: &Draft) -> String {
-    let json = serde_json::to_string(&draft.to_value()).unwrap_or_default();
-    format!("#s={}", URL_SAFE_NO_PAD.encode(json.as_bytes()))
-}
-
-/// Reads `#s=…` (base64url with or without padding, of the plain scenario JSON).
-pub fn decode_share(hash: &str) -> Option<Result<Draft, String>> {
-    let payload = hash.strip_prefix("#s=")?;
-    let bytes = URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .or_else(|_| URL_SAFE.decode(payload));
-    Some(match bytes {
-        Err(_) => Err("Le lien ne contient pas un scénario lisible (encodage abîmé).".into()),
-        Ok(bytes) => match String::from_utf8(bytes)
-            .ok()
-            .and_then(|t| Draft::from_json(&t))
-        {
-            Some(d) => Ok(d),
-            None => Err("Le lien ne contient pas un scénario laclasse-sim lisible.".into()),
-        },
-    })
-}
-
+/// The page address's fragment (`#s=…`).
 pub fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -174,22 +148,5 @@ pub fn print() {
 pub fn copy(text: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.navigator().clipboard().write_text(text);
-    }
-}
-
-/// A file name from the commune's name: `laclasse-sim-tassin-la-demi-lune.json`.
-pub fn file_name(commune: &str) -> String {
-    // Each word folded (no accents, lower case), joined by hyphens.
-    let slug = commune
-        .split(|c: char| !c.is_alphanumeric())
-        .map(crate::engine::communes::fold_name)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let slug: String = slug.chars().take(40).collect();
-    if slug.is_empty() {
-        "laclasse-sim-scenario.json".into()
-    } else {
-        format!("laclasse-sim-{slug}.json")
     }
 }

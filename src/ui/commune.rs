@@ -5,13 +5,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::field::{Field, error_at};
-use super::state::{Dispatch, edit_field};
+use super::field::ScenarioInput;
+use super::state::Dispatch;
 use super::why::{ClauseTag, Why};
 use crate::engine::communes;
 use crate::engine::r10_eligibility::r10_commune;
 use crate::engine::scenario::Commune;
 use crate::io::FieldError;
+use crate::io::schema::Field;
 
 #[derive(Properties, PartialEq)]
 pub struct CommuneProps {
@@ -23,7 +24,6 @@ pub struct CommuneProps {
 
 #[function_component(CommuneForm)]
 pub fn commune_form(p: &CommuneProps) -> Html {
-    let edit = |key: &'static str| edit_field(&p.dispatch, key);
     let suggestions = communes::suggest(&p.name, 12);
     let commune = Commune {
         name: p.name.to_string(),
@@ -39,12 +39,10 @@ pub fn commune_form(p: &CommuneProps) -> Html {
                 { for suggestions.iter().map(|c| html! { <option value={c.name.clone()}>{ format!("{} ({})", c.name, c.insee) }</option> }) }
             </datalist>
             <div class="row">
-                <Field id="commune-name" label="Nom de la commune" value={p.name.clone()} list="communes-metropole"
-                    autocomplete="off" error={error_at(&p.errors, "commune.name")} oninput={edit("commune_name")}
-                    hint="Les 58 communes de la Métropole sont proposées ; anciens noms acceptés." />
-                <Field id="commune-insee" label="Code INSEE (facultatif)" value={p.insee.clone()} inputmode="numeric"
-                    error={error_at(&p.errors, "commune.insee")} oninput={edit("commune_insee")}
-                    hint="S'il est saisi, il décide seul ; anciens codes acceptés." />
+                <ScenarioInput field={Field::CommuneName} value={p.name.clone()} list="communes-metropole"
+                    errors={p.errors.clone()} dispatch={p.dispatch.clone()} />
+                <ScenarioInput field={Field::CommuneInsee} value={p.insee.clone()}
+                    errors={p.errors.clone()} dispatch={p.dispatch.clone()} />
             </div>
             if typed {
                 <p class={classes!("status", if check.record.is_some() { "ok" } else { "bad" })} role="status">

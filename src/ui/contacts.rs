@@ -6,29 +6,12 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::field::{Field, error_at};
+use super::field::ScenarioInput;
 use super::state::Dispatch;
-use crate::app::{Action, Who};
 use crate::io::FieldError;
-use crate::io::draft::{ContactDraft, Draft};
-
-pub const CONTACT_FIELDS: [(&str, &str, &str); 5] = [
-    ("last_name", "Nom", "text"),
-    ("first_name", "Prénom", "text"),
-    ("function", "Fonction", "text"),
-    ("email", "E-mail", "email"),
-    ("phone", "Téléphone", "tel"),
-];
-
-pub fn contact_value<'a>(c: &'a ContactDraft, key: &str) -> &'a str {
-    match key {
-        "last_name" => &c.last_name,
-        "first_name" => &c.first_name,
-        "function" => &c.function,
-        "email" => &c.email,
-        _ => &c.phone,
-    }
-}
+use crate::io::schema::{ContactField, Field, Flag, Role};
+use crate::web::draft::Draft;
+use crate::web::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ContactsProps {
@@ -39,45 +22,37 @@ pub struct ContactsProps {
 
 #[function_component(ContactsForm)]
 pub fn contacts_form(p: &ContactsProps) -> Html {
-    let contact = |who: Who,
-                   id: &'static str,
-                   title: &'static str,
-                   c: &ContactDraft,
-                   path: &'static str| {
+    let d = &p.draft;
+    let contact = |role: Role| {
         html! {
             <fieldset class="contact">
-                <legend>{ title }</legend>
+                <legend>{ format!("{} (Annexe 1)", role.label()) }</legend>
                 <div class="row">
-                { for CONTACT_FIELDS.iter().map(|(key, label, kind)| {
-                    let d = p.dispatch.clone();
-                    let key: &'static str = key;
-                    html! { <Field id={format!("{id}-{key}")} label={*label} kind={*kind} value={contact_value(c, key).to_string()}
-                        error={error_at(&p.errors, &format!("contacts.{path}.{key}"))}
-                        oninput={Callback::from(move |v: String| d.dispatch(Action::EditContact(who, key, v)))} /> }
+                { for ContactField::ALL.map(|f| {
+                    let field = Field::Contact(role, f);
+                    html! { <ScenarioInput {field} value={d.text(field).to_string()} errors={p.errors.clone()} dispatch={p.dispatch.clone()} /> }
                 }) }
                 </div>
             </fieldset>
         }
     };
-    let d = &p.draft;
-    let check = |action: fn(bool) -> Action| {
+    let check = |flag: Flag| {
         let dispatch = p.dispatch.clone();
-        Callback::from(move |e: Event| {
-            dispatch.dispatch(action(
-                e.target_unchecked_into::<HtmlInputElement>().checked(),
-            ))
-        })
+        let onchange = Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(Action::SetFlag(flag, checked))
+        });
+        html! {
+            <label class="check"><input type="checkbox" id={flag.element_id()} checked={d.flag(flag)} {onchange} />
+                { format!(" {}", flag.label()) }</label>
+        }
     };
     html! {
         <div class="contacts">
-            { contact(Who::TechnicalReferent, "referent", "Référent technique de la commune (Annexe 1)", &d.technical_referent, "technical_referent") }
-            { contact(Who::ProjectLead, "chef-projet", "Personne chargée de suivre le projet (Annexe 1)", &d.project_lead, "project_lead") }
+            { for Role::ALL.map(contact) }
             <fieldset class="usage">
                 <legend>{ "Usage déclaré (Art. 4)" }</legend>
-                <label class="check"><input type="checkbox" id="usage-educatif" checked={d.educational_or_cultural} onchange={check(Action::SetEducational)} />
-                    { " Usage d'intérêt général : éducatif ou culturel" }</label>
-                <label class="check"><input type="checkbox" id="usage-commercial" checked={d.commercial} onchange={check(Action::SetCommercial)} />
-                    { " Usage commercial (exclu par la convention)" }</label>
+                { for Flag::ALL.map(check) }
             </fieldset>
         </div>
     }

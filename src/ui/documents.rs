@@ -4,18 +4,19 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::browser;
 use super::field::Field;
+use super::use_exporter::{ExportJob, use_exporter};
 use super::why::ClauseTag;
 use crate::engine::dates::fr;
 use crate::engine::r5_r6_access::r6_yearly_list;
 use crate::engine::{Clause, Scenario, Simulation};
+use crate::io::exports::worker::SpreadsheetFormat;
 use crate::io::exports::{deliberation, ics, letter};
 use crate::io::scenario::to_string_pretty;
+use crate::web::share::file_name;
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentsProps {
@@ -26,112 +27,25 @@ pub struct DocumentsProps {
     pub stale: bool,
 }
 
-/// The worker and its message handler, kept for the page's life once loaded.
-struct Exporter {
-    worker: web_sys::Worker,
-    /// The worker has said it listens; until then requests wait in `queued`.
-    ready: Rc<std::cell::Cell<bool>>,
-    queued: Rc<std::cell::RefCell<Option<String>>>,
-    _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
-}
-
 #[function_component(Documents)]
 pub fn documents(p: &DocumentsProps) -> Html {
     let status = use_state(|| None::<(bool, String)>);
-    let exporter = use_mut_ref(|| None::<Exporter>);
-    let pending = use_mut_ref(|| None::<(String, &'static str)>);
     let reminder = use_state(|| "7".to_string());
-    let base = browser::file_name(&p.scenario.commune.name)
+    let base = file_name(&p.scenario.commune.name)
         .trim_end_matches(".json")
         .to_string();
 
-    let spreadsheet = |kind: &'static str| {
-        let status = status.clone();
-        let exporter = exporter.clone();
-        let pending = pending.clone();
+    let export = use_exporter(status.clone());
+    let spreadsheet = |format: SpreadsheetFormat| {
+        let export = export.clone();
         let scenario = p.scenario.clone();
         let base = base.clone();
         Callback::from(move |_: MouseEvent| {
-            let mime = if kind == "xlsx" {
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            } else {
-                "application/vnd.oasis.opendocument.spreadsheet"
-            };
-            *pending.borrow_mut() = Some((format!("{base}-annexe1.{kind}"), mime));
-            if exporter.borrow().is_none() {
-                status.set(Some((
-                    false,
-                    "Chargement du module d'export (une seule fois)…".into(),
-                )));
-                match web_sys::Worker::new("./laclasse-sim-export_loader.js") {
-                    Ok(worker) => {
-                        let status = status.clone();
-                        let pending = pending.clone();
-                        let ready = Rc::new(std::cell::Cell::new(false));
-                        let queued: Rc<std::cell::RefCell<Option<String>>> = Rc::default();
-                        let (ready_in, queued_in, worker_in) =
-                            (ready.clone(), queued.clone(), worker.clone());
-                        let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-                            move |e: web_sys::MessageEvent| {
-                                let data = e.data();
-                                if data.as_string().as_deref() == Some(super::export_worker::READY)
-                                {
-                                    ready_in.set(true);
-                                    if let Some(request) = queued_in.borrow_mut().take() {
-                                        let _ =
-                                            worker_in.post_message(&JsValue::from_str(&request));
-                                    }
-                                    return;
-                                }
-                                let target = pending.borrow_mut().take();
-                                match (data.dyn_ref::<js_sys::Uint8Array>(), target) {
-                                    (Some(bytes), Some((name, mime))) => {
-                                        match browser::download_bytes(&name, mime, bytes) {
-                                            Ok(()) => status.set(Some((
-                                                false,
-                                                format!("« {name} » est prêt."),
-                                            ))),
-                                            Err(m) => status.set(Some((true, m))),
-                                        }
-                                    }
-                                    _ => status.set(Some((
-                                        true,
-                                        format!(
-                                            "L'export n'a pas abouti : {}",
-                                            data.as_string()
-                                                .unwrap_or_else(|| "réponse inattendue".into())
-                                        ),
-                                    ))),
-                                }
-                            },
-                        );
-                        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-                        *exporter.borrow_mut() = Some(Exporter {
-                            worker,
-                            ready,
-                            queued,
-                            _onmessage: onmessage,
-                        });
-                    }
-                    Err(_) => {
-                        status.set(Some((
-                            true,
-                            "Le navigateur n'a pas pu charger le module d'export.".into(),
-                        )));
-                        return;
-                    }
-                }
-            } else {
-                status.set(Some((false, "Préparation du fichier…".into())));
-            }
-            if let Some(ex) = exporter.borrow().as_ref() {
-                let request = format!("{kind}\n{}", to_string_pretty(&scenario));
-                if ex.ready.get() {
-                    let _ = ex.worker.post_message(&JsValue::from_str(&request));
-                } else {
-                    *ex.queued.borrow_mut() = Some(request);
-                }
-            }
+            export.emit(ExportJob {
+                format,
+                scenario: to_string_pretty(&scenario),
+                file_name: format!("{base}-annexe1.{}", format.extension()),
+            })
         })
     };
 
@@ -256,8 +170,9 @@ pub fn documents(p: &DocumentsProps) -> Html {
             <h3>{ "Liste des écoles (annexe 1) " }<ClauseTag clause={Clause::Annexe1Administrator} /></h3>
             <p class="hint">{ "« Au format Excel ou open office » : les écoles éligibles, leurs administrateurs, les contacts de la commune ; une feuille des redevances." }</p>
             <div class="toolbar">
-                <button type="button" id="export-xlsx" onclick={spreadsheet("xlsx")}>{ "Liste annexe 1 (.xlsx)" }</button>
-                <button type="button" id="export-ods" onclick={spreadsheet("ods")}>{ "Liste annexe 1 (.ods)" }</button>
+                { for SpreadsheetFormat::ALL.map(|f| html! {
+                    <button type="button" id={format!("export-{}", f.extension())} onclick={spreadsheet(f)}>{ format!("Liste annexe 1 (.{})", f.extension()) }</button>
+                }) }
             </div>
             <h3>{ "Calendrier des échéances" }</h3>
             <div class="row">

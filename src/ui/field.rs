@@ -1,7 +1,13 @@
 //! A labelled input or select with its inline error. What is typed is kept as typed.
 
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use super::state::{Dispatch, edit_field};
+use crate::io::FieldError;
+use crate::io::schema::{Field as SchemaField, FieldRef, Input, SchoolField};
 
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
@@ -69,6 +75,8 @@ pub struct SelectProps {
     #[prop_or_default]
     pub error: Option<AttrValue>,
     #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
     pub class: Classes,
     pub onchange: Callback<String>,
 }
@@ -82,24 +90,87 @@ pub fn select(p: &SelectProps) -> Html {
         })
     };
     let error_id = format!("{}-erreur", p.id);
+    let hint_id = format!("{}-aide", p.id);
+    let described = [
+        p.error.as_ref().map(|_| error_id.clone()),
+        p.hint.as_ref().map(|_| hint_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let known = p.options.iter().any(|(v, _)| *v == p.value.as_str());
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"), p.class.clone())}>
             <label for={p.id.clone()}>{ &p.label }</label>
             <select id={p.id.clone()} {onchange} aria-invalid={if p.error.is_some() { "true" } else { "false" }}
-                aria-describedby={p.error.as_ref().map(|_| error_id.clone())}>
+                aria-describedby={(!described.is_empty()).then_some(described)}>
                 if !known { <option value={p.value.clone()} selected=true>{ format!("« {} » (inconnu)", p.value) }</option> }
                 { for p.options.iter().map(|(v, l)| html! { <option value={*v} selected={*v == p.value.as_str()}>{ *l }</option> }) }
             </select>
+            if let Some(h) = &p.hint { <p class="hint" id={hint_id}>{ h }</p> }
             if let Some(e) = &p.error { <p class="error" id={error_id}>{ e }</p> }
         </div>
     }
 }
 
-/// The error message for the field at `path` (`schools[2].requested`), if any.
-pub fn error_at(errors: &[crate::io::FieldError], path: &str) -> Option<AttrValue> {
+/// The error message for the field `at`, if any.
+pub fn error_at(errors: &[FieldError], at: FieldRef) -> Option<AttrValue> {
     errors
         .iter()
-        .find(|e| e.path == path)
+        .find(|e| e.field == Some(at))
         .map(|e| AttrValue::from(e.message.clone()))
+}
+
+/// The input of one field of the scenario, as the schema describes it.
+#[derive(Properties, PartialEq)]
+pub struct ScenarioInputProps {
+    pub field: SchemaField,
+    pub value: AttrValue,
+    pub errors: Rc<Vec<FieldError>>,
+    pub dispatch: Dispatch,
+    /// A `<datalist>` of suggestions.
+    #[prop_or_default]
+    pub list: Option<AttrValue>,
+}
+
+#[function_component(ScenarioInput)]
+pub fn scenario_input(p: &ScenarioInputProps) -> Html {
+    let f = p.field;
+    let error = error_at(&p.errors, FieldRef::Scenario(f));
+    let edit = edit_field(&p.dispatch, f);
+    match f.input() {
+        Input::Choice(choices) => html! {
+            <Select id={f.element_id()} label={f.short_label()} value={p.value.clone()}
+                options={choices.options()} {error} onchange={edit} hint={f.hint().map(AttrValue::Static)} />
+        },
+        input => html! {
+            <Field id={f.element_id()} label={f.short_label()} kind={input.html_type()} value={p.value.clone()}
+                inputmode={input.input_mode().map(AttrValue::Static)} required={f.required()}
+                list={p.list.clone()} autocomplete={p.list.as_ref().map(|_| AttrValue::Static("off"))}
+                hint={f.hint().map(AttrValue::Static)} {error} oninput={edit} />
+        },
+    }
+}
+
+/// The cell of one field of a school, as the schema describes it.
+pub fn school_cell(
+    field: SchoolField,
+    row: u64,
+    number: usize,
+    value: &str,
+    error: Option<AttrValue>,
+    edit: Callback<String>,
+) -> Html {
+    let id = field.element_id(row);
+    let label = format!("{}, école {number}", field.label());
+    match field.input() {
+        Input::Choice(choices) => html! {
+            <td><Select class="cell" {id} {label} value={value.to_string()} options={choices.options()} {error} onchange={edit} /></td>
+        },
+        input => html! {
+            <td><Field class="cell" {id} {label} kind={input.html_type()} value={value.to_string()}
+                inputmode={input.input_mode().map(AttrValue::Static)} {error} oninput={edit} /></td>
+        },
+    }
 }

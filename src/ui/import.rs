@@ -5,54 +5,20 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::state::Dispatch;
-use crate::app::Action;
-use crate::io::csv_import::{self, Column, ImportedRow};
+use crate::io::schema::SchoolField;
+use crate::web::csv_import::{CsvFile, column_choices, column_label};
+use crate::web::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub dispatch: Dispatch,
 }
 
-#[derive(Clone, PartialEq)]
-struct Loaded {
-    file: String,
-    text: String,
-    separator: u8,
-    has_header: bool,
-    rows: Vec<Vec<String>>,
-    columns: Vec<Column>,
-}
-
-impl Loaded {
-    fn read(
-        file: String,
-        text: String,
-        separator: u8,
-        has_header: Option<bool>,
-    ) -> Result<Loaded, String> {
-        let rows = csv_import::parse(&text, separator)?;
-        let has_header = has_header.unwrap_or_else(|| csv_import::looks_like_header(&rows[0]));
-        let columns = csv_import::guess_columns(&rows, has_header);
-        Ok(Loaded {
-            file,
-            text,
-            separator,
-            has_header,
-            rows,
-            columns,
-        })
-    }
-
-    fn schools(&self) -> Vec<ImportedRow> {
-        csv_import::to_schools(&self.rows, &self.columns, self.has_header)
-    }
-}
-
 const PREVIEW: usize = 20;
 
 #[function_component(ImportSchools)]
 pub fn import_schools(p: &ImportProps) -> Html {
-    let loaded = use_state(|| None::<Loaded>);
+    let loaded = use_state(|| None::<CsvFile>);
     let error = use_state(|| None::<String>);
     let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let input = use_node_ref();
@@ -82,11 +48,7 @@ pub fn import_schools(p: &ImportProps) -> Html {
                 gloo_file::callbacks::read_as_bytes(&gloo_file::File::from(file), move |bytes| {
                     let result = bytes
                         .map_err(|_| "le navigateur n'a pas pu lire le fichier".to_string())
-                        .and_then(|b| csv_import::decode(&b))
-                        .and_then(|text| {
-                            let sep = csv_import::detect_separator(&text);
-                            Loaded::read(name.clone(), text, sep, None)
-                        });
+                        .and_then(|b| CsvFile::open(name.clone(), &b));
                     match result {
                         Ok(l) => {
                             error.set(None);
@@ -132,7 +94,7 @@ pub fn import_schools(p: &ImportProps) -> Html {
                 "tab" => b'\t',
                 _ => b';',
             };
-            match Loaded::read(l.file.clone(), l.text.clone(), sep, Some(l.has_header)) {
+            match l.with_separator(sep) {
                 Ok(next) => loaded.set(Some(next)),
                 Err(m) => error.set(Some(m)),
             }
@@ -143,10 +105,7 @@ pub fn import_schools(p: &ImportProps) -> Html {
         let l = l.clone();
         Callback::from(move |e: Event| {
             let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
-            let mut next = l.clone();
-            next.has_header = checked;
-            next.columns = csv_import::guess_columns(&next.rows, checked);
-            loaded.set(Some(next));
+            loaded.set(Some(l.with_header(checked)));
         })
     };
     let set_column = |i: usize| {
@@ -158,11 +117,8 @@ pub fn import_schools(p: &ImportProps) -> Html {
                 .value()
                 .parse()
                 .unwrap_or(0);
-            let mut next = l.clone();
-            if let Some(c) = next.columns.get_mut(i) {
-                *c = Column::ALL.get(v).copied().unwrap_or(Column::Ignore);
-            }
-            loaded.set(Some(next));
+            let column = column_choices().get(v).copied().flatten();
+            loaded.set(Some(l.with_column(i, column)));
         })
     };
     let confirm = {
@@ -178,13 +134,12 @@ pub fn import_schools(p: &ImportProps) -> Html {
         let loaded = loaded.clone();
         Callback::from(move |_: MouseEvent| loaded.set(None))
     };
-    let sample = |i: usize| {
-        l.rows
-            .first()
-            .and_then(|r| r.get(i))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let sample = |i: usize| l.sample(i);
+    let preview = [
+        SchoolField::Name,
+        SchoolField::Requested,
+        SchoolField::Level,
+    ];
     html! {
         <div class="import open" role="region" aria-label="Import d'écoles">
             { picker }
@@ -208,18 +163,18 @@ pub fn import_schools(p: &ImportProps) -> Html {
                 }) }</tr></thead>
                 <tbody><tr>{ for l.columns.iter().enumerate().map(|(i, c)| html! {
                     <td><select id={format!("import-colonne-{i}")} aria-label={format!("Champ de la colonne {} ({})", i + 1, sample(i))} onchange={set_column(i)}>
-                        { for Column::ALL.iter().enumerate().map(|(k, col)| html! { <option value={k.to_string()} selected={col == c}>{ col.label() }</option> }) }
+                        { for column_choices().into_iter().enumerate().map(|(k, col)| html! { <option value={k.to_string()} selected={col == *c}>{ column_label(col) }</option> }) }
                     </select></td>
                 }) }</tr></tbody>
             </table>
             </div>
             <table class="figures preview" id="import-apercu">
                 <caption>{ format!("Aperçu ({} ligne(s) avec erreur)", with_errors) }</caption>
-                <thead><tr><th scope="col">{ "Ligne" }</th><th scope="col">{ "École" }</th><th scope="col">{ "Demande" }</th><th scope="col">{ "Niveau" }</th><th scope="col">{ "Erreurs" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Ligne" }</th>{ for preview.map(|f| html! { <th scope="col">{ f.label() }</th> }) }<th scope="col">{ "Erreurs" }</th></tr></thead>
                 <tbody>{ for schools.iter().take(PREVIEW).map(|r| html! {
                     <tr class={classes!((!r.errors.is_empty()).then_some("bad"))}>
-                        <td>{ r.line }</td><td>{ &r.school.name }</td><td>{ &r.school.requested }</td><td>{ &r.school.level }</td>
-                        <td class="findings-cell">{ r.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(" ; ") }</td>
+                        <td>{ r.line }</td>{ for preview.map(|f| html! { <td>{ r.school.get(f) }</td> }) }
+                        <td class="findings-cell">{ r.errors.iter().map(|e| e.for_people()).collect::<Vec<_>>().join(" ; ") }</td>
                     </tr>
                 }) }</tbody>
             </table>

@@ -1,5 +1,5 @@
 //! The Yew web app. It renders what the engine computed and explained; no rule of the
-//! convention is coded here. State and actions are the pure [`crate::app`]; this layer wraps
+//! convention is coded here. State and actions are the pure [`crate::web`]; this layer wraps
 //! them in a reducer, keeps them in local storage and in the page address, and draws.
 
 pub mod app;
@@ -23,6 +23,7 @@ mod state;
 mod termination;
 mod toolbar;
 mod undo_bar;
+mod use_exporter;
 mod why;
 
 pub use app::App;

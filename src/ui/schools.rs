@@ -8,9 +8,10 @@ use super::import::ImportSchools;
 use super::pager::{PAGE_SIZE, Pager, page_range};
 use super::school_row::SchoolRow;
 use super::state::Dispatch;
-use crate::app::Action;
 use crate::io::FieldError;
-use crate::io::draft::Draft;
+use crate::io::schema::{FieldRef, SchoolField};
+use crate::web::draft::Draft;
+use crate::web::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct SchoolsProps {
@@ -19,15 +20,13 @@ pub struct SchoolsProps {
     pub dispatch: Dispatch,
 }
 
-/// The errors of school `i`, keyed by field (`requested`, `admin.email`).
-fn row_errors(errors: &[FieldError], i: usize) -> Vec<(String, String)> {
-    let prefix = format!("schools[{i}]");
+/// The errors of school `i`, by field.
+fn row_errors(errors: &[FieldError], i: usize) -> Vec<(SchoolField, String)> {
     errors
         .iter()
-        .filter_map(|e| {
-            let rest = e.path.strip_prefix(&prefix)?;
-            let key = rest.strip_prefix('.').unwrap_or("name");
-            Some((key.to_string(), e.message.clone()))
+        .filter_map(|e| match e.field {
+            Some(FieldRef::School(index, field)) if index == i => Some((field, e.message.clone())),
+            _ => None,
         })
         .collect()
 }
@@ -51,29 +50,13 @@ pub fn schools_table(p: &SchoolsProps) -> Html {
             page.set(total / PAGE_SIZE);
         })
     };
-    let heads = [
-        "Nom de l'école",
-        "UAI",
-        "Niveau",
-        "Secteur",
-        "Groupe scolaire",
-        "Demande reçue le",
-        "Ouverture constatée le",
-        "Radiation reçue le",
-        "Stockage (Go)",
-        "Admin. : nom",
-        "prénom",
-        "fonction",
-        "e-mail",
-        "téléphone",
-    ];
     html! {
         <section class="schools" aria-labelledby="ecoles-titre">
             <h2 id="ecoles-titre">{ format!("Écoles ({})", p.draft.schools.len()) }</h2>
             <p class="hint">{ "Dates de réception par la Métropole. L'ouverture constatée est facultative : sans elle, l'accès est supposé ouvert 14 jours après la demande (Annexe 1)." }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Tableau des écoles, défilant horizontalement">
                 <table class="schools-table">
-                    <thead><tr><th scope="col">{ "N°" }</th>{ for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }<th scope="col">{ "Actions" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "N°" }</th>{ for SchoolField::ALL.map(|f| html! { <th scope="col">{ f.label() }</th> }) }<th scope="col">{ "Actions" }</th></tr></thead>
                     <tbody>
                         { for p.draft.schools.iter().enumerate().skip(page_range(current, total).start).take(PAGE_SIZE).map(|(i, s)| html! {
                             <SchoolRow key={s.id} school={s.clone()} number={i + 1} errors={row_errors(&p.errors, i)} dispatch={p.dispatch.clone()} />

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::field::Field;
 use super::state::Dispatch;
-use crate::app::{Action, Library};
+use crate::web::state::{Action, Library};
 
 #[derive(Properties, PartialEq)]
 pub struct SimulationsProps {

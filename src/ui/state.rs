@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::{Action, AppState};
+use crate::io::schema::Field;
+use crate::web::state::{Action, AppState};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Store(pub AppState);
@@ -22,8 +23,8 @@ impl Reducible for Store {
 /// What components hold to act: stable across renders, so rows do not re-render for it.
 pub type Dispatch = UseReducerDispatcher<Store>;
 
-/// A callback that sets the top-level field `key` of the open scenario to what was typed.
-pub fn edit_field(dispatch: &Dispatch, key: &'static str) -> Callback<String> {
+/// A callback that sets `field` of the open scenario to what was typed.
+pub fn edit_field(dispatch: &Dispatch, field: Field) -> Callback<String> {
     let d = dispatch.clone();
-    Callback::from(move |v: String| d.dispatch(Action::Edit(key, v)))
+    Callback::from(move |v: String| d.dispatch(Action::Edit(field, v)))
 }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::state::Dispatch;
-use crate::app::{Action, Undo};
+use crate::web::state::{Action, Undo};
 
 #[derive(Properties, PartialEq)]
 pub struct UndoBarProps {

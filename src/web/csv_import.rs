@@ -3,9 +3,9 @@
 //! preview with each line's errors; nothing changes until they confirm.
 
 use super::draft::SchoolDraft;
-use crate::engine::communes::fold_name;
 use crate::engine::dates::parse_iso;
 use crate::engine::scenario::{Level, Sector};
+use crate::engine::text::fold_name;
 use crate::io::scenario::{FieldError, parse_school};
 use crate::io::schema::{Choices, ContactField, FieldRef, Input, SchoolField};
 
@@ -94,9 +94,15 @@ const HEADER_WORDS: [(&[&str], SchoolField); 13] = [
     (&["groupe"], SchoolField::Group),
     (&["radiation", "retrait"], SchoolField::RemovalRequested),
     (&["ouverture"], SchoolField::Opened),
-    (&["demande", "reception", "adhesion"], SchoolField::Requested),
+    (
+        &["demande", "reception", "adhesion"],
+        SchoolField::Requested,
+    ),
     (&["stockage"], SchoolField::StorageGb),
-    (&["mail", "courriel"], SchoolField::Admin(ContactField::Email)),
+    (
+        &["mail", "courriel"],
+        SchoolField::Admin(ContactField::Email),
+    ),
     (&["tel", "phone"], SchoolField::Admin(ContactField::Phone)),
     (&["fonction"], SchoolField::Admin(ContactField::Function)),
     (&["prenom"], SchoolField::Admin(ContactField::FirstName)),
@@ -114,7 +120,10 @@ pub fn guess(header: &str) -> Column {
         .iter()
         .find(|(words, _)| words.iter().any(|w| h.contains(w)))
         .map(|(_, field)| *field)
-        .or_else(|| h.contains("nom").then_some(SchoolField::Admin(ContactField::LastName)))
+        .or_else(|| {
+            h.contains("nom")
+                .then_some(SchoolField::Admin(ContactField::LastName))
+        })
 }
 
 /// Whether the first row looks like a header: none of its cells is a date, and at least one

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use crate::engine::text::{decimal_comma, parse_decimal};
 use crate::io::scenario::FORMAT;
 use crate::io::schema::{
     ContactField, FORMAT_KEY, Field, Flag, Input, Role, SCHOOLS_KEY, SchoolField, Section,
@@ -26,7 +27,7 @@ fn text_of(v: Option<&Value>) -> String {
 /// A decimal written `11.2` in the file is shown `11,2`, as a French reader writes it.
 fn for_display(input: Input, text: String) -> String {
     if input == Input::Decimal {
-        text.replace('.', ",")
+        decimal_comma(&text)
     } else {
         text
     }
@@ -60,7 +61,11 @@ impl ContactDraft {
     }
 
     /// Its fields in `map`, each at `keys(field)`, when anything is typed.
-    fn write(&self, map: &mut Map<String, Value>, keys: impl Fn(ContactField) -> Vec<&'static str>) {
+    fn write(
+        &self,
+        map: &mut Map<String, Value>,
+        keys: impl Fn(ContactField) -> Vec<&'static str>,
+    ) {
         if self.is_empty() {
             return;
         }
@@ -151,7 +156,7 @@ impl SchoolDraft {
             }
             // A plain number is written as one; anything else as typed, for the reader to judge.
             let number = (f.input() == Input::Decimal)
-                .then(|| text.replace(',', ".").parse::<f64>().ok())
+                .then(|| parse_decimal(text))
                 .flatten()
                 .and_then(serde_json::Number::from_f64);
             let value = match number {
@@ -412,8 +417,8 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::{parse_str, parse_value, samples};
     use crate::io::schema::{ContactField, Field, SchoolField};
+    use crate::io::{parse_str, parse_value, samples};
 
     #[test]
     fn tassin_round_trips_through_a_draft() {
@@ -484,7 +489,10 @@ mod tests {
         assert_eq!(school.id, 4);
         assert_eq!(school.get(SchoolField::Name), "École A");
         assert_eq!(school.get(SchoolField::StorageGb), "3,5");
-        assert_eq!(school.get(SchoolField::Admin(ContactField::Email)), "a@b.fr");
+        assert_eq!(
+            school.get(SchoolField::Admin(ContactField::Email)),
+            "a@b.fr"
+        );
         let again: SchoolDraft =
             serde_json::from_str(&serde_json::to_string(&school).unwrap()).unwrap();
         assert_eq!(again, school);

@@ -103,7 +103,11 @@ mod tests {
         assert_eq!(live.schools_read, 4);
 
         let id = state.draft().schools[2].id;
-        state.apply(Action::EditSchool(id, SchoolField::Name, "École du Lac".into()));
+        state.apply(Action::EditSchool(
+            id,
+            SchoolField::Name,
+            "École du Lac".into(),
+        ));
         same(&live.compute(state.draft()), state.draft());
         assert_eq!(live.schools_read, 5, "only the edited school is read again");
 

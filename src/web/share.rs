@@ -5,7 +5,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 
 use super::draft::Draft;
-use crate::engine::communes::fold_name;
+use crate::engine::text::fold_name;
 
 /// The scenario in the page address: `#s=` + base64url of its JSON.
 pub fn encode_share(draft: &Draft) -> String {
@@ -62,7 +62,10 @@ mod tests {
         assert_eq!(back.to_value(), draft.to_value());
         // With padding, as some mail clients add it.
         let padded = format!("{hash}{}", "=".repeat((4 - (hash.len() - 3) % 4) % 4));
-        assert_eq!(decode_share(&padded).unwrap().unwrap().to_value(), draft.to_value());
+        assert_eq!(
+            decode_share(&padded).unwrap().unwrap().to_value(),
+            draft.to_value()
+        );
         assert!(decode_share("#s=@@@").unwrap().is_err());
         assert!(decode_share("#autre").is_none());
     }
@@ -73,7 +76,10 @@ mod tests {
             file_name("Tassin-la-Demi-Lune"),
             "laclasse-sim-tassin-la-demi-lune.json"
         );
-        assert_eq!(file_name("Sainte-Foy-lès-Lyon"), "laclasse-sim-sainte-foy-les-lyon.json");
+        assert_eq!(
+            file_name("Sainte-Foy-lès-Lyon"),
+            "laclasse-sim-sainte-foy-les-lyon.json"
+        );
         assert_eq!(file_name("  "), "laclasse-sim-scenario.json");
     }
 }

@@ -359,7 +359,11 @@ mod tests {
         let mut s = state();
         s.apply(Action::AddSchool);
         let id = s.draft().schools.last().unwrap().id;
-        s.apply(Action::EditSchool(id, SchoolField::Name, "École Neuve".into()));
+        s.apply(Action::EditSchool(
+            id,
+            SchoolField::Name,
+            "École Neuve".into(),
+        ));
         let email = SchoolField::Admin(ContactField::Email);
         s.apply(Action::EditSchool(id, email, "x@y.fr".into()));
         assert_eq!(s.draft().schools[4].name(), "École Neuve");

@@ -6,3 +6,4 @@ pub mod annex1;
 pub mod deliberation;
 pub mod ics;
 pub mod letter;
+pub mod worker;

@@ -206,7 +206,8 @@ fn parse_head(
     };
 
     let mut contacts = Contacts::default();
-    if let Some(map) = r.optional_group(root, CONTACTS_KEY, CONTACTS_KEY, "Contacts de la commune") {
+    if let Some(map) = r.optional_group(root, CONTACTS_KEY, CONTACTS_KEY, "Contacts de la commune")
+    {
         for role in Role::ALL {
             let section = Section::Contact(role);
             let read = r
@@ -230,7 +231,10 @@ fn parse_head(
             r.push(FieldError::group(
                 SCHOOLS_KEY,
                 "Écoles",
-                format!("une liste d'écoles est attendue, pas {}", syntax::type_name(other)),
+                format!(
+                    "une liste d'écoles est attendue, pas {}",
+                    syntax::type_name(other)
+                ),
             ));
             Vec::new()
         }
@@ -320,7 +324,10 @@ mod tests {
             "Notification de la convention : champ obligatoire"
         );
         let e = parse_str(r#"{"commune":{"name":"Bron"}}"#).unwrap_err();
-        assert_eq!(e[0].to_string(), "convention — Convention : champ obligatoire");
+        assert_eq!(
+            e[0].to_string(),
+            "convention — Convention : champ obligatoire"
+        );
         assert_eq!(e[0].field, None);
     }
 
@@ -337,8 +344,10 @@ mod tests {
                 "schools[0].requested: \"1850-03-01\" est hors des années prises en charge : une date va du 01/01/1900 au 31/12/2300",
             ]
         );
-        assert!(errors(r#"{"commune":{"name":"Bron"},"convention":{"notified":"16/11/2023"}}"#)[0]
-            .contains("format attendu AAAA-MM-JJ"));
+        assert!(
+            errors(r#"{"commune":{"name":"Bron"},"convention":{"notified":"16/11/2023"}}"#)[0]
+                .contains("format attendu AAAA-MM-JJ")
+        );
     }
 
     #[test]

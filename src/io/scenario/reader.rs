@@ -6,9 +6,11 @@ use serde_json::{Map, Value};
 
 use super::syntax::type_name;
 use super::{FieldError, checks};
+use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::dates::{self, MAX_YEAR, MIN_YEAR};
 use crate::engine::money::Money;
 use crate::engine::scenario::{BillingUnit, Contact, Level, School, Sector, StorageGb};
+use crate::engine::text::{parse_decimal, trim_fraction_zeros};
 use crate::io::schema::{ContactField, Field, FieldRef, Flag, SchoolField, school_path};
 
 /// A present field: not null, and not an empty (or blank) text.
@@ -224,16 +226,12 @@ impl Reader {
     pub(super) fn fee(&mut self, map: &Map<String, Value>) -> Option<Money> {
         let at = FieldRef::Scenario(Field::AnnualFee);
         let (text, normalised) = match get(map, at.key()) {
-            None => return Some(Money::from_euros(150)),
+            None => return Some(DEFAULT_ANNUAL_FEE),
             Some(Value::String(s)) => (s.clone(), s.clone()),
             // A JSON number such as 150.0 prints as "150.0": the trailing zero is no decimal.
             Some(Value::Number(n)) => {
                 let text = n.to_string();
-                let normalised = if text.contains('.') {
-                    text.trim_end_matches('0').trim_end_matches('.').to_string()
-                } else {
-                    text.clone()
-                };
+                let normalised = trim_fraction_zeros(&text).to_string();
                 (text, normalised)
             }
             Some(other) => {
@@ -255,7 +253,7 @@ impl Reader {
         let at = FieldRef::School(index, SchoolField::StorageGb);
         let gb = match get(map, at.key())? {
             Value::Number(n) => n.as_f64(),
-            Value::String(s) => s.trim().replace(',', ".").parse::<f64>().ok(),
+            Value::String(s) => parse_decimal(s),
             other => {
                 self.wrong_type_at(at, "un nombre de Go", other);
                 return None;

@@ -1,0 +1,153 @@
+//! What the page and the export worker say to each other, typed: the page asks for a
+//! spreadsheet ([`ExportRequest`]), the worker says it listens, or answers with the file or a
+//! French message ([`ExportResponse`]). Both cross the worker boundary through
+//! serde-wasm-bindgen; [`answer`] is plain Rust, tested natively.
+
+use serde::{Deserialize, Serialize};
+
+use super::annex1::{Sheet, annex1_sheets, to_ods, to_xlsx};
+use crate::engine::simulate;
+use crate::io::parse_str;
+
+/// The spreadsheet formats of the Annex 1 list (« au format Excel ou open office »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SpreadsheetFormat {
+    /// Office Open XML (Excel).
+    Xlsx,
+    /// OpenDocument (LibreOffice, OpenOffice).
+    Ods,
+}
+
+impl SpreadsheetFormat {
+    /// Both, in the page's order.
+    pub const ALL: [SpreadsheetFormat; 2] = [SpreadsheetFormat::Xlsx, SpreadsheetFormat::Ods];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            SpreadsheetFormat::Xlsx => "xlsx",
+            SpreadsheetFormat::Ods => "ods",
+        }
+    }
+
+    /// The media type of the file.
+    pub fn mime(self) -> &'static str {
+        match self {
+            SpreadsheetFormat::Xlsx => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+            SpreadsheetFormat::Ods => "application/vnd.oasis.opendocument.spreadsheet",
+        }
+    }
+
+    /// The format a file name asks for by its extension (any case).
+    pub fn from_file_name(name: &str) -> Option<SpreadsheetFormat> {
+        let lower = name.to_lowercase();
+        SpreadsheetFormat::ALL
+            .into_iter()
+            .find(|f| lower.ends_with(&format!(".{}", f.extension())))
+    }
+
+    /// The sheets written in this format.
+    pub fn write(self, sheets: &[Sheet]) -> Result<Vec<u8>, String> {
+        match self {
+            SpreadsheetFormat::Xlsx => to_xlsx(sheets),
+            SpreadsheetFormat::Ods => to_ods(sheets),
+        }
+    }
+}
+
+/// What the page asks of the export worker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportRequest {
+    /// The Annex 1 list of the scenario (its JSON text, in the scenario format).
+    Annex1 {
+        /// The file's format.
+        format: SpreadsheetFormat,
+        /// The scenario, as the scenario file writes it.
+        scenario: String,
+    },
+}
+
+/// What the export worker says to the page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportResponse {
+    /// The worker listens: requests sent before this would have been lost.
+    Ready,
+    /// The file asked for.
+    File(#[serde(with = "serde_bytes")] Vec<u8>),
+    /// Why the file could not be made, in French.
+    Failed(String),
+}
+
+/// Makes what `request` asks for.
+pub fn answer(request: &ExportRequest) -> ExportResponse {
+    match request {
+        ExportRequest::Annex1 { format, scenario } => {
+            let scenario = match parse_str(scenario) {
+                Ok(s) => s,
+                Err(errors) => {
+                    return ExportResponse::Failed(format!(
+                        "le scénario a {} erreur(s) à corriger avant l'export",
+                        errors.len()
+                    ));
+                }
+            };
+            match format.write(&annex1_sheets(&scenario, &simulate(&scenario))) {
+                Ok(bytes) => ExportResponse::File(bytes),
+                Err(message) => ExportResponse::Failed(message),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::samples;
+
+    #[test]
+    fn formats_from_file_names() {
+        assert_eq!(
+            SpreadsheetFormat::from_file_name("Annexe1.ODS"),
+            Some(SpreadsheetFormat::Ods)
+        );
+        assert_eq!(
+            SpreadsheetFormat::from_file_name("a.xlsx"),
+            Some(SpreadsheetFormat::Xlsx)
+        );
+        assert_eq!(SpreadsheetFormat::from_file_name("a.csv"), None);
+    }
+
+    #[test]
+    fn the_worker_answers_with_the_file_or_a_french_message() {
+        for format in SpreadsheetFormat::ALL {
+            let request = ExportRequest::Annex1 {
+                format,
+                scenario: samples::TASSIN_JSON.into(),
+            };
+            match answer(&request) {
+                ExportResponse::File(bytes) => assert!(bytes.starts_with(b"PK"), "{format:?}"),
+                other => panic!("{other:?}"),
+            }
+        }
+        let bad = ExportRequest::Annex1 {
+            format: SpreadsheetFormat::Ods,
+            scenario: "{}".into(),
+        };
+        assert!(matches!(answer(&bad), ExportResponse::Failed(m) if m.contains("erreur")));
+    }
+
+    #[test]
+    fn messages_cross_as_data() {
+        let request = ExportRequest::Annex1 {
+            format: SpreadsheetFormat::Xlsx,
+            scenario: "{}".into(),
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(
+            serde_json::from_str::<ExportRequest>(&text).unwrap(),
+            request
+        );
+    }
+}
