@@ -8,6 +8,8 @@
 //! - `ui` (wasm32 only): the Yew components, which render `web`'s state and dispatch its
 //!   actions.
 
+#![warn(missing_docs)]
+
 pub mod engine;
 pub mod io;
 pub mod web;

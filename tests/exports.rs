@@ -22,7 +22,12 @@ fn check_annex_sheet(range: &calamine::Range<Data>, date_is: impl Fn(&Data) -> b
     let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
     assert!(matches!(cell(0, 0), Data::String(ref t) if t.contains("Tassin-la-Demi-Lune")));
     let header: Vec<String> = (0..11).map(|c| cell(2, c).to_string()).collect();
-    assert_eq!(header, annex1::SCHOOL_HEADER.map(str::to_string));
+    assert_eq!(header, annex1::school_header());
+    // The schema's labels: the school's name, its request, its administrator's e-mail.
+    assert_eq!(header[0], "Nom de l'école");
+    assert_eq!(header[4], "Demande reçue le");
+    assert_eq!(header[8], "E-mail");
+    assert_eq!(header[10], "Rôle");
     // The formula-looking name is a plain text cell.
     assert_eq!(
         cell(3, 0),

@@ -267,7 +267,7 @@ impl Field {
         }
     }
 
-    /// Every key from the file's root (`["convention", "notified"]`).
+    /// Every key from the file's root (`["commune", "name"]`).
     pub fn keys(self) -> Vec<&'static str> {
         let mut keys = self.section().map(Section::keys).unwrap_or_default();
         keys.push(self.key());

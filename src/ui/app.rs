@@ -46,6 +46,7 @@ fn field_element(draft: &Draft, error: &FieldError) -> String {
     }
 }
 
+/// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
     let loaded = use_memo((), |_| browser::load_library());

@@ -110,7 +110,7 @@ const HEADER_WORDS: [(&[&str], SchoolField); 13] = [
 ];
 
 /// A column from its header, folded ("Date de demande" → Requested): the first entry of
-/// [`HEADER_WORDS`] with a word the header contains.
+/// `HEADER_WORDS` with a word the header contains.
 pub fn guess(header: &str) -> Column {
     let h = fold_name(header);
     if h == "go" {
@@ -212,7 +212,9 @@ fn sector_code(cell: &str) -> String {
 pub struct ImportedRow {
     /// Line number in the file (from 1).
     pub line: usize,
+    /// The school as the columns read it.
     pub school: SchoolDraft,
+    /// What the scenario reader finds wrong in it, each error naming its field alone.
     pub errors: Vec<FieldError>,
 }
 

@@ -20,8 +20,11 @@ pub const STORAGE_VERSION: u32 = 1;
 /// One named simulation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
+    /// Its id, unique among the simulations.
     pub id: u64,
+    /// The name the person gave it.
     pub name: String,
+    /// The scenario as typed.
     pub draft: Rc<Draft>,
     /// The example shown on a first visit.
     #[serde(default)]
@@ -31,9 +34,13 @@ pub struct Entry {
 /// Every simulation, and which one is open.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Library {
+    /// [`STORAGE_VERSION`] when written.
     pub version: u32,
+    /// The id of the open simulation.
     pub current: u64,
+    /// The next free id.
     pub next_id: u64,
+    /// The simulations, in the list's order.
     pub entries: Vec<Entry>,
 }
 
@@ -54,6 +61,7 @@ impl Library {
         }
     }
 
+    /// The open simulation (the first one if the id is stale).
     pub fn current(&self) -> &Entry {
         self.entries
             .iter()
@@ -89,6 +97,7 @@ impl Library {
 /// What reading the stored text gave.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loaded {
+    /// The simulations read, or a first visit's.
     pub library: Library,
     /// Stored text that could not be read, to keep aside, with a French message.
     pub set_aside: Option<(String, String)>,
@@ -134,14 +143,22 @@ pub fn load(stored: Option<&str>) -> Loaded {
 /// What can be undone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Undo {
+    /// A school deleted from a simulation.
     School {
+        /// The simulation's id.
         entry: u64,
+        /// Where the school was.
         index: usize,
+        /// The school as it was.
         school: Rc<SchoolDraft>,
     },
+    /// A deleted simulation.
     Simulation {
+        /// Where it was in the list.
         index: usize,
+        /// The simulation as it was.
         entry: Entry,
+        /// Whether it was the open one.
         was_current: bool,
     },
 }
@@ -172,34 +189,49 @@ pub enum Action {
     SetFlag(Flag, bool),
     /// A field of the school whose page id is given, as typed.
     EditSchool(u64, SchoolField, String),
+    /// A new empty school at the end.
     AddSchool,
     /// Schools imported from a file, added at the end with fresh ids.
     AddSchools(Vec<SchoolDraft>),
+    /// A copy of the school (page id) right after it.
     DuplicateSchool(u64),
+    /// The school (page id) deleted, undoably.
     DeleteSchool(u64),
+    /// A new empty simulation, opened.
     NewSimulation,
+    /// The simulation (id) opened.
     Open(u64),
+    /// The simulation (id) renamed.
     Rename(u64, String),
+    /// A copy of the simulation (id), opened.
     DuplicateSimulation(u64),
+    /// The simulation (id) deleted, undoably.
     DeleteSimulation(u64),
     /// A scenario from a file or a shared link: kept as a simulation of its own, or the
     /// existing identical one is opened.
     Import {
+        /// The name for a new simulation.
         name: String,
+        /// The scenario.
         draft: Box<Draft>,
     },
+    /// The last deletion undone.
     Undo,
+    /// The undo bar closed.
     DismissUndo,
 }
 
 /// The app's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppState {
+    /// Every simulation.
     pub library: Library,
+    /// The last deletion, while it can be undone.
     pub undo: Option<Undo>,
 }
 
 impl AppState {
+    /// The app with `library`, nothing to undo.
     pub fn new(library: Library) -> AppState {
         AppState {
             library,
@@ -207,6 +239,7 @@ impl AppState {
         }
     }
 
+    /// The open simulation's draft.
     pub fn draft(&self) -> &Rc<Draft> {
         &self.library.current().draft
     }

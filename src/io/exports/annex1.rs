@@ -4,8 +4,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::engine::scenario::{Contact, Scenario};
+use crate::engine::scenario::{Contact, Scenario, School};
+use crate::engine::text::fr_decimal;
 use crate::engine::{Money, Simulation};
+use crate::io::schema::{ContactField, Role, SchoolField, contact_title};
 
 /// A cell of the list, typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,26 +32,38 @@ pub struct Sheet {
     /// The title, on the first row.
     pub title: String,
     /// The column names, on the second row.
-    pub header: Vec<&'static str>,
+    pub header: Vec<String>,
     /// The rows under the header, each as long as it.
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// The columns of the list sheet: the school, then its administrator (or a commune's
-/// contact), then the role.
-pub const SCHOOL_HEADER: [&str; 11] = [
-    "École",
-    "UAI",
-    "Niveau",
-    "Groupe scolaire",
-    "Demande reçue le",
-    "Nom",
-    "Prénom",
-    "Fonction",
-    "E-mail",
-    "Téléphone",
-    "Rôle",
+/// The school's fields the list shows, in its order: the school, then its administrator (whose
+/// columns also hold the commune's contacts).
+pub const LIST_FIELDS: [SchoolField; 10] = [
+    SchoolField::Name,
+    SchoolField::Uai,
+    SchoolField::Level,
+    SchoolField::Group,
+    SchoolField::Requested,
+    SchoolField::Admin(ContactField::LastName),
+    SchoolField::Admin(ContactField::FirstName),
+    SchoolField::Admin(ContactField::Function),
+    SchoolField::Admin(ContactField::Email),
+    SchoolField::Admin(ContactField::Phone),
 ];
+
+/// The list sheet's header: each field's label from the schema (a contact's by its own name,
+/// since the commune's contacts share those columns), then the role.
+pub fn school_header() -> Vec<String> {
+    LIST_FIELDS
+        .map(|f| match f {
+            SchoolField::Admin(c) => contact_title(c).to_string(),
+            other => other.label(),
+        })
+        .into_iter()
+        .chain(std::iter::once("Rôle".to_string()))
+        .collect()
+}
 
 fn text(s: &str) -> Cell {
     if s.trim().is_empty() {
@@ -59,17 +73,29 @@ fn text(s: &str) -> Cell {
     }
 }
 
-fn contact_cells(c: Option<&Contact>) -> Vec<Cell> {
-    match c {
-        Some(c) => vec![
-            text(&c.last_name),
-            text(&c.first_name),
-            text(&c.function),
-            text(&c.email),
-            text(&c.phone),
-        ],
-        None => vec![Cell::Empty; 5],
+/// The cell of `field` for `school`.
+fn school_cell(school: &School, field: SchoolField) -> Cell {
+    let optional = |s: &Option<String>| text(s.as_deref().unwrap_or(""));
+    match field {
+        SchoolField::Name => text(&school.name),
+        SchoolField::Uai => optional(&school.uai),
+        SchoolField::Level => Cell::Text(school.level.label().to_string()),
+        SchoolField::Sector => Cell::Text(school.sector.label().to_string()),
+        SchoolField::Group => optional(&school.group),
+        SchoolField::Requested => Cell::Date(school.requested),
+        SchoolField::Opened => school.opened.map_or(Cell::Empty, Cell::Date),
+        SchoolField::RemovalRequested => school.removal_requested.map_or(Cell::Empty, Cell::Date),
+        SchoolField::StorageGb => school
+            .storage_gb
+            .map_or(Cell::Empty, |g| Cell::Text(fr_decimal(g.gb()))),
+        SchoolField::Admin(c) => text(school.admin.as_ref().map_or("", |a| c.value(a))),
     }
+}
+
+fn contact_cells(c: Option<&Contact>) -> Vec<Cell> {
+    ContactField::ALL
+        .map(|f| text(c.map_or("", |c| f.value(c))))
+        .to_vec()
 }
 
 /// The two sheets of the list: the schools (eligible ones: the others cannot be on it) with
@@ -80,31 +106,15 @@ pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
         if !outcome.eligibility.eligible() {
             continue;
         }
-        let mut row = vec![
-            text(&school.name),
-            text(school.uai.as_deref().unwrap_or("")),
-            Cell::Text(school.level.label().to_string()),
-            text(school.group.as_deref().unwrap_or("")),
-            Cell::Date(school.requested),
-        ];
-        row.extend(contact_cells(school.admin.as_ref()));
+        let mut row: Vec<Cell> = LIST_FIELDS.map(|f| school_cell(school, f)).to_vec();
         row.push(Cell::Text("Administrateur de l'établissement".into()));
         rows.push(row);
     }
-    rows.push(vec![Cell::Empty; SCHOOL_HEADER.len()]);
-    for (role, contact) in [
-        (
-            "Référent technique de la commune",
-            scenario.contacts.technical_referent.as_ref(),
-        ),
-        (
-            "Personne chargée de suivre le projet",
-            scenario.contacts.project_lead.as_ref(),
-        ),
-    ] {
-        let mut row = vec![Cell::Empty; 5];
-        row.extend(contact_cells(contact));
-        row.push(Cell::Text(role.into()));
+    rows.push(vec![Cell::Empty; LIST_FIELDS.len() + 1]);
+    for role in Role::ALL {
+        let mut row = vec![Cell::Empty; LIST_FIELDS.len() - ContactField::ALL.len()];
+        row.extend(contact_cells(role.of(&scenario.contacts)));
+        row.push(Cell::Text(role.label().into()));
         rows.push(row);
     }
     let unit = sim.billing_unit;
@@ -130,20 +140,22 @@ pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
                 "Établissements / groupes scolaires utilisateurs de laclasse.com — commune de {}",
                 scenario.commune.name
             ),
-            header: SCHOOL_HEADER.to_vec(),
+            header: school_header(),
             rows,
         },
         Sheet {
             name: "Redevances",
             title: format!("Redevance annuelle (Art. 6), {}", unit.label()),
-            header: vec![
+            header: [
                 "Année de convention",
                 "Du",
                 "Au",
                 "Unités facturées",
                 "Redevance unitaire",
                 "Montant",
-            ],
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: fees,
         },
     ]
@@ -163,7 +175,7 @@ pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
         ws.write_string_with_format(0, 0, &sheet.title, &bold)
             .map_err(fail)?;
         for (c, h) in sheet.header.iter().enumerate() {
-            ws.write_string_with_format(2, c as u16, *h, &bold)
+            ws.write_string_with_format(2, c as u16, h, &bold)
                 .map_err(fail)?;
             ws.set_column_width(c as u16, 18).map_err(fail)?;
         }

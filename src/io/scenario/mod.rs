@@ -1,6 +1,6 @@
 //! The scenario file (`laclasse-sim/1`): reading with every error named by its field, and
-//! writing back the same format. Split along its seams: [`syntax`] (a file that is not JSON),
-//! [`reader`] (each field by the schema's keys), [`checks`] (across fields), [`writer`].
+//! writing back the same format. Split along its seams: `syntax` (a file that is not JSON),
+//! `reader` (each field by the schema's keys), `checks` (across fields), `writer`.
 
 mod checks;
 mod reader;
