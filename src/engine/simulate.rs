@@ -120,6 +120,16 @@ pub enum DeadlineKind {
 }
 
 impl DeadlineKind {
+    /// Every kind, in the order a timeline shows them (the commune's first).
+    pub const ALL: [DeadlineKind; 6] = [
+        DeadlineKind::Notice,
+        DeadlineKind::ListUpdate,
+        DeadlineKind::ListApplied,
+        DeadlineKind::AccessOpening,
+        DeadlineKind::Title,
+        DeadlineKind::Appeal,
+    ];
+
     /// The code the report writes: `notice`, `list_update`…
     pub fn code(self) -> &'static str {
         match self {

@@ -30,15 +30,6 @@ pub fn remaining(today: NaiveDate, date: NaiveDate) -> String {
 /// How many dates the list shows at a time.
 const PAGE: usize = 60;
 
-const KINDS: [DeadlineKind; 6] = [
-    DeadlineKind::Notice,
-    DeadlineKind::ListUpdate,
-    DeadlineKind::ListApplied,
-    DeadlineKind::AccessOpening,
-    DeadlineKind::Title,
-    DeadlineKind::Appeal,
-];
-
 #[function_component(Deadlines)]
 pub fn deadlines(p: &DeadlinesProps) -> Html {
     let sim = &p.sim;
@@ -122,8 +113,9 @@ fn timeline(p: &DeadlinesProps) -> Html {
     let x = |d: NaiveDate| {
         left + (w - left - right) * (days_between(start, d) as f64 / span).clamp(0.0, 1.0)
     };
-    let lane =
-        |k: DeadlineKind| 14.0 + 16.0 * KINDS.iter().position(|x| *x == k).unwrap_or(0) as f64;
+    let lane = |k: DeadlineKind| {
+        14.0 + 16.0 * DeadlineKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as f64
+    };
     let today_x = x(p.today);
     // One dot per lane and pixel column: hundreds of schools do not make thousands of dots.
     let mut dots: Vec<(&crate::engine::Deadline, usize)> = Vec::new();
@@ -142,7 +134,7 @@ fn timeline(p: &DeadlinesProps) -> Html {
     html! {
         <figure class="chart timeline">
             <svg viewBox={format!("0 0 {w} 130")} role="img" aria-label={format!("Frise des échéances du {} au {}", fr(start), fr(end))}>
-                { for KINDS.iter().map(|k| html! { <text class="lane" x="0" y={format!("{}", lane(*k) - 4.0)}>{ k.label() }</text> }) }
+                { for DeadlineKind::ALL.iter().map(|k| html! { <text class="lane" x="0" y={format!("{}", lane(*k) - 4.0)}>{ k.label() }</text> }) }
                 { for dots.iter().map(|(d, count)| html! {
                     <circle class={format!("dot k-{}", d.kind.code())} cx={format!("{:.1}", x(d.date))} cy={format!("{}", lane(d.kind))} r="3.5">
                         <title>{ if *count > 1 { format!("{} : {} (et {} autres dates proches)", fr(d.date), d.label, count - 1) } else { format!("{} : {}", fr(d.date), d.label) } }</title>

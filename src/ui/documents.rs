@@ -10,7 +10,7 @@ use super::browser;
 use super::field::Field;
 use super::use_exporter::{ExportJob, use_exporter};
 use super::why::ClauseTag;
-use crate::engine::dates::fr;
+use crate::engine::dates::{fr, next_day};
 use crate::engine::r5_r6_access::r6_yearly_list;
 use crate::engine::{Clause, Scenario, Simulation};
 use crate::io::exports::worker::SpreadsheetFormat;
@@ -188,7 +188,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
             <details class="draft" ontoggle={toggle_draft}><summary>{ "Voir le projet" }</summary>
                 if *show_draft { <div class="draft-body">{ Html::from_html_unchecked(AttrValue::from(body_of(&draft_of()))) }</div> }
             </details>
-            <h3>{ format!("Liste annuelle à envoyer avant le 20 juin {} ", list.deadline.format("%Y")) }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
+            <h3>{ format!("Liste annuelle à envoyer avant le {} ", fr(next_day(list.deadline))) }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
             <p>{ format!("Changements depuis le {} : {} ajout(s), {} radiation(s). Dernier jour sûr : {}.",
                 fr(list.since), list.additions.len(), list.removals.len(), fr(list.deadline)) }</p>
             <button type="button" id="preparer-liste" onclick={prepare}>{ "Préparer le courriel et la lettre" }</button>
