@@ -5,6 +5,8 @@ const port = Number(process.env.E2E_PORT || 8123);
 
 module.exports = defineConfig({
   testDir: 'tests/e2e',
+  // One file per behaviour; tests/e2e/support/ holds the fixtures and the page object.
+  testMatch: '**/*.spec.js',
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],

@@ -46,14 +46,17 @@ fn start(status: &Status, pending: &Rc<RefCell<Option<ExportJob>>>) -> Result<Wo
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let response = serde_wasm_bindgen::from_value::<ExportResponse>(e.data())
                 .unwrap_or_else(|_| ExportResponse::Failed("réponse inattendue".into()));
-            match (response, pending.borrow_mut().take()) {
-                (ExportResponse::Ready, job) => {
-                    ready_in.set(true);
-                    *pending.borrow_mut() = job;
-                    if let Some(request) = queued_in.borrow_mut().take() {
-                        let _ = worker_in.post_message(&request);
-                    }
+            if response == ExportResponse::Ready {
+                ready_in.set(true);
+                let queued = queued_in.borrow_mut().take();
+                if let Some(request) = queued {
+                    let _ = worker_in.post_message(&request);
                 }
+                return;
+            }
+            let job = pending.borrow_mut().take();
+            match (response, job) {
+                (ExportResponse::Ready, _) => {}
                 (ExportResponse::File(bytes), Some(job)) => {
                     let array = js_sys::Uint8Array::from(&bytes[..]);
                     match browser::download_bytes(&job.file_name, job.format.mime(), &array) {

@@ -1,0 +1,38 @@
+const fs = require('fs');
+const { test, expect } = require('./support/fixtures');
+
+test('documents: the Annex 1 list loads its module only when asked, then the calendar and the draft', async ({ app, page }) => {
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await app.goto();
+  await expect(app.yearRow(1)).toBeVisible();
+  expect(requested.some((u) => u.includes('laclasse-sim-export')), 'export module not loaded at start').toBe(false);
+  let file = await app.download('Liste annexe 1 (.xlsx)');
+  expect(file.suggestedFilename()).toBe('laclasse-sim-tassin-la-demi-lune-annexe1.xlsx');
+  const xlsx = fs.readFileSync(await file.path());
+  expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+  expect(requested.some((u) => u.includes('laclasse-sim-export_bg.wasm'))).toBe(true);
+  await expect(page.locator('#export-statut')).toContainText('est prêt');
+  file = await app.download('Liste annexe 1 (.ods)');
+  expect(file.suggestedFilename()).toMatch(/annexe1\.ods$/);
+  // Calendar with a 3-day reminder.
+  await page.getByLabel('Rappel (jours avant chaque échéance)').fill('3');
+  file = await app.download('Calendrier (.ics)');
+  const ics = fs.readFileSync(await file.path(), 'utf8');
+  expect(ics).toContain('BEGIN:VEVENT');
+  expect(ics).toContain('TRIGGER;RELATED=START:-PT259200S');
+  expect(ics.match(/BEGIN:VEVENT/g).length).toBe(23);
+  // The draft deliberation, shown in the page and downloadable.
+  await page.getByText('Voir le projet').click();
+  const draft = page.locator('.draft-body');
+  await expect(draft).toContainText('Délibération du conseil municipal de Tassin-la-Demi-Lune');
+  await expect(draft).toContainText('soit 600,00 € par an pour 4 écoles');
+  file = await app.download('Télécharger (.html)');
+  expect(fs.readFileSync(await file.path(), 'utf8')).toContain('<h2>Annexe : établissements / groupes scolaires utilisateurs</h2>');
+  // The yearly list's e-mail, prepared on demand.
+  await page.getByRole('button', { name: 'Préparer le courriel et la lettre' }).click();
+  await expect(page.locator('.documents .letter').first()).toContainText('Radiations :');
+  const mailto = await page.locator('#courriel-liste').getAttribute('href');
+  expect(mailto).toMatch(/^mailto:partenariat-laclass\.com@grandlyon\.com\?subject=/);
+  expect(decodeURIComponent(mailto)).toContain('liste des écoles de Tassin-la-Demi-Lune — 2027');
+});
