@@ -7,7 +7,7 @@ use super::clause::Clause;
 use super::convention::{
     ACCESS_UPDATE_DAY, OPENING_DELAY_DAYS, TERRITORY_SCHOOLS, YEARLY_LIST_DEADLINE,
 };
-use super::dates::{add_years, fr, previous_day};
+use super::dates::{MAX_YEAR, add_years, fr, previous_day};
 use super::explain::{Explained, Explanation};
 use super::money::Money;
 use super::r1_years::{ConventionYear, r1_anniversary, r1_convention_years};
@@ -23,9 +23,12 @@ use super::r10_eligibility::{
 };
 use super::scenario::{BillingUnit, Scenario};
 
-/// Default planning horizon when the scenario gives none: notification + 5 years.
+/// Default planning horizon when the scenario gives none: notification + 5 years, or the last
+/// day of [`MAX_YEAR`] if that is earlier, so that the horizon is always a date a scenario file
+/// can hold.
 pub fn default_horizon(notified: NaiveDate) -> NaiveDate {
-    add_years(notified, 5)
+    let last = NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31).unwrap_or(NaiveDate::MAX);
+    add_years(notified, 5).min(last)
 }
 
 /// One convention year, billed under both readings of R4.

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
+use super::browser::LocalKv;
 use super::commune::CommuneForm;
 use super::contacts::ContactsForm;
 use super::convention::ConventionForm;
@@ -14,23 +15,23 @@ use super::documents::Documents;
 use super::eligibility::EligibilityList;
 use super::fees::Fees;
 use super::schools::SchoolsTable;
+use super::share_link::ShareLink;
 use super::shares::Shares;
 use super::simulations::Simulations;
-use super::state::Store;
+use super::state::{Dispatch, Msg, Store};
 use super::termination::TerminationSim;
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
+use super::use_persistence::use_persistence;
 use crate::engine::dates::fr;
 use crate::io::FieldError;
 use crate::io::report::RULES_VERSION;
 use crate::io::schema::FieldRef;
 use crate::web::draft::Draft;
 use crate::web::live::{Figures, Live};
-use crate::web::share::{decode_share, encode_share, file_name};
-use crate::web::state::{Action, AppState, Library};
-
-/// How long after the last change the simulations are written to storage and the address.
-const SAVE_DELAY_MS: u32 = 300;
+use crate::web::share::{decode_share, file_name};
+use crate::web::state::{Action, SimId};
+use crate::web::storage;
 
 /// The element that shows the field an error is about, to link the error to it; the errors
 /// section itself for an error about no single field.
@@ -49,16 +50,13 @@ fn field_element(draft: &Draft, error: &FieldError) -> String {
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let loaded = use_memo((), |_| browser::load_library());
-    let store = use_reducer({
-        let library = loaded.0.clone();
-        move || Store(AppState::new(library))
-    });
-    let notice = use_state(|| loaded.1.clone());
+    let store = use_reducer(|| Store(storage::load(&mut LocalKv, &browser::start())));
+    let notice = use_state(|| None::<String>);
     let today = *use_memo((), |_| browser::today());
-    let dispatch = store.dispatcher();
+    let dispatch = Dispatch(store.dispatcher());
 
-    // A shared link (#s=…) opens as a simulation of its own, once, at start.
+    // A shared link (#s=…) opens as a simulation of its own, once, at start; the address then
+    // names the simulation and holds none of its data.
     {
         let dispatch = dispatch.clone();
         let notice = notice.clone();
@@ -78,67 +76,25 @@ pub fn app() -> Html {
             None => {}
         });
     }
+    use_persistence(&store);
 
-    // Every change is kept in the browser and in the page address: shortly after the last
-    // keystroke (writing 600 schools on every key would cost more than a frame), and at once
-    // when the page is hidden or closed.
-    let storage_error = use_state(|| None::<String>);
-    let latest = use_mut_ref(|| None::<Library>);
-    let pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
-    let persist = {
-        let storage_error = storage_error.clone();
-        Rc::new(move |library: &Library| {
-            let result = browser::save_library(library).err();
-            if *storage_error != result {
-                storage_error.set(result);
-            }
-            browser::set_hash(&encode_share(&library.current().draft));
-        })
-    };
-    {
-        let latest = latest.clone();
-        let pending = pending.clone();
-        let persist = persist.clone();
-        use_effect_with(store.0.library.clone(), move |library| {
-            *latest.borrow_mut() = Some(library.clone());
-            let library = library.clone();
-            let latest_now = latest.clone();
-            *pending.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
-                SAVE_DELAY_MS,
-                move || {
-                    persist(&library);
-                    *latest_now.borrow_mut() = None;
-                },
-            ));
-        });
-    }
-    {
-        let latest = latest.clone();
-        let persist = persist.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "pagehide", move |_| {
-                    if let Some(library) = latest.borrow_mut().take() {
-                        persist(&library);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
+    let entry_id = store.0.library.current.clone();
     let draft = store.0.draft().clone();
     let live = use_mut_ref(Live::default);
     let computed = use_memo(draft.clone(), move |d| live.borrow_mut().compute(d));
-    // While the input is invalid, the last valid figures stay, marked as such.
-    let last_good: Rc<RefCell<Option<Figures>>> = use_mut_ref(|| None);
+    // While the input is invalid, the last valid figures of this same simulation stay, marked
+    // as such; another simulation's are never shown.
+    let last_good: Rc<RefCell<Option<(SimId, Figures)>>> = use_mut_ref(|| None);
     if let Some(r) = &computed.result {
-        *last_good.borrow_mut() = Some(r.clone());
+        *last_good.borrow_mut() = Some((entry_id.clone(), r.clone()));
     }
-    let shown = computed
-        .result
-        .clone()
-        .or_else(|| last_good.borrow().clone());
+    let shown = computed.result.clone().or_else(|| {
+        last_good
+            .borrow()
+            .as_ref()
+            .filter(|(id, _)| *id == entry_id)
+            .map(|(_, f)| f.clone())
+    });
 
     let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let on_open = {
@@ -152,18 +108,21 @@ pub fn app() -> Html {
             let task = gloo_file::callbacks::read_as_text(
                 &gloo_file::File::from(file),
                 move |result| {
-                    match result.ok().and_then(|text| Draft::from_json(&text)) {
-                    Some(draft) => {
-                        notice.set(None);
-                        dispatch.dispatch(Action::Import {
-                            name: name.trim_end_matches(".json").to_string(),
-                            draft: Box::new(draft),
-                        });
+                    let read = result
+                        .map_err(|_| "le navigateur n'a pas pu le lire".to_string())
+                        .and_then(|text| Draft::from_json(&text));
+                    match read {
+                        Ok(draft) => {
+                            notice.set(None);
+                            dispatch.dispatch(Action::Import {
+                                name: name.trim_end_matches(".json").to_string(),
+                                draft: Box::new(draft),
+                            });
+                        }
+                        Err(why) => notice.set(Some(format!(
+                            "Le fichier « {name} » n'a pas été ouvert : {why}. Rien n'a été modifié."
+                        ))),
                     }
-                    None => notice.set(Some(format!(
-                        "Le fichier « {name} » n'est pas un scénario laclasse-sim (il faut un fichier .json enregistré par laclasse-sim) : rien n'a été modifié."
-                    ))),
-                }
                 },
             );
             *reader.borrow_mut() = Some(task);
@@ -173,27 +132,37 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::NewSimulation))
     };
+    let suspended = store.0.autosave_suspended.clone();
     let on_save = {
         let draft = draft.clone();
         let notice = notice.clone();
+        let dispatch = dispatch.clone();
+        let suspended = suspended.is_some();
         Callback::from(move |_| {
-            if let Err(e) = browser::download(
+            match browser::download(
                 &file_name(&draft.commune_name),
                 "application/json",
                 &draft.to_json_pretty(),
             ) {
-                notice.set(Some(e));
+                // The work is safe in a file: saving in the browser may start again.
+                Ok(()) if suspended => dispatch.send(Msg::ResumeAutosave),
+                Ok(()) => {}
+                Err(e) => notice.set(Some(e)),
             }
         })
     };
-    let copied = use_state(|| false);
+    let sharing = use_state(|| false);
     let on_copy_link = {
-        let draft = draft.clone();
-        let copied = copied.clone();
-        Callback::from(move |_| {
-            browser::copy(&browser::link_with(&encode_share(&draft)));
-            copied.set(true);
-        })
+        let sharing = sharing.clone();
+        Callback::from(move |_| sharing.set(!*sharing))
+    };
+    let close_share = {
+        let sharing = sharing.clone();
+        Callback::from(move |_| sharing.set(false))
+    };
+    let dismiss_stored = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissNotice))
     };
     let on_print = Callback::from(|_| browser::print());
     let dismiss = {
@@ -213,13 +182,19 @@ pub fn app() -> Html {
             </div>
             <p class="privacy">{ "Vos données restent dans ce navigateur : rien n'est envoyé, tout est calculé ici." }</p>
             <Toolbar {on_new} {on_open} {on_save} {on_copy_link} {on_print} />
-            if *copied { <p class="hint" role="status">{ "Lien copié : il reproduit cette simulation." }</p> }
         </header>
+        if *sharing { <ShareLink draft={draft.clone()} onclose={close_share} /> }
         <p class="print-only print-header">{ format!("Rapport laclasse-sim — « {} » — imprimé le {} — {}", entry.name, fr(today), RULES_VERSION) }</p>
         if let Some(message) = (*notice).clone() {
             <div class="notice" role="alert"><p>{ message }</p><button type="button" onclick={dismiss}>{ "Compris" }</button></div>
         }
-        if let Some(message) = (*storage_error).clone() { <div class="notice" role="alert"><p>{ message }</p></div> }
+        if let Some(message) = suspended { <div class="notice" role="alert" id="stockage-suspendu"><p>{ message }</p></div> }
+        if !store.0.notices.is_empty() {
+            <div class="notice" role="alert" id="avis-stockage">
+                { for store.0.notices.iter().map(|n| html! { <p>{ n }</p> }) }
+                <button type="button" onclick={dismiss_stored}>{ "Compris" }</button>
+            </div>
+        }
         <UndoBar undo={store.0.undo.clone()} dispatch={dispatch.clone()} />
         <div class="current-simulation">
             <h2 class="simulation-name">{ &entry.name }
@@ -238,7 +213,7 @@ pub fn app() -> Html {
                 if !errors.is_empty() {
                     <div class="error-summary" role="alert" id="erreurs">
                         <p><strong>{ format!("{} champ{} à corriger", errors.len(), if errors.len() > 1 { "s" } else { "" }) }</strong>
-                        { if shown.is_some() { " : les chiffres ci-dessous sont ceux de la dernière saisie valide." } else { " pour voir les chiffres." } }</p>
+                        { if shown.is_some() { " : les chiffres ci-dessous sont ceux de la dernière saisie valide de cette simulation." } else { " pour voir les chiffres de cette simulation." } }</p>
                         <ul>{ for errors.iter().map(|e| html! { <li><a href={format!("#{}", field_element(&draft, e))}>{ e.for_people() }</a></li> }) }</ul>
                     </div>
                 }
@@ -248,7 +223,7 @@ pub fn app() -> Html {
                     <TerminationSim scenario={scenario.clone()} sim={sim.clone()} {today} />
                     <Shares sim={sim.clone()} />
                     <EligibilityList sim={sim.clone()} />
-                    <Documents scenario={scenario.clone()} sim={sim.clone()} {today} stale={computed.result.is_none()} />
+                    <Documents scenario={scenario.clone()} sim={sim.clone()} {today} errors={errors.len()} />
                 }
             </section>
         </main>

@@ -2,11 +2,11 @@
 //! printing. Each failure comes back as a French message, never a panic.
 
 use chrono::NaiveDate;
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use crate::engine::dates::parse_iso;
-use crate::web::state::{self as app, Library, Loaded};
+use crate::web::state::SimId;
+use crate::web::storage::{KeyValue, Refused, Start};
 
 /// Today, from the browser's clock; `?aujourdhui=AAAA-MM-JJ` in the address sets it (for a
 /// what-if, and for tests that must not depend on the day they run).
@@ -30,30 +30,80 @@ pub fn today() -> NaiveDate {
     })
 }
 
-/// Reads the simulations; unreadable data is copied aside before anything overwrites it.
-pub fn load_library() -> (Library, Option<String>) {
-    let raw = LocalStorage::raw()
-        .get_item(app::STORAGE_KEY)
-        .ok()
-        .flatten();
-    let Loaded { library, set_aside } = app::load(raw.as_deref());
-    match set_aside {
-        Some((text, message)) => {
-            let _ = LocalStorage::raw().set_item(app::QUARANTINE_KEY, &text);
-            (library, Some(message))
+/// The browser's local storage as a [`KeyValue`]; a browser without one stores nothing, and
+/// every write says so.
+pub struct LocalKv;
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+impl KeyValue for LocalKv {
+    fn get(&self, key: &str) -> Option<String> {
+        local_storage().and_then(|s| s.get_item(key).ok().flatten())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Refused> {
+        local_storage()
+            .ok_or(Refused)
+            .and_then(|s| s.set_item(key, value).map_err(|_| Refused))
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some(s) = local_storage() {
+            let _ = s.remove_item(key);
         }
-        None => (library, None),
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let Some(s) = local_storage() else {
+            return Vec::new();
+        };
+        let n = s.length().unwrap_or(0);
+        (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
     }
 }
 
-/// Saves the simulations; says why when the browser refuses (private mode, storage full).
-pub fn save_library(library: &Library) -> Result<(), String> {
-    LocalStorage::raw()
-        .set_item(app::STORAGE_KEY, &library.to_json())
-        .map_err(|_| {
-            "Le navigateur refuse d'enregistrer les simulations (navigation privée ou stockage plein) : enregistrez votre scénario en fichier .json pour le garder.".to_string()
-        })
+/// What the page knows when it starts: a prefix for this tab's new simulations (drawn at
+/// random, so that two tabs never make the same id), the clock, and the address's simulation.
+pub fn start() -> Start {
+    let now = js_sys::Date::new_0();
+    let tab = format!(
+        "{:x}{:06x}",
+        now.get_time() as u64,
+        (js_sys::Math::random() * 16_777_216.0) as u32
+    );
+    let now_text = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds()
+    );
+    Start {
+        tab,
+        now_ms: now.get_time() as u64,
+        now_text,
+        open: opened_simulation(&current_hash()),
+    }
 }
+
+/// The simulation an address names: `#sim=<id>`.
+pub fn opened_simulation(hash: &str) -> Option<SimId> {
+    hash.strip_prefix(SIM_HASH)
+        .filter(|id| !id.is_empty())
+        .map(|id| SimId(id.to_string()))
+}
+
+/// The address of simulation `id`: it names it, and holds none of its data.
+pub fn simulation_hash(id: &SimId) -> String {
+    format!("{SIM_HASH}{id}")
+}
+
+/// The fragment that names a simulation.
+const SIM_HASH: &str = "#sim=";
 
 /// The page address's fragment (`#s=…`).
 pub fn current_hash() -> String {

@@ -23,8 +23,8 @@ pub struct DocumentsProps {
     pub scenario: Rc<Scenario>,
     pub sim: Rc<Simulation>,
     pub today: NaiveDate,
-    /// The scenario currently has errors: documents wait for a valid one.
-    pub stale: bool,
+    /// How many fields of the open simulation are invalid: documents wait until none is.
+    pub errors: usize,
 }
 
 #[function_component(Documents)]
@@ -163,27 +163,28 @@ pub fn documents(p: &DocumentsProps) -> Html {
         let reminder = reminder.clone();
         Callback::from(move |v: String| reminder.set(v))
     };
+    let blocked = p.errors > 0;
     html! {
         <section class="documents" aria-labelledby="documents-titre">
             <h2 id="documents-titre">{ "Documents" }</h2>
-            if p.stale { <p class="error">{ "Corrigez la saisie : les documents suivent la dernière saisie valide." }</p> }
+            if blocked { <p class="error" id="documents-bloques">{ format!("Documents indisponibles : {} champ{} à corriger d'abord. Un document ne reprend jamais les chiffres d'une saisie dépassée.", p.errors, if p.errors > 1 { "s" } else { "" }) }</p> }
             <h3>{ "Liste des écoles (annexe 1) " }<ClauseTag clause={Clause::Annexe1Administrator} /></h3>
             <p class="hint">{ "« Au format Excel ou open office » : les écoles éligibles, leurs administrateurs, les contacts de la commune ; une feuille des redevances." }</p>
             <div class="toolbar">
                 { for SpreadsheetFormat::ALL.map(|f| html! {
-                    <button type="button" id={format!("export-{}", f.extension())} onclick={spreadsheet(f)}>{ format!("Liste annexe 1 (.{})", f.extension()) }</button>
+                    <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id={format!("export-{}", f.extension())} onclick={spreadsheet(f)}>{ format!("Liste annexe 1 (.{})", f.extension()) }</button>
                 }) }
             </div>
             <h3>{ "Calendrier des échéances" }</h3>
             <div class="row">
                 <Field id="rappel" label="Rappel (jours avant chaque échéance)" value={(*reminder).clone()} inputmode="numeric" oninput={on_reminder} />
             </div>
-            <button type="button" id="export-ics" onclick={calendar}>{ "Calendrier (.ics)" }</button>
+            <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="export-ics" onclick={calendar}>{ "Calendrier (.ics)" }</button>
             <h3>{ "Projet de délibération et annexe" }</h3>
             <div class="toolbar">
-                <button type="button" id="deliberation-ouvrir" onclick={open_draft}>{ "Ouvrir pour imprimer" }</button>
-                <button type="button" id="deliberation-enregistrer" onclick={save_draft}>{ "Télécharger (.html)" }</button>
-                <button type="button" id="deliberation-copier" onclick={copy_draft}>{ "Copier" }</button>
+                <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-ouvrir" onclick={open_draft}>{ "Ouvrir pour imprimer" }</button>
+                <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-enregistrer" onclick={save_draft}>{ "Télécharger (.html)" }</button>
+                <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-copier" onclick={copy_draft}>{ "Copier" }</button>
             </div>
             <details class="draft" ontoggle={toggle_draft}><summary>{ "Voir le projet" }</summary>
                 if *show_draft { <div class="draft-body">{ Html::from_html_unchecked(AttrValue::from(body_of(&draft_of()))) }</div> }
@@ -191,7 +192,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
             <h3>{ format!("Liste annuelle à envoyer avant le {} ", fr(next_day(list.deadline))) }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
             <p>{ format!("Changements depuis le {} : {} ajout(s), {} radiation(s). Dernier jour sûr : {}.",
                 fr(list.since), list.additions.len(), list.removals.len(), fr(list.deadline)) }</p>
-            <button type="button" id="preparer-liste" onclick={prepare}>{ "Préparer le courriel et la lettre" }</button>
+            <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="preparer-liste" onclick={prepare}>{ "Préparer le courriel et la lettre" }</button>
             if let Some(m) = (*prepared).clone() {
                 <div class="toolbar">
                     <a class="button primary" id="courriel-liste" href={m.mailto()}>{ "Ouvrir le courriel dans la messagerie" }</a>

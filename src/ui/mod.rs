@@ -17,6 +17,7 @@ mod import;
 mod pager;
 mod school_row;
 mod schools;
+mod share_link;
 mod shares;
 mod simulations;
 mod state;
@@ -24,6 +25,7 @@ mod termination;
 mod toolbar;
 mod undo_bar;
 mod use_exporter;
+mod use_persistence;
 mod why;
 
 pub use app::App;

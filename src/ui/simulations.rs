@@ -14,7 +14,7 @@ pub struct SimulationsProps {
 
 #[function_component(Simulations)]
 pub fn simulations(p: &SimulationsProps) -> Html {
-    let current = p.library.current;
+    let current = &p.library.current;
     let act = |a: Action| {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
@@ -25,21 +25,22 @@ pub fn simulations(p: &SimulationsProps) -> Html {
             <summary>{ format!("Mes simulations ({})", p.library.entries.len()) }</summary>
             <ul>
             { for p.library.entries.iter().map(|e| {
-                let id = e.id;
+                let id = e.id.clone();
                 let rename = {
                     let d = p.dispatch.clone();
-                    Callback::from(move |v: String| d.dispatch(Action::Rename(id, v)))
+                    let id = id.clone();
+                    Callback::from(move |v: String| d.dispatch(Action::Rename(id.clone(), v)))
                 };
                 html! {
-                    <li class={classes!((id == current).then_some("current"))} key={id}>
-                        if id == current {
+                    <li class={classes!((id == *current).then_some("current"))} key={id.0.clone()}>
+                        if id == *current {
                             <Field id={format!("nom-simulation-{id}")} label="Nom de la simulation ouverte" value={e.name.clone()} oninput={rename} />
                         } else {
-                            <button type="button" class="link" onclick={act(Action::Open(id))}>{ format!("Ouvrir « {} »", e.name) }</button>
+                            <button type="button" class="link" onclick={act(Action::Open(id.clone()))}>{ format!("Ouvrir « {} »", e.name) }</button>
                         }
                         if e.example { <span class="badge">{ "exemple" }</span> }
-                        <button type="button" onclick={act(Action::DuplicateSimulation(id))} aria-label={format!("Dupliquer « {} »", e.name)}>{ "Dupliquer" }</button>
-                        <button type="button" class="danger" onclick={act(Action::DeleteSimulation(id))} aria-label={format!("Supprimer « {} »", e.name)}>{ "Supprimer" }</button>
+                        <button type="button" onclick={act(Action::DuplicateSimulation(id.clone()))} aria-label={format!("Dupliquer « {} »", e.name)}>{ "Dupliquer" }</button>
+                        <button type="button" class="danger" onclick={act(Action::DeleteSimulation(id.clone()))} aria-label={format!("Supprimer « {} »", e.name)}>{ "Supprimer" }</button>
                     </li>
                 }
             }) }

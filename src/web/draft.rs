@@ -399,13 +399,30 @@ impl Draft {
         draft
     }
 
-    /// Reads scenario JSON text as a draft; `None` when it is not JSON at all.
-    pub fn from_json(text: &str) -> Option<Draft> {
+    /// Reads scenario JSON text as a draft, keeping whatever it can; refused, with a French
+    /// message, when it is not a JSON object or is of another format version than this build
+    /// reads (a later version's fields would be dropped without a word).
+    pub fn from_json(text: &str) -> Result<Draft, String> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        serde_json::from_str::<Value>(text)
-            .ok()
-            .filter(Value::is_object)
-            .map(|v| Draft::from_value(&v))
+        let value = serde_json::from_str::<Value>(text).map_err(|_| {
+            "ce n'est pas un scénario laclasse-sim (le texte n'est pas du JSON)".to_string()
+        })?;
+        if !value.is_object() {
+            return Err("ce n'est pas un scénario laclasse-sim (il faut un objet JSON)".into());
+        }
+        match value.get(FORMAT_KEY) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(f)) if f == FORMAT => {}
+            Some(other) => {
+                let shown = other
+                    .as_str()
+                    .map_or_else(|| other.to_string(), str::to_string);
+                return Err(format!(
+                    "le scénario est au format « {shown} », que cette version de laclasse-sim ne lit pas (elle lit « {FORMAT} ») : ouvrez-le avec la version qui l'a enregistré"
+                ));
+            }
+        }
+        Ok(Draft::from_value(&value))
     }
 
     /// The scenario file's text.
@@ -448,6 +465,12 @@ mod tests {
         );
         // The draft written to a file and read back keeps the invalid text.
         let again = Draft::from_json(&draft.to_json_pretty()).unwrap();
+        let future = r#"{"format":"laclasse-sim/2","commune":{"name":"Bron"}}"#;
+        assert!(Draft::from_json(future).unwrap_err().contains(
+            "au format « laclasse-sim/2 », que cette version de laclasse-sim ne lit pas"
+        ));
+        assert!(Draft::from_json("[1]").is_err());
+        assert!(Draft::from_json("nom;uai").is_err());
         assert_eq!(again.schools[1].get(SchoolField::Requested), "2023-02-3");
         assert_eq!(again.schools[0].get(SchoolField::StorageGb), "beaucoup");
         assert_eq!(again.annual_fee, "150,5x");

@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn an_edit_reads_one_school_again_and_gives_what_a_full_read_gives() {
-        let mut state = AppState::new(Library::first_visit());
+        let mut state = AppState::new(Library::first_visit("t"));
         let mut live = Live::default();
         same(&live.compute(state.draft()), state.draft());
         assert_eq!(live.schools_read, 4);
@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn errors_follow_the_school_when_rows_move() {
-        let mut state = AppState::new(Library::first_visit());
+        let mut state = AppState::new(Library::first_visit("t"));
         let mut live = Live::default();
         let id = state.draft().schools[3].id;
         state.apply(Action::EditSchool(

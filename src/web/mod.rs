@@ -8,3 +8,4 @@ pub mod draft;
 pub mod live;
 pub mod share;
 pub mod state;
+pub mod storage;

@@ -4,8 +4,12 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 
+use std::rc::Rc;
+
 use super::draft::Draft;
+use crate::engine::r10_eligibility::{r10_email_is_valid, r10_phone_is_valid};
 use crate::engine::text::fold_name;
+use crate::io::schema::{ContactField, Field, Role, SchoolField};
 
 /// The scenario in the page address: `#s=` + base64url of its JSON.
 pub fn encode_share(draft: &Draft) -> String {
@@ -22,14 +26,76 @@ pub fn decode_share(hash: &str) -> Option<Result<Draft, String>> {
         .or_else(|_| URL_SAFE.decode(payload));
     Some(match bytes {
         Err(_) => Err("Le lien ne contient pas un scénario lisible (encodage abîmé).".into()),
-        Ok(bytes) => match String::from_utf8(bytes)
-            .ok()
-            .and_then(|t| Draft::from_json(&t))
-        {
-            Some(d) => Ok(d),
-            None => Err("Le lien ne contient pas un scénario laclasse-sim lisible.".into()),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Err(_) => Err("Le lien ne contient pas un scénario laclasse-sim lisible.".into()),
+            Ok(text) => Draft::from_json(&text)
+                .map_err(|why| format!("Le lien n'a pas été ouvert : {why}.")),
         },
     })
+}
+
+/// The longest link offered: longer ones are refused by browsers or cut by mail programs.
+pub const MAX_LINK_CHARS: usize = 1_000_000;
+
+/// What stands for a name, an e-mail or a phone number in a link without personal data.
+pub const MASKED: &str = "(masqué)";
+/// A valid e-mail address that stands for one, so that eligibility does not change.
+pub const MASKED_EMAIL: &str = "masque@exemple.invalid";
+/// A valid phone number that stands for one, so that eligibility does not change.
+pub const MASKED_PHONE: &str = "00 00 00 00 00";
+
+/// What stands for `value` of contact field `f`: a marker, valid where the value was valid (so
+/// that every eligibility and every figure stays the same), invalid where it was invalid, empty
+/// where it was empty. A function (« Directrice ») is no personal data and stays.
+fn masked(f: ContactField, value: &str) -> String {
+    if value.trim().is_empty() {
+        return value.to_string();
+    }
+    match f {
+        ContactField::Function => value.to_string(),
+        ContactField::Email if r10_email_is_valid(value) => MASKED_EMAIL.into(),
+        ContactField::Phone if r10_phone_is_valid(value) => MASKED_PHONE.into(),
+        _ => MASKED.into(),
+    }
+}
+
+/// The draft without personal data: the names, e-mails and phones of the directors and of the
+/// commune's contacts replaced by markers that keep every figure and every eligibility.
+pub fn without_personal_data(draft: &Draft) -> Draft {
+    let mut d = draft.clone();
+    for role in Role::ALL {
+        for f in ContactField::ALL {
+            let field = Field::Contact(role, f);
+            let value = masked(f, d.text(field));
+            *d.field_mut(field) = value;
+        }
+    }
+    for school in &mut d.schools {
+        let school = Rc::make_mut(school);
+        for f in ContactField::ALL {
+            let value = masked(f, school.get(SchoolField::Admin(f)));
+            school.set(SchoolField::Admin(f), value);
+        }
+    }
+    d
+}
+
+/// The address fragment that shares `draft` (`#s=…`), with or without its personal data;
+/// refused, with a French message, when too long for a browser.
+pub fn share_hash(draft: &Draft, personal_data: bool) -> Result<String, String> {
+    let hash = if personal_data {
+        encode_share(draft)
+    } else {
+        encode_share(&without_personal_data(draft))
+    };
+    if hash.len() > MAX_LINK_CHARS {
+        return Err(format!(
+            "Ce lien ferait {} caractères, trop pour un navigateur (au plus {}) : enregistrez plutôt la simulation en fichier (.json) et transmettez le fichier.",
+            hash.len(),
+            MAX_LINK_CHARS
+        ));
+    }
+    Ok(hash)
 }
 
 /// A file name from the commune's name: `laclasse-sim-tassin-la-demi-lune.json`.
@@ -68,6 +134,85 @@ mod tests {
         );
         assert!(decode_share("#s=@@@").unwrap().is_err());
         assert!(decode_share("#autre").is_none());
+    }
+
+    #[test]
+    fn a_link_without_personal_data_gives_every_figure() {
+        use crate::engine::simulate;
+        use crate::io::{parse_value, report};
+        let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        // An invalid e-mail stays invalid, a missing phone stays missing.
+        let school = Rc::make_mut(&mut draft.schools[1]);
+        school.set(SchoolField::Admin(ContactField::Email), "pas-un-mail");
+        school.set(SchoolField::Admin(ContactField::Phone), "");
+        let hash = share_hash(&draft, false).unwrap();
+        let shared = decode_share(&hash).unwrap().unwrap();
+        let json = serde_json::to_string(&shared.to_value()).unwrap();
+        for d in [&draft.technical_referent, &draft.project_lead] {
+            for f in [
+                ContactField::LastName,
+                ContactField::FirstName,
+                ContactField::Email,
+                ContactField::Phone,
+            ] {
+                let v = d.get(f);
+                assert!(v.is_empty() || !json.contains(v), "{v} leaks");
+            }
+        }
+        for s in &draft.schools {
+            for f in [
+                ContactField::LastName,
+                ContactField::FirstName,
+                ContactField::Email,
+            ] {
+                let v = s.get(SchoolField::Admin(f));
+                assert!(
+                    v.is_empty() || !json.contains(&format!("\"{v}\"")),
+                    "{v} leaks"
+                );
+            }
+        }
+        let figures = |d: &Draft| {
+            let sim = simulate(&parse_value(&d.to_value()).unwrap());
+            let r = report::report(&sim);
+            (
+                serde_json::to_value(&r.convention_years).unwrap(),
+                serde_json::to_value(&r.budget_years).unwrap(),
+                sim.schools
+                    .iter()
+                    .map(|s| s.eligibility.eligible())
+                    .collect::<Vec<_>>(),
+                serde_json::to_value(&r.deadlines).unwrap(),
+            )
+        };
+        assert_eq!(figures(&shared), figures(&draft));
+        assert_eq!(
+            shared.schools[1].get(SchoolField::Admin(ContactField::Email)),
+            MASKED
+        );
+        // The complete link keeps everything.
+        let full = decode_share(&share_hash(&draft, true).unwrap())
+            .unwrap()
+            .unwrap();
+        assert_eq!(full.to_value(), draft.to_value());
+    }
+
+    #[test]
+    fn a_link_too_long_for_a_browser_is_refused() {
+        let scenario = samples::territory(1_000, 5);
+        let draft = Draft::from_value(&crate::io::scenario::to_value(&scenario));
+        let mut big = draft.clone();
+        let long = "x".repeat(500);
+        for s in &mut big.schools {
+            let s = Rc::make_mut(s);
+            s.set(SchoolField::Group, long.clone());
+            s.set(SchoolField::Name, long.clone());
+        }
+        match share_hash(&big, true) {
+            Err(e) => assert!(e.contains("trop pour un navigateur"), "{e}"),
+            Ok(hash) => panic!("a link of {} characters was accepted", hash.len()),
+        }
+        assert!(share_hash(&draft, false).is_ok());
     }
 
     #[test]

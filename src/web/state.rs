@@ -10,55 +10,84 @@ use super::draft::{Draft, SchoolDraft};
 use crate::io::samples;
 use crate::io::schema::{Field, Flag, SchoolField};
 
-/// Where the simulations are kept in the browser's local storage.
-pub const STORAGE_KEY: &str = "laclasse-sim/simulations";
-/// Where unreadable stored data is set aside (never deleted).
-pub const QUARANTINE_KEY: &str = "laclasse-sim/illisible";
-/// The version of what is stored; another version is set aside, not guessed at.
-pub const STORAGE_VERSION: u32 = 1;
+/// A simulation's identity: unique across this browser's tabs (each tab draws its own prefix),
+/// so that two tabs never create two simulations with one id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SimId(pub String);
+
+impl std::fmt::Display for SimId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The id of the example shown on a first visit: the same in every tab, so that two tabs
+/// opened on a first visit share one example rather than making two.
+pub const EXAMPLE_ID: &str = "exemple";
 
 /// One named simulation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// Its id, unique among the simulations.
-    pub id: u64,
+    /// Its id, unique in this browser.
+    pub id: SimId,
     /// The name the person gave it.
     pub name: String,
     /// The scenario as typed.
     pub draft: Rc<Draft>,
     /// The example shown on a first visit.
-    #[serde(default)]
     pub example: bool,
+    /// When it was created (milliseconds since 1970, for the list's order).
+    pub created: u64,
+    /// The stored revision this tab last read or wrote; 0 when never stored.
+    pub revision: u64,
+    /// Changed in this tab since it was last stored.
+    pub dirty: bool,
 }
 
-/// Every simulation, and which one is open.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Every simulation, and which one this tab shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Library {
-    /// [`STORAGE_VERSION`] when written.
-    pub version: u32,
     /// The id of the open simulation.
-    pub current: u64,
-    /// The next free id.
-    pub next_id: u64,
-    /// The simulations, in the list's order.
+    pub current: SimId,
+    /// The simulations, in the list's order (by creation).
     pub entries: Vec<Entry>,
+    /// Simulations deleted here, to remove from storage at the next save.
+    pub deleted: Vec<SimId>,
+    /// This tab's prefix for new ids.
+    pub tab: String,
+    /// The next number for a new id.
+    pub next_seq: u64,
+    /// The clock, for the creation time of new simulations (set by the page).
+    pub now_ms: u64,
 }
 
 impl Library {
-    /// A first visit: the Tassin example, labelled as such.
-    pub fn first_visit() -> Library {
-        let draft = Rc::new(Draft::from_json(samples::TASSIN_JSON).unwrap_or_default());
+    /// No simulation yet, for a tab whose ids start with `tab`.
+    pub fn empty(tab: &str) -> Library {
         Library {
-            version: STORAGE_VERSION,
-            current: 1,
-            next_id: 2,
-            entries: vec![Entry {
-                id: 1,
-                name: "Exemple : Tassin-la-Demi-Lune".into(),
-                draft,
-                example: true,
-            }],
+            current: SimId::default(),
+            entries: Vec::new(),
+            deleted: Vec::new(),
+            tab: tab.to_string(),
+            next_seq: 1,
+            now_ms: 0,
         }
+    }
+
+    /// A first visit: the Tassin example, labelled as such.
+    pub fn first_visit(tab: &str) -> Library {
+        let mut library = Library::empty(tab);
+        library.entries.push(Entry {
+            id: SimId(EXAMPLE_ID.into()),
+            name: "Exemple : Tassin-la-Demi-Lune".into(),
+            draft: Rc::new(Draft::from_json(samples::TASSIN_JSON).unwrap_or_default()),
+            example: true,
+            created: 0,
+            revision: 0,
+            dirty: true,
+        });
+        library.current = SimId(EXAMPLE_ID.into());
+        library
     }
 
     /// The open simulation (the first one if the id is stale).
@@ -70,73 +99,56 @@ impl Library {
     }
 
     fn current_mut(&mut self) -> &mut Entry {
-        let id = self.current;
-        let index = self.entries.iter().position(|e| e.id == id).unwrap_or(0);
+        let index = self.position(&self.current.clone()).unwrap_or(0);
         &mut self.entries[index]
     }
 
-    fn add(&mut self, name: String, draft: Rc<Draft>) -> u64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.entries.push(Entry {
-            id,
-            name,
-            draft,
-            example: false,
-        });
-        self.current = id;
+    /// Where the simulation `id` is in the list.
+    pub fn position(&self, id: &SimId) -> Option<usize> {
+        self.entries.iter().position(|e| e.id == *id)
+    }
+
+    /// A new id, never used in this browser.
+    pub fn fresh_id(&mut self) -> SimId {
+        let id = SimId(format!("{}-{}", self.tab, self.next_seq));
+        self.next_seq += 1;
         id
     }
 
-    /// The text to store.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// Adds a new simulation, to be stored, and opens it.
+    pub fn add(&mut self, name: String, draft: Rc<Draft>) -> SimId {
+        let id = self.fresh_id();
+        self.entries.push(Entry {
+            id: id.clone(),
+            name,
+            draft,
+            example: false,
+            created: self.now_ms,
+            revision: 0,
+            dirty: true,
+        });
+        self.current = id.clone();
+        id
     }
-}
 
-/// What reading the stored text gave.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Loaded {
-    /// The simulations read, or a first visit's.
-    pub library: Library,
-    /// Stored text that could not be read, to keep aside, with a French message.
-    pub set_aside: Option<(String, String)>,
-}
+    /// Puts `entry` in the list at its place by creation time.
+    pub fn insert_sorted(&mut self, entry: Entry) {
+        let at = self
+            .entries
+            .iter()
+            .position(|e| (e.created, &e.id) > (entry.created, &entry.id))
+            .unwrap_or(self.entries.len());
+        self.entries.insert(at, entry);
+    }
 
-/// Reads the stored simulations. Nothing stored: a first visit. Unreadable (another version,
-/// damaged): a first visit too, and the text is handed back to be kept aside.
-pub fn load(stored: Option<&str>) -> Loaded {
-    let Some(raw) = stored else {
-        return Loaded {
-            library: Library::first_visit(),
-            set_aside: None,
-        };
-    };
-    let why = match serde_json::from_str::<serde_json::Value>(raw) {
-        Err(_) => "elles sont abîmées (JSON illisible)".to_string(),
-        Ok(v) => match v.get("version").and_then(|v| v.as_u64()) {
-            Some(n) if n == STORAGE_VERSION as u64 => match serde_json::from_value::<Library>(v) {
-                Ok(lib) if !lib.entries.is_empty() => {
-                    return Loaded {
-                        library: lib,
-                        set_aside: None,
-                    };
-                }
-                Ok(_) => "elles ne contiennent aucune simulation".to_string(),
-                Err(e) => format!("elles sont incomplètes ({e})"),
-            },
-            Some(n) => format!("elles viennent d'une autre version de laclasse-sim (format {n})"),
-            None => "leur version est inconnue".to_string(),
-        },
-    };
-    Loaded {
-        library: Library::first_visit(),
-        set_aside: Some((
-            raw.to_string(),
-            format!(
-                "Des simulations enregistrées dans ce navigateur n'ont pas pu être lues : {why}. Elles ont été mises de côté, intactes, sous la clé « {QUARANTINE_KEY} » du stockage local."
-            ),
-        )),
+    /// Makes sure there is a simulation to show: an empty one when the list is empty.
+    pub fn ensure_one(&mut self) {
+        if self.entries.is_empty() {
+            self.add("Simulation 1".into(), Rc::new(Draft::default()));
+        }
+        if self.position(&self.current.clone()).is_none() {
+            self.current = self.entries[0].id.clone();
+        }
     }
 }
 
@@ -146,7 +158,7 @@ pub enum Undo {
     /// A school deleted from a simulation.
     School {
         /// The simulation's id.
-        entry: u64,
+        entry: SimId,
         /// Where the school was.
         index: usize,
         /// The school as it was.
@@ -200,13 +212,13 @@ pub enum Action {
     /// A new empty simulation, opened.
     NewSimulation,
     /// The simulation (id) opened.
-    Open(u64),
+    Open(SimId),
     /// The simulation (id) renamed.
-    Rename(u64, String),
+    Rename(SimId, String),
     /// A copy of the simulation (id), opened.
-    DuplicateSimulation(u64),
+    DuplicateSimulation(SimId),
     /// The simulation (id) deleted, undoably.
-    DeleteSimulation(u64),
+    DeleteSimulation(SimId),
     /// A scenario from a file or a shared link: kept as a simulation of its own, or the
     /// existing identical one is opened.
     Import {
@@ -219,6 +231,8 @@ pub enum Action {
     Undo,
     /// The undo bar closed.
     DismissUndo,
+    /// The message about other tabs or storage read.
+    DismissNotice,
 }
 
 /// The app's state.
@@ -228,6 +242,11 @@ pub struct AppState {
     pub library: Library,
     /// The last deletion, while it can be undone.
     pub undo: Option<Undo>,
+    /// What the page must tell about storage and other tabs (versions kept, data set aside).
+    pub notices: Vec<String>,
+    /// Why saving in the browser is suspended, when it is (storage full): nothing is written
+    /// until the person has saved a file.
+    pub autosave_suspended: Option<String>,
 }
 
 impl AppState {
@@ -236,6 +255,8 @@ impl AppState {
         AppState {
             library,
             undo: None,
+            notices: Vec::new(),
+            autosave_suspended: None,
         }
     }
 
@@ -245,7 +266,9 @@ impl AppState {
     }
 
     fn draft_mut(&mut self) -> &mut Draft {
-        Rc::make_mut(&mut self.library.current_mut().draft)
+        let entry = self.library.current_mut();
+        entry.dirty = true;
+        Rc::make_mut(&mut entry.draft)
     }
 
     /// Applies `action`.
@@ -282,7 +305,7 @@ impl AppState {
                 }
             }
             Action::DeleteSchool(id) => {
-                let entry = self.library.current;
+                let entry = self.library.current.clone();
                 let draft = self.draft_mut();
                 if let Some(index) = draft.schools.iter().position(|s| s.id == id) {
                     let school = draft.schools.remove(index);
@@ -306,6 +329,7 @@ impl AppState {
             Action::Rename(id, name) => {
                 if let Some(e) = self.library.entries.iter_mut().find(|e| e.id == id) {
                     e.name = name;
+                    e.dirty = true;
                 }
             }
             Action::DuplicateSimulation(id) => {
@@ -314,15 +338,18 @@ impl AppState {
                 }
             }
             Action::DeleteSimulation(id) => {
-                if let Some(index) = self.library.entries.iter().position(|e| e.id == id) {
+                if let Some(index) = self.library.position(&id) {
                     let entry = self.library.entries.remove(index);
                     let was_current = self.library.current == id;
+                    self.library.deleted.push(id);
                     if self.library.entries.is_empty() {
                         self.library
                             .add("Simulation 1".into(), Rc::new(Draft::default()));
                     } else if was_current {
-                        self.library.current =
-                            self.library.entries[index.min(self.library.entries.len() - 1)].id;
+                        self.library.current = self.library.entries
+                            [index.min(self.library.entries.len() - 1)]
+                        .id
+                        .clone();
                     }
                     self.undo = Some(Undo::Simulation {
                         index,
@@ -333,7 +360,7 @@ impl AppState {
             }
             Action::Import { name, draft } => {
                 match self.library.entries.iter().find(|e| *e.draft == *draft) {
-                    Some(existing) => self.library.current = existing.id,
+                    Some(existing) => self.library.current = existing.id.clone(),
                     None => {
                         self.library.add(name, Rc::new(*draft));
                     }
@@ -346,6 +373,7 @@ impl AppState {
                     school,
                 }) => {
                     if let Some(e) = self.library.entries.iter_mut().find(|e| e.id == entry) {
+                        e.dirty = true;
                         let draft = Rc::make_mut(&mut e.draft);
                         let at = index.min(draft.schools.len());
                         draft.schools.insert(at, school);
@@ -357,9 +385,16 @@ impl AppState {
                     entry,
                     was_current,
                 }) => {
-                    let id = entry.id;
+                    let id = entry.id.clone();
                     let at = index.min(self.library.entries.len());
-                    self.library.entries.insert(at, entry);
+                    self.library.deleted.retain(|d| *d != id);
+                    self.library.entries.insert(
+                        at,
+                        Entry {
+                            dirty: true,
+                            ..entry
+                        },
+                    );
                     if was_current {
                         self.library.current = id;
                     }
@@ -367,6 +402,7 @@ impl AppState {
                 None => {}
             },
             Action::DismissUndo => self.undo = None,
+            Action::DismissNotice => self.notices.clear(),
         }
     }
 }
@@ -377,7 +413,7 @@ mod tests {
     use crate::io::schema::ContactField;
 
     fn state() -> AppState {
-        AppState::new(Library::first_visit())
+        AppState::new(Library::first_visit("t"))
     }
 
     #[test]
@@ -434,9 +470,9 @@ mod tests {
         s.apply(Action::NewSimulation);
         assert_eq!(s.library.entries.len(), 2);
         assert_eq!(**s.draft(), Draft::default());
-        let new_id = s.library.current;
-        s.apply(Action::Rename(new_id, "Budget 2027".into()));
-        s.apply(Action::DuplicateSimulation(new_id));
+        let new_id = s.library.current.clone();
+        s.apply(Action::Rename(new_id.clone(), "Budget 2027".into()));
+        s.apply(Action::DuplicateSimulation(new_id.clone()));
         assert_eq!(s.library.current().name, "Budget 2027 (copie)");
         s.apply(Action::DeleteSimulation(new_id));
         assert_eq!(s.library.entries.len(), 2);
@@ -444,7 +480,13 @@ mod tests {
         assert_eq!(s.library.entries.len(), 3);
         assert_eq!(s.library.entries[1].name, "Budget 2027");
         // Deleting the last one leaves an empty simulation, never nothing.
-        for id in s.library.entries.iter().map(|e| e.id).collect::<Vec<_>>() {
+        for id in s
+            .library
+            .entries
+            .iter()
+            .map(|e| e.id.clone())
+            .collect::<Vec<_>>()
+        {
             s.apply(Action::DeleteSimulation(id));
         }
         assert_eq!(s.library.entries.len(), 1);
@@ -474,29 +516,5 @@ mod tests {
         assert_eq!(s.library.entries.len(), 3);
         assert_eq!(s.library.current().name, "Lien partagé");
         assert_eq!(s.library.entries[0].draft.annual_fee, "150,00");
-    }
-
-    #[test]
-    fn stored_data_round_trips_or_is_set_aside() {
-        let mut s = state();
-        s.apply(Action::Edit(Field::AnnualFee, "175,00".into()));
-        let text = s.library.to_json();
-        let loaded = load(Some(&text));
-        assert_eq!(loaded.library, s.library);
-        assert!(loaded.set_aside.is_none());
-
-        for bad in [
-            "{not json",
-            r#"{"version": 0, "entries": []}"#,
-            r#"{"version": 1}"#,
-            "[]",
-        ] {
-            let loaded = load(Some(bad));
-            let (raw, message) = loaded.set_aside.expect(bad);
-            assert_eq!(raw, bad);
-            assert!(message.contains("mises de côté"), "{message}");
-            assert!(loaded.library.current().example);
-        }
-        assert!(load(None).set_aside.is_none());
     }
 }

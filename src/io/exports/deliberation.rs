@@ -13,6 +13,10 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The draft's only style. The page that opens the draft allows this style by its hash in its
+/// Content-Security-Policy (`index.html`): a test checks that the two agree.
+pub const DRAFT_STYLE: &str = "body{font-family:serif;max-width:46rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.2rem .4rem}.m{text-align:right;white-space:nowrap}";
+
 /// The draft as an HTML document, printable and ready to copy into the commune's template.
 pub fn to_html(scenario: &Scenario, sim: &Simulation) -> String {
     let commune = esc(&scenario.commune.name);
@@ -51,7 +55,7 @@ pub fn to_html(scenario: &Scenario, sim: &Simulation) -> String {
     format!(
         r#"<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Projet de délibération — laclasse.com — {commune}</title>
-<style>body{{font-family:serif;max-width:46rem;margin:2rem auto;line-height:1.5}}table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #999;padding:.2rem .4rem}}.m{{text-align:right;white-space:nowrap}}</style></head>
+<style>{DRAFT_STYLE}</style></head>
 <body>
 <p><em>Projet établi avec laclasse-sim ; à adapter au modèle de la commune.</em></p>
 <h1>Délibération du conseil municipal de {commune}</h1>

@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::{FieldError, MAX_HORIZON_YEARS};
+use super::{FieldError, MAX_HORIZON_YEARS, MAX_SCHOOLS};
 use crate::engine::dates::{add_years, fr};
 use crate::engine::r2_termination::r2_reception_error;
-use crate::io::schema::{Field, FieldRef, SchoolField};
+use crate::io::schema::{Field, FieldRef, SCHOOLS_KEY, SchoolField};
 
 /// A school's access cannot open before its request was received (R5).
 pub(super) fn opening_after_request(
@@ -55,4 +55,13 @@ pub(super) fn horizon_within_range(notified: NaiveDate, horizon: NaiveDate) -> O
     } else {
         None
     }
+}
+
+/// A scenario holds at most [`MAX_SCHOOLS`] schools.
+pub(super) fn too_many_schools(count: usize) -> FieldError {
+    FieldError::group(
+        SCHOOLS_KEY,
+        "Écoles",
+        format!("{count} écoles : un scénario en compte au plus {MAX_SCHOOLS}"),
+    )
 }

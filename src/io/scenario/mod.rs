@@ -26,6 +26,12 @@ pub const FORMAT: &str = "laclasse-sim/1";
 /// The longest planning horizon accepted, in years after the notification.
 pub const MAX_HORIZON_YEARS: i32 = 100;
 
+/// The most schools a scenario holds: every school of the Métropole's territory (625) and more,
+/// far below what would make the page or a document unusable.
+pub const MAX_SCHOOLS: usize = 1_000;
+
+pub use self::reader::MAX_TEXT_CHARS;
+
 /// A problem with one field (or group of fields) of a scenario, in French.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -221,7 +227,15 @@ fn parse_head(
     }
 
     let schools = match get(root, SCHOOLS_KEY) {
+        None if given.len() > MAX_SCHOOLS => {
+            r.push(checks::too_many_schools(given.len()));
+            Vec::new()
+        }
         None => given.to_vec(),
+        Some(Value::Array(items)) if items.len() > MAX_SCHOOLS => {
+            r.push(checks::too_many_schools(items.len()));
+            Vec::new()
+        }
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()

@@ -19,6 +19,32 @@ pub(super) fn get<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Valu
         .filter(|v| !v.is_null() && !v.as_str().is_some_and(|s| s.trim().is_empty()))
 }
 
+/// The longest text a field holds, in characters: far above any name or address, far below
+/// what a spreadsheet cell holds (32 767).
+pub const MAX_TEXT_CHARS: usize = 500;
+
+/// What is wrong with a one-line text, if anything: a control character (a line break, a
+/// tabulation, a terminal escape…), or too many characters.
+fn text_problem(s: &str) -> Option<String> {
+    if let Some(c) = s
+        .chars()
+        .find(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        let what = match c {
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => "un saut de ligne".to_string(),
+            '\t' => "une tabulation".to_string(),
+            c => format!("un caractère de contrôle (U+{:04X})", c as u32),
+        };
+        return Some(format!(
+            "le texte contient {what}, qui n'est pas accepté dans ce champ d'une ligne"
+        ));
+    }
+    let n = s.chars().count();
+    (n > MAX_TEXT_CHARS).then(|| {
+        format!("le texte fait {n} caractères ; un champ en compte au plus {MAX_TEXT_CHARS}")
+    })
+}
+
 /// The message for a text that is not a date the scenario accepts.
 fn date_message(text: &str) -> String {
     let year = (text.len() == 10 && text.as_bytes().get(4) == Some(&b'-'))
@@ -104,10 +130,17 @@ impl Reader {
         self.object(v, path, label)
     }
 
-    /// The text of field `at` as written (not trimmed), if present.
+    /// The text of field `at` as written (not trimmed), if present: one line, no control
+    /// character, at most [`MAX_TEXT_CHARS`] characters.
     fn raw_text(&mut self, map: &Map<String, Value>, at: FieldRef) -> Option<String> {
         match get(map, at.key())? {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => match text_problem(s) {
+                None => Some(s.clone()),
+                Some(problem) => {
+                    self.at(at, problem);
+                    None
+                }
+            },
             other => {
                 self.wrong_type_at(at, "un texte", other);
                 None
