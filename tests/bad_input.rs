@@ -82,6 +82,26 @@ fn each_broken_scenario_gets_its_message() {
             "convention.notified — Notification de la convention : \"2400-02-29\" est hors des années prises en charge : une date va du 01/01/1900 au 31/12/2300",
         ),
         (
+            "terminal-escape.json",
+            "commune.name — Nom de la commune : le texte contient un caractère de contrôle (U+001B), qui n'est pas accepté dans ce champ d'une ligne",
+        ),
+        (
+            "control-character.json",
+            "schools[0].admin.last_name — Administrateur : nom (école 1) : le texte contient un caractère de contrôle (U+0001)",
+        ),
+        (
+            "line-break.json",
+            "commune.name — Nom de la commune : le texte contient un saut de ligne",
+        ),
+        (
+            "text-too-long.json",
+            "schools[0].name — Nom de l'école (école 1) : le texte fait 32768 caractères ; un champ en compte au plus 500",
+        ),
+        (
+            "fee-with-escape.json",
+            "convention.annual_fee_eur — Redevance annuelle par unité (€) : \"1\u{fffd}[2J50\"",
+        ),
+        (
             "admin-wrong-type.json",
             "schools[0].admin.email — Administrateur : e-mail (école 1) : un texte est attendu, pas un nombre",
         ),
@@ -92,5 +112,10 @@ fn each_broken_scenario_gets_its_message() {
     for (file, message) in cases {
         let stderr = refuse(file);
         assert!(stderr.contains(message), "{file}: {stderr}");
+        // What was refused never reaches the terminal raw.
+        assert!(
+            !stderr.contains('\u{1b}'),
+            "{file}: an escape sequence reached stderr"
+        );
     }
 }

@@ -132,7 +132,10 @@ fn parse_head(
             Value::String(s) => r.push(FieldError::group(
                 FORMAT_KEY,
                 "Format du fichier",
-                format!("\"{s}\" n'est pas un format reconnu : cette version lit \"{FORMAT}\""),
+                format!(
+                    "{} n'est pas un format reconnu : cette version lit \"{FORMAT}\"",
+                    syntax::quoted(s)
+                ),
             )),
             other => r.push(FieldError::group(
                 FORMAT_KEY,

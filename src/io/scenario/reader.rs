@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::syntax::type_name;
+use super::syntax::{quoted, type_name};
 use super::{FieldError, checks};
 use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::dates::{self, MAX_YEAR, MIN_YEAR};
@@ -52,10 +52,12 @@ fn date_message(text: &str) -> String {
         .flatten();
     match year {
         Some(y) if !(MIN_YEAR..=MAX_YEAR).contains(&y) => format!(
-            "\"{text}\" est hors des années prises en charge : une date va du 01/01/{MIN_YEAR} au 31/12/{MAX_YEAR}"
+            "{} est hors des années prises en charge : une date va du 01/01/{MIN_YEAR} au 31/12/{MAX_YEAR}",
+            quoted(text)
         ),
         _ => format!(
-            "\"{text}\" n'est pas une date valide (format attendu AAAA-MM-JJ, par exemple 2023-11-16)"
+            "{} n'est pas une date valide (format attendu AAAA-MM-JJ, par exemple 2023-11-16)",
+            quoted(text)
         ),
     }
 }
@@ -216,7 +218,8 @@ impl Reader {
             self.at(
                 at,
                 format!(
-                    "\"{text}\" n'est pas {what} (valeurs possibles : {})",
+                    "{} n'est pas {what} (valeurs possibles : {})",
+                    quoted(&text),
                     codes.join(", ")
                 ),
             );
@@ -275,7 +278,7 @@ impl Reader {
         match Money::parse_fee(&normalised) {
             Ok(m) => Some(m),
             Err(e) => {
-                self.at(at, format!("\"{text}\" : {}", e.message()));
+                self.at(at, format!("{} : {}", quoted(&text), e.message()));
                 None
             }
         }

@@ -38,3 +38,17 @@ pub(super) fn type_name(v: &Value) -> &'static str {
         Value::Object(_) => "un objet",
     }
 }
+
+/// A value as an error message quotes it: control characters shown as `�`, at most 60
+/// characters, so that a message never carries a terminal escape or a whole page of text.
+pub(super) fn quoted(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(60)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    if text.chars().count() > 60 {
+        out.push('…');
+    }
+    format!("\"{out}\"")
+}
