@@ -284,9 +284,14 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                         )),
                     }
                 }
-                Document::Ics => {
-                    Ok(exports::ics::to_ics(&scenario, &sim, reminder_days, today()).into_bytes())
-                }
+                Document::Ics => Ok(exports::ics::to_ics(
+                    &scenario,
+                    &sim,
+                    reminder_days,
+                    today(),
+                    exports::ics::PastEvents::Mark,
+                )
+                .into_bytes()),
                 Document::Deliberation => {
                     Ok(exports::deliberation::to_html(&scenario, &sim).into_bytes())
                 }

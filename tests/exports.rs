@@ -1,5 +1,6 @@
 //! The documents, read back: the Annex 1 list as .xlsx and .ods (calamine), the calendar as
-//! .ics (icalendar's parser), the deliberation draft.
+//! .ics (icalendar's parser: every event, the framing, escaping, folding, past events), the
+//! deliberation draft.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Cursor;
@@ -117,54 +118,194 @@ fn ineligible_schools_are_not_on_the_list() {
     );
 }
 
+// ---- The calendar ----
+
+/// A component of the calendar as icalendar's parser read it, owned.
+#[derive(Debug)]
+struct Read {
+    name: String,
+    properties: Vec<Prop>,
+    components: Vec<Read>,
+}
+
+/// A property: its name, its parameters (name, value), its value, unescaped by the parser if
+/// it is TEXT (but NAME, which the parser does not know: see `unescape`).
+#[derive(Debug)]
+struct Prop {
+    name: String,
+    params: Vec<(String, String)>,
+    value: String,
+}
+
+impl Read {
+    fn of(c: &icalendar::parser::Component) -> Read {
+        Read {
+            name: c.name.to_string(),
+            properties: c
+                .properties
+                .iter()
+                .map(|p| {
+                    let params = p
+                        .params
+                        .iter()
+                        .map(|q| {
+                            let val = q.val.as_ref().map(|v| v.to_string()).unwrap_or_default();
+                            (q.key.to_string(), val)
+                        })
+                        .collect();
+                    Prop {
+                        name: p.name.to_string(),
+                        params,
+                        value: p.val.to_string(),
+                    }
+                })
+                .collect(),
+            components: c.components.iter().map(Read::of).collect(),
+        }
+    }
+
+    /// The value of the only property `name` (panics if there are none or several).
+    fn one(&self, name: &str) -> &str {
+        let all = self.all(name);
+        assert_eq!(all.len(), 1, "{} has {} {name}", self.name, all.len());
+        all[0]
+    }
+
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.properties
+            .iter()
+            .filter(|p| p.name == name)
+            .map(|p| p.value.as_str())
+            .collect()
+    }
+
+    fn params(&self, name: &str) -> &[(String, String)] {
+        &self
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .params
+    }
+
+    fn children(&self, name: &str) -> Vec<&Read> {
+        self.components.iter().filter(|c| c.name == name).collect()
+    }
+}
+
+/// Checks the framing every calendar must have (every line ends with CRLF, none is longer than
+/// 75 octets, one VCALENDAR from the first line to the last), then reads it back.
+fn read_ics(text: &str) -> Read {
+    assert!(text.ends_with("\r\n"), "the last line ends with CRLF");
+    assert_eq!(
+        text.matches('\r').count(),
+        text.matches("\r\n").count(),
+        "every CR starts a CRLF"
+    );
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count(),
+        "every LF ends a CRLF"
+    );
+    for line in text.split_terminator("\r\n") {
+        assert!(
+            line.len() <= ics::MAX_LINE_OCTETS,
+            "{} octets: {line:?}",
+            line.len()
+        );
+    }
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.ends_with("\r\nEND:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VCALENDAR").count(), 1);
+    let unfolded = icalendar::parser::unfold(text);
+    let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
+    let calendar = Read {
+        name: "VCALENDAR".into(),
+        properties: Read::of(&icalendar::parser::Component {
+            name: "VCALENDAR".into(),
+            properties: parsed.properties.clone(),
+            components: vec![],
+        })
+        .properties,
+        components: parsed.components.iter().map(Read::of).collect(),
+    };
+    // Nothing but events at the top, nothing but reminders in them.
+    assert!(calendar.components.iter().all(|c| c.name == "VEVENT"));
+    for e in &calendar.components {
+        assert!(e.components.iter().all(|c| c.name == "VALARM"));
+        assert!(e.components.iter().all(|c| c.components.is_empty()));
+    }
+    calendar
+}
+
+/// The day before every deadline of Tassin: every event is to come.
+fn before_tassin() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 11, 20).unwrap()
+}
+
 #[test]
 fn calendar_parses_back_with_stable_uids_and_reminders() {
     let s = parse_str(samples::TASSIN_JSON).unwrap();
     let sim = simulate(&s);
-    let stamp = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-    let text = ics::to_ics(&s, &sim, 7, stamp);
-    let unfolded = icalendar::parser::unfold(&text);
-    let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
-    let events: Vec<_> = parsed
-        .components
-        .iter()
-        .filter(|c| c.name == "VEVENT")
-        .collect();
+    let stamp = before_tassin();
+    assert!(sim.deadlines.iter().all(|d| d.date > stamp));
+    let text = ics::to_ics(&s, &sim, 7, stamp, ics::PastEvents::Mark);
+    let calendar = read_ics(&text);
+    let events = calendar.children("VEVENT");
     assert_eq!(events.len(), sim.deadlines.len());
-    let prop = |c: &icalendar::parser::Component, name: &str| {
-        c.properties
-            .iter()
-            .find(|p| p.name == name)
-            .map(|p| p.val.to_string())
-    };
-    let uids: std::collections::HashSet<_> =
-        events.iter().map(|e| prop(e, "UID").unwrap()).collect();
+    let uids: std::collections::HashSet<_> = events.iter().map(|e| e.one("UID")).collect();
     assert_eq!(uids.len(), events.len(), "unique UIDs");
     // The notice of 16/08/2025: all-day, French summary, clause in the description, reminder.
     let notice = events
         .iter()
-        .find(|e| {
-            prop(e, "DTSTART").as_deref() == Some("20250816")
-                && prop(e, "SUMMARY").unwrap().contains("Préavis")
-        })
+        .find(|e| e.one("DTSTART") == "20250816" && e.one("SUMMARY").contains("Préavis"))
         .expect("the notice of 16/08/2025");
-    assert!(prop(notice, "DESCRIPTION").unwrap().contains("Art. 8"));
-    assert!(prop(notice, "DESCRIPTION").unwrap().contains("un samedi"));
-    assert!(notice.components.iter().any(|a| a.name == "VALARM"));
+    assert!(notice.one("DESCRIPTION").contains("Art. 8"));
+    assert!(notice.one("DESCRIPTION").contains("un samedi"));
+    assert_eq!(notice.one("DTEND"), "20250817");
+    assert_eq!(notice.params("DTEND"), [("VALUE".into(), "DATE".into())]);
+    let alarms = notice.children("VALARM");
+    assert_eq!(alarms.len(), 1);
+    assert_eq!(alarms[0].one("TRIGGER"), "-P7D");
+    assert_eq!(alarms[0].one("ACTION"), "DISPLAY");
     let alarm = &text[text.find("BEGIN:VALARM").unwrap()..];
     assert!(
-        alarm[..alarm.find("END:VALARM").unwrap()].contains("TRIGGER;RELATED=START:-PT604800S"),
+        alarm[..alarm.find("END:VALARM").unwrap()].contains("\r\nTRIGGER:-P7D\r\n"),
         "{alarm}"
     );
     // Deterministic: the same scenario and day give the same file, byte for byte.
-    assert_eq!(text, ics::to_ics(&s, &simulate(&s), 7, stamp));
+    assert_eq!(
+        text,
+        ics::to_ics(&s, &simulate(&s), 7, stamp, ics::PastEvents::Mark)
+    );
     // The same scenario gives the same UIDs (an import updates, never duplicates).
-    let again = icalendar::parser::unfold(&ics::to_ics(&s, &simulate(&s), 3, stamp));
+    let again = read_ics(&ics::to_ics(
+        &s,
+        &simulate(&s),
+        3,
+        stamp,
+        ics::PastEvents::Mark,
+    ));
+    let again_uids: std::collections::HashSet<_> = again
+        .children("VEVENT")
+        .iter()
+        .map(|e| e.one("UID").to_string())
+        .collect();
     for uid in &uids {
-        assert!(again.contains(uid.as_str()));
+        assert!(again_uids.contains(*uid));
     }
+    assert!(
+        again
+            .children("VEVENT")
+            .iter()
+            .all(|e| e.children("VALARM")[0].one("TRIGGER") == "-P3D")
+    );
+    let one_day = read_ics(&ics::to_ics(&s, &sim, 1, stamp, ics::PastEvents::Mark));
+    let alarm = &one_day.children("VEVENT")[0].children("VALARM")[0];
+    assert_eq!(alarm.one("TRIGGER"), "-P1D");
+    assert!(alarm.one("DESCRIPTION").starts_with("Dans 1 jour : "));
     // No reminder when 0 days are asked for.
-    assert!(!ics::to_ics(&s, &sim, 0, stamp).contains("VALARM"));
+    assert!(!ics::to_ics(&s, &sim, 0, stamp, ics::PastEvents::Mark).contains("VALARM"));
 }
 
 #[test]
