@@ -227,3 +227,54 @@ fn export_ics_reminds_7_days_before_by_default() {
     assert_eq!(ics.matches("\r\nTRIGGER:-P3D\r\n").count(), events);
     assert!(ics.contains("\r\nPRODID:-//laclasse-sim//laclasse-sim "));
 }
+
+#[test]
+fn export_ics_marks_past_deadlines_or_leaves_them_out() {
+    let past = tassin_moved(-100);
+    let (status, marked, stderr) = export_ics(&past, &[]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let events = marked.matches("\r\nBEGIN:VEVENT\r\n").count();
+    assert!(events > 20, "{events}");
+    assert_eq!(
+        marked.matches(" (passée)\r\n").count(),
+        events,
+        "marked by default"
+    );
+    assert!(!marked.contains("VALARM"), "no reminder for the past");
+    let (_, explicit, _) = export_ics(&past, &["--passees", "marquer"]);
+    assert_eq!(explicit, marked);
+    let (status, left_out, _) = export_ics(&past, &["--passees", "omettre"]);
+    assert_eq!(status, Some(0));
+    assert!(left_out.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(!left_out.contains("BEGIN:VEVENT"));
+    // Future deadlines are kept whatever the choice.
+    let (_, future, _) = export_ics(&tassin_moved(200), &["--passees", "omettre"]);
+    assert_eq!(future.matches("\r\nBEGIN:VEVENT\r\n").count(), events);
+
+    // Refused before the scenario is read (from a file: nothing reads standard input).
+    let out = std::env::temp_dir().join(format!("laclasse-ics-{}-refused.ics", std::process::id()));
+    let tassin = fixture("tassin.json");
+    let export = |options: &[&str]| {
+        let mut args = vec!["export", "ics", &tassin, "-o", out.to_str().unwrap()];
+        args.extend(options);
+        laclasse(&args, None)
+    };
+    let refused = export(&["--passees", "jamais"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!out.exists());
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        stderr.contains("--passees jamais : choisir omettre (les échéances passées ne sont pas écrites) ou marquer"),
+        "{stderr}"
+    );
+    let refused = export(&["--passees"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        stderr.contains("--passees attend omettre ou marquer"),
+        "{stderr}"
+    );
+    let help = String::from_utf8(laclasse(&["--help"], None).stdout).unwrap();
+    assert!(help.contains("[--passees omettre|marquer]"));
+    assert!(help.contains("--passees omettre   (calendrier)"));
+}
