@@ -6,6 +6,7 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 
 use crate::engine::simulate;
+use crate::io::exports::ics::PastEvents;
 use crate::io::{exports, parse_str, report, text};
 
 /// The help text (`--help`), in French.
@@ -19,9 +20,13 @@ Usage :
       --format text   rapport en français, chaque montant avec sa clause
       --explain       (texte) ajoute le détail du calcul sous chaque montant
   laclasse-sim export annex1|ics|deliberation FICHIER -o SORTIE [--rappel JOURS]
+                      [--passees omettre|marquer]
       Écrit un document : la liste de l'annexe 1 (SORTIE en .xlsx ou .ods), le calendrier
       des échéances (.ics, rappel JOURS jours avant, 7 par défaut), le projet de délibération
       avec son annexe (.html).
+      --passees marquer   (calendrier) garde les échéances passées, marquées « (passée) »,
+                          sans rappel (par défaut)
+      --passees omettre   (calendrier) n'écrit que les échéances d'aujourd'hui et à venir
   laclasse-sim --help | --version
 
 Code de sortie : 0 en cas de succès, 2 si la commande ou le scénario est invalide.
@@ -77,6 +82,7 @@ enum Command {
         file: OsString,
         out: OsString,
         reminder_days: u32,
+        past: PastEvents,
     },
     Report {
         file: OsString,
@@ -95,6 +101,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
     let mut document: Option<String> = None;
     let mut out: Option<OsString> = None;
     let mut reminder_days = 7;
+    let mut past = PastEvents::Mark;
     while let Some(arg) = parser
         .next()
         .map_err(|e| format!("argument invalide : {e}"))?
@@ -139,6 +146,22 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                             v.to_string_lossy()
                         )
                     })?;
+            }
+            Long("passees") | Long("passées") => {
+                let v = parser
+                    .value()
+                    .map_err(|_| "--passees attend omettre ou marquer".to_string())?;
+                past = match v.to_str() {
+                    Some("omettre") => PastEvents::LeaveOut,
+                    Some("marquer") => PastEvents::Mark,
+                    _ => {
+                        return Err(format!(
+                            "--passees {} : choisir omettre (les échéances passées ne sont pas \
+                             écrites) ou marquer (elles sont gardées, marquées « (passée) »)",
+                            v.to_string_lossy()
+                        ));
+                    }
+                };
             }
             Value(v) if command.is_none() => command = Some(v.to_string_lossy().into_owned()),
             Value(v) if command.as_deref() == Some("export") && document.is_none() => {
@@ -187,6 +210,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                 file,
                 out,
                 reminder_days,
+                past,
             })
         }
         Some(other) => Err(format!("commande inconnue : {other}")),
@@ -267,6 +291,7 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             file,
             out,
             reminder_days,
+            past,
         } => {
             let scenario = match read_scenario(&file, stdin) {
                 Ok(s) => s,
@@ -285,7 +310,10 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                     }
                 }
                 Document::Ics => {
-                    Ok(exports::ics::to_ics(&scenario, &sim, reminder_days, today()).into_bytes())
+                    Ok(
+                        exports::ics::to_ics(&scenario, &sim, reminder_days, today(), past)
+                            .into_bytes(),
+                    )
                 }
                 Document::Deliberation => {
                     Ok(exports::deliberation::to_html(&scenario, &sim).into_bytes())

@@ -21,6 +21,37 @@ fn laclasse(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Tassin's scenario with every date moved `years` years: all its deadlines then lie in the
+/// future (or the past) whatever the day the tests run.
+fn tassin_moved(years: i32) -> Vec<u8> {
+    let mut text = std::fs::read_to_string(fixture("tassin.json")).unwrap();
+    for year in 2015..2035 {
+        text = text.replace(&format!("\"{year}-"), &format!("\"{}-", year + years));
+    }
+    assert!(!text.contains("\"202"), "every date moved");
+    text.into_bytes()
+}
+
+/// `export ics` of `scenario` (through standard input) with `options`: the exit status, the
+/// file, standard error.
+fn export_ics(scenario: &[u8], options: &[&str]) -> (Option<i32>, String, String) {
+    // One file per call: the tests run in parallel.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let out = std::env::temp_dir().join(format!("laclasse-ics-{}-{call}.ics", std::process::id()));
+    let _ = std::fs::remove_file(&out);
+    let mut args = vec!["export", "ics", "-", "-o", out.to_str().unwrap()];
+    args.extend(options);
+    let run = laclasse(&args, Some(scenario));
+    let file = std::fs::read_to_string(&out).unwrap_or_default();
+    let _ = std::fs::remove_file(&out);
+    (
+        run.status.code(),
+        file,
+        String::from_utf8(run.stderr).unwrap(),
+    )
+}
+
 fn fixture(name: &str) -> String {
     let dir = if name == "tassin.json" {
         "data/examples"
@@ -159,10 +190,7 @@ fn export_writes_each_document() {
         assert!(std::fs::read(&out).unwrap().starts_with(starts), "{name}");
     }
     let ics = std::fs::read_to_string(dir.join("echeances.ics")).unwrap();
-    assert!(
-        ics.contains("TRIGGER;RELATED=START:-PT604800S"),
-        "7 days by default"
-    );
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
     let refused = laclasse(
         &[
             "export",
@@ -180,4 +208,73 @@ fn export_writes_each_document() {
     let no_out = laclasse(&["export", "ics", &tassin], None);
     assert!(String::from_utf8_lossy(&no_out.stderr).contains("-o SORTIE"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn export_ics_reminds_7_days_before_by_default() {
+    let future = tassin_moved(200);
+    let (status, ics, stderr) = export_ics(&future, &[]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let events = ics.matches("\r\nBEGIN:VEVENT\r\n").count();
+    assert!(events > 20, "{events}");
+    assert_eq!(
+        ics.matches("\r\nTRIGGER:-P7D\r\n").count(),
+        events,
+        "7 days by default"
+    );
+    assert!(!ics.contains("passée"));
+    let (_, ics, _) = export_ics(&future, &["--rappel", "3"]);
+    assert_eq!(ics.matches("\r\nTRIGGER:-P3D\r\n").count(), events);
+    assert!(ics.contains("\r\nPRODID:-//laclasse-sim//laclasse-sim "));
+}
+
+#[test]
+fn export_ics_marks_past_deadlines_or_leaves_them_out() {
+    let past = tassin_moved(-100);
+    let (status, marked, stderr) = export_ics(&past, &[]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let events = marked.matches("\r\nBEGIN:VEVENT\r\n").count();
+    assert!(events > 20, "{events}");
+    assert_eq!(
+        marked.matches(" (passée)\r\n").count(),
+        events,
+        "marked by default"
+    );
+    assert!(!marked.contains("VALARM"), "no reminder for the past");
+    let (_, explicit, _) = export_ics(&past, &["--passees", "marquer"]);
+    assert_eq!(explicit, marked);
+    let (status, left_out, _) = export_ics(&past, &["--passees", "omettre"]);
+    assert_eq!(status, Some(0));
+    assert!(left_out.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(!left_out.contains("BEGIN:VEVENT"));
+    // Future deadlines are kept whatever the choice.
+    let (_, future, _) = export_ics(&tassin_moved(200), &["--passees", "omettre"]);
+    assert_eq!(future.matches("\r\nBEGIN:VEVENT\r\n").count(), events);
+
+    // Refused before the scenario is read (from a file: nothing reads standard input).
+    let out = std::env::temp_dir().join(format!("laclasse-ics-{}-refused.ics", std::process::id()));
+    let tassin = fixture("tassin.json");
+    let export = |options: &[&str]| {
+        let mut args = vec!["export", "ics", &tassin, "-o", out.to_str().unwrap()];
+        args.extend(options);
+        laclasse(&args, None)
+    };
+    let refused = export(&["--passees", "jamais"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!out.exists());
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        stderr.contains("--passees jamais : choisir omettre (les échéances passées ne sont pas écrites) ou marquer"),
+        "{stderr}"
+    );
+    let refused = export(&["--passees"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        stderr.contains("--passees attend omettre ou marquer"),
+        "{stderr}"
+    );
+    let help = String::from_utf8(laclasse(&["--help"], None).stdout).unwrap();
+    assert!(help.contains("[--passees omettre|marquer]"));
+    assert!(help.contains("--passees omettre   (calendrier)"));
 }

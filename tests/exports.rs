@@ -1,11 +1,13 @@
 //! The documents, read back: the Annex 1 list as .xlsx and .ods (calamine), the calendar as
-//! .ics (icalendar's parser), the deliberation draft.
+//! .ics (icalendar's parser: every event, the framing, escaping, folding, past events), the
+//! deliberation draft.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Cursor;
 
 use calamine::{Data, DataType, Ods, Reader, Xlsx};
 use chrono::NaiveDate;
+use proptest::prelude::*;
 
 use laclasse_sim::engine::simulate;
 use laclasse_sim::io::exports::{annex1, deliberation, ics};
@@ -117,54 +119,484 @@ fn ineligible_schools_are_not_on_the_list() {
     );
 }
 
+// ---- The calendar ----
+
+/// A component of the calendar as icalendar's parser read it, owned.
+#[derive(Debug)]
+struct Read {
+    name: String,
+    properties: Vec<Prop>,
+    components: Vec<Read>,
+}
+
+/// A property: its name, its parameters (name, value), its value, unescaped by the parser if
+/// it is TEXT (but NAME, which the parser does not know: see `unescape`).
+#[derive(Debug)]
+struct Prop {
+    name: String,
+    params: Vec<(String, String)>,
+    value: String,
+}
+
+impl Read {
+    fn of(c: &icalendar::parser::Component) -> Read {
+        Read {
+            name: c.name.to_string(),
+            properties: c
+                .properties
+                .iter()
+                .map(|p| {
+                    let params = p
+                        .params
+                        .iter()
+                        .map(|q| {
+                            let val = q.val.as_ref().map(|v| v.to_string()).unwrap_or_default();
+                            (q.key.to_string(), val)
+                        })
+                        .collect();
+                    Prop {
+                        name: p.name.to_string(),
+                        params,
+                        value: p.val.to_string(),
+                    }
+                })
+                .collect(),
+            components: c.components.iter().map(Read::of).collect(),
+        }
+    }
+
+    /// The value of the only property `name` (panics if there are none or several).
+    fn one(&self, name: &str) -> &str {
+        let all = self.all(name);
+        assert_eq!(all.len(), 1, "{} has {} {name}", self.name, all.len());
+        all[0]
+    }
+
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.properties
+            .iter()
+            .filter(|p| p.name == name)
+            .map(|p| p.value.as_str())
+            .collect()
+    }
+
+    fn params(&self, name: &str) -> &[(String, String)] {
+        &self
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .params
+    }
+
+    fn children(&self, name: &str) -> Vec<&Read> {
+        self.components.iter().filter(|c| c.name == name).collect()
+    }
+}
+
+/// Checks the framing every calendar must have (every line ends with CRLF, none is longer than
+/// 75 octets, one VCALENDAR from the first line to the last), then reads it back.
+fn read_ics(text: &str) -> Read {
+    assert!(text.ends_with("\r\n"), "the last line ends with CRLF");
+    assert_eq!(
+        text.matches('\r').count(),
+        text.matches("\r\n").count(),
+        "every CR starts a CRLF"
+    );
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count(),
+        "every LF ends a CRLF"
+    );
+    for line in text.split_terminator("\r\n") {
+        assert!(
+            line.len() <= ics::MAX_LINE_OCTETS,
+            "{} octets: {line:?}",
+            line.len()
+        );
+    }
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.ends_with("\r\nEND:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VCALENDAR").count(), 1);
+    let unfolded = icalendar::parser::unfold(text);
+    let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
+    let calendar = Read {
+        name: "VCALENDAR".into(),
+        properties: Read::of(&icalendar::parser::Component {
+            name: "VCALENDAR".into(),
+            properties: parsed.properties.clone(),
+            components: vec![],
+        })
+        .properties,
+        components: parsed.components.iter().map(Read::of).collect(),
+    };
+    // Nothing but events at the top, nothing but reminders in them.
+    assert!(calendar.components.iter().all(|c| c.name == "VEVENT"));
+    for e in &calendar.components {
+        assert!(e.components.iter().all(|c| c.name == "VALARM"));
+        assert!(e.components.iter().all(|c| c.components.is_empty()));
+    }
+    calendar
+}
+
+/// Reverses RFC 5545 TEXT escaping (for NAME, which the parser leaves escaped).
+fn unescape(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') | Some('N') => out.push('\n'),
+            Some(c @ ('\\' | ';' | ',')) => out.push(c),
+            other => panic!("bad escape \\{other:?} in {value:?}"),
+        }
+    }
+    out
+}
+
+/// What a text reads back as: TEXT has one line break (`\n`), and no other control character
+/// than the tab.
+fn as_text(value: &str) -> String {
+    let mut out = String::new();
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn yyyymmdd(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// The day before every deadline of Tassin: every event is to come.
+fn before_tassin() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 11, 20).unwrap()
+}
+
 #[test]
 fn calendar_parses_back_with_stable_uids_and_reminders() {
     let s = parse_str(samples::TASSIN_JSON).unwrap();
     let sim = simulate(&s);
-    let stamp = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-    let text = ics::to_ics(&s, &sim, 7, stamp);
-    let unfolded = icalendar::parser::unfold(&text);
-    let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
-    let events: Vec<_> = parsed
-        .components
-        .iter()
-        .filter(|c| c.name == "VEVENT")
-        .collect();
+    let stamp = before_tassin();
+    assert!(sim.deadlines.iter().all(|d| d.date > stamp));
+    let text = ics::to_ics(&s, &sim, 7, stamp, ics::PastEvents::Mark);
+    let calendar = read_ics(&text);
+    let events = calendar.children("VEVENT");
     assert_eq!(events.len(), sim.deadlines.len());
-    let prop = |c: &icalendar::parser::Component, name: &str| {
-        c.properties
-            .iter()
-            .find(|p| p.name == name)
-            .map(|p| p.val.to_string())
-    };
-    let uids: std::collections::HashSet<_> =
-        events.iter().map(|e| prop(e, "UID").unwrap()).collect();
+    let uids: std::collections::HashSet<_> = events.iter().map(|e| e.one("UID")).collect();
     assert_eq!(uids.len(), events.len(), "unique UIDs");
     // The notice of 16/08/2025: all-day, French summary, clause in the description, reminder.
     let notice = events
         .iter()
-        .find(|e| {
-            prop(e, "DTSTART").as_deref() == Some("20250816")
-                && prop(e, "SUMMARY").unwrap().contains("Préavis")
-        })
+        .find(|e| e.one("DTSTART") == "20250816" && e.one("SUMMARY").contains("Préavis"))
         .expect("the notice of 16/08/2025");
-    assert!(prop(notice, "DESCRIPTION").unwrap().contains("Art. 8"));
-    assert!(prop(notice, "DESCRIPTION").unwrap().contains("un samedi"));
-    assert!(notice.components.iter().any(|a| a.name == "VALARM"));
+    assert!(notice.one("DESCRIPTION").contains("Art. 8"));
+    assert!(notice.one("DESCRIPTION").contains("un samedi"));
+    assert_eq!(notice.one("DTEND"), "20250817");
+    assert_eq!(notice.params("DTEND"), [("VALUE".into(), "DATE".into())]);
+    let alarms = notice.children("VALARM");
+    assert_eq!(alarms.len(), 1);
+    assert_eq!(alarms[0].one("TRIGGER"), "-P7D");
+    assert_eq!(alarms[0].one("ACTION"), "DISPLAY");
     let alarm = &text[text.find("BEGIN:VALARM").unwrap()..];
     assert!(
-        alarm[..alarm.find("END:VALARM").unwrap()].contains("TRIGGER;RELATED=START:-PT604800S"),
+        alarm[..alarm.find("END:VALARM").unwrap()].contains("\r\nTRIGGER:-P7D\r\n"),
         "{alarm}"
     );
     // Deterministic: the same scenario and day give the same file, byte for byte.
-    assert_eq!(text, ics::to_ics(&s, &simulate(&s), 7, stamp));
+    assert_eq!(
+        text,
+        ics::to_ics(&s, &simulate(&s), 7, stamp, ics::PastEvents::Mark)
+    );
     // The same scenario gives the same UIDs (an import updates, never duplicates).
-    let again = icalendar::parser::unfold(&ics::to_ics(&s, &simulate(&s), 3, stamp));
+    let again = read_ics(&ics::to_ics(
+        &s,
+        &simulate(&s),
+        3,
+        stamp,
+        ics::PastEvents::Mark,
+    ));
+    let again_uids: std::collections::HashSet<_> = again
+        .children("VEVENT")
+        .iter()
+        .map(|e| e.one("UID").to_string())
+        .collect();
     for uid in &uids {
-        assert!(again.contains(uid.as_str()));
+        assert!(again_uids.contains(*uid));
     }
+    assert!(
+        again
+            .children("VEVENT")
+            .iter()
+            .all(|e| e.children("VALARM")[0].one("TRIGGER") == "-P3D")
+    );
+    let one_day = read_ics(&ics::to_ics(&s, &sim, 1, stamp, ics::PastEvents::Mark));
+    let alarm = &one_day.children("VEVENT")[0].children("VALARM")[0];
+    assert_eq!(alarm.one("TRIGGER"), "-P1D");
+    assert!(alarm.one("DESCRIPTION").starts_with("Dans 1 jour : "));
     // No reminder when 0 days are asked for.
-    assert!(!ics::to_ics(&s, &sim, 0, stamp).contains("VALARM"));
+    assert!(!ics::to_ics(&s, &sim, 0, stamp, ics::PastEvents::Mark).contains("VALARM"));
+}
+
+#[test]
+fn calendar_is_rfc5545_event_by_event() {
+    let s = parse_str(samples::TASSIN_JSON).unwrap();
+    let sim = simulate(&s);
+    let stamp = before_tassin();
+    let text = ics::to_ics(&s, &sim, 7, stamp, ics::PastEvents::Mark);
+    let prodid = format!(
+        "-//laclasse-sim//laclasse-sim {}//FR",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(text.starts_with(&format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{prodid}\r\nCALSCALE:GREGORIAN\r\n\
+         METHOD:PUBLISH\r\nNAME:laclasse.com — Tassin-la-Demi-Lune\r\n\
+         X-WR-CALNAME:laclasse.com — Tassin-la-Demi-Lune\r\nBEGIN:VEVENT\r\n"
+    )));
+    let calendar = read_ics(&text);
+    assert_eq!(calendar.one("VERSION"), "2.0");
+    assert_eq!(calendar.one("PRODID"), prodid);
+    assert!(calendar.one("PRODID").contains("laclasse-sim"));
+    assert_eq!(calendar.one("CALSCALE"), "GREGORIAN");
+    assert_eq!(calendar.one("METHOD"), "PUBLISH");
+    assert_eq!(
+        unescape(calendar.one("NAME")),
+        "laclasse.com — Tassin-la-Demi-Lune"
+    );
+    assert_eq!(
+        calendar.one("X-WR-CALNAME"),
+        "laclasse.com — Tassin-la-Demi-Lune"
+    );
+    let events = calendar.children("VEVENT");
+    assert_eq!(events.len(), sim.deadlines.len());
+    // In the order of the deadlines, each with everything it needs.
+    for (e, d) in events.iter().zip(&sim.deadlines) {
+        let uid = ics::deadline_uid(&s, d);
+        assert_eq!(e.one("UID"), uid);
+        assert_eq!(e.one("DTSTAMP"), "20231120T000000Z");
+        assert_eq!(e.one("DTSTART"), yyyymmdd(d.date));
+        assert_eq!(e.params("DTSTART"), [("VALUE".into(), "DATE".into())]);
+        // DTEND is exclusive: an all-day event ends the next day.
+        assert_eq!(e.one("DTEND"), yyyymmdd(d.date.succ_opt().unwrap()));
+        assert_eq!(e.params("DTEND"), [("VALUE".into(), "DATE".into())]);
+        assert_eq!(
+            e.one("SUMMARY"),
+            format!("laclasse.com : {}", d.kind.label())
+        );
+        let description = e.one("DESCRIPTION");
+        assert!(
+            description.starts_with(&format!(
+                "{}\n{} : {}",
+                d.label,
+                d.clause.reference(),
+                d.clause.quote()
+            )),
+            "{description}"
+        );
+        assert_eq!(
+            description.contains("la date n'est pas reportée"),
+            d.non_working.is_some()
+        );
+        assert_eq!(e.one("TRANSP"), "TRANSPARENT");
+        let alarms = e.children("VALARM");
+        assert_eq!(alarms.len(), 1, "{uid}");
+        assert_eq!(alarms[0].one("UID"), format!("rappel-{uid}"));
+        assert_eq!(alarms[0].one("ACTION"), "DISPLAY");
+        assert_eq!(alarms[0].one("TRIGGER"), "-P7D");
+        assert_eq!(
+            alarms[0].one("DESCRIPTION"),
+            format!("Dans 7 jours : {}", d.kind.label())
+        );
+    }
+}
+
+#[test]
+fn calendar_marks_or_leaves_out_past_events() {
+    let s = parse_str(samples::TASSIN_JSON).unwrap();
+    let sim = simulate(&s);
+    // The day of a deadline in the middle: some before, this one that day, some after.
+    let stamp = sim.deadlines[sim.deadlines.len() / 2].date;
+    let before = sim.deadlines.iter().filter(|d| d.date < stamp).count();
+    let after = sim.deadlines.iter().filter(|d| d.date > stamp).count();
+    assert!(before > 0 && after > 0);
+    let by_uid: std::collections::HashMap<_, _> = sim
+        .deadlines
+        .iter()
+        .map(|d| (ics::deadline_uid(&s, d), d))
+        .collect();
+
+    let marked = read_ics(&ics::to_ics(&s, &sim, 7, stamp, ics::PastEvents::Mark));
+    let events = marked.children("VEVENT");
+    assert_eq!(events.len(), sim.deadlines.len());
+    for e in &events {
+        let d = by_uid[e.one("UID")];
+        let summary = format!("laclasse.com : {}", d.kind.label());
+        if d.date < stamp {
+            assert_eq!(e.one("SUMMARY"), format!("{summary} (passée)"));
+            assert!(e.one("SUMMARY").ends_with(ics::PAST_MARK));
+            assert!(e.children("VALARM").is_empty(), "no reminder for the past");
+        } else {
+            assert_eq!(e.one("SUMMARY"), summary);
+            // A reminder for what is to come; none for what happens on the day itself.
+            assert_eq!(e.children("VALARM").len(), usize::from(d.date > stamp));
+        }
+        assert_eq!(e.one("DTSTAMP"), format!("{}T000000Z", yyyymmdd(stamp)));
+    }
+
+    let left_out = read_ics(&ics::to_ics(&s, &sim, 7, stamp, ics::PastEvents::LeaveOut));
+    let events = left_out.children("VEVENT");
+    assert_eq!(events.len(), sim.deadlines.len() - before);
+    let kept: Vec<_> = sim.deadlines.iter().filter(|d| d.date >= stamp).collect();
+    for (e, d) in events.iter().zip(kept) {
+        assert_eq!(e.one("UID"), ics::deadline_uid(&s, d));
+        assert!(!e.one("SUMMARY").contains("passée"));
+        assert_eq!(e.children("VALARM").len(), usize::from(d.date > stamp));
+    }
+
+    // After every deadline: all marked, or an empty calendar that still parses.
+    let later = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+    let all_past = ics::to_ics(&s, &sim, 7, later, ics::PastEvents::Mark);
+    assert_eq!(all_past.matches(" (passée)").count(), sim.deadlines.len());
+    assert!(!all_past.contains("VALARM"));
+    let empty = read_ics(&ics::to_ics(&s, &sim, 7, later, ics::PastEvents::LeaveOut));
+    assert!(empty.components.is_empty());
+    assert_eq!(
+        unescape(empty.one("NAME")),
+        "laclasse.com — Tassin-la-Demi-Lune"
+    );
+}
+
+/// A name that tries to end its line and start an event of its own.
+const FORGERY: &str =
+    "Tassin\r\nBEGIN:VEVENT\r\nSUMMARY:faux\r\nEND:VEVENT\rsuite ; a, b \\ c\nfin";
+const FORGERY_READ: &str = "Tassin\nBEGIN:VEVENT\nSUMMARY:faux\nEND:VEVENT\nsuite ; a, b \\ c\nfin";
+
+#[test]
+fn a_commune_name_cannot_forge_an_event() {
+    let mut s = parse_str(samples::TASSIN_JSON).unwrap();
+    s.commune.name = FORGERY.into();
+    // A school's name reaches the events' descriptions too.
+    s.schools[0].name = format!("École {FORGERY}\u{0}\u{1b}");
+    let sim = simulate(&s);
+    let text = ics::to_ics(&s, &sim, 7, before_tassin(), ics::PastEvents::Mark);
+    // The forged lines are never lines of their own.
+    assert!(!text.contains("\r\nSUMMARY:faux"));
+    assert!(!text.contains('\u{0}') && !text.contains('\u{1b}'));
+    assert_eq!(
+        text.matches("\r\nBEGIN:VEVENT\r\n").count(),
+        sim.deadlines.len()
+    );
+    let calendar = read_ics(&text);
+    let events = calendar.children("VEVENT");
+    assert_eq!(events.len(), sim.deadlines.len());
+    assert!(events.iter().all(|e| e.one("SUMMARY") != "faux"));
+    assert_eq!(as_text(FORGERY), FORGERY_READ);
+    let title = format!("laclasse.com — {FORGERY_READ}");
+    assert_eq!(unescape(calendar.one("NAME")), title);
+    assert_eq!(calendar.one("X-WR-CALNAME"), title);
+    let opening = events
+        .iter()
+        .find(|e| e.one("DESCRIPTION").contains(FORGERY_READ))
+        .expect("the school's opening");
+    assert!(
+        opening
+            .one("DESCRIPTION")
+            .contains(&format!("École {FORGERY_READ}\n")),
+        "{}",
+        opening.one("DESCRIPTION")
+    );
+}
+
+#[test]
+fn a_100_000_character_name_is_folded_in_linear_size() {
+    let mut s = parse_str(samples::TASSIN_JSON).unwrap();
+    let sim = simulate(&s);
+    let short = ics::to_ics(&s, &sim, 7, before_tassin(), ics::PastEvents::Mark);
+    // Multi-octet characters and characters to escape, so folds fall everywhere.
+    let pattern: Vec<char> = "Sainte-Foy-lès-Lyon ; « ω 🦀 », \\ ".chars().collect();
+    s.commune.name = pattern.iter().cycle().take(100_000).collect();
+    let text = ics::to_ics(&s, &sim, 7, before_tassin(), ics::PastEvents::Mark);
+    let calendar = read_ics(&text);
+    assert_eq!(calendar.children("VEVENT").len(), sim.deadlines.len());
+    assert_eq!(
+        unescape(calendar.one("NAME")),
+        format!("laclasse.com — {}", s.commune.name)
+    );
+    // The name is written twice, and its folded form in each UID (events and reminders):
+    // escaped and folded, each copy at most twice as long. Linear in the name.
+    let copies = 2 + 2 * sim.deadlines.len();
+    assert!(
+        text.len() <= short.len() + copies * 2 * s.commune.name.len(),
+        "{} octets for a name of {}",
+        text.len(),
+        s.commune.name.len()
+    );
+    // And as many lines as that needs, no more: about one a 74 octets.
+    let lines = text.matches("\r\n").count();
+    assert!(lines <= short.lines().count() + text.len() / 70, "{lines}");
+}
+
+/// A text with the characters iCalendar cares about, and any others.
+fn awkward_text() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        '\r', '\n', '\\', ';', ',', ':', '"', '\t', ' ', '\u{0}', '\u{7f}', '\u{85}', '\u{2028}',
+        'é', '€', '🦀',
+    ]);
+    prop::collection::vec(prop_oneof![special, any::<char>()], 0..200)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_name_and_label_give_a_valid_calendar(
+        name in awkward_text(),
+        labels in prop::collection::vec(awkward_text(), 1..8),
+        stamp_offset in 0u64..1_600,
+        leave_out in any::<bool>(),
+        reminder in 0u32..400,
+    ) {
+        let mut s = parse_str(samples::TASSIN_JSON).unwrap();
+        s.commune.name = name.clone();
+        let mut sim = simulate(&s);
+        for (d, label) in sim.deadlines.iter_mut().zip(labels.iter().cycle()) {
+            d.label = label.clone();
+        }
+        let stamp = NaiveDate::from_ymd_opt(2023, 10, 1).unwrap() + chrono::Days::new(stamp_offset);
+        let past = if leave_out { ics::PastEvents::LeaveOut } else { ics::PastEvents::Mark };
+        let text = ics::to_ics(&s, &sim, reminder, stamp, past);
+        let calendar = read_ics(&text);
+        let kept: Vec<_> = sim
+            .deadlines
+            .iter()
+            .filter(|d| !leave_out || d.date >= stamp)
+            .collect();
+        let events = calendar.children("VEVENT");
+        prop_assert_eq!(events.len(), kept.len());
+        prop_assert_eq!(unescape(calendar.one("NAME")), format!("laclasse.com — {}", as_text(&name)));
+        for (e, d) in events.iter().zip(kept) {
+            prop_assert_eq!(e.one("UID"), ics::deadline_uid(&s, d));
+            prop_assert_eq!(e.one("DTEND"), yyyymmdd(d.date.succ_opt().unwrap()));
+            let first_line = format!("{}\n", as_text(&d.label));
+            prop_assert!(e.one("DESCRIPTION").starts_with(&first_line));
+            let alarms = usize::from(reminder > 0 && d.date > stamp);
+            prop_assert_eq!(e.children("VALARM").len(), alarms);
+        }
+    }
 }
 
 #[test]

@@ -65,7 +65,8 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 )));
                 return;
             };
-            let text = ics::to_ics(&scenario, &sim, days, today);
+            // Past deadlines kept and marked until the page lets the person choose.
+            let text = ics::to_ics(&scenario, &sim, days, today, ics::PastEvents::Mark);
             match browser::download(
                 &format!("{base}-echeances.ics"),
                 "text/calendar;charset=utf-8",

@@ -1,22 +1,54 @@
 //! The calendar (.ics): every deadline of the scenario as an all-day event with a French
 //! summary, the clause in the description and a reminder some days before. UIDs are stable,
 //! so importing the file again updates the events rather than duplicating them.
+//!
+//! The file is written here, by a small serializer of RFC 5545 (iCalendar), rather than by a
+//! crate: the writer of `icalendar` ended all-day events on the day they start, did not
+//! escape every line break (a lone CR) nor the calendar's name, and folded long lines in
+//! quadratic time, and it weighed about 6 KB gzip in the web app. What this one guarantees:
+//!
+//! - every line ends with CRLF (RFC 5545 section 3.1);
+//! - every line is at most 75 octets, longer ones folded (CRLF then a space) between two
+//!   characters, never inside a UTF-8 character, in one pass (linear time);
+//! - every TEXT value is escaped (section 3.3.11): `\` `;` `,` become `\\` `\;` `\,`, every
+//!   line break (CRLF, LF, a lone CR, and NEL, LS, PS) becomes `\n`, other control characters
+//!   (C0 but the tab, DEL, C1) are dropped: a name can never end a line, so never forge a
+//!   property or an event;
+//! - an all-day event ends the next day (DTEND is exclusive, section 3.6.1);
+//! - nothing depends on the clock or on chance: DTSTAMP is the day given by the caller, UIDs
+//!   are made from the scenario.
 
-use chrono::{Duration, NaiveDate};
-use icalendar::{Alarm, Calendar, Component, EventLike, Trigger};
+use chrono::{Datelike, NaiveDate};
 
-use crate::engine::dates::iso;
+use crate::engine::dates::{iso, next_day};
 use crate::engine::{Deadline, Scenario, Simulation};
+
+/// What the calendar does with the deadlines before the day it is made (`stamp`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PastEvents {
+    /// Past deadlines are not in the file.
+    LeaveOut,
+    /// Past deadlines are in the file, their summary ending with [`PAST_MARK`], and without a
+    /// reminder.
+    Mark,
+}
+
+/// What ends the summary of a past deadline kept with [`PastEvents::Mark`].
+pub const PAST_MARK: &str = " (passée)";
 
 /// A stable identifier: the commune, the kind of date, the date and what it is about.
 pub fn deadline_uid(scenario: &Scenario, d: &Deadline) -> String {
+    uid(&crate::engine::text::fold_name(&scenario.commune.name), d)
+}
+
+/// [`deadline_uid`] with the commune's name already folded (once for the whole calendar).
+fn uid(commune: &str, d: &Deadline) -> String {
     // FNV-1a of the label: short, stable across versions and platforms.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in d.label.bytes() {
         hash ^= b as u64;
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    let commune = crate::engine::text::fold_name(&scenario.commune.name);
     format!(
         "{}-{}-{}-{hash:016x}@laclasse-sim",
         commune,
@@ -25,48 +57,241 @@ pub fn deadline_uid(scenario: &Scenario, d: &Deadline) -> String {
     )
 }
 
-/// The calendar of `sim`, each event with a reminder `reminder_days` before (none for 0).
-/// `stamp` dates the file (the engine never reads a clock).
+/// The calendar of `sim`, as the text of a .ics file.
+///
+/// - `reminder_days`: each future event has a reminder that many days before (none for 0);
+/// - `stamp`: the day the file is made (the engine never reads a clock): it dates the file
+///   (DTSTAMP), and tells the past from the future: a deadline before it is past, one after it
+///   gets the reminder (a deadline on that very day is kept as is, without a reminder);
+/// - `past`: whether past deadlines are left out or kept and marked (see [`PastEvents`]).
 pub fn to_ics(
     scenario: &Scenario,
     sim: &Simulation,
     reminder_days: u32,
     stamp: NaiveDate,
+    past: PastEvents,
 ) -> String {
-    let mut calendar = Calendar::new();
-    calendar.name(&format!("laclasse.com — {}", scenario.commune.name));
-    let stamp = stamp.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    let name = &scenario.commune.name;
+    let mut ics = Writer::with_capacity(1024 + 2 * name.len() + sim.deadlines.len() * 1024);
+    ics.raw("BEGIN", "VCALENDAR");
+    ics.raw("VERSION", "2.0");
+    ics.text(
+        "PRODID",
+        &format!(
+            "-//laclasse-sim//laclasse-sim {}//FR",
+            env!("CARGO_PKG_VERSION")
+        ),
+    );
+    ics.raw("CALSCALE", "GREGORIAN");
+    ics.raw("METHOD", "PUBLISH");
+    let title = format!("laclasse.com — {name}");
+    ics.text("NAME", &title);
+    ics.text("X-WR-CALNAME", &title);
+    let dtstamp = format!("{}T000000Z", basic_date(stamp));
+    let commune = crate::engine::text::fold_name(name);
     for d in &sim.deadlines {
-        let mut description = format!(
-            "{}\n{} : {}",
-            d.label,
-            d.clause.reference(),
-            d.clause.quote()
-        );
-        if let Some(w) = d.non_working {
-            description.push_str(&format!(
-                "\nAttention : c'est {} ; la date n'est pas reportée, agir avant.",
+        let is_past = d.date < stamp;
+        if is_past && past == PastEvents::LeaveOut {
+            continue;
+        }
+        let mut summary = format!("laclasse.com : {}", d.kind.label());
+        if is_past {
+            summary.push_str(PAST_MARK);
+        }
+        // Lines escaped one by one: a label ending with CR stays a line of its own.
+        let clause = format!("{} : {}", d.clause.reference(), d.clause.quote());
+        let warning = d.non_working.map(|w| {
+            format!(
+                "Attention : c'est {} ; la date n'est pas reportée, agir avant.",
                 w.describe()
-            ));
-        }
-        let uid = deadline_uid(scenario, d);
-        let mut event = icalendar::Event::new();
-        event
-            .uid(&uid)
-            .timestamp(stamp)
-            .summary(&format!("laclasse.com : {}", d.kind.label()))
-            .description(&description)
-            .all_day(d.date);
-        if reminder_days > 0 {
-            // Its own stamp and UID, so the file never depends on the clock or on chance.
-            let mut alarm = Alarm::display(
-                &format!("Dans {reminder_days} jours : {}", d.kind.label()),
-                Trigger::before_start(Duration::days(reminder_days as i64)),
+            )
+        });
+        let mut description = vec![d.label.as_str(), clause.as_str()];
+        description.extend(warning.as_deref());
+        let uid = uid(&commune, d);
+        ics.raw("BEGIN", "VEVENT");
+        ics.text("UID", &uid);
+        ics.raw("DTSTAMP", &dtstamp);
+        ics.raw("DTSTART;VALUE=DATE", &basic_date(d.date));
+        ics.raw("DTEND;VALUE=DATE", &basic_date(next_day(d.date)));
+        ics.text("SUMMARY", &summary);
+        ics.text_lines("DESCRIPTION", &description);
+        ics.raw("TRANSP", "TRANSPARENT");
+        if reminder_days > 0 && d.date > stamp {
+            ics.raw("BEGIN", "VALARM");
+            // Its own UID (RFC 9074), so the file never depends on chance.
+            ics.text("UID", &format!("rappel-{uid}"));
+            ics.raw("ACTION", "DISPLAY");
+            let days = if reminder_days == 1 { "jour" } else { "jours" };
+            ics.text(
+                "DESCRIPTION",
+                &format!("Dans {reminder_days} {days} : {}", d.kind.label()),
             );
-            alarm.uid(&format!("rappel-{uid}")).timestamp(stamp);
-            event.alarm(alarm);
+            ics.raw("TRIGGER", &format!("-P{reminder_days}D"));
+            ics.raw("END", "VALARM");
         }
-        calendar.push(event.done());
+        ics.raw("END", "VEVENT");
     }
-    calendar.done().to_string()
+    ics.raw("END", "VCALENDAR");
+    ics.out
+}
+
+/// `20250816` (RFC 5545 DATE, section 3.3.4).
+fn basic_date(date: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+}
+
+/// Content lines (RFC 5545 section 3.1), each folded and ended with CRLF.
+struct Writer {
+    /// The file so far.
+    out: String,
+    /// The content line being written, before folding (reused from line to line).
+    line: String,
+}
+
+impl Writer {
+    fn with_capacity(capacity: usize) -> Writer {
+        Writer {
+            out: String::with_capacity(capacity),
+            line: String::new(),
+        }
+    }
+
+    /// A property whose name, parameters and value are written as they are: only for what
+    /// this module makes (names, dates, durations, keywords), never for a text from outside.
+    fn raw(&mut self, name: &str, value: &str) {
+        self.line.clear();
+        self.line.push_str(name);
+        self.line.push(':');
+        self.line.push_str(value);
+        fold_into(&mut self.out, &self.line);
+    }
+
+    /// A property whose value is TEXT (section 3.3.11): escaped.
+    fn text(&mut self, name: &str, value: &str) {
+        self.text_lines(name, &[value]);
+    }
+
+    /// A TEXT property of several lines, each escaped on its own, then joined with `\n`.
+    fn text_lines(&mut self, name: &str, lines: &[&str]) {
+        self.line.clear();
+        self.line.push_str(name);
+        self.line.push(':');
+        for (i, value) in lines.iter().enumerate() {
+            if i > 0 {
+                self.line.push_str("\\n");
+            }
+            escape_text_into(&mut self.line, value);
+        }
+        fold_into(&mut self.out, &self.line);
+    }
+}
+
+/// The longest line, in octets, CRLF excluded (RFC 5545 section 3.1).
+pub const MAX_LINE_OCTETS: usize = 75;
+
+/// Appends `line` to `out`, folded so that no line is longer than [`MAX_LINE_OCTETS`] octets:
+/// CRLF and a space (which counts in the next line) between two characters, never inside
+/// one; then CRLF. One pass over `line`.
+fn fold_into(out: &mut String, line: &str) {
+    let mut start = 0; // where the current physical line starts in `line`
+    let mut limit = MAX_LINE_OCTETS; // octets of `line` it may hold (one less after a fold)
+    while line.len() - start > limit {
+        // Back to the start of the character that would cross the limit (at most 3 octets).
+        let mut end = start + limit;
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.push_str(&line[start..end]);
+        out.push_str("\r\n ");
+        start = end;
+        limit = MAX_LINE_OCTETS - 1;
+    }
+    out.push_str(&line[start..]);
+    out.push_str("\r\n");
+}
+
+/// Appends `value` escaped as an RFC 5545 TEXT (section 3.3.11): `\` `;` `,` escaped with a
+/// backslash; each line break (CRLF, LF, a lone CR, NEL, LS, PS) written `\n`; the other
+/// control characters (C0 but the tab, DEL, C1), which TEXT cannot hold, dropped.
+fn escape_text_into(out: &mut String, value: &str) {
+    let mut copied = 0; // `value[copied..i]` is still to be copied as it is
+    let mut chars = value.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let replacement = match c {
+            '\\' => "\\\\",
+            ';' => "\\;",
+            ',' => "\\,",
+            '\r' => {
+                // CRLF is one line break.
+                chars.next_if(|&(_, c)| c == '\n');
+                "\\n"
+            }
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => "\\n",
+            '\t' => continue,
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.push_str(&value[copied..i]);
+        out.push_str(replacement);
+        copied = chars.peek().map_or(value.len(), |&(next, _)| next);
+    }
+    out.push_str(&value[copied..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(value: &str) -> String {
+        let mut out = String::new();
+        escape_text_into(&mut out, value);
+        out
+    }
+
+    fn folded(line: &str) -> String {
+        let mut out = String::new();
+        fold_into(&mut out, line);
+        out
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escaped(r"a\b;c,d:e"), r"a\\b\;c\,d:e");
+        assert_eq!(escaped("1\r\n2\n3\r4\r\r\n5"), r"1\n2\n3\n4\n\n5");
+        assert_eq!(escaped("x\u{85}y\u{2028}z\u{2029}"), r"x\ny\nz\n");
+        assert_eq!(escaped("tab\there\0\u{1b}[0m\u{7f}\u{9b}"), "tab\there[0m");
+        assert_eq!(escaped("Écully — « ça »"), "Écully — « ça »");
+    }
+
+    #[test]
+    fn short_lines_are_not_folded() {
+        assert_eq!(folded(""), "\r\n");
+        let line = "X".repeat(75);
+        assert_eq!(folded(&line), format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets() {
+        let line = "a".repeat(75 + 74 + 1);
+        assert_eq!(
+            folded(&line),
+            format!("{}\r\n {}\r\n {}\r\n", "a".repeat(75), "a".repeat(74), "a")
+        );
+    }
+
+    #[test]
+    fn folding_never_splits_a_character() {
+        // 74 octets, then a 2-octet and a 4-octet character: the first line stops at 74.
+        let line = format!("{}é🦀", "a".repeat(74));
+        assert_eq!(folded(&line), format!("{}\r\n é🦀\r\n", "a".repeat(74)));
+        for c in ['é', '€', '🦀'] {
+            let line: String = std::iter::repeat_n(c, 1000).collect();
+            let out = folded(&line);
+            for l in out.split_terminator("\r\n") {
+                assert!(l.len() <= MAX_LINE_OCTETS, "{} octets", l.len());
+            }
+            assert_eq!(out.replace("\r\n ", "").trim_end(), line);
+        }
+    }
 }
