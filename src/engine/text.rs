@@ -79,7 +79,23 @@ pub fn group_thousands(n: u64) -> Grouped {
 
 /// `11,2`: a decimal number in French, rounded to 2 decimals, without trailing zeros.
 pub fn fr_decimal(x: f64) -> String {
-    decimal_comma(trim_fraction_zeros(&format!("{x:.2}")))
+    decimal_comma(trim_fraction_zeros(&fixed(x, 2)))
+}
+
+/// `x` with `digits` decimals (at most 3), rounded, written with a point: `fixed(11.25, 1)` is
+/// `11.3`. Written with integers: the WebAssembly build then carries no float formatting code.
+pub fn fixed(x: f64, digits: u32) -> String {
+    let digits = digits.min(3);
+    let scale = 10_i64.pow(digits);
+    let scaled = (x * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let abs = scaled.unsigned_abs();
+    let whole = abs / scale as u64;
+    if digits == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = abs % scale as u64;
+    format!("{sign}{whole}.{fraction:0width$}", width = digits as usize)
 }
 
 /// The decimal point of `text` written as a comma: `150.00` → `150,00`.
@@ -125,6 +141,35 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_decimals_match_float_formatting() {
+        for x in [
+            0.0, 0.04, 0.05, 1.0, 11.2, 11.25, 149.999, -3.46, 1234.5, 93_750.0, -0.04,
+        ] {
+            for digits in 0..=3 {
+                let want = format!("{x:.*}", digits as usize);
+                // A negative number that rounds to zero is written without its sign.
+                let zero = want
+                    .trim_start_matches('-')
+                    .chars()
+                    .all(|c| c == '0' || c == '.');
+                let want = if zero {
+                    want.trim_start_matches('-').to_string()
+                } else {
+                    want
+                };
+                let got = fixed(x, digits);
+                // Float formatting rounds half to even on the binary value; both agree away from ties.
+                if (x * 10f64.powi(digits as i32)).fract().abs() != 0.5 {
+                    assert_eq!(got, want, "{x} {digits}");
+                }
+            }
+        }
+        assert_eq!(fixed(11.25, 1), "11.3");
+        assert_eq!(fr_decimal(11.2), "11,2");
+        assert_eq!(fr_decimal(3.0), "3");
+    }
 
     #[test]
     fn names_fold_alike() {

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::engine::text::fixed;
+
 use super::why::{ClauseTag, Why};
 use crate::engine::dates::{days_between, fr, fr_weekday};
 use crate::engine::{DeadlineKind, Simulation};
@@ -136,13 +138,13 @@ fn timeline(p: &DeadlinesProps) -> Html {
             <svg viewBox={format!("0 0 {w} 130")} role="img" aria-label={format!("Frise des échéances du {} au {}", fr(start), fr(end))}>
                 { for DeadlineKind::ALL.iter().map(|k| html! { <text class="lane" x="0" y={format!("{}", lane(*k) - 4.0)}>{ k.label() }</text> }) }
                 { for dots.iter().map(|(d, count)| html! {
-                    <circle class={format!("dot k-{}", d.kind.code())} cx={format!("{:.1}", x(d.date))} cy={format!("{}", lane(d.kind))} r="3.5">
+                    <circle class={format!("dot k-{}", d.kind.code())} cx={fixed(x(d.date), 1)} cy={fixed(lane(d.kind), 1)} r="3.5">
                         <title>{ if *count > 1 { format!("{} : {} (et {} autres dates proches)", fr(d.date), d.label, count - 1) } else { format!("{} : {}", fr(d.date), d.label) } }</title>
                     </circle>
                 }) }
                 if p.today >= start && p.today <= end {
-                    <line class="today" x1={format!("{today_x:.1}")} x2={format!("{today_x:.1}")} y1="0" y2="110" />
-                    <text class="axis" x={format!("{today_x:.1}")} y="124" text-anchor="middle">{ "aujourd'hui" }</text>
+                    <line class="today" x1={fixed(today_x, 1)} x2={fixed(today_x, 1)} y1="0" y2="110" />
+                    <text class="axis" x={fixed(today_x, 1)} y="124" text-anchor="middle">{ "aujourd'hui" }</text>
                 }
                 <text class="axis" x={format!("{left}")} y="124">{ fr(start) }</text>
                 <text class="axis" x={format!("{}", w - right)} y="124" text-anchor="end">{ fr(end) }</text>

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::browser;
-use super::field::Field;
+use super::field::{Field, Select};
 use super::use_exporter::{ExportJob, use_exporter};
 use super::why::ClauseTag;
 use crate::engine::dates::{fr, next_day};
@@ -31,6 +31,7 @@ pub struct DocumentsProps {
 pub fn documents(p: &DocumentsProps) -> Html {
     let status = use_state(|| None::<(bool, String)>);
     let reminder = use_state(|| "7".to_string());
+    let past = use_state(|| ics::PastEvents::Mark);
     let base = file_name(&p.scenario.commune.name)
         .trim_end_matches(".json")
         .to_string();
@@ -54,6 +55,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
         let sim = p.sim.clone();
         let today = p.today;
         let reminder = reminder.clone();
+        let past = past.clone();
         let status = status.clone();
         let base = base.clone();
         Callback::from(move |_: MouseEvent| {
@@ -66,7 +68,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 return;
             };
             // Past deadlines kept and marked until the page lets the person choose.
-            let text = ics::to_ics(&scenario, &sim, days, today, ics::PastEvents::Mark);
+            let text = ics::to_ics(&scenario, &sim, days, today, *past);
             match browser::download(
                 &format!("{base}-echeances.ics"),
                 "text/calendar;charset=utf-8",
@@ -164,6 +166,16 @@ pub fn documents(p: &DocumentsProps) -> Html {
         let reminder = reminder.clone();
         Callback::from(move |v: String| reminder.set(v))
     };
+    let on_past = {
+        let past = past.clone();
+        Callback::from(move |v: String| {
+            past.set(if v == "omettre" {
+                ics::PastEvents::LeaveOut
+            } else {
+                ics::PastEvents::Mark
+            })
+        })
+    };
     let blocked = p.errors > 0;
     html! {
         <section class="documents" aria-labelledby="documents-titre">
@@ -178,7 +190,9 @@ pub fn documents(p: &DocumentsProps) -> Html {
             </div>
             <h3>{ "Calendrier des échéances" }</h3>
             <div class="row">
-                <Field id="rappel" label="Rappel (jours avant chaque échéance)" value={(*reminder).clone()} inputmode="numeric" oninput={on_reminder} />
+                <Field id="rappel" label="Rappel (jours avant chaque échéance à venir)" value={(*reminder).clone()} inputmode="numeric" oninput={on_reminder} />
+                <Select id="echeances-passees" label="Échéances déjà passées" value={if *past == ics::PastEvents::LeaveOut { "omettre" } else { "marquer" }}
+                    options={vec![("marquer", "gardées, marquées « (passée) », sans rappel"), ("omettre", "laissées de côté")]} onchange={on_past} />
             </div>
             <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="export-ics" onclick={calendar}>{ "Calendrier (.ics)" }</button>
             <h3>{ "Projet de délibération et annexe" }</h3>

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::text::fixed;
+
 use super::why::{ClauseTag, Why};
 use crate::engine::dates::fr;
 use crate::engine::{BillingUnit, Clause, Money, Simulation};
@@ -138,9 +140,9 @@ fn budget_chart(p: &FeesProps) -> Html {
                     let x = left + slot * i as f64 + slot * 0.15 + bar * si as f64;
                     let y = h - bottom - height;
                     html! { <g>
-                        <rect class={format!("bar s{si}")} x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", bar - 2.0)} height={format!("{height:.1}")}><title>{ format!("{} : {}", b.year, b.fee) }</title></rect>
-                        if si == 0 { <text class="axis" x={format!("{:.1}", left + slot * i as f64 + slot / 2.0)} y={format!("{}", h - 10.0)} text-anchor="middle">{ b.year }</text> }
-                        if years <= 12 { <text class="value" x={format!("{:.1}", x + bar / 2.0 - 1.0)} y={format!("{:.1}", y - 4.0)} text-anchor="middle">{ format!("{}", b.fee.cents() / 100) }</text> }
+                        <rect class={format!("bar s{si}")} x={fixed(x, 1)} y={fixed(y, 1)} width={fixed(bar - 2.0, 1)} height={fixed(height, 1)}><title>{ format!("{} : {}", b.year, b.fee) }</title></rect>
+                        if si == 0 { <text class="axis" x={fixed(left + slot * i as f64 + slot / 2.0, 1)} y={fixed(h - 10.0, 0)} text-anchor="middle">{ b.year }</text> }
+                        if years <= 12 { <text class="value" x={fixed(x + bar / 2.0 - 1.0, 1)} y={fixed(y - 4.0, 1)} text-anchor="middle">{ format!("{}", b.fee.cents() / 100) }</text> }
                     </g> }
                 })) }
             </svg>

@@ -5,6 +5,8 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::engine::text::fixed;
+
 use super::why::{ClauseTag, Why};
 use crate::engine::convention::TERRITORY_SCHOOLS;
 use crate::engine::r8_shares::{CostShares, r8_split};
@@ -95,8 +97,8 @@ fn share_bar(p: &ShareBarProps) -> Html {
                     let at = x;
                     x += w;
                     html! { <g>
-                        <rect class={format!("part {class}")} x={format!("{at:.1}")} y="0" width={format!("{w:.1}")} height="36"><title>{ format!("{label} : {m}") }</title></rect>
-                        if w > 70.0 { <text class="part-label" x={format!("{:.1}", at + 4.0)} y="56">{ *label }</text> }
+                        <rect class={format!("part {class}")} x={fixed(at, 1)} y="0" width={fixed(w, 1)} height="36"><title>{ format!("{label} : {m}") }</title></rect>
+                        if w > 70.0 { <text class="part-label" x={fixed(at + 4.0, 1)} y="56">{ *label }</text> }
                     </g> }
                 }) }
             </svg>

@@ -16,12 +16,22 @@ test('documents: the Annex 1 list loads its module only when asked, then the cal
   file = await app.download('Liste annexe 1 (.ods)');
   expect(file.suggestedFilename()).toMatch(/annexe1\.ods$/);
   // Calendar with a 3-day reminder.
-  await page.getByLabel('Rappel (jours avant chaque échéance)').fill('3');
+  await page.getByLabel('Rappel (jours avant chaque échéance à venir)').fill('3');
   file = await app.download('Calendrier (.ics)');
   const ics = fs.readFileSync(await file.path(), 'utf8');
-  expect(ics).toContain('BEGIN:VEVENT');
-  expect(ics).toContain('TRIGGER;RELATED=START:-PT259200S');
+  expect(ics).toContain('PRODID:-//laclasse-sim//');
+  expect(ics).toContain('TRIGGER:-P3D');
   expect(ics.match(/BEGIN:VEVENT/g).length).toBe(23);
+  // Past deadlines are marked and get no reminder; the person may leave them out.
+  const events = ics.split('BEGIN:VEVENT').slice(1);
+  const past = events.filter((e) => e.includes('(passée)'));
+  expect(past.length).toBeGreaterThan(0);
+  expect(past.every((e) => !e.includes('BEGIN:VALARM'))).toBe(true);
+  await page.getByLabel('Échéances déjà passées').selectOption('omettre');
+  file = await app.download('Calendrier (.ics)');
+  const future = fs.readFileSync(await file.path(), 'utf8');
+  expect(future.match(/BEGIN:VEVENT/g).length).toBe(events.length - past.length);
+  expect(future).not.toContain('(passée)');
   // The draft deliberation, shown in the page and downloadable.
   await page.getByText('Voir le projet').click();
   const draft = page.locator('.draft-body');
