@@ -63,7 +63,8 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD`, as the scenario and the report write dates.
 pub fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    // Written by hand: chrono's strftime weighs kilobytes in the web build.
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// `16/08/2025`.

@@ -20,7 +20,9 @@ fn text_of(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+        // Written by serde_json's writer, not by `Display`: the web build then needs no float
+        // formatting code of its own.
+        Some(other) => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 
@@ -414,9 +416,10 @@ impl Draft {
             None | Some(Value::Null) => {}
             Some(Value::String(f)) if f == FORMAT => {}
             Some(other) => {
-                let shown = other
-                    .as_str()
-                    .map_or_else(|| other.to_string(), str::to_string);
+                let shown = other.as_str().map_or_else(
+                    || serde_json::to_string(other).unwrap_or_default(),
+                    str::to_string,
+                );
                 return Err(format!(
                     "le scénario est au format « {shown} », que cette version de laclasse-sim ne lit pas (elle lit « {FORMAT} ») : ouvrez-le avec la version qui l'a enregistré"
                 ));

@@ -283,8 +283,12 @@ pub fn load(kv: &mut dyn KeyValue, start: &Start) -> AppState {
 /// Moves version 1's single value into one key a simulation; the old value is removed only
 /// when every simulation is written, and set aside when it cannot be read.
 fn migrate_legacy(kv: &mut dyn KeyValue, state: &mut AppState, start: &Start, text: &str) {
-    let legacy = match serde_json::from_str::<LegacyLibrary>(text) {
-        Ok(l) if l.version == 1 => l,
+    // Through a `Value`, as a stored simulation is read: one deserializer for the draft.
+    let legacy = serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| serde_json::from_value::<LegacyLibrary>(v).ok());
+    let legacy = match legacy {
+        Some(l) if l.version == 1 => l,
         _ => {
             if set_aside(
                 kv,

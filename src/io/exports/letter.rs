@@ -1,7 +1,7 @@
 //! The yearly list (Annexe 1): a ready e-mail to the address the annex names, and the text of
 //! the signed letter for additions.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::engine::dates::fr;
 use crate::engine::r5_r6_access::{YearlyList, r6_yearly_list};
@@ -86,7 +86,7 @@ pub fn list_message(scenario: &Scenario, today: NaiveDate) -> ListMessage {
         .join("\n");
     let subject = format!(
         "laclasse.com — liste des écoles de {commune} — {}",
-        list.deadline.format("%Y")
+        list.deadline.year()
     );
     let body = format!(
         "Bonjour,\n\nConformément à l'annexe 1 de la convention laclasse.com, voici les modifications de la liste des écoles de la commune de {commune} depuis le {} (liste à transmettre avant le 20 juin).\n\nAjouts d'établissements :\n{}\n\nRadiations :\n{}\n\nAdministrateurs actuels (à vérifier ; signaler tout changement de responsable) :\n{}\n\nLe courrier signé de la commune suit pour les ajouts.\n\nCordialement,\n",

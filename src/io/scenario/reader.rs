@@ -266,7 +266,7 @@ impl Reader {
             Some(Value::String(s)) => (s.clone(), s.clone()),
             // A JSON number such as 150.0 prints as "150.0": the trailing zero is no decimal.
             Some(Value::Number(n)) => {
-                let text = n.to_string();
+                let text = serde_json::to_string(n).unwrap_or_default();
                 let normalised = trim_fraction_zeros(&text).to_string();
                 (text, normalised)
             }
