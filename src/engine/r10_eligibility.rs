@@ -596,7 +596,7 @@ mod tests {
     fn missing_admin_and_warnings() {
         let mut s = school();
         s.admin = None;
-        s.storage_gb = StorageGb::new(11.2);
+        s.storage_gb = StorageGb::parse("11.2");
         let contacts = r10_contacts(&Contacts {
             technical_referent: Some(admin()),
             project_lead: None,
@@ -616,7 +616,7 @@ mod tests {
     #[test]
     fn exactly_ten_gb_is_no_warning() {
         let mut s = school();
-        s.storage_gb = StorageGb::new(10.0);
+        s.storage_gb = StorageGb::parse("10");
         assert!(
             r10_eligibility(&s, &tassin(), None, &complete())
                 .warnings

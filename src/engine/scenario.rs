@@ -154,19 +154,62 @@ pub struct Contact {
     pub phone: String,
 }
 
-/// Storage used, in gigabytes as entered: finite and never negative.
-#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
-pub struct StorageGb(f64);
+/// Storage used, in hundredths of a gigabyte: exact, never negative, at most
+/// [`StorageGb::MAX_GB`]. A file or a page gives it with at most two decimals (`11,25`), so it
+/// is written back and read again to the same value, which a float does not promise.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StorageGb(u64);
 
 impl StorageGb {
-    /// `gb` gigabytes; `None` when negative, infinite or not a number.
-    pub fn new(gb: f64) -> Option<StorageGb> {
-        (gb.is_finite() && gb >= 0.0).then_some(StorageGb(gb))
+    /// The most gigabytes a school can be said to use (far above the 10 GB of Art. 4).
+    pub const MAX_GB: u64 = 1_000_000;
+
+    /// `hundredths` hundredths of a gigabyte; `None` above [`StorageGb::MAX_GB`].
+    pub fn from_hundredths(hundredths: u64) -> Option<StorageGb> {
+        (hundredths <= StorageGb::MAX_GB * 100).then_some(StorageGb(hundredths))
     }
 
-    /// The storage in gigabytes.
+    /// Reads `3,5`, `3.5`, `12` or `0,25` (spaces between digits ignored); `None` for anything
+    /// else: a sign, more than two decimals, an exponent, more than [`StorageGb::MAX_GB`].
+    pub fn parse(text: &str) -> Option<StorageGb> {
+        let text = crate::engine::text::strip_digit_spaces(text.trim());
+        let (whole, fraction) = crate::engine::text::split_decimal(&text);
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if (whole.is_empty() && fraction.is_empty())
+            || !digits(whole)
+            || !digits(fraction)
+            || fraction.len() > 2
+            || whole.len() > 7
+        {
+            return None;
+        }
+        let whole: u64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
+        let fraction: u64 = format!("{fraction:0<2}").parse().ok()?;
+        StorageGb::from_hundredths(whole * 100 + fraction)
+    }
+
+    /// The storage in gigabytes, for comparisons and figures.
     pub fn gb(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
+    /// The storage in hundredths of a gigabyte.
+    pub fn hundredths(self) -> u64 {
         self.0
+    }
+
+    /// `11.25`, `11.2` or `11`: the shortest decimal, with a point, as the file writes it.
+    pub fn to_decimal_string(self) -> String {
+        let (whole, fraction) = (self.0 / 100, self.0 % 100);
+        match fraction {
+            0 => whole.to_string(),
+            f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+            f => format!("{whole}.{f:02}"),
+        }
     }
 }
 

@@ -335,9 +335,23 @@ fn migrate_legacy(kv: &mut dyn KeyValue, state: &mut AppState, start: &Start, te
     }
 }
 
-/// The stored revision of `id`, if it is stored and readable.
+/// The stored version of `id`, if it is stored and readable.
 fn stored_revision(kv: &dyn KeyValue, id: &SimId) -> Option<Stored> {
     kv.get(&key_of(id)).and_then(|t| Stored::read(&t).ok())
+}
+
+/// Just the revision of a stored simulation: read without building its draft, since a save
+/// needs the whole stored version only when another tab changed it.
+fn revision_of(text: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Revision {
+        version: u32,
+        revision: u64,
+    }
+    serde_json::from_str::<Revision>(text)
+        .ok()
+        .filter(|r| r.version == STORED_VERSION)
+        .map(|r| r.revision)
 }
 
 /// Keeps both versions of a simulation changed here and in another tab: the other tab's under
@@ -383,14 +397,18 @@ pub fn persist(state: &mut AppState, kv: &mut dyn KeyValue) {
     while i < state.library.entries.len() {
         if state.library.entries[i].dirty {
             let known = state.library.entries[i].revision;
-            match stored_revision(kv, &state.library.entries[i].id) {
-                Some(theirs) if theirs.revision > known => {
+            let id = state.library.entries[i].id.clone();
+            let stored = kv.get(&key_of(&id)).and_then(|t| revision_of(&t));
+            match stored {
+                Some(theirs) if theirs > known => {
                     // This index now holds theirs; mine is placed by its creation, and
                     // saved when the loop reaches it (or at the next save).
-                    keep_both(state, i, theirs);
+                    if let Some(theirs) = stored_revision(kv, &id) {
+                        keep_both(state, i, theirs);
+                    }
                 }
                 stored => {
-                    let revision = stored.map_or(known, |s| s.revision.max(known)) + 1;
+                    let revision = stored.unwrap_or(known).max(known) + 1;
                     let entry = &state.library.entries[i];
                     let json =
                         serde_json::to_string(&Stored::of(entry, revision)).unwrap_or_default();

@@ -349,6 +349,44 @@ mod tests {
     }
 
     #[test]
+    fn storage_is_exact_and_round_trips() {
+        // Found by the fuzzer: a float read, written and read again moved by one unit.
+        let with = |gb: &str| {
+            parse_str(&format!(
+                r#"{{"commune":{{"name":"Bron"}},"convention":{{"notified":"2024-01-01"}},
+                   "schools":[{{"name":"A","level":"primaire","sector":"public","requested":"2024-01-01","storage_gb":{gb}}}]}}"#
+            ))
+        };
+        for refused in [
+            "9.01207797496947e-11",
+            "97755809054465646",
+            "3.555",
+            "-1",
+            "\"1e3\"",
+            "\"3,5 Go\"",
+        ] {
+            let e = with(refused).unwrap_err();
+            assert!(
+                e[0].message.contains("d'au plus deux décimales"),
+                "{refused}: {e:?}"
+            );
+        }
+        for (text, hundredths) in [
+            ("11.2", 1120),
+            ("\"11,25\"", 1125),
+            ("0", 0),
+            ("\" 1 000,5 \"", 100_050),
+            ("12.0", 1200),
+        ] {
+            let s = with(text).unwrap();
+            let gb = s.schools[0].storage_gb.unwrap();
+            assert_eq!(gb.hundredths(), hundredths, "{text}");
+            let again = parse_str(&to_string_pretty(&s)).unwrap();
+            assert_eq!(again, s, "{text} round-trips");
+        }
+    }
+
+    #[test]
     fn dates_outside_the_supported_years_say_the_range() {
         let e = errors(
             r#"{"commune":{"name":"Bron"},"convention":{"notified":"2400-01-01"},

@@ -10,7 +10,7 @@ use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::dates::{self, MAX_YEAR, MIN_YEAR};
 use crate::engine::money::Money;
 use crate::engine::scenario::{BillingUnit, Contact, Level, School, Sector, StorageGb};
-use crate::engine::text::{parse_decimal, trim_fraction_zeros};
+use crate::engine::text::trim_fraction_zeros;
 use crate::io::schema::{ContactField, Field, FieldRef, Flag, SchoolField, school_path};
 
 /// A present field: not null, and not an empty (or blank) text.
@@ -284,22 +284,26 @@ impl Reader {
         }
     }
 
-    /// The storage a school uses (R10), in GB: a number, or a text with a comma or a point.
+    /// The storage a school uses (R10), in GB: a number, or a text with a comma or a point,
+    /// with at most two decimals.
     fn storage(&mut self, map: &Map<String, Value>, index: usize) -> Option<StorageGb> {
         let at = FieldRef::School(index, SchoolField::StorageGb);
-        let gb = match get(map, at.key())? {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) => parse_decimal(s),
+        let storage = match get(map, at.key())? {
+            // The number as serde_json writes it back (`11.2`, `1e-11`), read exactly.
+            Value::Number(n) => StorageGb::parse(&serde_json::to_string(n).unwrap_or_default()),
+            Value::String(s) => StorageGb::parse(s),
             other => {
                 self.wrong_type_at(at, "un nombre de Go", other);
                 return None;
             }
         };
-        let storage = gb.and_then(StorageGb::new);
         if storage.is_none() {
             self.at(
                 at,
-                "le stockage utilisé est un nombre de Go positif ou nul (par exemple 3.5)",
+                format!(
+                    "le stockage utilisé est un nombre de Go positif ou nul, d'au plus deux décimales et d'au plus {} Go (par exemple 3,5)",
+                    StorageGb::MAX_GB
+                ),
             );
         }
         storage

@@ -54,7 +54,7 @@ fn school_value(s: &School) -> Value {
     put(
         SchoolField::StorageGb,
         s.storage_gb
-            .and_then(|g| serde_json::Number::from_f64(g.gb()))
+            .and_then(|g| g.to_decimal_string().parse::<serde_json::Number>().ok())
             .map(Value::Number),
     );
     if let Some(admin) = &s.admin {
