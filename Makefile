@@ -17,7 +17,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version =
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup setup-rust setup-web setup-browser build serve test test-native test-browser test-e2e lint bench size measure clean
+.PHONY: help setup setup-rust setup-web setup-browser build serve test test-native test-browser test-e2e lint bench size measure fuzz clean
 
 help:
 	@echo "make serve   installe ce qui manque, construit et sert l'application sur http://$(HOST):$(PORT)/"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench   mesure le moteur (criterion)"
 	@echo "make size    mesure la taille téléchargée de l'application (gzip)"
 	@echo "make measure mesure dans Chromium : navigation → chiffres, saisie dans 625 écoles"
+	@echo "make fuzz    fuzze le lecteur de scénarios (cargo-fuzz, nightly) FUZZ_SECONDS s (600)"
 
 setup: setup-rust setup-web setup-browser
 
@@ -81,6 +82,17 @@ size: build
 measure: build setup-browser
 	@python3 -m http.server 8125 --bind 127.0.0.1 --directory dist >/dev/null 2>&1 & pid=$$!; \
 	  sleep 1; PORT=8125 node scripts/measure.js; status=$$?; kill $$pid; exit $$status
+
+# The scenario reader under cargo-fuzz (nightly) for FUZZ_SECONDS. The committed seeds
+# (fuzz/corpus/scenario) are only read; what the run adds goes to fuzz/corpus-run (ignored),
+# a crash to fuzz/artifacts (ignored).
+FUZZ_SECONDS ?= 600
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+	@mkdir -p fuzz/corpus-run/scenario
+	cargo +nightly fuzz run scenario fuzz/corpus-run/scenario fuzz/corpus/scenario \
+	  -- -dict=fuzz/scenario.dict -max_total_time=$(FUZZ_SECONDS)
 
 clean:
 	cargo clean
