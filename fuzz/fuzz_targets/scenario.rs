@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         check(&scenario);
     }
 
-    if let Some(draft) = Draft::from_json(&input) {
+    if let Ok(draft) = Draft::from_json(&input) {
         let _ = draft.to_json_pretty();
         if let Ok(scenario) = parse_value(&draft.to_value()) {
             check(&scenario);
