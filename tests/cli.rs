@@ -70,7 +70,7 @@ fn json_is_the_default_and_stdin_works() {
     assert_eq!(by_stdin.status.code(), Some(0));
     assert_eq!(by_file.stdout, by_stdin.stdout);
     let v: serde_json::Value = serde_json::from_slice(&by_file.stdout).unwrap();
-    assert_eq!(v["appeal_deadline"], "2024-01-16");
+    assert_eq!(v["appeal_deadline"], "2024-01-17");
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn text_report_is_french_with_clauses() {
     assert!(text.contains(
         "lettre reçue au plus tard le 16/08/2025 — un samedi : la lettre doit arriver avant"
     ));
-    assert!(text.contains("jusqu'au mardi 16 janvier 2024"));
+    assert!(text.contains("jusqu'au mercredi 17 janvier 2024"));
     assert!(text.contains("11,2 Go utilisés"));
     assert!(text.contains("93 750,00 €"));
     assert!(text.contains("Hypothèse : la redevance est due par école"));

@@ -17,7 +17,7 @@ fn the_engine_gives_tassin_s_figures_in_the_browser() {
     assert_eq!(fees, [60000, 60000, 45000, 45000, 45000]);
     let budget: Vec<u64> = r.budget_years.iter().map(|b| b.fee_cents).collect();
     assert_eq!(budget, [45000, 75000, 45000, 45000, 45000]);
-    assert_eq!(r.appeal_deadline.as_deref(), Some("2024-01-16"));
+    assert_eq!(r.appeal_deadline.as_deref(), Some("2024-01-17"));
 }
 
 mod app {

@@ -47,6 +47,8 @@ pub enum Clause {
     DeliberationAppeal,
     /// Code de procédure civile, art. 641: the month-end rule.
     Cpc641,
+    /// Code de justice administrative, art. R421-1: two months to appeal, a délai franc.
+    CjaR421_1,
     /// Code de procédure civile, art. 642: a procedural deadline moves to the next working day.
     Cpc642,
     /// Code du travail, art. L3133-1: public holidays.
@@ -72,6 +74,7 @@ impl Clause {
             Clause::DeliberationPublicSchools => "Délibération, point 1",
             Clause::DeliberationAppeal => "Délibération, voies de recours",
             Clause::Cpc641 => "CPC art. 641",
+            Clause::CjaR421_1 => "CJA art. R421-1",
             Clause::Cpc642 => "CPC art. 642",
             Clause::CodeTravailL3133_1 => "C. trav. art. L3133-1",
         }
@@ -139,6 +142,9 @@ impl Clause {
             }
             Clause::Cpc641 => {
                 "Lorsqu'un délai est exprimé en mois ou en années, ce délai expire le jour du dernier mois ou de la dernière année qui porte le même quantième que le jour de l'acte […]. A défaut d'un quantième identique, le délai expire le dernier jour du mois."
+            }
+            Clause::CjaR421_1 => {
+                "La juridiction ne peut être saisie que par voie de recours formé contre une décision, et ce, dans les deux mois à partir de la notification ou de la publication de la décision attaquée."
             }
             Clause::Cpc642 => {
                 "Tout délai expire le dernier jour à vingt-quatre heures. Le délai qui expirerait normalement un samedi, un dimanche ou un jour férié ou chômé, est prorogé jusqu'au premier jour ouvrable suivant."

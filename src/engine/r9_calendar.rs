@@ -100,39 +100,53 @@ pub fn r9_next_working_day(date: NaiveDate) -> NaiveDate {
     day
 }
 
-/// R9 (deliberation, last paragraph; CPC art. 641 and 642): the appeal deadline against the
-/// deliberation: publication + 2 months (month-end rule), moved to the next working day when
-/// it ends on a non-working day.
+/// R9 (deliberation, last paragraph; CJA art. R421-1): the last day to appeal against the
+/// deliberation. The two months are a délai franc (CE Sect., 4 June 1954, Commune de
+/// Décines-Charpieu): neither the day of publication nor the day it falls due counts, so the
+/// last day is (publication + 1 day) + 2 months by R1's month rule, moved to the next working
+/// day when it is a Saturday, Sunday or holiday (CE 19 Sept. 2014, n° 362568).
 pub fn r9_appeal_deadline(published: NaiveDate) -> Explained<NaiveDate> {
-    let raw = add_months(published, 2);
+    let start = next_day(published);
+    let raw = add_months(start, 2);
     let deadline = r9_next_working_day(raw);
     let mut why = Explanation::new(
         Rule::R9,
         "Date limite de recours contre la délibération",
         Clause::DeliberationAppeal,
     )
-    .also(Clause::Cpc641)
+    .also(Clause::CjaR421_1)
     .also(Clause::Cpc642)
     .input("Publication de la délibération", fr(published))
     .step(format!(
-        "{} + 2 mois = {} ({})",
-        fr(published),
+        "Le délai de deux mois est un délai franc : ni le jour de la publication ni celui de l'échéance ne comptent. Il court du lendemain, le {}.",
+        fr(start)
+    ))
+    .step(format!(
+        "{} + 2 mois = {} ({}) : dernier jour pour saisir le Tribunal administratif de Lyon.",
+        fr(start),
         fr(raw),
         fr_long(raw)
     ));
     why = match r9_non_working(raw) {
         Some(reason) => why.step(format!(
-            "Le {} est {} : le délai, de procédure, est prorogé au premier jour ouvrable suivant, le {}.",
+            "Le {} est {} : le délai est prorogé au premier jour ouvrable suivant, le {}.",
             fr(raw),
             reason.describe(),
             fr_long(deadline)
         )),
         None => why.step(format!(
-            "Le {} est un jour ouvrable : le recours doit être enregistré au plus tard ce jour-là, au Tribunal administratif de Lyon.",
+            "Le {} est un jour ouvrable : le recours doit être enregistré au plus tard ce jour-là.",
             fr(raw)
         )),
     };
-    Explained::new(deadline, why.assume(assumptions::MONTH_END))
+    why = why.step(
+        "Un recours gracieux auprès de la commune peut aussi être formé dans ce même délai de deux mois.",
+    );
+    // The day of the month is missing in the target month (31 → 28 February): a reading.
+    if raw.day() != start.day() {
+        why = why.assume(assumptions::APPEAL_MONTH_END);
+    }
+    Explained::new(deadline, why)
 }
 
 #[cfg(test)]
@@ -198,20 +212,53 @@ mod tests {
     #[test]
     fn appeal_deadline_example() {
         let appeal = r9_appeal_deadline(d("2023-11-16"));
-        assert_eq!(appeal.value, d("2024-01-16"));
+        assert_eq!(appeal.value, d("2024-01-17"));
         assert_eq!(appeal.why.reference(), "Délibération, voies de recours");
-        assert!(appeal.why.steps[0].contains("16/11/2023 + 2 mois = 16/01/2024"));
+        assert!(
+            appeal.why.steps[1].contains("17/11/2023 + 2 mois = 17/01/2024"),
+            "{:?}",
+            appeal.why.steps
+        );
+        assert!(appeal.why.steps[0].contains("délai franc"));
+        assert!(
+            appeal
+                .why
+                .steps
+                .iter()
+                .any(|s| s.contains("recours gracieux"))
+        );
+        assert!(appeal.why.assumptions.is_empty());
     }
 
     #[test]
     fn appeal_deadline_moves_past_weekend_and_holiday() {
-        // 2025-09-01 + 2 months = 2025-11-01, a Saturday; Sunday 2, then Monday 3 November.
-        assert_eq!(r9_appeal_deadline(d("2025-09-01")).value, d("2025-11-03"));
-        // 2025-09-11 + 2 = 2025-11-11 (Tuesday, Armistice) → Wednesday 12.
-        assert_eq!(r9_appeal_deadline(d("2025-09-11")).value, d("2025-11-12"));
-        // Month-end: 2023-12-31 + 2 months = 2024-02-29 (Thursday).
-        assert_eq!(r9_appeal_deadline(d("2023-12-31")).value, d("2024-02-29"));
-        let moved = r9_appeal_deadline(d("2025-09-01"));
-        assert!(moved.why.steps[1].contains("un samedi"));
+        // From 01/09/2025, 2 months = 01/11/2025, a Saturday and Toussaint; Sunday 2, then
+        // Monday 3 November.
+        assert_eq!(r9_appeal_deadline(d("2025-08-31")).value, d("2025-11-03"));
+        // From 11/09/2025: 11/11/2025 (Tuesday, Armistice) → Wednesday 12.
+        assert_eq!(r9_appeal_deadline(d("2025-09-10")).value, d("2025-11-12"));
+        let moved = r9_appeal_deadline(d("2025-08-31"));
+        assert!(
+            moved.why.steps[2].contains("un samedi"),
+            "{:?}",
+            moved.why.steps
+        );
+    }
+
+    #[test]
+    fn appeal_deadline_is_a_delai_franc_examples_of_r9() {
+        // The spec's three examples.
+        assert_eq!(r9_appeal_deadline(d("2023-11-16")).value, d("2024-01-17"));
+        let month_end = r9_appeal_deadline(d("2024-12-30"));
+        assert_eq!(month_end.value, d("2025-02-28"));
+        assert_eq!(month_end.why.assumptions, [assumptions::APPEAL_MONTH_END]);
+        let new_year = r9_appeal_deadline(d("2023-12-31"));
+        assert_eq!(new_year.value, d("2024-03-01"));
+        assert!(new_year.why.assumptions.is_empty());
+        // Never earlier than the same day two months later: the day of publication never counts.
+        for day in 1..=28 {
+            let published = d(&format!("2025-03-{day:02}"));
+            assert!(r9_appeal_deadline(published).value > add_months(published, 2));
+        }
     }
 }
