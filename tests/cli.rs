@@ -85,8 +85,10 @@ fn text_report_is_french_with_clauses() {
     assert!(text.contains("600,00 €"));
     assert!(text.contains("Redevances par année de convention  [Art. 6]"));
     assert!(text.contains(
-        "lettre reçue au plus tard le 16/08/2025 — un samedi : la lettre doit arriver avant"
-    ));
+        "lettre reçue au plus tard le 16/08/2025 — C'est un samedi ; la date n'est pas reportée : en pratique, au plus tard le jeudi 14/08/2025."
+    ), "{text}");
+    // The « trop tard » reading belongs to a letter received late, not to the deadlines.
+    assert!(!text.contains("une lettre reçue trop tard"), "{text}");
     assert!(text.contains("jusqu'au mercredi 17 janvier 2024"));
     assert!(text.contains("11,2 Go utilisés"));
     assert!(text.contains("93 750,00 €"));
@@ -117,7 +119,7 @@ fn explain_adds_the_steps() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.len() > plain.stdout.len());
     assert!(
-        text.contains("16/11/2025 − 3 mois = 16/08/2025, un samedi : la lettre doit arriver avant")
+        text.contains("Le 16/08/2025 est un samedi : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le jeudi 14/08/2025")
     );
     assert!(text.contains("4 écoles × 150,00 € = 600,00 €"));
 }

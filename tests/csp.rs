@@ -2,6 +2,8 @@
 //! workers from the page's own origin only; the deliberation draft (opened from the page, so
 //! under the same policy) keeps its style through the style's hash.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 

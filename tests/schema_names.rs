@@ -1,6 +1,8 @@
 //! Each field of the scenario is named once, in `io::schema`: its JSON key may not be written
 //! again by hand elsewhere in the code (tests aside), where the compiler could not check it.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::Path;
 
 /// The code of every `.rs` file under `dir`, without its `#[cfg(test)]` module (always last).

@@ -5,16 +5,31 @@ use chrono::NaiveDate;
 
 use super::clause::Clause;
 use super::convention::NOTICE_MONTHS;
-use super::dates::{add_months, fr, fr_long, previous_day};
+use super::dates::{add_months, fr, fr_long, fr_weekday, previous_day};
 use super::explain::{Explained, Explanation, Rule, assumptions};
 use super::r1_years::r1_anniversary;
-use super::r9_calendar::{NonWorking, r9_non_working};
+use super::r9_calendar::{NonWorking, r9_non_working, r9_previous_working_day};
 
 /// R2 (Art. 8): the last day a termination letter may be received to end the convention at
 /// `anniversary`: `anniversary − 3 months` by the month-end rule, never moved to a working
 /// day.
 pub fn r2_latest_reception(anniversary: NaiveDate) -> NaiveDate {
     add_months(anniversary, -NOTICE_MONTHS)
+}
+
+impl NoticeDeadline {
+    /// What the page says of a deadline on a non-working day: « c'est un samedi ; en
+    /// pratique, au plus tard le jeudi 14/08/2025 ».
+    pub fn practical_warning(&self) -> Option<String> {
+        self.non_working.map(|w| {
+            format!(
+                "C'est {} ; la date n'est pas reportée : en pratique, au plus tard le {} {}.",
+                w.describe(),
+                fr_weekday(self.practical_last_day),
+                fr(self.practical_last_day)
+            )
+        })
+    }
 }
 
 /// The notice deadline for one anniversary.
@@ -29,6 +44,9 @@ pub struct NoticeDeadline {
     /// Set when the latest reception falls on a weekend or public holiday: the letter must
     /// arrive earlier.
     pub non_working: Option<NonWorking>,
+    /// The last working day on or before the latest reception (R9): the day to aim at in
+    /// practice; the deadline itself does not move.
+    pub practical_last_day: NaiveDate,
     /// How the deadline was found (R2, Art. 8).
     pub why: Explanation,
 }
@@ -39,6 +57,7 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
     let anniversary = r1_anniversary(notified, k);
     let latest = r2_latest_reception(anniversary);
     let non_working = r9_non_working(latest);
+    let practical = r9_previous_working_day(latest);
     let mut why = Explanation::new(
         Rule::R2,
         format!("Date limite de réception d'une lettre de résiliation pour l'anniversaire n° {k}"),
@@ -61,10 +80,11 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
     ));
     if let Some(reason) = non_working {
         why = why.also(Clause::CodeTravailL3133_1).step(format!(
-            "{} − {NOTICE_MONTHS} mois = {}, {} : la lettre doit arriver avant, la date n'est pas reportée.",
-            fr(anniversary),
+            "Le {} est {} : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le {} {}, dernier jour ouvré avant.",
             fr(latest),
-            reason.describe()
+            reason.describe(),
+            fr_weekday(practical),
+            fr(practical)
         ));
     }
     why = why
@@ -80,6 +100,7 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
         anniversary,
         latest_reception: latest,
         non_working,
+        practical_last_day: practical,
         why,
     }
 }
@@ -187,10 +208,20 @@ mod tests {
         let dl = r2_notice_deadline(d("2023-11-16"), 2);
         assert_eq!(dl.latest_reception, d("2025-08-16"));
         assert_eq!(dl.non_working, Some(NonWorking::Saturday));
+        // Saturday 16/08, and Friday 15/08 is the Assumption: in practice, Thursday 14/08.
+        assert_eq!(dl.practical_last_day, d("2025-08-14"));
         assert!(dl.why.steps.iter().any(|s| s.contains(
-            "16/11/2025 − 3 mois = 16/08/2025, un samedi : la lettre doit arriver avant"
-        )));
+            "Le 16/08/2025 est un samedi : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le jeudi 14/08/2025"
+        )), "{:?}", dl.why.steps);
+        assert_eq!(
+            dl.practical_warning().unwrap(),
+            "C'est un samedi ; la date n'est pas reportée : en pratique, au plus tard le jeudi 14/08/2025."
+        );
         assert!(!dl.why.assumptions.is_empty());
+        // A working day is its own practical last day.
+        let first = r2_notice_deadline(d("2023-11-16"), 1);
+        assert_eq!(first.practical_last_day, first.latest_reception);
+        assert!(first.practical_warning().is_none());
     }
 
     #[test]

@@ -90,6 +90,16 @@ pub fn r9_non_working(date: NaiveDate) -> Option<NonWorking> {
     }
 }
 
+/// R9: the last working day on or before `date`: the practical last day to act when a
+/// deadline that is not moved falls on a weekend or a public holiday.
+pub fn r9_previous_working_day(date: NaiveDate) -> NaiveDate {
+    let mut day = date;
+    while r9_non_working(day).is_some() {
+        day = super::dates::previous_day(day);
+    }
+    day
+}
+
 /// R9 (CPC art. 642): the first working day on or after `date`.
 pub fn r9_next_working_day(date: NaiveDate) -> NaiveDate {
     let mut day = date;
@@ -243,6 +253,15 @@ mod tests {
             "{:?}",
             moved.why.steps
         );
+    }
+
+    #[test]
+    fn the_practical_last_day_is_the_last_working_day_before() {
+        // Saturday 16/08/2025, and Friday 15/08 is the Assumption: Thursday 14/08/2025.
+        assert_eq!(r9_previous_working_day(d("2025-08-16")), d("2025-08-14"));
+        assert_eq!(r9_previous_working_day(d("2025-08-13")), d("2025-08-13"));
+        // Monday 02/01/2023 is a working day; Sunday 01/01 (New Year) → Friday 30/12/2022.
+        assert_eq!(r9_previous_working_day(d("2023-01-01")), d("2022-12-30"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::r3_r4_r7_fees::{
 };
 use super::r5_r6_access::{Access, r5_r6_access};
 use super::r8_shares::{CostShares, r8_cost_shares, r8_split};
-use super::r9_calendar::{NonWorking, r9_appeal_deadline, r9_non_working};
+use super::r9_calendar::{NonWorking, r9_appeal_deadline, r9_non_working, r9_previous_working_day};
 use super::r10_eligibility::{
     CommuneCheck, ContactsCheck, Eligibility, r10_commune, r10_contacts, r10_eligibility,
 };
@@ -123,6 +123,12 @@ pub enum DeadlineKind {
 }
 
 impl DeadlineKind {
+    /// Whether the commune must act by this date (the notice, the yearly list); the others
+    /// are the Métropole's (R9).
+    pub fn commune_acts(self) -> bool {
+        matches!(self, DeadlineKind::Notice | DeadlineKind::ListUpdate)
+    }
+
     /// Every kind, in the order a timeline shows them (the commune's first).
     pub const ALL: [DeadlineKind; 6] = [
         DeadlineKind::Notice,
@@ -212,16 +218,37 @@ impl Deadline {
                 .also(Clause::Cpc642)
                 .step("Délai de procédure de deux mois, reporté au premier jour ouvrable s'il finit un samedi, un dimanche ou un jour férié."),
         };
-        match self.non_working {
-            Some(w) if self.kind != DeadlineKind::Appeal => e
-                .also(Clause::CodeTravailL3133_1)
-                .step(format!(
-                    "Le {} est {} : la date, contractuelle, n'est pas reportée ; il faut agir avant.",
-                    fr(self.date),
-                    w.describe()
-                )),
-            _ => e,
+        match (self.non_working, self.kind) {
+            (_, DeadlineKind::Appeal) | (None, _) => e,
+            (Some(_), _) => match self.warning() {
+                Some(w) => e.also(Clause::CodeTravailL3133_1).step(w),
+                None => e,
+            },
         }
+    }
+
+    /// The last working day on or before the date, when the commune must act by a date that
+    /// falls on a weekend or a holiday (R9): the day to aim at in practice.
+    pub fn practical_last_day(&self) -> Option<NaiveDate> {
+        (self.kind.commune_acts() && self.non_working.is_some())
+            .then(|| r9_previous_working_day(self.date))
+    }
+
+    /// What to say of a date on a non-working day. The commune's own deadlines (notice,
+    /// yearly list) say when to act in practice; the Métropole's (access, list applied,
+    /// titles) are facts to expect, not actions (R9).
+    pub fn warning(&self) -> Option<String> {
+        let reason = self.non_working?;
+        Some(match self.practical_last_day() {
+            Some(day) => format!(
+                "Le {} est {} : la date n'est pas reportée ; en pratique, au plus tard le {} {}.",
+                fr(self.date),
+                reason.describe(),
+                super::dates::fr_weekday(day),
+                fr(day)
+            ),
+            None => format!("Le {} est {}.", fr(self.date), reason.describe()),
+        })
     }
 }
 
@@ -586,13 +613,14 @@ mod tests {
             .iter()
             .find(|d| d.kind == DeadlineKind::Notice && d.non_working.is_some())
             .unwrap();
-        assert!(
-            saturday
-                .why()
-                .steps
-                .last()
-                .unwrap()
-                .contains("un samedi : la date, contractuelle, n'est pas reportée")
-        );
+        assert!(saturday.why().steps.last().unwrap().contains(
+            "un samedi : la date n'est pas reportée ; en pratique, au plus tard le jeudi 14/08/2025"
+        ));
+        // The Métropole's dates on a non-working day are facts, not actions for the commune.
+        for d in sim.deadlines.iter().filter(|d| d.non_working.is_some()) {
+            let w = d.warning().unwrap();
+            assert_eq!(w.contains("en pratique"), d.kind.commune_acts(), "{w}");
+            assert!(!w.contains("agir avant"), "{w}");
+        }
     }
 }

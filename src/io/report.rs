@@ -106,6 +106,9 @@ pub struct NoticeOut {
     pub latest_reception: String,
     /// That day is a Saturday, a Sunday or a public holiday (R9).
     pub non_working_day: bool,
+    /// The last working day on or before it (R9), `YYYY-MM-DD`: the day to aim at in
+    /// practice; the deadline itself does not move.
+    pub practical_last_day: String,
 }
 
 /// One school: its eligibility (R10) and its access (R5, R6).
@@ -198,6 +201,7 @@ pub fn report(sim: &Simulation) -> Report {
                 anniversary: iso(n.anniversary),
                 latest_reception: iso(n.latest_reception),
                 non_working_day: n.non_working.is_some(),
+                practical_last_day: iso(n.practical_last_day),
             })
             .collect(),
         appeal_deadline: sim.appeal_deadline.as_ref().map(|a| iso(a.value)),

@@ -121,8 +121,8 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
     }
     for n in &sim.notice_deadlines {
         let warn = n
-            .non_working
-            .map(|w| format!(" — {} : la lettre doit arriver avant", w.describe()))
+            .practical_warning()
+            .map(|w| format!(" — {w}"))
             .unwrap_or_default();
         let _ = writeln!(
             o,

@@ -66,7 +66,7 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                 <div class="callout">
                     <p>{ format!("Pour mettre fin à la convention le {}, la lettre recommandée doit être reçue par la Métropole au plus tard le ", fr(n.anniversary)) }
                     <strong>{ format!("{} {}", fr_weekday(n.latest_reception), fr(n.latest_reception)) }</strong>{ format!(" ({}). ", remaining(today, n.latest_reception)) }
-                    if let Some(w) = n.non_working { <span class="warn">{ format!("C'est {} : la lettre doit arriver avant. ", w.describe()) }</span> }
+                    if let Some(w) = n.practical_warning() { <span class="warn" id="jour-pratique">{ format!("{w} ") }</span> }
                     <ClauseTag clause={n.why.main_clause()} />{ " " }
                     <Why explain={{ let why = n.why.clone(); Callback::from(move |_| why.clone()) }} /></p>
                 </div>
@@ -80,7 +80,7 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                     <tr class={classes!(format!("k-{}", d.kind.code()), (d.date < today).then_some("past"))}>
                         <td class="date">{ format!("{} {}", fr_weekday(d.date), fr(d.date)) }</td>
                         <td class="deadline-label"><span class="kind">{ d.kind.label() }</span>{ " — " }{ &d.label }
-                            if let Some(w) = d.non_working { <span class="warn">{ format!(" ⚠ {} : date non reportée, agir avant.", w.describe()) }</span> }
+                            if let Some(w) = d.warning() { <span class={if d.kind.commune_acts() { "warn" } else { "note" }}>{ format!(" ⚠ {w}") }</span> }
                         </td>
                         <td>{ remaining(today, d.date) }</td>
                         <td><ClauseTag clause={d.clause} />{ " " }<Why explain={{ let d = (*d).clone(); Callback::from(move |_| d.why()) }} /></td>

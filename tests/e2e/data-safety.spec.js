@@ -28,18 +28,14 @@ test('two tabs: each sees the other\'s saved edit, and simultaneous edits keep b
   // One of the tabs says so (the one whose save found the other's).
   await expect.poll(async () => (await page.locator('#avis-stockage').allInnerTexts()).join(' ')
     + (await other.locator('#avis-stockage').allInnerTexts()).join(' ')).toContain('les deux versions sont gardées');
-  await page.waitForTimeout(500);
-  const versions = (await stored(page)).map((s) => `${s.draft.commune_name} ${s.draft.annual_fee}`).sort();
-  expect(versions).toHaveLength(2);
-  expect(versions).toContain('Écully 200,00');
-  expect(versions).toContain('Bron 175,00');
+  const versions = async () => (await stored(page)).map((s) => `${s.draft.commune_name} ${s.draft.annual_fee}`).sort();
+  await expect.poll(versions).toEqual(['Bron 175,00', 'Écully 200,00']);
   // Simulations created in both tabs never share an id.
   await app.newSimulation();
   await b.newSimulation();
-  await page.waitForTimeout(500);
+  await expect.poll(async () => (await stored(page)).length).toBe(4);
   const ids = (await stored(page)).map((s) => s.id);
-  expect(new Set(ids).size).toBe(ids.length);
-  expect(ids).toHaveLength(4);
+  expect(new Set(ids).size).toBe(4);
 });
 
 test('reloading within 100 ms of typing keeps what was typed, in the same simulation', async ({ app, page }) => {

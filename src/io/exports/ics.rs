@@ -100,12 +100,7 @@ pub fn to_ics(
         }
         // Lines escaped one by one: a label ending with CR stays a line of its own.
         let clause = format!("{} : {}", d.clause.reference(), d.clause.quote());
-        let warning = d.non_working.map(|w| {
-            format!(
-                "Attention : c'est {} ; la date n'est pas reportée, agir avant.",
-                w.describe()
-            )
-        });
+        let warning = d.warning().map(|w| format!("Attention : {w}"));
         let mut description = vec![d.label.as_str(), clause.as_str()];
         description.extend(warning.as_deref());
         let uid = uid(&commune, d);
