@@ -406,9 +406,11 @@ fn calendar_is_rfc5545_event_by_event() {
             )),
             "{description}"
         );
+        assert_eq!(description.contains("Attention : "), d.non_working.is_some());
+        // Only the commune's own deadlines say when to act in practice (R9).
         assert_eq!(
-            description.contains("la date n'est pas reportée"),
-            d.non_working.is_some()
+            description.contains("en pratique, au plus tard le"),
+            d.non_working.is_some() && d.kind.commune_acts()
         );
         assert_eq!(e.one("TRANSP"), "TRANSPARENT");
         let alarms = e.children("VALARM");

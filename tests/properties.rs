@@ -112,6 +112,19 @@ proptest! {
     }
 
     #[test]
+    fn the_forward_reading_is_never_earlier_than_the_cautious_one(n in date(), k in 1u32..40) {
+        let a = r1_anniversary(n, k);
+        let backward = r2_latest_reception(a);
+        let forward = laclasse_sim::engine::r2_termination::r2_forward_latest_reception(a);
+        prop_assert!(forward >= backward);
+        // Forward: reception + 3 months reaches the anniversary at the latest, the day after does not.
+        prop_assert!(add_months(forward, 3) <= a);
+        prop_assert!(add_months(next_day(forward), 3) > a);
+        // They differ by at most three days, only at month ends.
+        prop_assert!((forward - backward).num_days() <= 3);
+    }
+
+    #[test]
     fn acceptance_is_monotone(n in date(), offset in 0i64..12_000) {
         let received = n + chrono::Duration::days(offset);
         let t = r2_termination(n, received).value;

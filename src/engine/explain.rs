@@ -140,6 +140,8 @@ pub mod assumptions {
     pub const MONTH_END: &str = "Hypothèse : un délai en mois ou en années garde le quantième ; à défaut, il finit le dernier jour du mois (CPC art. 641), et chaque anniversaire se compte depuis la notification.";
     /// R9: the appeal's délai franc at a month end.
     pub const APPEAL_MONTH_END: &str = "Hypothèse : le délai franc de deux mois court du lendemain de la publication ; quand ce quantième manque au mois d'échéance, le délai finit le dernier jour de ce mois.";
+    /// R2: the second reading of « un préavis de trois mois ».
+    pub const NOTICE_FORWARD: &str = "Hypothèse : « un préavis de trois mois » peut aussi se compter depuis la réception de la lettre (réception + 3 mois au plus tard à l'anniversaire) ; aux fins de mois, cette lecture admet une lettre reçue quelques jours plus tard. La date retenue reste la plus prudente, comptée à rebours depuis l'anniversaire.";
     /// R2: the notice deadline is not moved to a working day.
     pub const NOTICE_NOT_EXTENDED: &str = "Hypothèse : la date limite du préavis, comptée à rebours, n'est pas reportée au jour ouvrable suivant (Cass. 3e civ., 8 mars 2018, n° 17-11.312) ; si elle tombe un jour non ouvré, la lettre doit arriver avant.";
     /// R2: a late letter counts for the next anniversary.

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::clause::Clause;
 use super::convention::NOTICE_MONTHS;
-use super::dates::{add_months, fr, fr_long, fr_weekday, previous_day};
+use super::dates::{add_months, fr, fr_long, fr_weekday, next_day, previous_day};
 use super::explain::{Explained, Explanation, Rule, assumptions};
 use super::r1_years::r1_anniversary;
 use super::r9_calendar::{NonWorking, r9_non_working, r9_previous_working_day};
@@ -18,6 +18,11 @@ pub fn r2_latest_reception(anniversary: NaiveDate) -> NaiveDate {
 }
 
 impl NoticeDeadline {
+    /// Whether the two readings of the notice give different last days (month ends).
+    pub fn readings_differ(&self) -> bool {
+        self.forward_latest_reception > self.latest_reception
+    }
+
     /// What the page says of a deadline on a non-working day: « c'est un samedi ; en
     /// pratique, au plus tard le jeudi 14/08/2025 ».
     pub fn practical_warning(&self) -> Option<String> {
@@ -30,6 +35,19 @@ impl NoticeDeadline {
             )
         })
     }
+}
+
+/// R2, second reading (Art. 8, « un préavis de trois mois » counted forward from reception):
+/// the last day a letter may be received when the notice is valid for `anniversary` as soon as
+/// reception + 3 months (R1's month rule) ≤ `anniversary`. Never earlier than
+/// [`r2_latest_reception`]; later only at month ends (2025-02-28: 2024-11-30, not 2024-11-28).
+pub fn r2_forward_latest_reception(anniversary: NaiveDate) -> NaiveDate {
+    let mut day = r2_latest_reception(anniversary);
+    // At most three days more: 29, 30, 31 of a month whose third month is shorter.
+    while add_months(next_day(day), NOTICE_MONTHS) <= anniversary {
+        day = next_day(day);
+    }
+    day
 }
 
 /// The notice deadline for one anniversary.
@@ -47,6 +65,9 @@ pub struct NoticeDeadline {
     /// The last working day on or before the latest reception (R9): the day to aim at in
     /// practice; the deadline itself does not move.
     pub practical_last_day: NaiveDate,
+    /// The latest reception under the second reading (the notice counted forward from
+    /// reception): later than `latest_reception` only at month ends (hypothèse).
+    pub forward_latest_reception: NaiveDate,
     /// How the deadline was found (R2, Art. 8).
     pub why: Explanation,
 }
@@ -58,6 +79,7 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
     let latest = r2_latest_reception(anniversary);
     let non_working = r9_non_working(latest);
     let practical = r9_previous_working_day(latest);
+    let forward = r2_forward_latest_reception(anniversary);
     let mut why = Explanation::new(
         Rule::R2,
         format!("Date limite de réception d'une lettre de résiliation pour l'anniversaire n° {k}"),
@@ -95,12 +117,26 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
         ))
         .assume(assumptions::MONTH_END)
         .assume(assumptions::NOTICE_NOT_EXTENDED);
+    if forward > latest {
+        why = why
+            .step(format!(
+                "Seconde lecture : compté depuis la réception, le préavis de trois mois admet une lettre reçue jusqu'au {} ({} + {NOTICE_MONTHS} mois = {}). Une lettre reçue du {} au {} mettrait fin à la convention le {} selon cette lecture, un an plus tard selon la lecture prudente.",
+                fr(forward),
+                fr(forward),
+                fr(add_months(forward, NOTICE_MONTHS)),
+                fr(next_day(latest)),
+                fr(forward),
+                fr(anniversary)
+            ))
+            .assume(assumptions::NOTICE_FORWARD);
+    }
     NoticeDeadline {
         number: k,
         anniversary,
         latest_reception: latest,
         non_working,
         practical_last_day: practical,
+        forward_latest_reception: forward,
         why,
     }
 }
@@ -201,6 +237,22 @@ mod tests {
         let first = r2_notice_deadline(n, 1);
         assert_eq!(first.anniversary, d("2025-02-28"));
         assert_eq!(first.latest_reception, d("2024-11-28"));
+        // R2's second reading: counted forward from reception, 30/11/2024 + 3 months is
+        // 28/02/2025 (the month's last day): the letter may arrive two days later.
+        assert_eq!(first.forward_latest_reception, d("2024-11-30"));
+        assert!(first.readings_differ());
+        assert!(first.why.assumptions.contains(&assumptions::NOTICE_FORWARD));
+        assert!(
+            first
+                .why
+                .steps
+                .iter()
+                .any(|s| s.contains("du 29/11/2024 au 30/11/2024"))
+        );
+        // Away from month ends the two readings agree.
+        let plain = r2_notice_deadline(d("2023-11-16"), 1);
+        assert_eq!(plain.forward_latest_reception, plain.latest_reception);
+        assert!(!plain.why.assumptions.contains(&assumptions::NOTICE_FORWARD));
     }
 
     #[test]

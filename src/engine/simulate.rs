@@ -286,6 +286,18 @@ pub struct Simulation {
 }
 
 impl Simulation {
+    /// What a letter received between the two readings' last days costs under the cautious
+    /// one (R2): the fee of the convention year that starts at the anniversary it misses.
+    pub fn forward_reading_cost(&self, notice: &NoticeDeadline) -> Option<Money> {
+        if !notice.readings_differ() {
+            return None;
+        }
+        self.years
+            .iter()
+            .find(|y| y.year.start == notice.anniversary)
+            .map(|y| y.billing(self.billing_unit).fee)
+    }
+
     /// The budget years under the scenario's billing unit.
     pub fn budget(&self) -> &[BudgetYear] {
         self.budget_years.for_unit(self.billing_unit)

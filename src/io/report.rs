@@ -109,6 +109,9 @@ pub struct NoticeOut {
     /// The last working day on or before it (R9), `YYYY-MM-DD`: the day to aim at in
     /// practice; the deadline itself does not move.
     pub practical_last_day: String,
+    /// The last day under the second reading (the notice counted forward from reception),
+    /// `YYYY-MM-DD`: later than `latest_reception` only at month ends (hypothèse).
+    pub forward_latest_reception: String,
 }
 
 /// One school: its eligibility (R10) and its access (R5, R6).
@@ -202,6 +205,7 @@ pub fn report(sim: &Simulation) -> Report {
                 latest_reception: iso(n.latest_reception),
                 non_working_day: n.non_working.is_some(),
                 practical_last_day: iso(n.practical_last_day),
+                forward_latest_reception: iso(n.forward_latest_reception),
             })
             .collect(),
         appeal_deadline: sim.appeal_deadline.as_ref().map(|a| iso(a.value)),

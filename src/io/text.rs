@@ -131,6 +131,17 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
             fr(n.latest_reception),
             warn
         );
+        if n.readings_differ() {
+            let cost = sim
+                .forward_reading_cost(n)
+                .map(|m| format!(", soit {m} de redevance"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "    Hypothèse, seconde lecture : compté depuis la réception, jusqu'au {} ; une lettre reçue entre les deux coûte une année de plus selon la lecture prudente{cost}.",
+                fr(n.forward_latest_reception)
+            );
+        }
         why(o, &n.why);
     }
 

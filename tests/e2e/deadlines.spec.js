@@ -11,3 +11,15 @@ test('a notice deadline on a Saturday before a holiday gives the practical last 
   const list = page.locator('#liste-echeances');
   await expect(list).not.toContainText('agir avant');
 });
+
+test('at a month end the second reading of the notice is shown beside the cautious one, with its cost', async ({ app, page }) => {
+  await app.goto();
+  await app.openScenario('bron.json', { commune: { name: 'Bron' }, convention: { notified: '2024-02-29' }, horizon_until: '2030-12-31',
+    schools: [{ name: 'École A', level: 'primaire', sector: 'public', requested: '2024-02-01',
+      admin: { last_name: 'A', first_name: 'B', function: 'Directrice', email: 'a@b.fr', phone: '04 78 00 00 00' } }] });
+  // Anniversary 29/02/2028: cautious 29/11/2027; counted forward from reception, 30/11/2027.
+  await expect(page.locator('.deadlines .callout')).toContainText('29/11/2027');
+  await expect(page.locator('#seconde-lecture')).toContainText("Hypothèse, seconde lecture");
+  await expect(page.locator('#seconde-lecture')).toContainText("jusqu'au 30/11/2027");
+  await expect(page.locator('#seconde-lecture')).toContainText('(150,00 €)');
+});
