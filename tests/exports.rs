@@ -406,7 +406,10 @@ fn calendar_is_rfc5545_event_by_event() {
             )),
             "{description}"
         );
-        assert_eq!(description.contains("Attention : "), d.non_working.is_some());
+        assert_eq!(
+            description.contains("Attention : "),
+            d.non_working.is_some()
+        );
         // Only the commune's own deadlines say when to act in practice (R9).
         assert_eq!(
             description.contains("en pratique, au plus tard le"),

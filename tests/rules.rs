@@ -215,3 +215,44 @@ fn leap_day_notification() {
     assert_eq!(r["notice_deadlines"][3]["anniversary"], "2028-02-29");
     assert_eq!(r["appeal_deadline"], Value::Null);
 }
+
+#[test]
+fn r3_a_unit_billed_for_few_days_is_flagged_with_its_cost() {
+    // Opened 01/08/2025, removal received 10/06/2025 (before 20 June): access ends on
+    // 20/08/2025, so year 2 (16/11/2024–15/11/2025) bills 150 € for 19 days.
+    let s = laclasse_sim::io::parse_str(
+        r#"{"commune":{"name":"Bron"},"convention":{"notified":"2023-11-16"},"horizon_until":"2026-12-31",
+            "schools":[{"name":"École brève","level":"primaire","sector":"public","requested":"2025-06-01",
+                        "opened":"2025-08-01","removal_requested":"2025-06-10",
+                        "admin":{"last_name":"A","first_name":"B","function":"Directrice","email":"a@b.fr","phone":"04 78 00 00 00"}}]}"#,
+    )
+    .unwrap();
+    let sim = laclasse_sim::engine::simulate(&s);
+    let billing = sim.years[1].billing(laclasse_sim::engine::BillingUnit::School);
+    assert_eq!(billing.fee.cents(), 15_000);
+    assert_eq!(billing.short_access.len(), 1);
+    assert_eq!(
+        billing.short_access[0].describe(),
+        "150,00 € pour 19 jours d'accès (du 01/08/2025 au 19/08/2025)"
+    );
+    let why = billing.why();
+    assert!(
+        why.steps
+            .iter()
+            .any(|s| s.contains("150,00 € pour 19 jours d'accès"))
+    );
+    assert!(
+        why.assumptions
+            .iter()
+            .any(|a| a.starts_with("Hypothèse : « dû forfaitairement"))
+    );
+    // A full year raises nothing.
+    let tassin = laclasse_sim::io::parse_str(laclasse_sim::io::samples::TASSIN_JSON).unwrap();
+    let sim = laclasse_sim::engine::simulate(&tassin);
+    assert!(
+        sim.years[0]
+            .billing(laclasse_sim::engine::BillingUnit::School)
+            .short_access
+            .is_empty()
+    );
+}

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::clause::Clause;
-use super::dates::fr;
+use super::dates::{days_between, fr, next_day, previous_day};
 use super::explain::{Explanation, Rule, assumptions};
 use super::money::Money;
 use super::r1_years::ConventionYear;
@@ -98,7 +98,98 @@ pub struct YearBilling {
     pub unit: BillingUnit,
     /// The annual fee of one unit.
     pub annual_fee: Money,
+    /// Units billed the whole fee for fewer than [`SHORT_ACCESS_DAYS`] days of access.
+    pub short_access: Vec<ShortAccess>,
     year: (u32, NaiveDate, NaiveDate),
+}
+
+/// Fewer days of access in a year than this, and the page says what the fee costs per day
+/// (R3: the fee is due in full, even for one day; a reading of the text).
+pub const SHORT_ACCESS_DAYS: i64 = 60;
+
+/// A unit billed the year's whole fee for few days of access (R3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShortAccess {
+    /// The schools of the unit (indices in the scenario).
+    pub schools: Vec<usize>,
+    /// Days of access in the year.
+    pub days: i64,
+    /// The first day of access in the year.
+    pub first: NaiveDate,
+    /// The last day of access in the year.
+    pub last: NaiveDate,
+    /// The fee billed for it.
+    pub fee: Money,
+}
+
+impl ShortAccess {
+    /// « 150,00 € pour 19 jours d'accès (du 01/08/2025 au 19/08/2025) ».
+    pub fn describe(&self) -> String {
+        format!(
+            "{} pour {} jour{} d'accès (du {} au {})",
+            self.fee,
+            self.days,
+            if self.days > 1 { "s" } else { "" },
+            fr(self.first),
+            fr(self.last)
+        )
+    }
+}
+
+/// The days each unit has access in `[start, end]`: the union of its schools' access.
+fn short_access(
+    start: NaiveDate,
+    end: NaiveDate,
+    access: &[Option<Access>],
+    billed: &[usize],
+    units: &[usize],
+    fee: Money,
+) -> Vec<ShortAccess> {
+    // Per unit: its schools, and their spans of access in the year.
+    type Spans = (Vec<usize>, Vec<(NaiveDate, NaiveDate)>);
+    let mut by_unit: std::collections::BTreeMap<usize, Spans> = std::collections::BTreeMap::new();
+    for &i in billed {
+        let Some(a) = access[i] else { continue };
+        let Some(from) = a.from else { continue };
+        let first = from.max(start);
+        let last = a.until.map_or(end, |u| previous_day(u).min(end));
+        if first > last {
+            continue;
+        }
+        let entry = by_unit.entry(units[i]).or_default();
+        entry.0.push(i);
+        entry.1.push((first, last));
+    }
+    let mut out = Vec::new();
+    for (_, (schools, mut spans)) in by_unit {
+        spans.sort_unstable();
+        let (mut days, mut current): (i64, Option<(NaiveDate, NaiveDate)>) = (0, None);
+        for (a, b) in spans.iter().copied() {
+            current = match current {
+                Some((ca, cb)) if a <= next_day(cb) => Some((ca, cb.max(b))),
+                Some((ca, cb)) => {
+                    days += days_between(ca, cb) + 1;
+                    Some((a, b))
+                }
+                None => Some((a, b)),
+            };
+        }
+        if let Some((ca, cb)) = current {
+            days += days_between(ca, cb) + 1;
+        }
+        if days < SHORT_ACCESS_DAYS {
+            let first = spans.iter().map(|s| s.0).min().unwrap_or(start);
+            let last = spans.iter().map(|s| s.1).max().unwrap_or(end);
+            out.push(ShortAccess {
+                schools,
+                days,
+                first,
+                last,
+                fee,
+            });
+        }
+    }
+    out
 }
 
 impl YearBilling {
@@ -137,11 +228,22 @@ impl YearBilling {
                 plural(billed_units)
             ));
         }
-        why.step(format!(
-            "{billed_units} {what}{} × {annual_fee} = {fee}, dû en entier même si l'année n'est pas pleine.",
-            if billed_units > 1 && self.unit == BillingUnit::School { "s" } else { "" }
-        ))
-        .assume(assumption)
+        why = why
+            .step(format!(
+                "{billed_units} {what}{} × {annual_fee} = {fee}, dû en entier même si l'année n'est pas pleine.",
+                if billed_units > 1 && self.unit == BillingUnit::School { "s" } else { "" }
+            ))
+            .assume(assumption);
+        for s in &self.short_access {
+            why = why.step(format!(
+                "Attention : {} — l'année est due en entier même pour quelques jours d'accès.",
+                s.describe()
+            ));
+        }
+        if !self.short_access.is_empty() {
+            why = why.assume(assumptions::PART_YEAR_IN_FULL);
+        }
+        why
     }
 }
 
@@ -205,9 +307,18 @@ pub fn r3_bill_year(
             }),
         }
     }
+    let short_access = short_access(
+        year.start,
+        year.end,
+        access,
+        &billed_schools,
+        units,
+        annual_fee,
+    );
     YearBilling {
         billed_units,
         fee: r3_year_fee(annual_fee, billed_units),
+        short_access,
         billed_schools,
         titles,
         unit: billing_unit,

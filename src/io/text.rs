@@ -57,6 +57,19 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
             b.billed_units,
             b.fee.to_string()
         );
+        for short in &b.short_access {
+            let names: Vec<&str> = short
+                .schools
+                .iter()
+                .map(|&i| sim.schools[i].name.as_str())
+                .collect();
+            let _ = writeln!(
+                o,
+                "      ! {} : {} (hypothèse : l'année est due en entier)",
+                names.join(", "),
+                short.describe()
+            );
+        }
         why(o, &b.why());
     }
     let _ = writeln!(o, "  Total : {}", sim.total(sim.billing_unit));
