@@ -140,6 +140,8 @@ pub mod assumptions {
     pub const MONTH_END: &str = "Hypothèse : un délai en mois ou en années garde le quantième ; à défaut, il finit le dernier jour du mois (CPC art. 641), et chaque anniversaire se compte depuis la notification.";
     /// R9: the appeal's délai franc at a month end.
     pub const APPEAL_MONTH_END: &str = "Hypothèse : le délai franc de deux mois court du lendemain de la publication ; quand ce quantième manque au mois d'échéance, le délai finit le dernier jour de ce mois.";
+    /// R10: a private school is not one of the commune's schools.
+    pub const PUBLIC_SCHOOLS_ONLY: &str = "Hypothèse : la commune agit « pour le compte de ses écoles primaires » (préambule de la convention) ; ses écoles sont ses écoles publiques (la délibération : « écoles publiques »), une école privée n'en fait pas partie.";
     /// R3: a year started, even for one day, is due in full.
     pub const PART_YEAR_IN_FULL: &str = "Hypothèse : « dû forfaitairement même en cas d'année non pleine » se lit comme une redevance entière pour toute année de convention où l'école a accès, ne serait-ce qu'un jour.";
     /// R2: the second reading of « un préavis de trois mois ».

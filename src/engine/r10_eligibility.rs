@@ -346,6 +346,9 @@ impl Eligibility {
         if !blocked(Reason::Usage) {
             why = why.step("Usage : éducatif ou culturel, non commercial.");
         }
+        if self.sector == Sector::Prive {
+            why = why.assume(assumptions::PUBLIC_SCHOOLS_ONLY);
+        }
         if self.usage_assumed {
             why = why.assume(assumptions::USAGE_DECLARED);
         }
@@ -400,7 +403,7 @@ pub fn r10_eligibility(
         reasons.push(Finding {
             code: Reason::Sector,
             clause: Clause::DeliberationPublicSchools,
-            message: "Une école privée n'est pas une école publique de la commune.".to_string(),
+            message: "Une école privée n'est pas une école publique de la commune (hypothèse : la convention sert les écoles de la commune, c'est-à-dire ses écoles publiques ; la délibération vise les « écoles publiques »).".to_string(),
         });
     }
     let admin = r10_contact_problems(school.admin.as_ref());
@@ -558,6 +561,27 @@ mod tests {
         let mut s = school();
         s.level = Level::College;
         s.sector = Sector::Prive;
+        let private = r10_eligibility(
+            &s,
+            &r10_commune(&Commune {
+                name: "Bron".into(),
+                insee: None,
+            }),
+            None,
+            &complete(),
+        );
+        assert!(
+            private
+                .why()
+                .assumptions
+                .contains(&assumptions::PUBLIC_SCHOOLS_ONLY)
+        );
+        assert!(
+            private
+                .reasons
+                .iter()
+                .any(|r| r.message.contains("hypothèse"))
+        );
         s.admin.as_mut().unwrap().email = "pas-un-mail".into();
         let paris = r10_commune(&Commune {
             name: "Paris".into(),

@@ -198,7 +198,7 @@ impl Deadline {
                 .step("Lettre recommandée avec accusé de réception : c'est la date de réception par la Métropole qui compte.")
                 .assume(assumptions::NOTICE_NOT_EXTENDED),
             DeadlineKind::ListUpdate => e.step(format!(
-                "La liste des modifications doit parvenir « avant le 20 juin » : le {} est le dernier jour sûr. Sans liste, celle de l'année précédente est reconduite.",
+                "La commune « devra transmettre par mail » ses modifications « avant le 20 juin » : c'est l'envoi qui compte (« en cas de non envoi … avant le 20 juin ») ; un courriel arrive le jour où il part, dernier jour : le {}. Sans envoi, la liste de l'année précédente est reconduite.",
                 YEARLY_LIST_DEADLINE.fr()
             )),
             DeadlineKind::ListApplied => e
