@@ -145,9 +145,12 @@ fn short_access(
     units: &[usize],
     fee: Money,
 ) -> Vec<ShortAccess> {
-    // Per unit: its schools, and their spans of access in the year.
-    type Spans = (Vec<usize>, Vec<(NaiveDate, NaiveDate)>);
-    let mut by_unit: std::collections::BTreeMap<usize, Spans> = std::collections::BTreeMap::new();
+    // A unit is short only if each of its schools is: a school with 60 days or more rules its
+    // unit out. Only the few short schools are kept, grouped by unit (no map, no allocation per
+    // unit: this runs for every year of every simulation).
+    let unit_count = units.iter().max().map_or(0, |m| m + 1);
+    let mut long = vec![false; unit_count];
+    let mut candidates: Vec<(usize, usize, NaiveDate, NaiveDate)> = Vec::new();
     for &i in billed {
         let Some(a) = access[i] else { continue };
         let Some(from) = a.from else { continue };
@@ -156,12 +159,27 @@ fn short_access(
         if first > last {
             continue;
         }
-        let entry = by_unit.entry(units[i]).or_default();
-        entry.0.push(i);
-        entry.1.push((first, last));
+        if days_between(first, last) + 1 >= SHORT_ACCESS_DAYS {
+            long[units[i]] = true;
+        } else {
+            candidates.push((units[i], i, first, last));
+        }
+    }
+    candidates.retain(|c| !long[c.0]);
+    candidates.sort_unstable();
+    type UnitSpans = (usize, Vec<usize>, Vec<(NaiveDate, NaiveDate)>);
+    let mut by_unit: Vec<UnitSpans> = Vec::new();
+    for (unit, i, first, last) in candidates {
+        match by_unit.last_mut() {
+            Some((u, schools, spans)) if *u == unit => {
+                schools.push(i);
+                spans.push((first, last));
+            }
+            _ => by_unit.push((unit, vec![i], vec![(first, last)])),
+        }
     }
     let mut out = Vec::new();
-    for (_, (schools, mut spans)) in by_unit {
+    for (_, schools, mut spans) in by_unit {
         spans.sort_unstable();
         let (mut days, mut current): (i64, Option<(NaiveDate, NaiveDate)>) = (0, None);
         for (a, b) in spans.iter().copied() {

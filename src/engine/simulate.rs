@@ -298,6 +298,30 @@ impl Simulation {
             .map(|y| y.billing(self.billing_unit).fee)
     }
 
+    /// The second reading of a notice deadline, where it differs from the cautious one (R2):
+    /// « Hypothèse, seconde lecture : … jusqu'au 30/11/2027 ; … une année de plus (150,00 €). »
+    pub fn forward_reading_note(&self, notice: &NoticeDeadline) -> Option<String> {
+        notice.readings_differ().then(|| {
+            format!(
+                "Hypothèse, seconde lecture : compté depuis la réception, le préavis admet une lettre reçue jusqu'au {} ; entre les deux dates, la lecture prudente coûte une année de plus{}.",
+                fr(notice.forward_latest_reception),
+                self.forward_reading_cost(notice)
+                    .map(|m| format!(" ({m})"))
+                    .unwrap_or_default()
+            )
+        })
+    }
+
+    /// The names of the schools at `indices`, joined: « École A, École B ».
+    pub fn school_names(&self, indices: &[usize]) -> String {
+        indices
+            .iter()
+            .filter_map(|&i| self.schools.get(i))
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The budget years under the scenario's billing unit.
     pub fn budget(&self) -> &[BudgetYear] {
         self.budget_years.for_unit(self.billing_unit)

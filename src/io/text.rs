@@ -58,15 +58,10 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
             b.fee.to_string()
         );
         for short in &b.short_access {
-            let names: Vec<&str> = short
-                .schools
-                .iter()
-                .map(|&i| sim.schools[i].name.as_str())
-                .collect();
             let _ = writeln!(
                 o,
                 "      ! {} : {} (hypothèse : l'année est due en entier)",
-                names.join(", "),
+                sim.school_names(&short.schools),
                 short.describe()
             );
         }
@@ -144,16 +139,8 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
             fr(n.latest_reception),
             warn
         );
-        if n.readings_differ() {
-            let cost = sim
-                .forward_reading_cost(n)
-                .map(|m| format!(", soit {m} de redevance"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                o,
-                "    Hypothèse, seconde lecture : compté depuis la réception, jusqu'au {} ; une lettre reçue entre les deux coûte une année de plus selon la lecture prudente{cost}.",
-                fr(n.forward_latest_reception)
-            );
+        if let Some(note) = sim.forward_reading_note(n) {
+            let _ = writeln!(o, "    {note}");
         }
         why(o, &n.why);
     }

@@ -67,11 +67,7 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                     <p>{ format!("Pour mettre fin à la convention le {}, la lettre recommandée doit être reçue par la Métropole au plus tard le ", fr(n.anniversary)) }
                     <strong>{ format!("{} {}", fr_weekday(n.latest_reception), fr(n.latest_reception)) }</strong>{ format!(" ({}). ", remaining(today, n.latest_reception)) }
                     if let Some(w) = n.practical_warning() { <span class="warn" id="jour-pratique">{ format!("{w} ") }</span> }
-                    if n.readings_differ() {
-                        <span class="note" id="seconde-lecture">{ format!("Hypothèse, seconde lecture : compté depuis la réception, le préavis admet une lettre reçue jusqu'au {} ; entre les deux dates, la lecture prudente coûte une année de plus{}. ",
-                            fr(n.forward_latest_reception),
-                            sim.forward_reading_cost(&n).map(|m| format!(" ({m})")).unwrap_or_default()) }</span>
-                    }
+                    if let Some(note) = sim.forward_reading_note(&n) { <span class="note" id="seconde-lecture">{ format!("{note} ") }</span> }
                     <ClauseTag clause={n.why.main_clause()} />{ " " }
                     <Why explain={{ let why = n.why.clone(); Callback::from(move |_| why.clone()) }} /></p>
                 </div>

@@ -336,7 +336,7 @@ fn migrate_legacy(kv: &mut dyn KeyValue, state: &mut AppState, start: &Start, te
 }
 
 /// The stored version of `id`, if it is stored and readable.
-fn stored_revision(kv: &dyn KeyValue, id: &SimId) -> Option<Stored> {
+fn stored_version(kv: &dyn KeyValue, id: &SimId) -> Option<Stored> {
     kv.get(&key_of(id)).and_then(|t| Stored::read(&t).ok())
 }
 
@@ -403,7 +403,7 @@ pub fn persist(state: &mut AppState, kv: &mut dyn KeyValue) {
                 Some(theirs) if theirs > known => {
                     // This index now holds theirs; mine is placed by its creation, and
                     // saved when the loop reaches it (or at the next save).
-                    if let Some(theirs) = stored_revision(kv, &id) {
+                    if let Some(theirs) = stored_version(kv, &id) {
                         keep_both(state, i, theirs);
                     }
                 }
@@ -547,7 +547,7 @@ mod tests {
         b.save(&mut [&mut a]);
         assert_eq!(a.state.draft().annual_fee, "175,00");
         assert_eq!(a.state.draft().commune_name, "Écully");
-        let stored = stored_revision(&*store.borrow(), &a.state.library.current).unwrap();
+        let stored = stored_version(&*store.borrow(), &a.state.library.current).unwrap();
         assert_eq!(stored.draft.commune_name, "Écully");
         assert_eq!(stored.draft.annual_fee, "175,00");
     }
