@@ -145,27 +145,43 @@ fn short_access(
     units: &[usize],
     fee: Money,
 ) -> Vec<ShortAccess> {
-    // A unit is short only if each of its schools is: a school with 60 days or more rules its
-    // unit out. Only the few short schools are kept, grouped by unit (no map, no allocation per
-    // unit: this runs for every year of every simulation).
-    let unit_count = units.iter().max().map_or(0, |m| m + 1);
-    let mut long = vec![false; unit_count];
-    let mut candidates: Vec<(usize, usize, NaiveDate, NaiveDate)> = Vec::new();
-    for &i in billed {
-        let Some(a) = access[i] else { continue };
-        let Some(from) = a.from else { continue };
+    // A unit is short only if each of its schools is. Most schools have access from the
+    // year's first day for 60 days or more: two comparisons rule them out, with no
+    // allocation (this runs for every year of every simulation). Only if a short school
+    // remains are the long ones looked at again, to rule out the units they share.
+    let long_from_start = start
+        .checked_add_days(chrono::Days::new(SHORT_ACCESS_DAYS as u64))
+        .unwrap_or(NaiveDate::MAX);
+    let span = |a: &Access| -> Option<(NaiveDate, NaiveDate)> {
+        let from = a.from?;
         let first = from.max(start);
         let last = a.until.map_or(end, |u| previous_day(u).min(end));
-        if first > last {
+        (first <= last).then_some((first, last))
+    };
+    let is_long = |a: &Access| {
+        a.from
+            .is_some_and(|from| from <= start && a.until.is_none_or(|u| u >= long_from_start))
+            || span(a).is_some_and(|(f, l)| days_between(f, l) + 1 >= SHORT_ACCESS_DAYS)
+    };
+    let mut candidates: Vec<(usize, usize, NaiveDate, NaiveDate)> = Vec::new();
+    for &i in billed {
+        let Some(a) = &access[i] else { continue };
+        if is_long(a) {
             continue;
         }
-        if days_between(first, last) + 1 >= SHORT_ACCESS_DAYS {
-            long[units[i]] = true;
-        } else {
+        if let Some((first, last)) = span(a) {
             candidates.push((units[i], i, first, last));
         }
     }
-    candidates.retain(|c| !long[c.0]);
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let long_units: Vec<usize> = billed
+        .iter()
+        .filter(|&&i| access[i].as_ref().is_some_and(&is_long))
+        .map(|&i| units[i])
+        .collect();
+    candidates.retain(|c| !long_units.contains(&c.0));
     candidates.sort_unstable();
     type UnitSpans = (usize, Vec<usize>, Vec<(NaiveDate, NaiveDate)>);
     let mut by_unit: Vec<UnitSpans> = Vec::new();
