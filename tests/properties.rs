@@ -69,7 +69,7 @@ prop_compose! {
                 billing_unit: if per_group { BillingUnit::SchoolGroup } else { BillingUnit::School },
                 termination_received: termination.map(|d| notified + chrono::Duration::days(d)),
             },
-            deliberation_published: None,
+            deliberation: Default::default(),
             horizon_until: add_months(notified, horizon_years * 12 + 1),
             usage: None,
             contacts: Contacts { technical_referent: Some(contact()), project_lead: Some(contact()) },

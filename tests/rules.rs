@@ -256,3 +256,76 @@ fn r3_a_unit_billed_for_few_days_is_flagged_with_its_cost() {
             .is_empty()
     );
 }
+
+#[test]
+fn d5_legality_dates_in_the_report() {
+    let mut v = base(vec![]);
+    v["deliberation"] = json!({"published": "2023-11-16", "transmitted": "2023-11-20"});
+    let r = run(&v);
+    let l = &r["legality"];
+    assert_eq!(l["published"], "2023-11-16");
+    assert_eq!(l["transmitted"], "2023-11-20");
+    // Enforceable at the later of publication and transmission (CGCT L2131-1).
+    assert_eq!(l["enforceable"], "2023-11-20");
+    // Déféré: 21/11/2023 + 2 months = Sunday 21/01/2024 → Monday 22/01/2024.
+    assert_eq!(l["prefect_referral_deadline"], "2024-01-22");
+    // Notified 16/11/2023, before the transmission on 20/11: flagged.
+    assert_eq!(l["notified_before_transmission"], true);
+    assert_eq!(r["appeal_deadline"], "2024-01-17");
+    let kinds: Vec<(&str, &str)> = r["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["kind"].as_str().unwrap(), d["date"].as_str().unwrap()))
+        .filter(|(k, _)| ["enforceable", "appeal", "prefect_referral"].contains(k))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("enforceable", "2023-11-20"),
+            ("appeal", "2024-01-17"),
+            ("prefect_referral", "2024-01-22")
+        ]
+    );
+
+    // Transmitted before publication and before the notification: nothing flagged.
+    v["deliberation"] = json!({"published": "2023-11-14", "transmitted": "2023-11-13"});
+    let l = &run(&v)["legality"];
+    assert_eq!(l["enforceable"], "2023-11-14");
+    assert_eq!(l["notified_before_transmission"], false);
+    assert_eq!(l["prefect_referral_deadline"], "2024-01-15");
+
+    // Without a transmission date: no enforceable date, no déféré, nothing flagged.
+    v["deliberation"] = json!({"published": "2023-11-16"});
+    let r = run(&v);
+    assert_eq!(r["legality"]["enforceable"], Value::Null);
+    assert_eq!(r["legality"]["prefect_referral_deadline"], Value::Null);
+    assert_eq!(r["legality"]["notified_before_transmission"], false);
+    assert!(
+        r["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["kind"] != "enforceable" && d["kind"] != "prefect_referral")
+    );
+}
+
+#[test]
+fn d5_transmission_date_is_checked_and_written_back() {
+    let mut v = base(vec![]);
+    v["deliberation"] = json!({"transmitted": "2023-11-31"});
+    let errors = parse_value(&v).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    let message = errors[0].to_string();
+    assert!(
+        message.starts_with(
+            "deliberation.transmitted — Transmission en préfecture : \"2023-11-31\" n'est pas une date valide"
+        ),
+        "{message}"
+    );
+    v["deliberation"] = json!({"transmitted": "2023-11-20"});
+    let scenario = parse_value(&v).unwrap();
+    let written = laclasse_sim::io::scenario::to_value(&scenario);
+    assert_eq!(written["deliberation"]["transmitted"], "2023-11-20");
+    assert_eq!(parse_value(&written).unwrap(), scenario);
+}

@@ -53,6 +53,10 @@ pub enum Clause {
     Cpc642,
     /// Code du travail, art. L3133-1: public holidays.
     CodeTravailL3133_1,
+    /// CGCT art. L2131-1: a deliberation is enforceable once published and transmitted.
+    CgctL2131_1,
+    /// CGCT art. L2131-6: the préfet's two months to refer it to the tribunal.
+    CgctL2131_6,
 }
 
 impl Clause {
@@ -77,6 +81,8 @@ impl Clause {
             Clause::CjaR421_1 => "CJA art. R421-1",
             Clause::Cpc642 => "CPC art. 642",
             Clause::CodeTravailL3133_1 => "C. trav. art. L3133-1",
+            Clause::CgctL2131_1 => "CGCT art. L2131-1",
+            Clause::CgctL2131_6 => "CGCT art. L2131-6",
         }
     }
 
@@ -151,6 +157,12 @@ impl Clause {
             }
             Clause::CodeTravailL3133_1 => {
                 "Les fêtes légales ci-après désignées sont des jours fériés : le 1er janvier ; le lundi de Pâques ; le 1er mai ; le 8 mai ; l'Ascension ; le lundi de Pentecôte ; le 14 juillet ; l'Assomption ; la Toussaint ; le 11 novembre ; le jour de Noël."
+            }
+            Clause::CgctL2131_1 => {
+                "Les actes pris par les autorités communales sont exécutoires de plein droit dès qu'il a été procédé à leur publication ou affichage ou à leur notification aux intéressés et, le cas échéant, à leur transmission au représentant de l'Etat dans le département ou à son délégué dans l'arrondissement."
+            }
+            Clause::CgctL2131_6 => {
+                "Le représentant de l'Etat dans le département défère au tribunal administratif les actes mentionnés à l'article L. 2131-2 qu'il estime contraires à la légalité dans les deux mois suivant leur transmission."
             }
         }
     }

@@ -29,6 +29,9 @@ pub enum Rule {
     R9,
     /// R10: eligibility (Art. 4, 5-1, Annexe 1, deliberation).
     R10,
+    /// D5 (`deliberation-rules.md`): when the deliberation becomes enforceable, the préfet's
+    /// referral deadline, a notification before the transmission (CGCT L2131-1, L2131-6).
+    D5,
 }
 
 impl fmt::Display for Rule {
@@ -140,6 +143,8 @@ pub mod assumptions {
     pub const MONTH_END: &str = "Hypothèse : un délai en mois ou en années garde le quantième ; à défaut, il finit le dernier jour du mois (CPC art. 641), et chaque anniversaire se compte depuis la notification.";
     /// R9: the appeal's délai franc at a month end.
     pub const APPEAL_MONTH_END: &str = "Hypothèse : le délai franc de deux mois court du lendemain de la publication ; quand ce quantième manque au mois d'échéance, le délai finit le dernier jour de ce mois.";
+    /// D5: the préfet's referral counted as R9's délai franc.
+    pub const REFERRAL_DELAI_FRANC: &str = "Hypothèse : les deux mois du déféré préfectoral courent de la réception de l'acte en préfecture, prise égale à la date de transmission saisie, et se comptent en délai franc comme le recours (R9).";
     /// R10: a private school is not one of the commune's schools.
     pub const PUBLIC_SCHOOLS_ONLY: &str = "Hypothèse : la commune agit « pour le compte de ses écoles primaires » (préambule de la convention) ; ses écoles sont ses écoles publiques (la délibération : « écoles publiques »), une école privée n'en fait pas partie.";
     /// R3: a year started, even for one day, is due in full.

@@ -7,6 +7,7 @@
 pub mod clause;
 pub mod communes;
 pub mod convention;
+pub mod d5_legality;
 pub mod dates;
 pub mod explain;
 pub mod money;
@@ -25,7 +26,7 @@ pub use clause::Clause;
 pub use explain::{Explained, Explanation, Rule};
 pub use money::Money;
 pub use scenario::{
-    BillingUnit, Commune, Contact, Contacts, Convention, Level, Scenario, School, Sector,
+    BillingUnit, Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School, Sector,
     StorageGb, Usage,
 };
 pub use simulate::{Deadline, DeadlineKind, Simulation, simulate};

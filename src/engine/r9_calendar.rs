@@ -110,15 +110,48 @@ pub fn r9_next_working_day(date: NaiveDate) -> NaiveDate {
     day
 }
 
+/// A délai franc of two months from an event (R9): it runs from the next day, falls due two
+/// months later by R1's month rule and moves to the next working day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DelaiFranc {
+    /// The day after the event: the first day counted.
+    pub start: NaiveDate,
+    /// `start` + 2 months (CPC art. 641 at month ends).
+    pub raw: NaiveDate,
+    /// `raw`, or the first working day after it (CPC art. 642).
+    pub deadline: NaiveDate,
+}
+
+impl DelaiFranc {
+    /// Whether the day of the month is missing in the month it falls due (31 → 28 February):
+    /// the month-end reading applies.
+    pub fn at_month_end(&self) -> bool {
+        self.raw.day() != self.start.day()
+    }
+}
+
+/// R9: the two months' délai franc that follow `event` (a publication, a transmission).
+pub fn r9_two_months_franc(event: NaiveDate) -> DelaiFranc {
+    let start = next_day(event);
+    let raw = add_months(start, 2);
+    DelaiFranc {
+        start,
+        raw,
+        deadline: r9_next_working_day(raw),
+    }
+}
+
 /// R9 (deliberation, last paragraph; CJA art. R421-1): the last day to appeal against the
 /// deliberation. The two months are a délai franc (CE Sect., 4 June 1954, Commune de
 /// Décines-Charpieu): neither the day of publication nor the day it falls due counts, so the
 /// last day is (publication + 1 day) + 2 months by R1's month rule, moved to the next working
 /// day when it is a Saturday, Sunday or holiday (CE 19 Sept. 2014, n° 362568).
 pub fn r9_appeal_deadline(published: NaiveDate) -> Explained<NaiveDate> {
-    let start = next_day(published);
-    let raw = add_months(start, 2);
-    let deadline = r9_next_working_day(raw);
+    let DelaiFranc {
+        start,
+        raw,
+        deadline,
+    } = r9_two_months_franc(published);
     let mut why = Explanation::new(
         Rule::R9,
         "Date limite de recours contre la délibération",

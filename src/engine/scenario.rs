@@ -288,6 +288,16 @@ pub struct Contacts {
     pub project_lead: Option<Contact>,
 }
 
+/// The dates of the council's deliberation that approves the convention (R9, D5).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Deliberation {
+    /// Its publication (or display), from which the appeal runs (R9), when known.
+    pub published: Option<NaiveDate>,
+    /// Its transmission to the préfecture, from which the préfet's referral runs (D5), when
+    /// known.
+    pub transmitted: Option<NaiveDate>,
+}
+
 /// A whole scenario, valid by construction of `io::scenario::parse`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
@@ -295,8 +305,8 @@ pub struct Scenario {
     pub commune: Commune,
     /// The convention's terms.
     pub convention: Convention,
-    /// The publication of the deliberation, for the appeal deadline (R9), when known.
-    pub deliberation_published: Option<NaiveDate>,
+    /// The council's deliberation, as far as it is known (R9, D5).
+    pub deliberation: Deliberation,
     /// Last day of the planning horizon (inclusive), on or after `notified`.
     pub horizon_until: NaiveDate,
     /// `None` when the scenario does not declare it (then taken as declared, R10).

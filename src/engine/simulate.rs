@@ -17,6 +17,7 @@ use super::r3_r4_r7_fees::{
 };
 use super::r5_r6_access::{Access, r5_r6_access};
 use super::r8_shares::{CostShares, r8_cost_shares, r8_split};
+use super::d5_legality::{Legality, d5_legality};
 use super::r9_calendar::{NonWorking, r9_appeal_deadline, r9_non_working, r9_previous_working_day};
 use super::r10_eligibility::{
     CommuneCheck, ContactsCheck, Eligibility, r10_commune, r10_contacts, r10_eligibility,
@@ -120,6 +121,10 @@ pub enum DeadlineKind {
     Appeal,
     /// A title of revenue (R7, Art. 6).
     Title,
+    /// The day the deliberation becomes enforceable (D5, CGCT L2131-1).
+    Enforceable,
+    /// The last day of the déféré préfectoral (D5, CGCT L2131-6).
+    PrefectReferral,
 }
 
 impl DeadlineKind {
@@ -130,13 +135,15 @@ impl DeadlineKind {
     }
 
     /// Every kind, in the order a timeline shows them (the commune's first).
-    pub const ALL: [DeadlineKind; 6] = [
+    pub const ALL: [DeadlineKind; 8] = [
         DeadlineKind::Notice,
         DeadlineKind::ListUpdate,
         DeadlineKind::ListApplied,
         DeadlineKind::AccessOpening,
         DeadlineKind::Title,
+        DeadlineKind::Enforceable,
         DeadlineKind::Appeal,
+        DeadlineKind::PrefectReferral,
     ];
 
     /// The code the report writes: `notice`, `list_update`…
@@ -148,6 +155,8 @@ impl DeadlineKind {
             DeadlineKind::AccessOpening => "access_opening",
             DeadlineKind::Appeal => "appeal",
             DeadlineKind::Title => "title",
+            DeadlineKind::Enforceable => "enforceable",
+            DeadlineKind::PrefectReferral => "prefect_referral",
         }
     }
 
@@ -160,6 +169,8 @@ impl DeadlineKind {
             DeadlineKind::AccessOpening => "Ouverture d'accès",
             DeadlineKind::Appeal => "Recours",
             DeadlineKind::Title => "Titre de recette",
+            DeadlineKind::Enforceable => "Délibération exécutoire",
+            DeadlineKind::PrefectReferral => "Déféré préfectoral",
         }
     }
 }
@@ -189,6 +200,7 @@ impl Deadline {
             DeadlineKind::AccessOpening => Rule::R5,
             DeadlineKind::Title => Rule::R7,
             DeadlineKind::Appeal => Rule::R9,
+            DeadlineKind::Enforceable | DeadlineKind::PrefectReferral => Rule::D5,
         };
         let mut e = Explanation::new(rule, self.kind.label(), self.clause)
             .input("Date", super::dates::fr_long(self.date))
@@ -217,9 +229,16 @@ impl Deadline {
             DeadlineKind::Appeal => e
                 .also(Clause::Cpc642)
                 .step("Délai de procédure de deux mois, reporté au premier jour ouvrable s'il finit un samedi, un dimanche ou un jour férié."),
+            DeadlineKind::Enforceable => e.step(
+                "Une délibération est exécutoire une fois publiée et transmise en préfecture : à la dernière des deux dates.",
+            ),
+            DeadlineKind::PrefectReferral => e
+                .also(Clause::Cpc642)
+                .step("Le préfet a deux mois, en délai franc, à compter de la transmission pour déférer la délibération au tribunal administratif ; reporté au premier jour ouvrable s'il finit un jour non ouvré.")
+                .assume(assumptions::REFERRAL_DELAI_FRANC),
         };
         match (self.non_working, self.kind) {
-            (_, DeadlineKind::Appeal) | (None, _) => e,
+            (_, DeadlineKind::Appeal | DeadlineKind::PrefectReferral) | (None, _) => e,
             (Some(_), _) => match self.warning() {
                 Some(w) => e.also(Clause::CodeTravailL3133_1).step(w),
                 None => e,
@@ -277,6 +296,8 @@ pub struct Simulation {
     pub notice_deadlines: Vec<NoticeDeadline>,
     /// The appeal deadline, when the deliberation's publication is known (R9).
     pub appeal_deadline: Option<Explained<NaiveDate>>,
+    /// The deliberation's legality dates (D5).
+    pub legality: Legality,
     /// Every school's eligibility and access, in the scenario's order.
     pub schools: Vec<SchoolOutcome>,
     /// The merged calendar, by date.
@@ -432,13 +453,15 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
         .map(|k| r2_notice_deadline(notified, k))
         .collect();
 
-    let appeal_deadline = scenario.deliberation_published.map(r9_appeal_deadline);
+    let appeal_deadline = scenario.deliberation.published.map(r9_appeal_deadline);
+    let legality = d5_legality(notified, scenario.deliberation);
 
     let deadlines = calendar(
         scenario,
         &schools,
         &notice_deadlines,
         appeal_deadline.as_ref(),
+        &legality,
         &titles(conv.billing_unit),
         ends,
     );
@@ -455,6 +478,7 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
         budget_years,
         notice_deadlines,
         appeal_deadline,
+        legality,
         schools,
         deadlines,
         has_groups: r4_has_groups(&group_units),
@@ -467,6 +491,7 @@ fn calendar(
     schools: &[SchoolOutcome],
     notices: &[NoticeDeadline],
     appeal: Option<&Explained<NaiveDate>>,
+    legality: &Legality,
     titles: &[TitleBatch],
     ends: Option<NaiveDate>,
 ) -> Vec<Deadline> {
@@ -534,6 +559,23 @@ fn calendar(
             "Dernier jour de recours contre la délibération (Tribunal administratif de Lyon)"
                 .into(),
             Clause::DeliberationAppeal,
+        );
+    }
+    if let Some(e) = &legality.enforceable {
+        push(
+            e.value,
+            DeadlineKind::Enforceable,
+            "La délibération devient exécutoire (publiée et transmise en préfecture)".into(),
+            Clause::CgctL2131_1,
+        );
+    }
+    if let Some(r) = &legality.prefect_referral {
+        push(
+            r.value,
+            DeadlineKind::PrefectReferral,
+            "Dernier jour pour le préfet de déférer la délibération au tribunal administratif"
+                .into(),
+            Clause::CgctL2131_6,
         );
     }
     for t in titles {

@@ -22,6 +22,8 @@ pub struct Report {
     pub notice_deadlines: Vec<NoticeOut>,
     /// The appeal deadline (`YYYY-MM-DD`), when the deliberation's publication is known (R9).
     pub appeal_deadline: Option<String>,
+    /// The deliberation's legality dates (D5).
+    pub legality: LegalityOut,
     /// Every school, in the scenario's order.
     pub schools: Vec<SchoolOut>,
     /// The merged calendar, by date.
@@ -114,6 +116,23 @@ pub struct NoticeOut {
     pub forward_latest_reception: String,
 }
 
+/// The deliberation's legality dates (D5), `YYYY-MM-DD` or null where a date they need is
+/// unknown.
+#[derive(Serialize)]
+pub struct LegalityOut {
+    /// Its publication, as entered.
+    pub published: Option<String>,
+    /// Its transmission to the préfecture, as entered.
+    pub transmitted: Option<String>,
+    /// The day it becomes enforceable: the later of both (CGCT L2131-1).
+    pub enforceable: Option<String>,
+    /// The last day of the déféré préfectoral: two months' délai franc from the transmission,
+    /// moved to the next working day (CGCT L2131-6).
+    pub prefect_referral_deadline: Option<String>,
+    /// The convention is notified before the transmission (it cannot be signed before).
+    pub notified_before_transmission: bool,
+}
+
 /// One school: its eligibility (R10) and its access (R5, R6).
 #[derive(Serialize)]
 pub struct SchoolOut {
@@ -136,7 +155,8 @@ pub struct SchoolOut {
 pub struct DeadlineOut {
     /// The day, `YYYY-MM-DD`.
     pub date: String,
-    /// Its kind: `notice`, `list_update`, `list_applied`, `access_opening`, `appeal`, `title`.
+    /// Its kind: `notice`, `list_update`, `list_applied`, `access_opening`, `appeal`, `title`,
+    /// `enforceable`, `prefect_referral`.
     pub kind: &'static str,
     /// What happens that day, in French.
     pub label: String,
@@ -209,6 +229,13 @@ pub fn report(sim: &Simulation) -> Report {
             })
             .collect(),
         appeal_deadline: sim.appeal_deadline.as_ref().map(|a| iso(a.value)),
+        legality: LegalityOut {
+            published: sim.legality.deliberation.published.map(iso),
+            transmitted: sim.legality.deliberation.transmitted.map(iso),
+            enforceable: sim.legality.enforceable.as_ref().map(|e| iso(e.value)),
+            prefect_referral_deadline: sim.legality.prefect_referral.as_ref().map(|r| iso(r.value)),
+            notified_before_transmission: sim.legality.notified_before_transmission.is_some(),
+        },
         schools: sim
             .schools
             .iter()

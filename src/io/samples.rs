@@ -6,7 +6,8 @@ use chrono::{Days, NaiveDate};
 use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::dates::add_years;
 use crate::engine::scenario::{
-    BillingUnit, Commune, Contact, Contacts, Convention, Level, Scenario, School, Sector,
+    BillingUnit, Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School,
+    Sector,
 };
 
 /// The worked example of the convention (`data/examples/tassin.json`).
@@ -39,7 +40,10 @@ pub fn territory(schools: usize, years: i32) -> Scenario {
             billing_unit: BillingUnit::School,
             termination_received: None,
         },
-        deliberation_published: Some(notified),
+        deliberation: Deliberation {
+            published: Some(notified),
+            transmitted: None,
+        },
         horizon_until: add_years(notified, years),
         usage: None,
         contacts: Contacts {

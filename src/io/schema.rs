@@ -210,6 +210,8 @@ pub enum Field {
     TerminationReceived,
     /// The deliberation's publication (R9).
     DeliberationPublished,
+    /// The deliberation's transmission to the préfecture (D5).
+    DeliberationTransmitted,
     /// The end of the simulation.
     HorizonUntil,
     /// A field of one of the commune's contacts.
@@ -231,6 +233,7 @@ impl Field {
             Field::HorizonUntil,
             Field::TerminationReceived,
             Field::DeliberationPublished,
+            Field::DeliberationTransmitted,
         ];
         for role in Role::ALL {
             all.extend(ContactField::ALL.map(|f| Field::Contact(role, f)));
@@ -246,7 +249,9 @@ impl Field {
             | Field::AnnualFee
             | Field::BillingUnit
             | Field::TerminationReceived => Some(Section::Convention),
-            Field::DeliberationPublished => Some(Section::Deliberation),
+            Field::DeliberationPublished | Field::DeliberationTransmitted => {
+                Some(Section::Deliberation)
+            }
             Field::HorizonUntil => None,
             Field::Contact(role, _) => Some(Section::Contact(role)),
         }
@@ -262,6 +267,7 @@ impl Field {
             Field::BillingUnit => "billing_unit",
             Field::TerminationReceived => "termination_received",
             Field::DeliberationPublished => "published",
+            Field::DeliberationTransmitted => "transmitted",
             Field::HorizonUntil => "horizon_until",
             Field::Contact(_, f) => f.key(),
         }
@@ -289,6 +295,7 @@ impl Field {
             Field::BillingUnit => "Unité de facturation".into(),
             Field::TerminationReceived => "Lettre de résiliation reçue le".into(),
             Field::DeliberationPublished => "Publication de la délibération".into(),
+            Field::DeliberationTransmitted => "Transmission en préfecture".into(),
             Field::HorizonUntil => "Horizon de la simulation".into(),
             Field::Contact(role, f) => format!("{} : {}", role.label(), f.label()),
         }
@@ -299,7 +306,9 @@ impl Field {
         match self {
             Field::Contact(_, f) => contact_title(f).into(),
             Field::CommuneInsee => "Code INSEE (facultatif)".into(),
-            Field::TerminationReceived | Field::DeliberationPublished => {
+            Field::TerminationReceived
+            | Field::DeliberationPublished
+            | Field::DeliberationTransmitted => {
                 format!("{} (facultatif)", self.label())
             }
             _ => self.label(),
@@ -319,7 +328,12 @@ impl Field {
                 "Art. 6 et délibération point 2 : par école ; considérants : par groupe scolaire (hypothèse R4)."
             }
             Field::TerminationReceived => "Date de réception par la Métropole (Art. 8).",
-            Field::DeliberationPublished => "Pour le délai de recours de deux mois.",
+            Field::DeliberationPublished => {
+                "Publication ou affichage : le recours de deux mois court du lendemain (CJA R421-1)."
+            }
+            Field::DeliberationTransmitted => {
+                "Exécutoire une fois publiée et transmise (CGCT L2131-1) ; le préfet a deux mois pour la déférer (L2131-6)."
+            }
             Field::HorizonUntil => "Vide : notification + 5 ans.",
             Field::Contact(..) => return None,
         })
@@ -332,6 +346,7 @@ impl Field {
             Field::Notified
             | Field::TerminationReceived
             | Field::DeliberationPublished
+            | Field::DeliberationTransmitted
             | Field::HorizonUntil => Input::Date,
             Field::AnnualFee => Input::Decimal,
             Field::BillingUnit => Input::Choice(Choices::BillingUnit),
@@ -364,6 +379,7 @@ impl Field {
             Field::BillingUnit => "billing-unit".into(),
             Field::TerminationReceived => "termination".into(),
             Field::DeliberationPublished => "published".into(),
+            Field::DeliberationTransmitted => "transmitted".into(),
             Field::HorizonUntil => "horizon".into(),
             Field::Contact(role, f) => format!("{}-{}", role.id_prefix(), f.key()),
         }

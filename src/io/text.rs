@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::engine::Explanation;
+use crate::engine::{Clause, Explanation};
 use crate::engine::convention::TERRITORY_SCHOOLS;
 use crate::engine::dates::{fr, fr_long};
 use crate::engine::r8_shares::CostShares;
@@ -145,14 +145,46 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
         why(o, &n.why);
     }
 
+    let legality = &sim.legality;
+    if legality.any_known() {
+        let _ = writeln!(o, "\nDélibération approuvant la convention");
+        match &legality.enforceable {
+            Some(e) => {
+                let _ = writeln!(
+                    o,
+                    "  Exécutoire le {}  [{}]",
+                    fr_long(e.value),
+                    e.why.reference()
+                );
+                why(o, &e.why);
+            }
+            None => {
+                if let Some(p) = legality.pending() {
+                    let _ = writeln!(o, "  {p}  [{}]", Clause::CgctL2131_1.reference());
+                }
+            }
+        }
+    }
     if let Some(a) = &sim.appeal_deadline {
         let _ = writeln!(
             o,
-            "\nRecours contre la délibération : jusqu'au {}  [{}]",
+            "  Recours contre la délibération : jusqu'au {}  [{}]",
             fr_long(a.value),
             a.why.reference()
         );
         why(o, &a.why);
+    }
+    if let Some(r) = &legality.prefect_referral {
+        let _ = writeln!(
+            o,
+            "  Déféré préfectoral : jusqu'au {}  [{}]",
+            fr_long(r.value),
+            r.why.reference()
+        );
+        why(o, &r.why);
+    }
+    if let Some(w) = legality.notification_warning() {
+        let _ = writeln!(o, "  ! {w}  [{}]", Clause::CgctL2131_1.reference());
     }
 
     let _ = writeln!(o, "\nÉcoles  [Art. 5-1, Annexe 1]");
@@ -214,6 +246,12 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
     sim.schools.iter().for_each(|s| add(&s.eligibility.why()));
     if let Some(t) = &sim.termination {
         add(&t.why);
+    }
+    for e in [&sim.appeal_deadline, &sim.legality.prefect_referral]
+        .into_iter()
+        .flatten()
+    {
+        add(&e.why);
     }
     if !assumptions.is_empty() {
         let _ = writeln!(o, "\nHypothèses retenues");

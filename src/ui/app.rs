@@ -11,6 +11,7 @@ use super::commune::CommuneForm;
 use super::contacts::ContactsForm;
 use super::convention::ConventionForm;
 use super::deadlines::Deadlines;
+use super::legality::Legality;
 use super::documents::Documents;
 use super::eligibility::EligibilityList;
 use super::fees::Fees;
@@ -220,6 +221,7 @@ pub fn app() -> Html {
                 if let Some((scenario, sim)) = shown {
                     <Fees sim={sim.clone()} />
                     <Deadlines sim={sim.clone()} {today} />
+                    <Legality sim={sim.clone()} {today} />
                     <TerminationSim scenario={scenario.clone()} sim={sim.clone()} {today} />
                     <Shares sim={sim.clone()} />
                     <EligibilityList sim={sim.clone()} />

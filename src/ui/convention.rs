@@ -11,13 +11,10 @@ use crate::io::schema::Field;
 use crate::web::draft::Draft;
 
 /// The fields of this section, row by row.
-const ROWS: [[Field; 3]; 2] = [
-    [Field::Notified, Field::AnnualFee, Field::BillingUnit],
-    [
-        Field::HorizonUntil,
-        Field::TerminationReceived,
-        Field::DeliberationPublished,
-    ],
+const ROWS: [&[Field]; 3] = [
+    &[Field::Notified, Field::AnnualFee, Field::BillingUnit],
+    &[Field::HorizonUntil, Field::TerminationReceived],
+    &[Field::DeliberationPublished, Field::DeliberationTransmitted],
 ];
 
 #[derive(Properties, PartialEq)]

@@ -14,6 +14,7 @@ pub mod export_worker;
 mod fees;
 mod field;
 mod import;
+mod legality;
 mod pager;
 mod school_row;
 mod schools;

@@ -218,6 +218,8 @@ pub struct Draft {
     pub termination_received: String,
     /// [`Field::DeliberationPublished`].
     pub deliberation_published: String,
+    /// [`Field::DeliberationTransmitted`].
+    pub deliberation_transmitted: String,
     /// [`Field::HorizonUntil`].
     pub horizon_until: String,
     /// [`Flag::Educational`].
@@ -245,6 +247,7 @@ impl Default for Draft {
             billing_unit: Field::BillingUnit.default_text(),
             termination_received: String::new(),
             deliberation_published: String::new(),
+            deliberation_transmitted: String::new(),
             horizon_until: String::new(),
             educational_or_cultural: Flag::Educational.default_value(),
             commercial: Flag::Commercial.default_value(),
@@ -267,6 +270,7 @@ impl Draft {
             Field::BillingUnit => &mut self.billing_unit,
             Field::TerminationReceived => &mut self.termination_received,
             Field::DeliberationPublished => &mut self.deliberation_published,
+            Field::DeliberationTransmitted => &mut self.deliberation_transmitted,
             Field::HorizonUntil => &mut self.horizon_until,
             Field::Contact(role, f) => self.contact_mut(role).field_mut(f),
         }
@@ -282,6 +286,7 @@ impl Draft {
             Field::BillingUnit => &self.billing_unit,
             Field::TerminationReceived => &self.termination_received,
             Field::DeliberationPublished => &self.deliberation_published,
+            Field::DeliberationTransmitted => &self.deliberation_transmitted,
             Field::HorizonUntil => &self.horizon_until,
             Field::Contact(role, f) => self.contact(role).get(f),
         }

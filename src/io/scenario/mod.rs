@@ -12,7 +12,9 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use self::reader::{Reader, get};
-use crate::engine::scenario::{Commune, Contacts, Convention, Scenario, School, Usage};
+use crate::engine::scenario::{
+    Commune, Contacts, Convention, Deliberation, Scenario, School, Usage,
+};
 use crate::engine::simulate::default_horizon;
 use crate::io::schema::{
     CONTACTS_KEY, FORMAT_KEY, Field, FieldRef, Flag, Role, SCHOOLS_KEY, Section,
@@ -190,10 +192,14 @@ fn parse_head(
     };
     let notified = convention.as_ref().map(|c| c.notified);
 
-    let deliberation_published = {
+    let deliberation = {
         let (key, label) = group(Section::Deliberation);
         r.optional_group(root, key, key, label)
-            .and_then(|map| r.date(map, scenario(Field::DeliberationPublished), false))
+            .map(|map| Deliberation {
+                published: r.date(map, scenario(Field::DeliberationPublished), false),
+                transmitted: r.date(map, scenario(Field::DeliberationTransmitted), false),
+            })
+            .unwrap_or_default()
     };
 
     let horizon = match get(root, Field::HorizonUntil.key()) {
@@ -268,7 +274,7 @@ fn parse_head(
             Ok(Scenario {
                 commune,
                 convention,
-                deliberation_published,
+                deliberation,
                 horizon_until,
                 usage,
                 contacts,

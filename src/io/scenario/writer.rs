@@ -93,7 +93,12 @@ pub fn to_value(s: &Scenario) -> Value {
     put(
         &mut root,
         Field::DeliberationPublished,
-        s.deliberation_published.map(date),
+        s.deliberation.published.map(date),
+    );
+    put(
+        &mut root,
+        Field::DeliberationTransmitted,
+        s.deliberation.transmitted.map(date),
     );
     put(&mut root, Field::HorizonUntil, Some(date(s.horizon_until)));
     if let Some(u) = s.usage {

@@ -1,0 +1,58 @@
+//! The deliberation's legality dates: when it is enforceable, the appeal and the préfet's
+//! referral deadlines, and a notification dated before the transmission.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::deadlines::remaining;
+use super::why::{ClauseTag, Why};
+use crate::engine::dates::{fr, fr_weekday};
+use crate::engine::{Explained, Simulation};
+
+#[derive(Properties, PartialEq)]
+pub struct LegalityProps {
+    pub sim: Rc<Simulation>,
+    pub today: NaiveDate,
+}
+
+/// One dated line: « Exécutoire le lundi 20/11/2023 (il y a 3 jours) Art. … pourquoi ? ».
+fn dated(id: &'static str, lead: &'static str, d: &Explained<NaiveDate>, today: NaiveDate) -> Html {
+    let why = d.why.clone();
+    html! {
+        <li {id}>{ lead }<strong>{ format!("{} {}", fr_weekday(d.value), fr(d.value)) }</strong>
+            { format!(" ({}) ", remaining(today, d.value)) }
+            <ClauseTag clause={d.why.main_clause()} />{ " " }
+            <Why explain={Callback::from(move |_| why.clone())} />
+        </li>
+    }
+}
+
+#[function_component(Legality)]
+pub fn legality(p: &LegalityProps) -> Html {
+    let l = &p.sim.legality;
+    if !l.any_known() {
+        return html! {};
+    }
+    let today = p.today;
+    html! {
+        <section class="legality" aria-labelledby="legalite-titre">
+            <h2 id="legalite-titre">{ "Délibération : caractère exécutoire et recours" }</h2>
+            if let Some(w) = l.notification_warning() {
+                <p class="warn" id="notification-avant-transmission">{ format!("⚠ {w} ") }
+                    if let Some(flag) = &l.notified_before_transmission {
+                        <ClauseTag clause={flag.why.main_clause()} />{ " " }
+                        <Why explain={{ let why = flag.why.clone(); Callback::from(move |_| why.clone()) }} />
+                    }
+                </p>
+            }
+            <ul class="legality-dates">
+                if let Some(e) = &l.enforceable { { dated("executoire", "Exécutoire le ", e, today) } }
+                if let Some(pending) = l.pending() { <li id="executoire">{ pending }</li> }
+                if let Some(a) = &p.sim.appeal_deadline { { dated("recours", "Recours contentieux ou gracieux jusqu'au ", a, today) } }
+                if let Some(r) = &l.prefect_referral { { dated("defere", "Déféré préfectoral jusqu'au ", r, today) } }
+            </ul>
+        </section>
+    }
+}
