@@ -297,15 +297,23 @@ fn text_report_gives_the_legality_dates() {
         text.contains("Exécutoire le lundi 20 novembre 2023  [CGCT art. L2131-1]"),
         "{text}"
     );
-    assert!(text.contains("Déféré préfectoral : jusqu'au lundi 22 janvier 2024  [CGCT art. L2131-6]"));
+    assert!(
+        text.contains("Déféré préfectoral : jusqu'au lundi 22 janvier 2024  [CGCT art. L2131-6]")
+    );
     assert!(text.contains("« Certifié exécutoire par : transmission en préfecture le 20/11/2023, mise en ligne le 16/11/2023 »"));
     assert!(text.contains(
         "! La convention est notifiée le 16/11/2023, 4 jours avant la transmission de la délibération qui l'approuve"
     ));
     assert!(text.contains("Le 21/01/2024 est un dimanche : le délai est prorogé"));
     // Without the transmission: the enforceable date waits for it.
-    let plain = laclasse(&["report", &fixture("tassin.json"), "--format", "text"], None);
+    let plain = laclasse(
+        &["report", &fixture("tassin.json"), "--format", "text"],
+        None,
+    );
     let plain = String::from_utf8(plain.stdout).unwrap();
-    assert!(plain.contains("date à compléter avec sa transmission en préfecture"), "{plain}");
+    assert!(
+        plain.contains("date à compléter avec sa transmission en préfecture"),
+        "{plain}"
+    );
     assert!(!plain.contains("Déféré"));
 }

@@ -189,13 +189,18 @@ mod tests {
     fn enforceable_at_the_later_of_both_dates() {
         let e = d5_enforceable(delib(Some("2023-11-16"), Some("2023-11-14"))).unwrap();
         assert_eq!(e.value, d("2023-11-16"));
-        assert!(e.why.steps[1].contains("la publication"), "{:?}", e.why.steps);
+        assert!(
+            e.why.steps[1].contains("la publication"),
+            "{:?}",
+            e.why.steps
+        );
         let e = d5_enforceable(delib(Some("2023-11-14"), Some("2023-11-17"))).unwrap();
         assert_eq!(e.value, d("2023-11-17"));
         assert!(e.why.steps[1].contains("la transmission en préfecture"));
-        assert!(e.why.steps[2].contains(
-            "transmission en préfecture le 17/11/2023, mise en ligne le 14/11/2023"
-        ));
+        assert!(
+            e.why.steps[2]
+                .contains("transmission en préfecture le 17/11/2023, mise en ligne le 14/11/2023")
+        );
         assert_eq!(e.why.reference(), "CGCT art. L2131-1");
         // Either date unknown: not enforceable yet, as far as the simulation knows.
         assert!(d5_enforceable(delib(Some("2023-11-16"), None)).is_none());

@@ -26,7 +26,7 @@ pub use clause::Clause;
 pub use explain::{Explained, Explanation, Rule};
 pub use money::Money;
 pub use scenario::{
-    BillingUnit, Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School, Sector,
-    StorageGb, Usage,
+    BillingUnit, Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School,
+    Sector, StorageGb, Usage,
 };
 pub use simulate::{Deadline, DeadlineKind, Simulation, simulate};

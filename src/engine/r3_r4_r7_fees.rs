@@ -136,52 +136,82 @@ impl ShortAccess {
     }
 }
 
-/// The days each unit has access in `[start, end]`: the union of its schools' access.
-fn short_access(
-    start: NaiveDate,
-    end: NaiveDate,
+/// One school with access during a convention year, as both readings of R4 bill it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BilledSchool {
+    /// Its index in the scenario.
+    pub index: usize,
+    /// The date of its title: the later of the year's first day and its opening (R7).
+    pub title: NaiveDate,
+    /// Its first and last days of access in the year.
+    pub first: NaiveDate,
+    /// See `first`.
+    pub last: NaiveDate,
+    /// It has access for [`SHORT_ACCESS_DAYS`] days or more in the year.
+    pub long: bool,
+}
+
+/// R3 (Art. 6): the schools with access on at least one day of `year`, with their title date
+/// (R7) and their days of access, written into `billed` (cleared first, so that one buffer
+/// serves every year). Computed once a year and shared by both readings of R4.
+pub fn r3_year_access(
+    year: &ConventionYear,
     access: &[Option<Access>],
-    billed: &[usize],
-    units: &[usize],
-    fee: Money,
-) -> Vec<ShortAccess> {
-    // A unit is short only if each of its schools is. Most schools have access from the
-    // year's first day for 60 days or more: two comparisons rule them out, with no
-    // allocation (this runs for every year of every simulation). Only if a short school
-    // remains are the long ones looked at again, to rule out the units they share.
+    billed: &mut Vec<BilledSchool>,
+) {
+    let (start, end) = (year.start, year.end);
+    // Most schools have access from the year's first day for 60 days or more: two
+    // comparisons say so, without counting days.
     let long_from_start = start
         .checked_add_days(chrono::Days::new(SHORT_ACCESS_DAYS as u64))
         .unwrap_or(NaiveDate::MAX);
-    let span = |a: &Access| -> Option<(NaiveDate, NaiveDate)> {
-        let from = a.from?;
-        let first = from.max(start);
-        let last = a.until.map_or(end, |u| previous_day(u).min(end));
-        (first <= last).then_some((first, last))
-    };
-    let is_long = |a: &Access| {
-        a.from
-            .is_some_and(|from| from <= start && a.until.is_none_or(|u| u >= long_from_start))
-            || span(a).is_some_and(|(f, l)| days_between(f, l) + 1 >= SHORT_ACCESS_DAYS)
-    };
-    let mut candidates: Vec<(usize, usize, NaiveDate, NaiveDate)> = Vec::new();
-    for &i in billed {
-        let Some(a) = &access[i] else { continue };
-        if is_long(a) {
+    billed.clear();
+    for (index, a) in access.iter().enumerate() {
+        let Some(a) = a else { continue };
+        let Some(from) = a.from else { continue };
+        if !a.overlaps(start, end) {
             continue;
         }
-        if let Some((first, last)) = span(a) {
-            candidates.push((units[i], i, first, last));
-        }
+        // Overlap implies an opening on or before the year's end.
+        let first = from.max(start);
+        let last = a.until.map_or(end, |u| previous_day(u).min(end));
+        let long = (from <= start && a.until.is_none_or(|u| u >= long_from_start))
+            || days_between(first, last) + 1 >= SHORT_ACCESS_DAYS;
+        billed.push(BilledSchool {
+            index,
+            title: r7_title_date(start, from),
+            first,
+            last,
+            long,
+        });
     }
-    if candidates.is_empty() {
+}
+
+/// The units billed the whole fee for fewer than [`SHORT_ACCESS_DAYS`] days of access: the
+/// union of each unit's schools' access in the year.
+fn short_access(
+    start: NaiveDate,
+    end: NaiveDate,
+    billed: &[BilledSchool],
+    units: &[usize],
+    unit_count: usize,
+    fee: Money,
+) -> Vec<ShortAccess> {
+    // A unit is short only if each of its schools is. Most schools are long: with none short,
+    // nothing is allocated (this runs for every year of every simulation).
+    if billed.iter().all(|b| b.long) {
         return Vec::new();
     }
-    let long_units: Vec<usize> = billed
+    // Units with one long school are not short: marked once, looked up in constant time.
+    let mut long_unit = vec![false; unit_count];
+    for b in billed.iter().filter(|b| b.long) {
+        long_unit[units[b.index]] = true;
+    }
+    let mut candidates: Vec<(usize, usize, NaiveDate, NaiveDate)> = billed
         .iter()
-        .filter(|&&i| access[i].as_ref().is_some_and(&is_long))
-        .map(|&i| units[i])
+        .filter(|b| !b.long && b.first <= b.last && !long_unit[units[b.index]])
+        .map(|b| (units[b.index], b.index, b.first, b.last))
         .collect();
-    candidates.retain(|c| !long_units.contains(&c.0));
     candidates.sort_unstable();
     type UnitSpans = (usize, Vec<usize>, Vec<(NaiveDate, NaiveDate)>);
     let mut by_unit: Vec<UnitSpans> = Vec::new();
@@ -281,29 +311,23 @@ impl YearBilling {
     }
 }
 
-/// R3, R4 and R7 (Art. 6) for one convention year: which units are billed (those with access
-/// on at least one day of the year), the fee, and the titles (dated the later of the year's
-/// first day and the unit's earliest opening in the year).
+/// R3, R4 and R7 (Art. 6) for one convention year: which units are billed (those with a
+/// school in `billed`, from [`r3_year_access`]), the fee, and the titles (dated the later of
+/// the year's first day and the unit's earliest opening in the year).
 pub fn r3_bill_year(
     year: &ConventionYear,
-    access: &[Option<Access>],
+    billed: &[BilledSchool],
     units: &[usize],
     billing_unit: BillingUnit,
     annual_fee: Money,
 ) -> YearBilling {
     let unit_count = units.iter().max().map_or(0, |m| m + 1);
     let mut unit_title: Vec<Option<NaiveDate>> = vec![None; unit_count];
-    let mut billed_schools = Vec::new();
-    for (i, a) in access.iter().enumerate() {
-        if let Some(a) = a.filter(|a| a.overlaps(year.start, year.end)) {
-            billed_schools.push(i);
-            // Overlap implies an opening on or before the year's end.
-            let opening = a.from.unwrap_or(year.start);
-            let date = r7_title_date(year.start, opening);
-            let slot = &mut unit_title[units[i]];
-            *slot = Some(slot.map_or(date, |d| d.min(date)));
-        }
+    for b in billed {
+        let slot = &mut unit_title[units[b.index]];
+        *slot = Some(slot.map_or(b.title, |d| d.min(b.title)));
     }
+    let billed_schools: Vec<usize> = billed.iter().map(|b| b.index).collect();
     // Most titles are dated on the year's first day; only late openings need sorting.
     let billed_units = unit_title.iter().flatten().count();
     let at_start = unit_title
@@ -341,14 +365,7 @@ pub fn r3_bill_year(
             }),
         }
     }
-    let short_access = short_access(
-        year.start,
-        year.end,
-        access,
-        &billed_schools,
-        units,
-        annual_fee,
-    );
+    let short_access = short_access(year.start, year.end, billed, units, unit_count, annual_fee);
     YearBilling {
         billed_units,
         fee: r3_year_fee(annual_fee, billed_units),

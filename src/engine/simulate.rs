@@ -7,17 +7,18 @@ use super::clause::Clause;
 use super::convention::{
     ACCESS_UPDATE_DAY, OPENING_DELAY_DAYS, TERRITORY_SCHOOLS, YEARLY_LIST_DEADLINE,
 };
+use super::d5_legality::{Legality, d5_legality};
 use super::dates::{MAX_YEAR, add_years, fr, previous_day};
 use super::explain::{Explained, Explanation};
 use super::money::Money;
 use super::r1_years::{ConventionYear, r1_anniversary, r1_convention_years};
 use super::r2_termination::{NoticeDeadline, Termination, r2_notice_deadline, r2_termination};
 use super::r3_r4_r7_fees::{
-    BudgetYear, TitleBatch, YearBilling, r3_bill_year, r4_has_groups, r4_units, r7_budget_years,
+    BudgetYear, TitleBatch, YearBilling, r3_bill_year, r3_year_access, r4_has_groups, r4_units,
+    r7_budget_years,
 };
 use super::r5_r6_access::{Access, r5_r6_access};
 use super::r8_shares::{CostShares, r8_cost_shares, r8_split};
-use super::d5_legality::{Legality, d5_legality};
 use super::r9_calendar::{NonWorking, r9_appeal_deadline, r9_non_working, r9_previous_working_day};
 use super::r10_eligibility::{
     CommuneCheck, ContactsCheck, Eligibility, r10_commune, r10_contacts, r10_eligibility,
@@ -408,12 +409,14 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
     let school_units = r4_units(&scenario.schools, BillingUnit::School);
     let group_units = r4_units(&scenario.schools, BillingUnit::SchoolGroup);
     let fee = conv.annual_fee;
+    let mut billed = Vec::with_capacity(access.len());
     let years: Vec<YearFees> = r1_convention_years(notified, horizon, ends)
         .into_iter()
         .map(|year| {
-            let per_school = r3_bill_year(&year, &access, &school_units, BillingUnit::School, fee);
+            r3_year_access(&year, &access, &mut billed);
+            let per_school = r3_bill_year(&year, &billed, &school_units, BillingUnit::School, fee);
             let per_group =
-                r3_bill_year(&year, &access, &group_units, BillingUnit::SchoolGroup, fee);
+                r3_bill_year(&year, &billed, &group_units, BillingUnit::SchoolGroup, fee);
             let chosen = match conv.billing_unit {
                 BillingUnit::School => per_school.fee,
                 BillingUnit::SchoolGroup => per_group.fee,

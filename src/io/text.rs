@@ -3,12 +3,12 @@
 
 use std::fmt::Write;
 
-use crate::engine::{Clause, Explanation};
 use crate::engine::convention::TERRITORY_SCHOOLS;
 use crate::engine::dates::{fr, fr_long};
 use crate::engine::r8_shares::CostShares;
 use crate::engine::scenario::{BillingUnit, Scenario};
 use crate::engine::simulate::Simulation;
+use crate::engine::{Clause, Explanation};
 
 use super::report::RULES_VERSION;
 

@@ -121,9 +121,8 @@ fn timeline(p: &DeadlinesProps) -> Html {
         .into_iter()
         .filter(|k| sim.deadlines.iter().any(|d| d.kind == *k))
         .collect();
-    let lane = |k: DeadlineKind| {
-        14.0 + 16.0 * kinds.iter().position(|x| *x == k).unwrap_or(0) as f64
-    };
+    let lane =
+        |k: DeadlineKind| 14.0 + 16.0 * kinds.iter().position(|x| *x == k).unwrap_or(0) as f64;
     let axis_y = 14.0 + 16.0 * kinds.len() as f64 + 2.0;
     let height = axis_y + 6.0;
     let today_x = x(p.today);
@@ -143,8 +142,8 @@ fn timeline(p: &DeadlinesProps) -> Html {
     }
     html! {
         <figure class="chart timeline">
-            <svg viewBox={format!("0 0 {w} {height}")} role="img" aria-label={format!("Frise des échéances du {} au {}", fr(start), fr(end))}>
-                { for kinds.iter().map(|k| html! { <text class="lane" x="0" y={format!("{}", lane(*k) - 4.0)}>{ k.label() }</text> }) }
+            <svg viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(height, 0))} role="img" aria-label={format!("Frise des échéances du {} au {}", fr(start), fr(end))}>
+                { for kinds.iter().map(|k| html! { <text class="lane" x="0" y={fixed(lane(*k) + 4.0, 1)}>{ k.label() }</text> }) }
                 { for dots.iter().map(|(d, count)| html! {
                     <circle class={format!("dot k-{}", d.kind.code())} cx={fixed(x(d.date), 1)} cy={fixed(lane(d.kind), 1)} r="3.5">
                         <title>{ if *count > 1 { format!("{} : {} (et {} autres dates proches)", fr(d.date), d.label, count - 1) } else { format!("{} : {}", fr(d.date), d.label) } }</title>
@@ -154,8 +153,8 @@ fn timeline(p: &DeadlinesProps) -> Html {
                     <line class="today" x1={fixed(today_x, 1)} x2={fixed(today_x, 1)} y1="0" y2={fixed(axis_y - 14.0, 1)} />
                     <text class="axis" x={fixed(today_x, 1)} y={fixed(axis_y, 1)} text-anchor="middle">{ "aujourd'hui" }</text>
                 }
-                <text class="axis" x={format!("{left}")} y={fixed(axis_y, 1)}>{ fr(start) }</text>
-                <text class="axis" x={format!("{}", w - right)} y={fixed(axis_y, 1)} text-anchor="end">{ fr(end) }</text>
+                <text class="axis" x={fixed(left, 0)} y={fixed(axis_y, 1)}>{ fr(start) }</text>
+                <text class="axis" x={fixed(w - right, 0)} y={fixed(axis_y, 1)} text-anchor="end">{ fr(end) }</text>
             </svg>
         </figure>
     }

@@ -155,7 +155,7 @@ fn budget_chart(p: &FeesProps) -> Html {
         .join(", ");
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("Redevances par exercice : {summary}")}>
+            <svg viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(h, 0))} role="img" aria-label={format!("Redevances par exercice : {summary}")}>
                 { for series.iter().enumerate().flat_map(|(si, (_, s))| s.iter().enumerate().map(move |(i, b)| {
                     let height = (h - top - bottom) * b.fee.cents() as f64 / max as f64;
                     let x = left + slot * i as f64 + slot * 0.15 + bar * si as f64;

@@ -23,3 +23,26 @@ test('at a month end the second reading of the notice is shown beside the cautio
   await expect(page.locator('#seconde-lecture')).toContainText("jusqu'au 30/11/2027");
   await expect(page.locator('#seconde-lecture')).toContainText('(150,00 €)');
 });
+
+test('a transmission date gives the enforceable date and the déféré, and flags a notification before it', async ({ app, page }) => {
+  await app.goto();
+  // The example was notified on 16/11/2023 and published the same day.
+  const transmitted = page.getByLabel(/^Transmission en préfecture/);
+  await transmitted.fill('2023-11-20');
+  await transmitted.press('Tab');
+  const legality = page.locator('.legality');
+  await expect(legality.locator('#executoire')).toContainText('Exécutoire le lundi 20/11/2023');
+  await expect(legality.locator('#recours')).toContainText('mercredi 17/01/2024');
+  // 21/11/2023 + 2 months = Sunday 21/01/2024 → Monday 22/01/2024.
+  await expect(legality.locator('#defere')).toContainText('Déféré préfectoral jusqu\'au lundi 22/01/2024');
+  await expect(legality.locator('#defere')).toContainText('CGCT art. L2131-6');
+  await expect(page.locator('#notification-avant-transmission')).toContainText('4 jours avant la transmission');
+  // The explanation says how, with the mention to write on the act.
+  await legality.locator('#executoire summary').click();
+  await expect(legality.locator('#executoire .explanation')).toContainText('Certifié exécutoire par : transmission en préfecture le 20/11/2023, mise en ligne le 16/11/2023');
+  // A transmission on the notification day: nothing to flag.
+  await transmitted.fill('2023-11-16');
+  await transmitted.press('Tab');
+  await expect(legality.locator('#executoire')).toContainText('Exécutoire le jeudi 16/11/2023');
+  await expect(page.locator('#notification-avant-transmission')).toHaveCount(0);
+});
