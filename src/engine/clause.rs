@@ -53,6 +53,18 @@ pub enum Clause {
     Cpc642,
     /// Code du travail, art. L3133-1: public holidays.
     CodeTravailL3133_1,
+    /// CGCT art. L2121-11: convocation three jours francs before, under 3 500 inhabitants.
+    CgctL2121_11,
+    /// CGCT art. L2121-12: convocation five jours francs before, from 3 500 inhabitants.
+    CgctL2121_12,
+    /// CGCT art. L2121-15: a secretary of the meeting.
+    CgctL2121_15,
+    /// CGCT art. L2121-17: the quorum.
+    CgctL2121_17,
+    /// CGCT art. L2121-20: proxies and the majority.
+    CgctL2121_20,
+    /// CGCT art. L2121-29: the council settles the commune's affairs.
+    CgctL2121_29,
     /// CGCT art. L2131-1: a deliberation is enforceable once published and transmitted.
     CgctL2131_1,
     /// CGCT art. L2131-6: the préfet's two months to refer it to the tribunal.
@@ -81,6 +93,12 @@ impl Clause {
             Clause::CjaR421_1 => "CJA art. R421-1",
             Clause::Cpc642 => "CPC art. 642",
             Clause::CodeTravailL3133_1 => "C. trav. art. L3133-1",
+            Clause::CgctL2121_11 => "CGCT art. L2121-11",
+            Clause::CgctL2121_12 => "CGCT art. L2121-12",
+            Clause::CgctL2121_15 => "CGCT art. L2121-15",
+            Clause::CgctL2121_17 => "CGCT art. L2121-17",
+            Clause::CgctL2121_20 => "CGCT art. L2121-20",
+            Clause::CgctL2121_29 => "CGCT art. L2121-29",
             Clause::CgctL2131_1 => "CGCT art. L2131-1",
             Clause::CgctL2131_6 => "CGCT art. L2131-6",
         }
@@ -157,6 +175,24 @@ impl Clause {
             }
             Clause::CodeTravailL3133_1 => {
                 "Les fêtes légales ci-après désignées sont des jours fériés : le 1er janvier ; le lundi de Pâques ; le 1er mai ; le 8 mai ; l'Ascension ; le lundi de Pentecôte ; le 14 juillet ; l'Assomption ; la Toussaint ; le 11 novembre ; le jour de Noël."
+            }
+            Clause::CgctL2121_11 => {
+                "Dans les communes de moins de 3 500 habitants, la convocation est adressée trois jours francs au moins avant celui de la réunion."
+            }
+            Clause::CgctL2121_12 => {
+                "Dans les communes de 3 500 habitants et plus, […] le délai de convocation est fixé à cinq jours francs."
+            }
+            Clause::CgctL2121_15 => {
+                "Au début de chacune de ses séances, le conseil municipal nomme un ou plusieurs de ses membres pour remplir les fonctions de secrétaire."
+            }
+            Clause::CgctL2121_17 => {
+                "Le conseil municipal ne délibère valablement que lorsque la majorité de ses membres en exercice est présente. Si, après une première convocation régulièrement faite, ce quorum n'est pas atteint, le conseil municipal est à nouveau convoqué à trois jours au moins d'intervalle. Il délibère alors valablement sans condition de quorum."
+            }
+            Clause::CgctL2121_20 => {
+                "Un conseiller municipal empêché d'assister à une séance peut donner à un collègue de son choix pouvoir écrit de voter en son nom. Un même conseiller municipal ne peut être porteur que d'un seul pouvoir. […] Les délibérations sont prises à la majorité absolue des suffrages exprimés. […] Lorsqu'il y a partage égal des voix et sauf cas de scrutin secret, la voix du président est prépondérante."
+            }
+            Clause::CgctL2121_29 => {
+                "Le conseil municipal règle par ses délibérations les affaires de la commune."
             }
             Clause::CgctL2131_1 => {
                 "Les actes pris par les autorités communales sont exécutoires de plein droit dès qu'il a été procédé à leur publication ou affichage ou à leur notification aux intéressés et, le cas échéant, à leur transmission au représentant de l'Etat dans le département ou à son délégué dans l'arrondissement."

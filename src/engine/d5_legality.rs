@@ -12,7 +12,7 @@ use super::scenario::Deliberation;
 
 /// D5 (CGCT L2131-1): the day the deliberation becomes enforceable, the later of its
 /// publication and its transmission to the préfecture; `None` while either is unknown.
-pub fn d5_enforceable(deliberation: Deliberation) -> Option<Explained<NaiveDate>> {
+pub fn d5_enforceable(deliberation: &Deliberation) -> Option<Explained<NaiveDate>> {
     let (published, transmitted) = (deliberation.published?, deliberation.transmitted?);
     let enforceable = published.max(transmitted);
     let last = if transmitted >= published {
@@ -93,7 +93,7 @@ pub fn d5_prefect_referral_deadline(transmitted: NaiveDate) -> Explained<NaiveDa
 /// unknown. The convention cannot be signed, and so not notified, before the transmission.
 pub fn d5_notified_before_transmission(
     notified: NaiveDate,
-    deliberation: Deliberation,
+    deliberation: &Deliberation,
 ) -> Option<Explained<i64>> {
     let transmitted = deliberation.transmitted?;
     (notified < transmitted).then(|| {
@@ -120,8 +120,10 @@ pub fn d5_notified_before_transmission(
 /// Every legality date of the deliberation (D5), as far as the scenario knows them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Legality {
-    /// The dates entered.
-    pub deliberation: Deliberation,
+    /// The publication, as entered.
+    pub published: Option<NaiveDate>,
+    /// The transmission, as entered.
+    pub transmitted: Option<NaiveDate>,
     /// When it becomes enforceable, once both dates are known.
     pub enforceable: Option<Explained<NaiveDate>>,
     /// The last day of the déféré préfectoral, once the transmission is known.
@@ -133,7 +135,7 @@ pub struct Legality {
 impl Legality {
     /// Whether the scenario holds any date of the deliberation.
     pub fn any_known(&self) -> bool {
-        self.deliberation.published.is_some() || self.deliberation.transmitted.is_some()
+        self.published.is_some() || self.transmitted.is_some()
     }
 
     /// While one of the two dates is missing: what the enforceable date waits for.
@@ -141,7 +143,7 @@ impl Legality {
         if self.enforceable.is_some() || !self.any_known() {
             return None;
         }
-        let missing = if self.deliberation.published.is_none() {
+        let missing = if self.published.is_none() {
             "sa publication"
         } else {
             "sa transmission en préfecture"
@@ -160,9 +162,10 @@ impl Legality {
 }
 
 /// D5: every legality date of `deliberation`, for a convention notified on `notified`.
-pub fn d5_legality(notified: NaiveDate, deliberation: Deliberation) -> Legality {
+pub fn d5_legality(notified: NaiveDate, deliberation: &Deliberation) -> Legality {
     Legality {
-        deliberation,
+        published: deliberation.published,
+        transmitted: deliberation.transmitted,
         enforceable: d5_enforceable(deliberation),
         prefect_referral: deliberation.transmitted.map(d5_prefect_referral_deadline),
         notified_before_transmission: d5_notified_before_transmission(notified, deliberation),
@@ -182,19 +185,20 @@ mod tests {
         Deliberation {
             published: published.map(d),
             transmitted: transmitted.map(d),
+            ..Deliberation::default()
         }
     }
 
     #[test]
     fn enforceable_at_the_later_of_both_dates() {
-        let e = d5_enforceable(delib(Some("2023-11-16"), Some("2023-11-14"))).unwrap();
+        let e = d5_enforceable(&delib(Some("2023-11-16"), Some("2023-11-14"))).unwrap();
         assert_eq!(e.value, d("2023-11-16"));
         assert!(
             e.why.steps[1].contains("la publication"),
             "{:?}",
             e.why.steps
         );
-        let e = d5_enforceable(delib(Some("2023-11-14"), Some("2023-11-17"))).unwrap();
+        let e = d5_enforceable(&delib(Some("2023-11-14"), Some("2023-11-17"))).unwrap();
         assert_eq!(e.value, d("2023-11-17"));
         assert!(e.why.steps[1].contains("la transmission en préfecture"));
         assert!(
@@ -203,8 +207,8 @@ mod tests {
         );
         assert_eq!(e.why.reference(), "CGCT art. L2131-1");
         // Either date unknown: not enforceable yet, as far as the simulation knows.
-        assert!(d5_enforceable(delib(Some("2023-11-16"), None)).is_none());
-        assert!(d5_enforceable(delib(None, Some("2023-11-16"))).is_none());
+        assert!(d5_enforceable(&delib(Some("2023-11-16"), None)).is_none());
+        assert!(d5_enforceable(&delib(None, Some("2023-11-16"))).is_none());
     }
 
     #[test]
@@ -227,21 +231,21 @@ mod tests {
     #[test]
     fn notification_before_transmission_is_flagged() {
         let late = delib(Some("2023-11-10"), Some("2023-11-20"));
-        let flag = d5_notified_before_transmission(d("2023-11-16"), late).unwrap();
+        let flag = d5_notified_before_transmission(d("2023-11-16"), &late).unwrap();
         assert_eq!(flag.value, 4);
         assert!(flag.why.steps[0].contains("4 jours avant la transmission"));
         // The same day, or after: nothing to flag; nor without a transmission date.
-        assert!(d5_notified_before_transmission(d("2023-11-20"), late).is_none());
-        assert!(d5_notified_before_transmission(d("2023-11-21"), late).is_none());
-        assert!(d5_notified_before_transmission(d("2023-11-01"), delib(None, None)).is_none());
+        assert!(d5_notified_before_transmission(d("2023-11-20"), &late).is_none());
+        assert!(d5_notified_before_transmission(d("2023-11-21"), &late).is_none());
+        assert!(d5_notified_before_transmission(d("2023-11-01"), &delib(None, None)).is_none());
     }
 
     #[test]
     fn legality_gathers_what_is_known() {
-        let l = d5_legality(d("2023-11-16"), delib(Some("2023-11-16"), None));
+        let l = d5_legality(d("2023-11-16"), &delib(Some("2023-11-16"), None));
         assert!(l.enforceable.is_none() && l.prefect_referral.is_none());
         assert!(l.notified_before_transmission.is_none());
-        let l = d5_legality(d("2023-11-16"), delib(None, Some("2023-11-15")));
+        let l = d5_legality(d("2023-11-16"), &delib(None, Some("2023-11-15")));
         assert_eq!(l.prefect_referral.unwrap().value, d("2024-01-16"));
         assert!(l.enforceable.is_none());
     }

@@ -29,6 +29,12 @@ pub enum Rule {
     R9,
     /// R10: eligibility (Art. 4, 5-1, Annexe 1, deliberation).
     R10,
+    /// D2: the quorum (CGCT L2121-17).
+    D2,
+    /// D3: the convocation in jours francs (CGCT L2121-11, L2121-12).
+    D3,
+    /// D4: proxies and votes (CGCT L2121-20).
+    D4,
     /// D5 (`deliberation-rules.md`): when the deliberation becomes enforceable, the préfet's
     /// referral deadline, a notification before the transmission (CGCT L2131-1, L2131-6).
     D5,

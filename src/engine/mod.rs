@@ -7,6 +7,7 @@
 pub mod clause;
 pub mod communes;
 pub mod convention;
+pub mod d1_d4_meeting;
 pub mod d5_legality;
 pub mod dates;
 pub mod explain;
@@ -26,7 +27,7 @@ pub use clause::Clause;
 pub use explain::{Explained, Explanation, Rule};
 pub use money::Money;
 pub use scenario::{
-    BillingUnit, Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School,
-    Sector, StorageGb, Usage,
+    BillingUnit, Commune, Contact, Contacts, Convention, Deliberation, Level, Meeting, Proxy,
+    Scenario, School, Sector, StorageGb, Usage, Vote,
 };
 pub use simulate::{Deadline, DeadlineKind, Simulation, simulate};

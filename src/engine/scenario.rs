@@ -288,14 +288,81 @@ pub struct Contacts {
     pub project_lead: Option<Contact>,
 }
 
-/// The dates of the council's deliberation that approves the convention (R9, D5).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The council's deliberation that approves the convention (R9, D1–D6), as far as it is known.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Deliberation {
+    /// Its number in the commune's register (« 2023-64 »), when known.
+    pub number: Option<String>,
     /// Its publication (or display), from which the appeal runs (R9), when known.
     pub published: Option<NaiveDate>,
     /// Its transmission to the préfecture, from which the préfet's referral runs (D5), when
     /// known.
     pub transmitted: Option<NaiveDate>,
+    /// The council meeting that votes it (D1).
+    pub meeting: Meeting,
+}
+
+/// A proxy: an absent member gives a colleague a written power to vote (D4, CGCT L2121-20).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proxy {
+    /// The absent member who gives it.
+    pub giver: String,
+    /// The member who holds it.
+    pub holder: String,
+}
+
+/// The vote on the deliberation (D1, D4).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Vote {
+    /// Votes for.
+    pub for_votes: u32,
+    /// Votes against.
+    pub against: u32,
+    /// Abstentions (and blank votes): not cast (suffrages exprimés).
+    pub abstentions: u32,
+}
+
+/// The council meeting (séance), as its minutes record it (D1). Every part is optional: the
+/// draft leaves blanks to fill for what is not known.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meeting {
+    /// The day of the meeting.
+    pub date: Option<NaiveDate>,
+    /// Its hour, `HH:MM`.
+    pub time: Option<(u32, u32)>,
+    /// Where it is held.
+    pub place: Option<String>,
+    /// Who chairs it (« CHARMOT Pascal »).
+    pub chair: Option<String>,
+    /// The chair's title (« Maire », « Maire-adjointe »…).
+    pub chair_title: Option<String>,
+    /// The day the convocation was sent.
+    pub convened: Option<NaiveDate>,
+    /// The commune's population, which sets the convocation's delay (D3).
+    pub population: Option<u32>,
+    /// Members in office.
+    pub in_office: Option<u32>,
+    /// Members present, by name.
+    pub present: Vec<String>,
+    /// Absent members with a proxy.
+    pub proxies: Vec<Proxy>,
+    /// Absent members without a proxy, by name.
+    pub absent: Vec<String>,
+    /// The secretary of the meeting (CGCT L2121-15).
+    pub secretary: Option<String>,
+    /// The vote, when known.
+    pub vote: Option<Vote>,
+    /// The committee that gave its opinion, when one did.
+    pub committee: Option<String>,
+    /// The day of the committee's opinion.
+    pub committee_opinion: Option<NaiveDate>,
+}
+
+impl Meeting {
+    /// Whether nothing of the meeting is known.
+    pub fn is_empty(&self) -> bool {
+        *self == Meeting::default()
+    }
 }
 
 /// A whole scenario, valid by construction of `io::scenario::parse`.

@@ -7,6 +7,7 @@ use super::clause::Clause;
 use super::convention::{
     ACCESS_UPDATE_DAY, OPENING_DELAY_DAYS, TERRITORY_SCHOOLS, YEARLY_LIST_DEADLINE,
 };
+use super::d1_d4_meeting::{MeetingCheck, d1_d4_meeting_check};
 use super::d5_legality::{Legality, d5_legality};
 use super::dates::{MAX_YEAR, add_years, fr, previous_day};
 use super::explain::{Explained, Explanation};
@@ -299,6 +300,8 @@ pub struct Simulation {
     pub appeal_deadline: Option<Explained<NaiveDate>>,
     /// The deliberation's legality dates (D5).
     pub legality: Legality,
+    /// The checks of the council meeting that votes it (D2–D4).
+    pub meeting: MeetingCheck,
     /// Every school's eligibility and access, in the scenario's order.
     pub schools: Vec<SchoolOutcome>,
     /// The merged calendar, by date.
@@ -457,7 +460,8 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
         .collect();
 
     let appeal_deadline = scenario.deliberation.published.map(r9_appeal_deadline);
-    let legality = d5_legality(notified, scenario.deliberation);
+    let legality = d5_legality(notified, &scenario.deliberation);
+    let meeting = d1_d4_meeting_check(&scenario.deliberation.meeting);
 
     let deadlines = calendar(
         scenario,
@@ -482,6 +486,7 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
         notice_deadlines,
         appeal_deadline,
         legality,
+        meeting,
         schools,
         deadlines,
         has_groups: r4_has_groups(&group_units),

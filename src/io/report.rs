@@ -24,6 +24,8 @@ pub struct Report {
     pub appeal_deadline: Option<String>,
     /// The deliberation's legality dates (D5).
     pub legality: LegalityOut,
+    /// The checks of the council meeting (D2–D4); null when no meeting data is given.
+    pub meeting: Option<MeetingOut>,
     /// Every school, in the scenario's order.
     pub schools: Vec<SchoolOut>,
     /// The merged calendar, by date.
@@ -133,6 +135,25 @@ pub struct LegalityOut {
     pub notified_before_transmission: bool,
 }
 
+/// The checks of the council meeting (D2–D4); a part is null where its data is missing.
+#[derive(Serialize)]
+pub struct MeetingOut {
+    /// Members present needed for the quorum (L2121-17).
+    pub quorum_required: Option<u32>,
+    /// Whether the quorum is met.
+    pub quorum_met: Option<bool>,
+    /// Jours francs between the convocation and the meeting (L2121-11, L2121-12).
+    pub jours_francs: Option<i64>,
+    /// Jours francs required by the commune's size.
+    pub jours_francs_required: Option<i64>,
+    /// Present plus represented (L2121-20).
+    pub votants: Option<u32>,
+    /// Whether the vote passed (absolute majority of the votes cast).
+    pub passed: Option<bool>,
+    /// Every fault found, in French, each with its article.
+    pub problems: Vec<String>,
+}
+
 /// One school: its eligibility (R10) and its access (R5, R6).
 #[derive(Serialize)]
 pub struct SchoolOut {
@@ -229,9 +250,29 @@ pub fn report(sim: &Simulation) -> Report {
             })
             .collect(),
         appeal_deadline: sim.appeal_deadline.as_ref().map(|a| iso(a.value)),
+        meeting: {
+            let m = &sim.meeting;
+            let any = m.quorum.is_some()
+                || m.convocation.is_some()
+                || m.proxies.is_some()
+                || m.vote.is_some();
+            any.then(|| MeetingOut {
+                quorum_required: m.quorum.as_ref().map(|q| q.value.required),
+                quorum_met: m.quorum.as_ref().map(|q| q.value.met),
+                jours_francs: m.convocation.as_ref().map(|c| c.value.jours_francs),
+                jours_francs_required: m.convocation.as_ref().map(|c| c.value.required),
+                votants: m.proxies.as_ref().map(|p| p.value.votants),
+                passed: m.vote.as_ref().map(|v| v.value.passed),
+                problems: m
+                    .problems()
+                    .into_iter()
+                    .map(|(clause, p)| format!("{p} [{}]", clause.reference()))
+                    .collect(),
+            })
+        },
         legality: LegalityOut {
-            published: sim.legality.deliberation.published.map(iso),
-            transmitted: sim.legality.deliberation.transmitted.map(iso),
+            published: sim.legality.published.map(iso),
+            transmitted: sim.legality.transmitted.map(iso),
             enforceable: sim.legality.enforceable.as_ref().map(|e| iso(e.value)),
             prefect_referral_deadline: sim.legality.prefect_referral.as_ref().map(|r| iso(r.value)),
             notified_before_transmission: sim.legality.notified_before_transmission.is_some(),

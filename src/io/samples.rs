@@ -42,7 +42,7 @@ pub fn territory(schools: usize, years: i32) -> Scenario {
         },
         deliberation: Deliberation {
             published: Some(notified),
-            transmitted: None,
+            ..Deliberation::default()
         },
         horizon_until: add_years(notified, years),
         usage: None,

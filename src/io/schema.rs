@@ -39,6 +39,14 @@ pub enum Input {
     Phone,
     /// One of a fixed list of codes.
     Choice(Choices),
+    /// An hour, `HH:MM`.
+    Time,
+    /// A whole number (a count).
+    Count,
+    /// One name a line (a list in the file).
+    Lines,
+    /// One « X donne pouvoir à Y » a line (a list of proxies in the file).
+    Proxies,
 }
 
 /// The lists of codes a [`Input::Choice`] field takes, from the engine's enums.
@@ -70,6 +78,7 @@ impl Input {
             Input::Date => "date",
             Input::Email => "email",
             Input::Phone => "tel",
+            Input::Time => "time",
             _ => "text",
         }
     }
@@ -78,7 +87,7 @@ impl Input {
     pub fn input_mode(self) -> Option<&'static str> {
         match self {
             Input::Decimal => Some("decimal"),
-            Input::Digits => Some("numeric"),
+            Input::Digits | Input::Count => Some("numeric"),
             _ => None,
         }
     }
@@ -97,6 +106,10 @@ pub enum Section {
     Usage,
     /// `contacts.<role>`.
     Contact(Role),
+    /// `deliberation.meeting`.
+    Meeting,
+    /// `deliberation.meeting.vote`.
+    Vote,
 }
 
 impl Section {
@@ -108,6 +121,8 @@ impl Section {
             Section::Deliberation => vec!["deliberation"],
             Section::Usage => vec!["usage"],
             Section::Contact(role) => vec![CONTACTS_KEY, role.key()],
+            Section::Meeting => vec!["deliberation", "meeting"],
+            Section::Vote => vec!["deliberation", "meeting", "vote"],
         }
     }
 
@@ -124,6 +139,8 @@ impl Section {
             Section::Deliberation => "Délibération",
             Section::Usage => "Usage déclaré",
             Section::Contact(role) => role.label(),
+            Section::Meeting => "Séance du conseil municipal",
+            Section::Vote => "Vote",
         }
     }
 }
@@ -212,6 +229,10 @@ pub enum Field {
     DeliberationPublished,
     /// The deliberation's transmission to the préfecture (D5).
     DeliberationTransmitted,
+    /// The deliberation's number in the commune's register (D6).
+    DeliberationNumber,
+    /// A field of the council meeting (D1).
+    Meeting(MeetingField),
     /// The end of the simulation.
     HorizonUntil,
     /// A field of one of the commune's contacts.
@@ -234,7 +255,9 @@ impl Field {
             Field::TerminationReceived,
             Field::DeliberationPublished,
             Field::DeliberationTransmitted,
+            Field::DeliberationNumber,
         ];
+        all.extend(MeetingField::ALL.map(Field::Meeting));
         for role in Role::ALL {
             all.extend(ContactField::ALL.map(|f| Field::Contact(role, f)));
         }
@@ -249,9 +272,10 @@ impl Field {
             | Field::AnnualFee
             | Field::BillingUnit
             | Field::TerminationReceived => Some(Section::Convention),
-            Field::DeliberationPublished | Field::DeliberationTransmitted => {
-                Some(Section::Deliberation)
-            }
+            Field::DeliberationPublished
+            | Field::DeliberationTransmitted
+            | Field::DeliberationNumber => Some(Section::Deliberation),
+            Field::Meeting(f) => Some(f.section()),
             Field::HorizonUntil => None,
             Field::Contact(role, _) => Some(Section::Contact(role)),
         }
@@ -268,6 +292,8 @@ impl Field {
             Field::TerminationReceived => "termination_received",
             Field::DeliberationPublished => "published",
             Field::DeliberationTransmitted => "transmitted",
+            Field::DeliberationNumber => "number",
+            Field::Meeting(f) => f.key(),
             Field::HorizonUntil => "horizon_until",
             Field::Contact(_, f) => f.key(),
         }
@@ -296,6 +322,8 @@ impl Field {
             Field::TerminationReceived => "Lettre de résiliation reçue le".into(),
             Field::DeliberationPublished => "Publication de la délibération".into(),
             Field::DeliberationTransmitted => "Transmission en préfecture".into(),
+            Field::DeliberationNumber => "Numéro de la délibération".into(),
+            Field::Meeting(f) => f.label().into(),
             Field::HorizonUntil => "Horizon de la simulation".into(),
             Field::Contact(role, f) => format!("{} : {}", role.label(), f.label()),
         }
@@ -308,9 +336,8 @@ impl Field {
             Field::CommuneInsee => "Code INSEE (facultatif)".into(),
             Field::TerminationReceived
             | Field::DeliberationPublished
-            | Field::DeliberationTransmitted => {
-                format!("{} (facultatif)", self.label())
-            }
+            | Field::DeliberationTransmitted
+            | Field::DeliberationNumber => format!("{} (facultatif)", self.label()),
             _ => self.label(),
         }
     }
@@ -335,6 +362,10 @@ impl Field {
                 "Exécutoire une fois publiée et transmise (CGCT L2131-1) ; le préfet a deux mois pour la déférer (L2131-6)."
             }
             Field::HorizonUntil => "Vide : notification + 5 ans.",
+            Field::DeliberationNumber => {
+                "Numéro au registre des délibérations, par exemple 2023-64."
+            }
+            Field::Meeting(f) => return f.hint(),
             Field::Contact(..) => return None,
         })
     }
@@ -350,7 +381,8 @@ impl Field {
             | Field::HorizonUntil => Input::Date,
             Field::AnnualFee => Input::Decimal,
             Field::BillingUnit => Input::Choice(Choices::BillingUnit),
-            Field::CommuneName => Input::Text,
+            Field::CommuneName | Field::DeliberationNumber => Input::Text,
+            Field::Meeting(f) => f.input(),
             Field::Contact(_, f) => contact_input(f),
         }
     }
@@ -380,9 +412,185 @@ impl Field {
             Field::TerminationReceived => "termination".into(),
             Field::DeliberationPublished => "published".into(),
             Field::DeliberationTransmitted => "transmitted".into(),
+            Field::DeliberationNumber => "numero-deliberation".into(),
+            Field::Meeting(f) => format!("seance-{}", f.key().replace('_', "-")),
             Field::HorizonUntil => "horizon".into(),
             Field::Contact(role, f) => format!("{}-{}", role.id_prefix(), f.key()),
         }
+    }
+}
+
+/// A field of the council meeting that votes the deliberation (D1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeetingField {
+    /// The day of the meeting.
+    Date,
+    /// Its hour.
+    Time,
+    /// Where it is held.
+    Place,
+    /// Who chairs it.
+    Chair,
+    /// The chair's title.
+    ChairTitle,
+    /// The day the convocation was sent.
+    Convened,
+    /// The commune's population.
+    Population,
+    /// Members in office.
+    InOffice,
+    /// Members present.
+    Present,
+    /// Absent members with a proxy.
+    Proxies,
+    /// Absent members without a proxy.
+    Absent,
+    /// The secretary of the meeting.
+    Secretary,
+    /// Votes for.
+    VoteFor,
+    /// Votes against.
+    VoteAgainst,
+    /// Abstentions.
+    VoteAbstentions,
+    /// The committee that gave its opinion.
+    Committee,
+    /// The day of its opinion.
+    CommitteeOpinion,
+}
+
+impl MeetingField {
+    /// Every field, in the page's order.
+    pub const ALL: [MeetingField; 17] = [
+        MeetingField::Date,
+        MeetingField::Time,
+        MeetingField::Place,
+        MeetingField::Chair,
+        MeetingField::ChairTitle,
+        MeetingField::Convened,
+        MeetingField::Population,
+        MeetingField::InOffice,
+        MeetingField::Present,
+        MeetingField::Proxies,
+        MeetingField::Absent,
+        MeetingField::Secretary,
+        MeetingField::VoteFor,
+        MeetingField::VoteAgainst,
+        MeetingField::VoteAbstentions,
+        MeetingField::Committee,
+        MeetingField::CommitteeOpinion,
+    ];
+
+    /// The section that holds it.
+    pub fn section(self) -> Section {
+        match self {
+            MeetingField::VoteFor | MeetingField::VoteAgainst | MeetingField::VoteAbstentions => {
+                Section::Vote
+            }
+            _ => Section::Meeting,
+        }
+    }
+
+    /// Its key in its section.
+    pub fn key(self) -> &'static str {
+        match self {
+            MeetingField::Date => "date",
+            MeetingField::Time => "time",
+            MeetingField::Place => "place",
+            MeetingField::Chair => "chair",
+            MeetingField::ChairTitle => "chair_title",
+            MeetingField::Convened => "convened",
+            MeetingField::Population => "population",
+            MeetingField::InOffice => "in_office",
+            MeetingField::Present => "present",
+            MeetingField::Proxies => "proxies",
+            MeetingField::Absent => "absent",
+            MeetingField::Secretary => "secretary",
+            MeetingField::VoteFor => "for",
+            MeetingField::VoteAgainst => "against",
+            MeetingField::VoteAbstentions => "abstentions",
+            MeetingField::Committee => "committee",
+            MeetingField::CommitteeOpinion => "committee_opinion",
+        }
+    }
+
+    /// The French label.
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingField::Date => "Date de la séance",
+            MeetingField::Time => "Heure de la séance",
+            MeetingField::Place => "Lieu de la séance",
+            MeetingField::Chair => "Président de séance (NOM Prénom)",
+            MeetingField::ChairTitle => "Qualité du président",
+            MeetingField::Convened => "Convocation envoyée le",
+            MeetingField::Population => "Population de la commune",
+            MeetingField::InOffice => "Conseillers en exercice",
+            MeetingField::Present => "Conseillers présents",
+            MeetingField::Proxies => "Absents avec pouvoir",
+            MeetingField::Absent => "Absents sans pouvoir",
+            MeetingField::Secretary => "Secrétaire de séance",
+            MeetingField::VoteFor => "Voix pour",
+            MeetingField::VoteAgainst => "Voix contre",
+            MeetingField::VoteAbstentions => "Abstentions",
+            MeetingField::Committee => "Commission consultée",
+            MeetingField::CommitteeOpinion => "Avis de la commission du",
+        }
+    }
+
+    /// Help shown under the input, with its article.
+    pub fn hint(self) -> Option<&'static str> {
+        Some(match self {
+            MeetingField::ChairTitle => {
+                "Maire, Maire-adjointe… : repris dans « AUTORISE » et « CHARGE »."
+            }
+            MeetingField::Convened => {
+                "Jours francs : 3 sous 3 500 habitants, 5 au-delà (CGCT L2121-11, L2121-12)."
+            }
+            MeetingField::Population => "Décide du délai de convocation (3 500 habitants).",
+            MeetingField::InOffice => {
+                "Quorum : la majorité des membres en exercice présente (CGCT L2121-17)."
+            }
+            MeetingField::Present => "Un nom par ligne (ou séparés par des virgules), NOM Prénom.",
+            MeetingField::Proxies => {
+                "Une ligne par pouvoir : « NOM Prénom donne pouvoir à NOM Prénom » ; un seul pouvoir par conseiller (CGCT L2121-20)."
+            }
+            MeetingField::Absent => "Un nom par ligne.",
+            MeetingField::Secretary => "Nommé en début de séance (CGCT L2121-15).",
+            MeetingField::VoteFor => {
+                "Pour, contre et abstentions font le nombre de votants ; tous pour : « à l'unanimité »."
+            }
+            _ => return None,
+        })
+    }
+
+    /// How it is typed.
+    pub fn input(self) -> Input {
+        match self {
+            MeetingField::Date | MeetingField::Convened | MeetingField::CommitteeOpinion => {
+                Input::Date
+            }
+            MeetingField::Time => Input::Time,
+            MeetingField::Population
+            | MeetingField::InOffice
+            | MeetingField::VoteFor
+            | MeetingField::VoteAgainst
+            | MeetingField::VoteAbstentions => Input::Count,
+            MeetingField::Present | MeetingField::Absent => Input::Lines,
+            MeetingField::Proxies => Input::Proxies,
+            _ => Input::Text,
+        }
+    }
+
+    /// Whether it holds the name of a person (left out of a link without personal data).
+    pub fn personal(self) -> bool {
+        matches!(
+            self,
+            MeetingField::Chair
+                | MeetingField::Present
+                | MeetingField::Proxies
+                | MeetingField::Absent
+                | MeetingField::Secretary
+        )
     }
 }
 

@@ -3,6 +3,7 @@
 //! keys; the scenario reader then says, field by field, what is wrong. `from_value` reads any
 //! scenario file, valid or not, into a draft.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -20,9 +21,47 @@ fn text_of(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
+        // A list (names, proxies): one item a line, as typed.
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| match item {
+                Value::Object(m) => {
+                    let name = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or_default();
+                    format!("{} {PROXY_WORDS} {}", name("giver"), name("holder"))
+                }
+                other => text_of(Some(other)),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
         // Written by serde_json's writer, not by `Display`: the web build then needs no float
         // formatting code of its own.
         Some(other) => serde_json::to_string(other).unwrap_or_default(),
+    }
+}
+
+/// The words of a proxy line: « X donne pouvoir à Y ».
+const PROXY_WORDS: &str = "donne pouvoir à";
+
+/// A text as typed, in the file's type: a list for one item a line, a number for a count
+/// that is one; anything else as typed, for the reader to judge.
+fn typed_value(input: Input, text: &str) -> Value {
+    let items = |separators: &[char]| {
+        Value::Array(
+            text.split(separators)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::String(s.to_string()))
+                .collect(),
+        )
+    };
+    match input {
+        Input::Lines => items(&['\n', ',', ';']),
+        Input::Proxies => items(&['\n', ';']),
+        Input::Count => text
+            .trim()
+            .parse::<u32>()
+            .map_or_else(|_| Value::String(text.to_string()), Value::from),
+        _ => Value::String(text.to_string()),
     }
 }
 
@@ -220,6 +259,10 @@ pub struct Draft {
     pub deliberation_published: String,
     /// [`Field::DeliberationTransmitted`].
     pub deliberation_transmitted: String,
+    /// [`Field::DeliberationNumber`].
+    pub deliberation_number: String,
+    /// [`Field::Meeting`]: each field's text by its key.
+    pub meeting: BTreeMap<String, String>,
     /// [`Field::HorizonUntil`].
     pub horizon_until: String,
     /// [`Flag::Educational`].
@@ -248,6 +291,8 @@ impl Default for Draft {
             termination_received: String::new(),
             deliberation_published: String::new(),
             deliberation_transmitted: String::new(),
+            deliberation_number: String::new(),
+            meeting: BTreeMap::new(),
             horizon_until: String::new(),
             educational_or_cultural: Flag::Educational.default_value(),
             commercial: Flag::Commercial.default_value(),
@@ -271,6 +316,8 @@ impl Draft {
             Field::TerminationReceived => &mut self.termination_received,
             Field::DeliberationPublished => &mut self.deliberation_published,
             Field::DeliberationTransmitted => &mut self.deliberation_transmitted,
+            Field::DeliberationNumber => &mut self.deliberation_number,
+            Field::Meeting(f) => self.meeting.entry(f.key().to_string()).or_default(),
             Field::HorizonUntil => &mut self.horizon_until,
             Field::Contact(role, f) => self.contact_mut(role).field_mut(f),
         }
@@ -287,6 +334,8 @@ impl Draft {
             Field::TerminationReceived => &self.termination_received,
             Field::DeliberationPublished => &self.deliberation_published,
             Field::DeliberationTransmitted => &self.deliberation_transmitted,
+            Field::DeliberationNumber => &self.deliberation_number,
+            Field::Meeting(f) => self.meeting.get(f.key()).map_or("", String::as_str),
             Field::HorizonUntil => &self.horizon_until,
             Field::Contact(role, f) => self.contact(role).get(f),
         }
@@ -357,7 +406,7 @@ impl Draft {
             }
             let text = self.text(field);
             if !text.trim().is_empty() {
-                insert_at(&mut root, &field.keys(), Value::String(text.to_string()));
+                insert_at(&mut root, &field.keys(), typed_value(field.input(), text));
             }
         }
         for flag in Flag::ALL {

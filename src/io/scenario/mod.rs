@@ -13,11 +13,11 @@ use serde_json::{Map, Value};
 
 use self::reader::{Reader, get};
 use crate::engine::scenario::{
-    Commune, Contacts, Convention, Deliberation, Scenario, School, Usage,
+    Commune, Contacts, Convention, Deliberation, Meeting, Scenario, School, Usage, Vote,
 };
 use crate::engine::simulate::default_horizon;
 use crate::io::schema::{
-    CONTACTS_KEY, FORMAT_KEY, Field, FieldRef, Flag, Role, SCHOOLS_KEY, Section,
+    CONTACTS_KEY, FORMAT_KEY, Field, FieldRef, Flag, MeetingField, Role, SCHOOLS_KEY, Section,
 };
 
 pub use self::writer::{to_string_pretty, to_value};
@@ -32,7 +32,7 @@ pub const MAX_HORIZON_YEARS: i32 = 100;
 /// far below what would make the page or a document unusable.
 pub const MAX_SCHOOLS: usize = 1_000;
 
-pub use self::reader::MAX_TEXT_CHARS;
+pub use self::reader::{MAX_TEXT_CHARS, split_proxy};
 
 /// A problem with one field (or group of fields) of a scenario, in French.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -195,9 +195,22 @@ fn parse_head(
     let deliberation = {
         let (key, label) = group(Section::Deliberation);
         r.optional_group(root, key, key, label)
-            .map(|map| Deliberation {
-                published: r.date(map, scenario(Field::DeliberationPublished), false),
-                transmitted: r.date(map, scenario(Field::DeliberationTransmitted), false),
+            .map(|map| {
+                let meeting = r
+                    .optional_group(
+                        map,
+                        Section::Meeting.keys()[1],
+                        &Section::Meeting.path(),
+                        Section::Meeting.label(),
+                    )
+                    .map(|m| read_meeting(&mut r, m))
+                    .unwrap_or_default();
+                Deliberation {
+                    number: r.text(map, scenario(Field::DeliberationNumber)),
+                    published: r.date(map, scenario(Field::DeliberationPublished), false),
+                    transmitted: r.date(map, scenario(Field::DeliberationTransmitted), false),
+                    meeting,
+                }
             })
             .unwrap_or_default()
     };
@@ -282,6 +295,49 @@ fn parse_head(
             })
         }
         _ => Err(r.errors),
+    }
+}
+
+/// The council meeting (D1) from its object.
+fn read_meeting(r: &mut Reader, m: &Map<String, Value>) -> Meeting {
+    let at = |f: MeetingField| FieldRef::Scenario(Field::Meeting(f));
+    let vote = r
+        .optional_group(
+            m,
+            Section::Vote.keys()[2],
+            &Section::Vote.path(),
+            Section::Vote.label(),
+        )
+        .map(|v| {
+            (
+                r.count(v, at(MeetingField::VoteFor)),
+                r.count(v, at(MeetingField::VoteAgainst)),
+                r.count(v, at(MeetingField::VoteAbstentions)),
+            )
+        });
+    Meeting {
+        date: r.date(m, at(MeetingField::Date), false),
+        time: r.time(m, at(MeetingField::Time)),
+        place: r.text(m, at(MeetingField::Place)),
+        chair: r.text(m, at(MeetingField::Chair)),
+        chair_title: r.text(m, at(MeetingField::ChairTitle)),
+        convened: r.date(m, at(MeetingField::Convened), false),
+        population: r.count(m, at(MeetingField::Population)),
+        in_office: r.count(m, at(MeetingField::InOffice)),
+        present: r.lines(m, at(MeetingField::Present)),
+        proxies: r.proxies(m, at(MeetingField::Proxies)),
+        absent: r.lines(m, at(MeetingField::Absent)),
+        secretary: r.text(m, at(MeetingField::Secretary)),
+        // A vote with one count at least; a missing count is zero.
+        vote: vote.and_then(|(f, a, ab)| {
+            (f.is_some() || a.is_some() || ab.is_some()).then(|| Vote {
+                for_votes: f.unwrap_or(0),
+                against: a.unwrap_or(0),
+                abstentions: ab.unwrap_or(0),
+            })
+        }),
+        committee: r.text(m, at(MeetingField::Committee)),
+        committee_opinion: r.date(m, at(MeetingField::CommitteeOpinion), false),
     }
 }
 

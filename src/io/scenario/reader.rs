@@ -9,7 +9,7 @@ use super::{FieldError, checks};
 use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::dates::{self, MAX_YEAR, MIN_YEAR};
 use crate::engine::money::Money;
-use crate::engine::scenario::{BillingUnit, Contact, Level, School, Sector, StorageGb};
+use crate::engine::scenario::{BillingUnit, Contact, Level, Proxy, School, Sector, StorageGb};
 use crate::engine::text::trim_fraction_zeros;
 use crate::io::schema::{ContactField, Field, FieldRef, Flag, SchoolField, school_path};
 
@@ -43,6 +43,19 @@ fn text_problem(s: &str) -> Option<String> {
     (n > MAX_TEXT_CHARS).then(|| {
         format!("le texte fait {n} caractères ; un champ en compte au plus {MAX_TEXT_CHARS}")
     })
+}
+
+/// « X donne pouvoir à Y » as `(X, Y)`, case aside; `None` when the words are not there.
+pub fn split_proxy(line: &str) -> Option<(String, String)> {
+    let lower = line.to_lowercase();
+    let at = lower.find(" donne pouvoir à ")?;
+    // Lower-casing keeps byte offsets for these words (ASCII and « à » alike).
+    let (giver, holder) = (line.get(..at)?, line.get(at + " donne pouvoir à ".len()..)?);
+    let (giver, holder) = (
+        giver.trim(),
+        holder.trim().trim_end_matches([';', '.', ',']).trim(),
+    );
+    (!giver.is_empty() && !holder.is_empty()).then(|| (giver.to_string(), holder.to_string()))
 }
 
 /// The message for a text that is not a date the scenario accepts.
@@ -189,6 +202,121 @@ impl Reader {
             self.at(at, date_message(text.trim()));
         }
         date
+    }
+
+    /// A whole number (a count): a JSON integer or a text of digits.
+    pub(super) fn count(&mut self, map: &Map<String, Value>, at: FieldRef) -> Option<u32> {
+        let parsed = match get(map, at.key())? {
+            Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+            Value::String(s) => s.trim().parse::<u32>().ok(),
+            other => {
+                self.wrong_type_at(at, "un nombre entier", other);
+                return None;
+            }
+        };
+        if parsed.is_none() {
+            self.at(
+                at,
+                "un nombre entier positif ou nul est attendu (par exemple 35)",
+            );
+        }
+        parsed
+    }
+
+    /// An hour `HH:MM`, as `(hours, minutes)`.
+    pub(super) fn time(&mut self, map: &Map<String, Value>, at: FieldRef) -> Option<(u32, u32)> {
+        let text = self.text(map, at)?;
+        let parsed = text.split_once(':').and_then(|(h, m)| {
+            let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+            (h < 24 && m < 60 && (1..=2).contains(&text.find(':')?)).then_some((h, m))
+        });
+        if parsed.is_none() {
+            self.at(
+                at,
+                format!(
+                    "{} n'est pas une heure (format HH:MM, par exemple 19:00)",
+                    quoted(&text)
+                ),
+            );
+        }
+        parsed
+    }
+
+    /// A list of one-line texts (names): a JSON array of texts; blank items are skipped.
+    pub(super) fn lines(&mut self, map: &Map<String, Value>, at: FieldRef) -> Vec<String> {
+        let items = match get(map, at.key()) {
+            None => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type_at(at, "une liste de noms", other);
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Value::String(s) => match text_problem(s) {
+                    None if s.trim().is_empty() => {}
+                    None => out.push(s.trim().to_string()),
+                    Some(problem) => self.at(at, format!("ligne {} : {problem}", i + 1)),
+                },
+                other => self.at(
+                    at,
+                    format!(
+                        "ligne {} : un nom est attendu, pas {}",
+                        i + 1,
+                        type_name(other)
+                    ),
+                ),
+            }
+        }
+        out
+    }
+
+    /// A list of proxies: each `{"giver": …, "holder": …}` or a text « X donne pouvoir à Y ».
+    pub(super) fn proxies(&mut self, map: &Map<String, Value>, at: FieldRef) -> Vec<Proxy> {
+        let items = match get(map, at.key()) {
+            None => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type_at(at, "une liste de pouvoirs", other);
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let pair = match item {
+                Value::String(s) if s.trim().is_empty() => continue,
+                Value::String(s) => split_proxy(s).ok_or_else(|| {
+                    format!(
+                        "{} : écrire « NOM Prénom donne pouvoir à NOM Prénom »",
+                        quoted(s.trim())
+                    )
+                }),
+                Value::Object(m) => {
+                    let name = |k: &str| {
+                        m.get(k)
+                            .and_then(Value::as_str)
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(String::from)
+                    };
+                    name("giver")
+                        .zip(name("holder"))
+                        .ok_or_else(|| "il faut « giver » et « holder », deux noms".to_string())
+                }
+                other => Err(format!("un pouvoir est attendu, pas {}", type_name(other))),
+            };
+            match pair {
+                Ok((giver, holder)) => match text_problem(&giver).or_else(|| text_problem(&holder))
+                {
+                    None => out.push(Proxy { giver, holder }),
+                    Some(problem) => self.at(at, format!("ligne {} : {problem}", i + 1)),
+                },
+                Err(message) => self.at(at, format!("ligne {} : {message}", i + 1)),
+            }
+        }
+        out
     }
 
     /// A yes/no declaration; its default when absent.

@@ -5,9 +5,9 @@ use serde_json::{Map, Value};
 
 use super::FORMAT;
 use crate::engine::dates;
-use crate::engine::scenario::{Contact, Scenario, School};
+use crate::engine::scenario::{Contact, Meeting, Scenario, School};
 use crate::io::schema::{
-    ContactField, FORMAT_KEY, Field, Flag, Role, SCHOOLS_KEY, SchoolField, insert_at,
+    ContactField, FORMAT_KEY, Field, Flag, MeetingField, Role, SCHOOLS_KEY, SchoolField, insert_at,
 };
 
 fn text(s: &str) -> Value {
@@ -63,6 +63,55 @@ fn school_value(s: &School) -> Value {
     Value::Object(m)
 }
 
+/// The council meeting's fields (D1), each under its key; nothing when none is known.
+fn put_meeting(root: &mut Map<String, Value>, m: &Meeting) {
+    let names = |list: &[String]| {
+        (!list.is_empty()).then(|| Value::Array(list.iter().map(|n| text(n)).collect()))
+    };
+    let count = |n: Option<u32>| n.map(Value::from);
+    let vote = m.vote;
+    for (f, value) in [
+        (MeetingField::Date, m.date.map(date)),
+        (
+            MeetingField::Time,
+            m.time.map(|(h, min)| text(&format!("{h:02}:{min:02}"))),
+        ),
+        (MeetingField::Place, m.place.as_deref().map(text)),
+        (MeetingField::Chair, m.chair.as_deref().map(text)),
+        (MeetingField::ChairTitle, m.chair_title.as_deref().map(text)),
+        (MeetingField::Convened, m.convened.map(date)),
+        (MeetingField::Population, count(m.population)),
+        (MeetingField::InOffice, count(m.in_office)),
+        (MeetingField::Present, names(&m.present)),
+        (
+            MeetingField::Proxies,
+            (!m.proxies.is_empty()).then(|| {
+                Value::Array(
+                    m.proxies
+                        .iter()
+                        .map(|p| serde_json::json!({ "giver": p.giver, "holder": p.holder }))
+                        .collect(),
+                )
+            }),
+        ),
+        (MeetingField::Absent, names(&m.absent)),
+        (MeetingField::Secretary, m.secretary.as_deref().map(text)),
+        (MeetingField::VoteFor, count(vote.map(|v| v.for_votes))),
+        (MeetingField::VoteAgainst, count(vote.map(|v| v.against))),
+        (
+            MeetingField::VoteAbstentions,
+            count(vote.map(|v| v.abstentions)),
+        ),
+        (MeetingField::Committee, m.committee.as_deref().map(text)),
+        (
+            MeetingField::CommitteeOpinion,
+            m.committee_opinion.map(date),
+        ),
+    ] {
+        put(root, Field::Meeting(f), value);
+    }
+}
+
 /// Writes a scenario in the `laclasse-sim/1` format; reading it back gives the same scenario.
 pub fn to_value(s: &Scenario) -> Value {
     let mut root = Map::new();
@@ -100,6 +149,12 @@ pub fn to_value(s: &Scenario) -> Value {
         Field::DeliberationTransmitted,
         s.deliberation.transmitted.map(date),
     );
+    put(
+        &mut root,
+        Field::DeliberationNumber,
+        s.deliberation.number.as_deref().map(text),
+    );
+    put_meeting(&mut root, &s.deliberation.meeting);
     put(&mut root, Field::HorizonUntil, Some(date(s.horizon_until)));
     if let Some(u) = s.usage {
         for (flag, value) in [
