@@ -17,7 +17,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version =
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup setup-rust setup-web setup-browser build serve test test-native test-browser test-e2e lint bench size measure fuzz clean
+.PHONY: help setup setup-rust setup-web setup-browser setup-office build serve test test-native test-browser test-e2e lint bench size measure fuzz clean
 
 help:
 	@echo "make serve   installe ce qui manque, construit et sert l'application sur http://$(HOST):$(PORT)/"
@@ -27,7 +27,7 @@ help:
 	@echo "make measure mesure dans Chromium : navigation → chiffres, saisie dans 625 écoles"
 	@echo "make fuzz    fuzze le lecteur de scénarios (cargo-fuzz, nightly) FUZZ_SECONDS s (600)"
 
-setup: setup-rust setup-web setup-browser
+setup: setup-rust setup-web setup-browser setup-office
 
 setup-rust:
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
@@ -48,6 +48,11 @@ setup-browser:
 	@command -v chromium >/dev/null && [ -x $(CHROMEDRIVER) ] \
 	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
 
+# LibreOffice opens the deliberation's .odt in a test (Debian's package, without a window).
+setup-office:
+	@command -v soffice >/dev/null \
+	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui; }
+
 build: setup-rust setup-web
 	trunk build --release
 
@@ -60,7 +65,7 @@ lint: setup-rust
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --bins --tests -- -D warnings
 
-test-native:
+test-native: setup-office
 	cargo test
 
 test-browser: setup-rust setup-browser

@@ -23,7 +23,7 @@ Usage :
                       [--passees omettre|marquer]
       Écrit un document : la liste de l'annexe 1 (SORTIE en .xlsx ou .ods), le calendrier
       des échéances (.ics, rappel JOURS jours avant, 7 par défaut), le projet de délibération
-      avec son annexe (.html).
+      avec la convention et ses annexes (.odt, .html ou .txt).
       --passees marquer   (calendrier) garde les échéances passées, marquées « (passée) »,
                           sans rappel (par défaut)
       --passees omettre   (calendrier) n'écrit que les échéances d'aujourd'hui et à venir
@@ -316,7 +316,19 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                     )
                 }
                 Document::Deliberation => {
-                    Ok(exports::deliberation::to_html(&scenario, &sim).into_bytes())
+                    let doc = exports::deliberation::document(&scenario, &sim);
+                    let lower = shown.to_lowercase();
+                    if lower.ends_with(".odt") {
+                        doc.to_odt()
+                    } else if lower.ends_with(".txt") {
+                        Ok(doc.to_text().into_bytes())
+                    } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+                        Ok(doc.to_html().into_bytes())
+                    } else {
+                        Err(format!(
+                            "« {shown} » : le projet de délibération s'écrit en .odt (OpenDocument), .html ou .txt"
+                        ))
+                    }
                 }
             };
             match bytes.and_then(|b| {

@@ -1,93 +1,411 @@
-//! A draft of the council's deliberation, on the model of deliberation n° 2023-64 (visas,
-//! considérants, four articles, vote), with its annex "établissements / groupes scolaires
-//! utilisateurs", as a standalone HTML page.
+//! The draft of the council's deliberation (D6), in the order and wording habits of
+//! deliberation n° 2023-64: number and title, the meeting (D1) with its quorum, the object,
+//! the visas, the considérants, « Compte-tenu des observations », « Le Conseil Municipal, après
+//! en avoir délibéré : », the four articles, the vote, « Fait et délibéré », « Certifié
+//! exécutoire par » (D5), the signatures and the appeal mention (R9); then the convention's
+//! text, its Annexe 1 (the schools on the list at the meeting) and Annexe 2 (the shares of the
+//! budgeted amount). What is unknown at the vote is a blank to fill, never a date.
 
-use crate::engine::dates::fr;
-use crate::engine::scenario::Scenario;
-use crate::engine::{BillingUnit, Simulation};
+use super::document::{Block, Document, Inline};
+use crate::engine::convention::DEFAULT_ANNUAL_FEE;
+use crate::engine::d1_d4_meeting::MeetingCheck;
+use crate::engine::dates::{fr, fr_long};
+use crate::engine::money::Money;
+use crate::engine::r3_r4_r7_fees::r4_units;
+use crate::engine::r8_shares::r8_cost_shares;
+use crate::engine::scenario::{Meeting, School};
+use crate::engine::{BillingUnit, Scenario, Simulation};
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// The page's style, allowed by its hash in `index.html`'s Content-Security-Policy.
+pub use super::document::DOCUMENT_STYLE as DRAFT_STYLE;
+
+/// The convention's text, from the source document (`docs/source/`), without its signatures.
+const CONVENTION_TEXT: &str = include_str!("../../../data/convention-laclasse.txt");
+
+/// The hypothesis on which schools the budget line counts.
+pub const LIST_AT_MEETING: &str = "Hypothèse : la liste à la date de la séance est celle des écoles éligibles dont la demande est reçue au plus tard à la notification de la convention (la liste transmise « à la signature de la convention », Annexe 1) ou à la séance si elle est plus tardive, et non radiées à cette date.";
+
+fn t(s: impl Into<String>) -> Inline {
+    Inline::Text(s.into())
 }
 
-/// The draft's only style. The page that opens the draft allows this style by its hash in its
-/// Content-Security-Policy (`index.html`): a test checks that the two agree.
-pub const DRAFT_STYLE: &str = "body{font-family:serif;max-width:46rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.2rem .4rem}.m{text-align:right;white-space:nowrap}";
+fn b(s: impl Into<String>) -> Inline {
+    Inline::Strong(s.into())
+}
 
-/// The draft as an HTML document, printable and ready to copy into the commune's template.
-pub fn to_html(scenario: &Scenario, sim: &Simulation) -> String {
-    let commune = esc(&scenario.commune.name);
-    let eligible: Vec<_> = scenario
+fn em(s: impl Into<String>) -> Inline {
+    Inline::Em(s.into())
+}
+
+fn or_blank(value: Option<String>, what: &'static str) -> Inline {
+    value.map_or(Inline::Blank(what), Inline::Text)
+}
+
+/// « Monsieur le Maire » → « Maire »: the chair's function, without the civility.
+fn function_of(title: &str) -> &str {
+    for prefix in [
+        "Monsieur le ",
+        "Madame la ",
+        "Madame le ",
+        "Monsieur l'",
+        "Madame l'",
+    ] {
+        if let Some(rest) = title.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    title
+}
+
+/// « Maire » → « le Maire », « Maire-adjointe » → « la Maire-adjointe »; a title written with
+/// its civility (« Madame la Maire ») is kept as typed.
+fn with_article(title: &str) -> String {
+    if function_of(title) != title {
+        return title.to_string();
+    }
+    let lower = title.to_lowercase();
+    let feminine = ["adjointe", "présidente", "déléguée", "conseillère"]
+        .iter()
+        .any(|w| lower.ends_with(w));
+    format!("{} {title}", if feminine { "la" } else { "le" })
+}
+
+/// The schools counted in the budget line and listed in Annexe 1 (see [`LIST_AT_MEETING`]),
+/// with their indices in the scenario.
+pub fn schools_at_meeting<'a>(
+    scenario: &'a Scenario,
+    sim: &Simulation,
+) -> Vec<(usize, &'a School)> {
+    let cutoff = scenario
+        .deliberation
+        .meeting
+        .date
+        .map_or(sim.notified, |d| d.max(sim.notified));
+    scenario
         .schools
         .iter()
+        .enumerate()
         .zip(&sim.schools)
-        .filter(|(_, o)| o.eligibility.eligible())
-        .map(|(s, _)| s)
-        .collect();
-    let unit = sim.billing_unit;
-    let units = sim
-        .years
-        .first()
-        .map_or(eligible.len(), |y| y.billing(unit).billed_units);
-    let yearly = sim.annual_fee.times(units as u64);
-    let per = match unit {
-        BillingUnit::School => "par école utilisatrice",
-        BillingUnit::SchoolGroup => "par groupe scolaire utilisateur",
-    };
-    let mut rows = String::new();
-    for s in &eligible {
-        rows.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"m\">{}</td></tr>\n",
-            esc(&s.name),
-            esc(s.uai.as_deref().unwrap_or("")),
-            s.level.label(),
-            esc(s.group.as_deref().unwrap_or("")),
-            if unit == BillingUnit::School {
-                sim.annual_fee.to_string()
-            } else {
-                "—".into()
-            }
-        ));
-    }
-    format!(
-        r#"<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Projet de délibération — laclasse.com — {commune}</title>
-<style>{DRAFT_STYLE}</style></head>
-<body>
-<p><em>Projet établi avec laclasse-sim ; à adapter au modèle de la commune.</em></p>
-<h1>Délibération du conseil municipal de {commune}</h1>
-<p><strong>Objet :</strong> Convention entre la Ville et la Métropole de Lyon pour la mise à disposition d'un Espace Numérique de Travail, <em>laclasse.com</em>, dans les écoles publiques de la commune</p>
-<p>Vu l'article L 5211-4-3 du code général des collectivités territoriales ;</p>
-<p>Considérant que, dans le cadre de sa politique éducative, la Ville souhaite favoriser la continuité pédagogique et réduire les inégalités scolaires en limitant la fracture numérique ;</p>
-<p>Considérant que l'offre <em>laclasse.com</em> permet l'accès à des ressources éducatives en ligne, un espace de stockage, des outils de vie scolaire et de communication entre les acteurs éducatifs ;</p>
-<p>Considérant le partenariat avec la Métropole de Lyon, qui prend en charge l'installation, le déploiement, l'hébergement et la maintenance de la plateforme en échange d'une redevance forfaitaire de {fee} par an et {per} ;</p>
-<p>Le Conseil Municipal :</p>
-<ol>
-<li><strong>APPROUVE</strong> la convention de partenariat entre la Ville et la Métropole de Lyon pour la souscription d'un abonnement à l'Espace Numérique de Travail <em>laclasse.com</em> au profit des {n} écoles publiques primaires de la commune dont la liste est annexée ;</li>
-<li><strong>DIT</strong> que les crédits seront inscrits chaque année au budget de la Ville pour un montant de {fee} {per}, soit {yearly} par an pour {units} {what} ;</li>
-<li><strong>AUTORISE</strong> Monsieur le Maire ou l'adjoint faisant fonctions à signer toute pièce relative à cette affaire ;</li>
-<li><strong>CHARGE</strong> Monsieur le Maire de l'exécution de la présente délibération.</li>
-</ol>
-<p>Après en avoir délibéré : … voix pour, … voix contre, … abstentions.</p>
-<p>La convention prend effet à sa notification ({notified}), pour un an renouvelable par tacite reconduction (Art. 8).</p>
-<p>La présente délibération peut faire l'objet d'un recours contentieux auprès du Tribunal administratif de Lyon, dans un délai de deux mois à compter de sa publication.</p>
-<h2>Annexe : établissements / groupes scolaires utilisateurs</h2>
-<table><thead><tr><th>École</th><th>UAI</th><th>Niveau</th><th>Groupe scolaire</th><th>Redevance annuelle</th></tr></thead>
-<tbody>
-{rows}</tbody>
-<tfoot><tr><th colspan="4">Total annuel ({units} {what} × {fee})</th><th class="m">{yearly}</th></tr></tfoot></table>
-</body></html>
-"#,
-        fee = sim.annual_fee,
-        n = eligible.len(),
-        what = if unit == BillingUnit::School {
-            "écoles"
+        .filter(|((_, s), o)| {
+            o.eligibility.eligible()
+                && s.requested <= cutoff
+                && s.removal_requested.is_none_or(|r| r > cutoff)
+        })
+        .map(|(pair, _)| pair)
+        .collect()
+}
+
+fn names(list: &[String]) -> String {
+    list.join(", ")
+}
+
+/// The header of the meeting (D1), with blanks where the meeting is not entered.
+fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block> {
+    let when = m.date.map(|d| {
+        let hour = m
+            .time
+            .map(|(h, min)| format!(" à {h} h {min:02}"))
+            .unwrap_or_default();
+        format!("Le {}{hour}", fr_long(d))
+    });
+    let mut blocks = vec![
+        Block::Para(vec![
+            or_blank(when, "date et heure de la séance"),
+            t(", se sont réunis "),
+            m.place
+                .as_ref()
+                .map_or(Inline::Blank("lieu de la séance"), |p| {
+                    t(format!("en {p}"))
+                }),
+            t(format!(
+                ", les membres du Conseil municipal de {commune}, sous la présidence de "
+            )),
+            or_blank(m.chair.clone(), "président de séance"),
+            t(", "),
+            or_blank(
+                m.chair_title.as_deref().map(|s| function_of(s).to_string()),
+                "qualité",
+            ),
+            t("."),
+        ]),
+        Block::Para(vec![
+            t("Date de la convocation : "),
+            or_blank(m.convened.map(|d| format!("le {}", fr_long(d))), "date"),
+        ]),
+    ];
+    let count = |n: Option<u32>| n.map(|n| n.to_string());
+    let votants = check.proxies.as_ref().map(|p| p.value.votants);
+    blocks.push(Block::Para(vec![
+        t("Nombre de conseillers en exercice : "),
+        or_blank(count(m.in_office), "nombre"),
+    ]));
+    blocks.push(Block::Para(vec![
+        t("Nombre de votants : "),
+        or_blank(count(votants), "nombre"),
+    ]));
+    let listed = !m.present.is_empty();
+    blocks.push(Block::Para(vec![
+        t("Conseillers présents"),
+        t(if listed {
+            format!(" ({}) : {}.", m.present.len(), names(&m.present))
         } else {
-            "unités de facturation"
+            " : ".into()
+        }),
+        if listed { t("") } else { Inline::Blank("noms") },
+    ]));
+    blocks.push(Block::Para(vec![match &check.quorum {
+        Some(q) if q.value.met => t("Formant la majorité des membres en exercice."),
+        Some(_) => t(
+            "Le quorum n'est pas atteint : le conseil ne peut délibérer qu'après une nouvelle convocation (CGCT L2121-17).",
+        ),
+        None => t("Formant la majorité des membres en exercice (à vérifier)."),
+    }]));
+    let proxies: Vec<String> = m
+        .proxies
+        .iter()
+        .map(|p| format!("{} donne pouvoir à {}", p.giver, p.holder))
+        .collect();
+    blocks.push(Block::Para(vec![
+        t("Conseillers absents avec pouvoir : "),
+        if listed || !proxies.is_empty() {
+            t(if proxies.is_empty() {
+                "0".to_string()
+            } else {
+                format!("{} ({})", proxies.len(), proxies.join(" ; "))
+            })
+        } else {
+            Inline::Blank("noms")
         },
-        notified = fr(sim.notified),
-    )
+    ]));
+    blocks.push(Block::Para(vec![
+        t("Conseillers absents sans pouvoir : "),
+        if listed {
+            t(if m.absent.is_empty() {
+                "0".to_string()
+            } else {
+                format!("{} ({})", m.absent.len(), names(&m.absent))
+            })
+        } else {
+            Inline::Blank("noms")
+        },
+    ]));
+    blocks.push(Block::Para(vec![
+        t("Le secrétariat a été assuré par : "),
+        or_blank(m.secretary.clone(), "secrétaire de séance"),
+    ]));
+    blocks
+}
+
+/// The vote as the act writes it: « A l'unanimité » or the counts.
+fn vote_text(m: &Meeting, check: &MeetingCheck) -> Inline {
+    match (m.vote, &check.vote) {
+        (_, Some(v)) if v.value.unanimous => b("A l'unanimité"),
+        (Some(v), _) => b(format!(
+            "{} voix pour, {} voix contre, {} abstention{}",
+            v.for_votes,
+            v.against,
+            v.abstentions,
+            if v.abstentions > 1 { "s" } else { "" }
+        )),
+        (None, _) => Inline::Blank("pour, contre, abstentions ou « à l'unanimité »"),
+    }
+}
+
+/// The draft deliberation as a document.
+pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
+    let commune = scenario.commune.name.as_str();
+    let d = &scenario.deliberation;
+    let m = &d.meeting;
+    let check = &sim.meeting;
+    let fee = sim.annual_fee;
+    let euros = |m: Money| m.to_string();
+    let on_list = schools_at_meeting(scenario, sim);
+    let unit = sim.billing_unit;
+    let listed: Vec<School> = on_list.iter().map(|(_, s)| (*s).clone()).collect();
+    let units = {
+        let ids = r4_units(&listed, unit);
+        ids.iter().max().map_or(0, |m| m + 1)
+    };
+    let yearly = fee.times(units as u64);
+    let chair_title = m.chair_title.clone();
+    let chair_ref = chair_title
+        .as_deref()
+        .map_or_else(|| "Monsieur le Maire".to_string(), with_article);
+
+    let mut blocks = vec![
+        Block::Para(vec![
+            t("N° "),
+            or_blank(d.number.clone(), "numéro de la délibération"),
+        ]),
+        Block::Title(format!("Délibération du conseil municipal de {commune}")),
+        Block::Para(vec![
+            t("Séance du "),
+            or_blank(m.date.map(fr_long), "date de la séance"),
+        ]),
+    ];
+    blocks.extend(meeting_blocks(commune, m, check));
+    blocks.push(Block::Para(vec![
+        b("Objet : "),
+        t("Convention entre la Ville et la Métropole de Lyon pour la mise à disposition d'un Espace Numérique de Travail, "),
+        em("laclasse.com"),
+        t(", dans les écoles publiques de la commune"),
+    ]));
+    blocks.push(Block::Para(vec![t(
+        "Vu le code général des collectivités territoriales, et notamment ses articles L2121-29 et L5211-4-3 ;",
+    )]));
+    if let Some(c) = &m.committee {
+        blocks.push(Block::Para(vec![
+            t(format!("Vu l'avis de la {c} du ")),
+            or_blank(m.committee_opinion.map(fr_long), "date de l'avis"),
+            t(" ;"),
+        ]));
+    }
+    let per_reading = match unit {
+        BillingUnit::School => "et par école utilisatrice".to_string(),
+        BillingUnit::SchoolGroup => "et par école utilisatrice (article 6 de la convention), les écoles d'un même groupe scolaire étant comptées comme une seule unité (lecture des considérants de la délibération n° 2023-64 de Tassin la Demi-Lune, hypothèse)".to_string(),
+    };
+    blocks.extend([
+        Block::Para(vec![t("Considérant que dans le cadre de sa politique éducative, la Ville souhaite favoriser la continuité pédagogique tout au long du parcours de l'élève et réduire les inégalités scolaires en limitant la fracture numérique ;")]),
+        Block::Para(vec![t("Considérant que l'offre de services "), em("laclasse.com"), t(" permet l'accès à des ressources éducatives en ligne, un espace de stockage et de gestion de la vie scolaire, et des services de communication entre les différents acteurs éducatifs ;")]),
+        Block::Para(vec![t(format!("Considérant le partenariat avec la Métropole de Lyon, qui présente un intérêt financier et opérationnel puisque cette dernière dispose de l'expertise et prend en charge l'installation, le déploiement, l'hébergement et la maintenance de la plateforme en échange d'une redevance forfaitaire de {} par an {per_reading} ;", euros(fee)))]),
+        Block::Para(vec![t("Compte-tenu des observations ;")]),
+        Block::Para(vec![b("Le Conseil Municipal, après en avoir délibéré :")]),
+        Block::Numbered(vec![
+            vec![b("APPROUVE"), t(" la convention de partenariat entre la Ville et la Métropole de Lyon pour la souscription d'un abonnement à l'Espace Numérique de Travail "), em("laclasse.com"), t(" au profit des écoles publiques primaires de la commune, jointe en annexe de la présente délibération ;")],
+            vec![b("DIT"), t(format!(
+                " que les crédits seront inscrits chaque année au budget de la Ville pour un montant de {} par an {per_reading}, soit {} par an pour {} {} sur la liste à la date de la séance (annexe 1), montant revu chaque année selon la liste ;",
+                euros(fee),
+                euros(yearly),
+                units,
+                match (unit, units > 1) {
+                    (BillingUnit::School, true) => "écoles",
+                    (BillingUnit::School, false) => "école",
+                    (BillingUnit::SchoolGroup, true) => "unités (groupes scolaires et écoles seules)",
+                    (BillingUnit::SchoolGroup, false) => "unité",
+                }
+            ))],
+            vec![b("AUTORISE"), t(format!(" {chair_ref} ou l'adjoint faisant fonction à signer la convention et toute pièce relative à cette affaire ;"))],
+            vec![b("CHARGE"), t(format!(" {chair_ref} de l'exécution de la présente délibération."))],
+        ]),
+        Block::Para(vec![t("Vote : "), vote_text(m, check)]),
+        Block::Para(vec![t("Fait et délibéré en séance le : "), or_blank(m.date.map(fr_long), "date de la séance")]),
+        Block::Para(vec![t("Certifié exécutoire par :")]),
+        Block::Bullets(vec![
+            vec![t("Transmission en préfecture du Rhône le : "), or_blank(d.transmitted.map(fr), "date de transmission")],
+            vec![t(format!("Mise en ligne sur le site Internet de la commune de {commune} le : ")), or_blank(d.published.map(fr), "date de publication")],
+        ]),
+        Block::Signatures(vec![
+            (
+                m.chair.clone().unwrap_or_else(|| "……………".into()),
+                format!("{} de {commune}", chair_title.as_deref().map_or("Maire", function_of)),
+            ),
+            (
+                m.secretary.clone().unwrap_or_else(|| "……………".into()),
+                "Secrétaire de séance".into(),
+            ),
+        ]),
+    ]);
+    let mut appeal = vec![t(
+        "La présente délibération peut faire l'objet d'un recours contentieux auprès du Tribunal administratif de Lyon, dans un délai de deux mois à compter de sa publication, y compris par l'application Télérecours citoyens (www.telerecours.fr). Elle peut également faire l'objet d'un recours gracieux dans les mêmes conditions de délai.",
+    )];
+    if let Some(a) = &sim.appeal_deadline {
+        appeal.push(t(format!(
+            " Le délai étant franc, le dernier jour est le {}.",
+            fr_long(a.value)
+        )));
+    }
+    blocks.push(Block::Para(appeal));
+
+    // The convention, with the commune named where the model leaves it blank.
+    blocks.push(Block::PageBreak);
+    blocks.push(Block::Heading(
+        "Annexe : convention de mise à disposition de l'ENT « laclasse.com »".into(),
+    ));
+    for line in CONVENTION_TEXT.lines().filter(|l| !l.trim().is_empty()) {
+        let line = if line.starts_with("La commune XXXX") {
+            format!(
+                "La commune de {commune}, représentée par son maire dûment habilité(e) à cet effet en vertu de la délibération n° {} en date du {}",
+                d.number.as_deref().unwrap_or("……………"),
+                m.date.map_or("……………".to_string(), fr)
+            )
+        } else {
+            line.to_string()
+        };
+        blocks.push(if line.trim_start().starts_with("- ") {
+            Block::Bullets(vec![vec![t(line.trim_start().trim_start_matches("- "))]])
+        } else {
+            Block::Para(vec![t(line)])
+        });
+    }
+
+    blocks.push(Block::PageBreak);
+    blocks.push(Block::Heading(
+        "Annexe 1 : écoles inscrites sur la liste à la date de la séance".into(),
+    ));
+    blocks.push(Block::Table {
+        head: vec![
+            "École".into(),
+            "UAI".into(),
+            "Niveau".into(),
+            "Groupe scolaire".into(),
+        ],
+        rows: on_list
+            .iter()
+            .map(|(_, s)| {
+                vec![
+                    s.name.clone(),
+                    s.uai.clone().unwrap_or_default(),
+                    s.level.label().to_string(),
+                    s.group.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+        numeric: vec![false; 4],
+    });
+    blocks.push(Block::Para(vec![t(format!(
+        "{} × {} = {} par an ({}). {LIST_AT_MEETING}",
+        units,
+        euros(fee),
+        euros(yearly),
+        unit.label()
+    ))]));
+
+    blocks.push(Block::PageBreak);
+    blocks.push(Block::Heading(
+        "Annexe 2 : évaluation du coût de la plateforme, appliquée au montant inscrit".into(),
+    ));
+    let shares = r8_cost_shares(yearly, "montant annuel inscrit");
+    blocks.push(Block::Table {
+        head: vec!["Poste".into(), "Part".into(), "Montant annuel".into()],
+        rows: shares
+            .value
+            .parts()
+            .iter()
+            .map(|(label, pct, amount)| {
+                vec![(*label).to_string(), format!("{pct} %"), euros(*amount)]
+            })
+            .chain(std::iter::once(vec![
+                "Total".to_string(),
+                "100 %".to_string(),
+                euros(yearly),
+            ]))
+            .collect(),
+        numeric: vec![false, true, true],
+    });
+    if fee != DEFAULT_ANNUAL_FEE {
+        blocks.push(Block::Para(vec![t(format!(
+            "Redevance simulée : {} au lieu des {} de l'article 6.",
+            euros(fee),
+            euros(DEFAULT_ANNUAL_FEE)
+        ))]));
+    }
+    Document {
+        title: format!("Projet de délibération — laclasse.com — {commune}"),
+        blocks,
+    }
+}
+
+/// The draft as a standalone HTML page.
+pub fn to_html(scenario: &Scenario, sim: &Simulation) -> String {
+    document(scenario, sim).to_html()
 }

@@ -4,6 +4,7 @@
 
 pub mod annex1;
 pub mod deliberation;
+pub mod document;
 pub mod ics;
 pub mod letter;
 pub mod worker;

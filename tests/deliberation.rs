@@ -1,0 +1,204 @@
+//! The draft deliberation (D6), read back from what the command writes: every element of the
+//! seed's act in its order, blanks where the meeting is unknown, both billing readings
+//! consistent with Art. 6, and an .odt that LibreOffice opens.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+/// A fresh path: tests run in parallel, each call gets its own directory.
+fn temp(name: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("laclasse-delib-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// Writes the draft of `scenario` to `out` through the command.
+fn export(scenario: &Value, out: &Path) {
+    let input = temp("scenario.json");
+    std::fs::write(&input, serde_json::to_vec(scenario).unwrap()).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+        .args(["export", "deliberation"])
+        .arg(&input)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        status.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+fn seance() -> Value {
+    serde_json::from_str(include_str!("../data/examples/tassin-seance.json")).unwrap()
+}
+
+fn text_of(scenario: &Value) -> String {
+    let out = temp("draft.txt");
+    export(scenario, &out);
+    std::fs::read_to_string(out).unwrap()
+}
+
+/// Asserts that each of `elements` is found in `text`, each after the one before.
+fn in_order(text: &str, elements: &[&str]) {
+    let mut from = 0;
+    for e in elements {
+        match text[from..].find(e) {
+            Some(at) => from += at + e.len(),
+            None => panic!("« {e} » missing, or before the element that precedes it\n---\n{text}"),
+        }
+    }
+}
+
+#[test]
+fn the_tassin_draft_holds_every_element_of_d6_in_order() {
+    let text = text_of(&seance());
+    in_order(
+        &text,
+        &[
+            "N° 2023-64",
+            "DÉLIBÉRATION DU CONSEIL MUNICIPAL DE TASSIN-LA-DEMI-LUNE",
+            "Séance du jeudi 9 novembre 2023",
+            "Le jeudi 9 novembre 2023 à 19 h 00, se sont réunis en salle du Conseil municipal",
+            "sous la présidence de CHARMOT Pascal, Maire.",
+            "Date de la convocation : le vendredi 3 novembre 2023",
+            "Nombre de conseillers en exercice : 35",
+            "Nombre de votants : 35",
+            "Conseillers présents (29) : ACQUAVIVA Caroline,",
+            "Formant la majorité des membres en exercice.",
+            "Conseillers absents avec pouvoir : 6 (CONTREL Nathalie donne pouvoir à ACQUAVIVA Caroline ;",
+            "Conseillers absents sans pouvoir : 0",
+            "Le secrétariat a été assuré par : RIO Jean-Baptiste",
+            "Objet : Convention entre la Ville et la Métropole de Lyon",
+            "Vu le code général des collectivités territoriales, et notamment ses articles L2121-29 et L5211-4-3 ;",
+            "Vu l'avis de la Commission Solidarité, Famille, Enfance, Scolaire du lundi 16 octobre 2023 ;",
+            "Considérant que dans le cadre de sa politique éducative",
+            "Considérant le partenariat avec la Métropole de Lyon",
+            "Compte-tenu des observations ;",
+            "Le Conseil Municipal, après en avoir délibéré :",
+            "1) APPROUVE la convention",
+            "jointe en annexe de la présente délibération ;",
+            "2) DIT que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 150,00 € par an et par école utilisatrice, soit 450,00 € par an pour 3 écoles sur la liste à la date de la séance",
+            "3) AUTORISE le Maire ou l'adjoint faisant fonction à signer",
+            "4) CHARGE le Maire de l'exécution de la présente délibération.",
+            "Vote : A l'unanimité",
+            "Fait et délibéré en séance le : jeudi 9 novembre 2023",
+            "Certifié exécutoire par :",
+            "- Transmission en préfecture du Rhône le : 16/11/2023",
+            "- Mise en ligne sur le site Internet de la commune de Tassin-la-Demi-Lune le : 16/11/2023",
+            "CHARMOT Pascal\nMaire de Tassin-la-Demi-Lune",
+            "RIO Jean-Baptiste\nSecrétaire de séance",
+            "recours contentieux auprès du Tribunal administratif de Lyon, dans un délai de deux mois à compter de sa publication, y compris par l'application Télérecours citoyens",
+            "recours gracieux dans les mêmes conditions de délai",
+            "le dernier jour est le mercredi 17 janvier 2024",
+            "Annexe : convention de mise à disposition de l'ENT « laclasse.com »",
+            "La commune de Tassin-la-Demi-Lune, représentée par son maire dûment habilité(e) à cet effet en vertu de la délibération n° 2023-64 en date du 09/11/2023",
+            "6. CONDITIONS FINANCIERES",
+            "8. DUREE ET RESILIATION",
+            "Annexe 1 : écoles inscrites sur la liste à la date de la séance",
+            "École élémentaire du Bourg",
+            "3 × 150,00 € = 450,00 € par an",
+            "Annexe 2 : évaluation du coût de la plateforme, appliquée au montant inscrit",
+            "Hébergement | 17 % | 76,50 €",
+            "Total | 100 % | 450,00 €",
+        ],
+    );
+    // The school added in March 2024 is not on the list at the meeting.
+    assert!(!text.contains("École primaire du Prieuré"));
+}
+
+#[test]
+fn without_the_meeting_the_draft_leaves_blanks_and_never_writes_the_notification() {
+    let mut v = seance();
+    v["deliberation"] = json!({});
+    v["convention"]["notified"] = json!("2023-12-01");
+    let text = text_of(&v);
+    in_order(
+        &text,
+        &[
+            "N° ……………",
+            "Séance du …………… (date de la séance)",
+            "Date de la convocation : ……………",
+            "Nombre de conseillers en exercice : ……………",
+            "Vote : ……………",
+            "Fait et délibéré en séance le : ……………",
+            "Transmission en préfecture du Rhône le : …………… (date de transmission)",
+            "le : …………… (date de publication)",
+        ],
+    );
+    assert!(!text.contains("01/12/2023"), "{text}");
+    assert!(!text.contains("1 décembre 2023"), "{text}");
+    assert!(!text.contains("le dernier jour est le"));
+}
+
+#[test]
+fn in_school_group_billing_the_dit_keeps_art_6_and_a_chair_is_named_as_entered() {
+    let mut v = seance();
+    v["convention"]["billing_unit"] = json!("school_group");
+    v["deliberation"]["meeting"]["chair_title"] = json!("Maire-adjointe");
+    v["deliberation"]["meeting"]["chair"] = json!("ACQUAVIVA Caroline");
+    let text = text_of(&v);
+    // Two schools of the GS du Bourg count as one unit: 2 units, 300 €.
+    assert!(text.contains("pour un montant de 150,00 € par an et par école utilisatrice (article 6 de la convention), les écoles d'un même groupe scolaire étant comptées comme une seule unité"), "{text}");
+    assert!(
+        text.contains("soit 300,00 € par an pour 2 unités (groupes scolaires et écoles seules)")
+    );
+    assert!(!text.contains("150,00 € par groupe scolaire"));
+    assert!(text.contains("3) AUTORISE la Maire-adjointe ou l'adjoint faisant fonction"));
+    assert!(text.contains("ACQUAVIVA Caroline\nMaire-adjointe de Tassin-la-Demi-Lune"));
+    assert!(!text.contains("Monsieur le Maire"));
+}
+
+#[test]
+fn the_odt_opens_in_libreoffice_and_reads_back() {
+    let odt = temp("deliberation.odt");
+    export(&seance(), &odt);
+    let bytes = std::fs::read(&odt).unwrap();
+    // OpenDocument: a zip whose first entry is the uncompressed media type.
+    assert_eq!(&bytes[..2], b"PK");
+    assert_eq!(&bytes[30..38], b"mimetype");
+    assert!(
+        String::from_utf8_lossy(&bytes[38..80])
+            .starts_with("application/vnd.oasis.opendocument.text")
+    );
+    let out_dir = temp("soffice");
+    let converted = Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+        ])
+        .arg(&out_dir)
+        .arg(&odt)
+        .env("HOME", temp("soffice-home"))
+        .output()
+        .expect("LibreOffice (soffice) is needed: `make test` installs it");
+    assert!(converted.status.success(), "{converted:?}");
+    let text = std::fs::read_to_string(out_dir.join("deliberation.txt")).unwrap();
+    in_order(
+        &text,
+        &[
+            "N° 2023-64",
+            "Le Conseil Municipal, après en avoir délibéré :",
+            "APPROUVE",
+            "DIT",
+            "AUTORISE",
+            "CHARGE",
+            "Vote : A l'unanimité",
+            "Certifié exécutoire par :",
+            "Télérecours citoyens",
+            "Annexe 1 : écoles inscrites sur la liste à la date de la séance",
+            "École élémentaire du Bourg",
+            "Annexe 2",
+        ],
+    );
+}
