@@ -608,12 +608,24 @@ proptest! {
 fn deliberation_draft_has_the_commune_the_schools_and_the_credit() {
     let s = parse_str(samples::TASSIN_JSON).unwrap();
     let html = deliberation::to_html(&s, &simulate(&s));
-    assert!(html.contains("Délibération du conseil municipal de Tassin-la-Demi-Lune"));
-    assert!(html.contains("au profit des 4 écoles publiques primaires"));
-    assert!(html.contains("soit 600,00 € par an pour 4 écoles"));
-    assert!(html.contains("<td>École primaire du Prieuré</td>"));
+    assert!(html.contains("<h1>Délibération du conseil municipal de Tassin-la-Demi-Lune</h1>"));
+    // Without a meeting date, the list at the meeting is the one sent at the signature: the
+    // three schools asked for by the notification, not the March 2024 addition.
+    assert!(
+        html.contains("soit 450,00 € par an pour 3 écoles sur la liste à la date de la séance")
+    );
+    assert!(html.contains("<td>École élémentaire du Bourg</td>"));
+    assert!(!html.contains("École primaire du Prieuré"));
     assert!(html.contains("Tribunal administratif de Lyon"));
-    assert!(html.contains("16/11/2023"));
+    // Published on 16/11/2023: the « Certifié exécutoire » line says so.
+    assert!(
+        html.contains("sur le site Internet de la commune de Tassin-la-Demi-Lune le : 16/11/2023")
+    );
+    // A name is text, never markup.
+    let mut odd = s.clone();
+    odd.commune.name = "A<b>&\"B".into();
+    let html = deliberation::to_html(&odd, &simulate(&odd));
+    assert!(html.contains("A&lt;b&gt;&amp;&quot;B") && !html.contains("A<b>"));
 }
 
 /// Every cell of every sheet, against the model the files were written from.

@@ -131,7 +131,7 @@ pub fn d3_convocation(
 }
 
 /// A name as compared: lower case, without accents, spaces collapsed.
-fn normalized(name: &str) -> String {
+pub fn normalized(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.trim().chars().flat_map(char::to_lowercase) {
         out.push(match c {
@@ -149,7 +149,7 @@ fn normalized(name: &str) -> String {
 }
 
 /// The family name of « DU VERGER Laurence »: its words in capitals, else its first word.
-fn family_name(name: &str) -> String {
+pub fn family_name(name: &str) -> String {
     let capitals: Vec<&str> = name
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))

@@ -15,6 +15,7 @@ use super::documents::Documents;
 use super::eligibility::EligibilityList;
 use super::fees::Fees;
 use super::legality::Legality;
+use super::meeting::MeetingForm;
 use super::schools::SchoolsTable;
 use super::share_link::ShareLink;
 use super::shares::Shares;
@@ -207,6 +208,7 @@ pub fn app() -> Html {
             <section class="inputs" aria-label="Saisie">
                 <CommuneForm name={draft.commune_name.clone()} insee={draft.commune_insee.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <ConventionForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
+                <MeetingForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <SchoolsTable draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <ContactsForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
             </section>

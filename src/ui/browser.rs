@@ -2,7 +2,7 @@
 //! printing. Each failure comes back as a French message, never a panic.
 
 use chrono::NaiveDate;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::engine::dates::parse_iso;
 use crate::web::state::SimId;
@@ -191,6 +191,38 @@ fn download_parts(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> 
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
+    }
+}
+
+/// Copies a document as formatted text: an HTML flavour (a word processor pastes headings,
+/// bold and tables) and a plain-text flavour (a mail or a text field pastes the words, not
+/// markup). Where the browser has no `ClipboardItem`, the plain text alone.
+pub fn copy_formatted(html: &str, text: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let clipboard = w.navigator().clipboard();
+    let blob = |content: &str, mime: &str| {
+        let parts = js_sys::Array::of1(&JsValue::from_str(content));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+    };
+    let item = (|| {
+        let record = js_sys::Object::new();
+        let (html, text): (JsValue, JsValue) = (
+            blob(html, "text/html")?.into(),
+            blob(text, "text/plain")?.into(),
+        );
+        js_sys::Reflect::set(&record, &"text/html".into(), &html).ok()?;
+        js_sys::Reflect::set(&record, &"text/plain".into(), &text).ok()?;
+        web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record).ok()
+    })();
+    match item {
+        Some(item) => {
+            let _ = clipboard.write(&js_sys::Array::of1(&item));
+        }
+        None => {
+            let _ = clipboard.write_text(text);
+        }
     }
 }
 

@@ -13,8 +13,8 @@ use super::why::ClauseTag;
 use crate::engine::dates::{fr, next_day};
 use crate::engine::r5_r6_access::r6_yearly_list;
 use crate::engine::{Clause, Scenario, Simulation};
-use crate::io::exports::worker::SpreadsheetFormat;
-use crate::io::exports::{deliberation, ics, letter};
+use crate::io::exports::worker::{DocumentFormat, ExportRequest, SpreadsheetFormat};
+use crate::io::exports::{ics, letter};
 use crate::io::scenario::to_string_pretty;
 use crate::web::share::file_name;
 
@@ -41,12 +41,16 @@ pub fn documents(p: &DocumentsProps) -> Html {
         let export = export.clone();
         let scenario = p.scenario.clone();
         let base = base.clone();
+        let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            export.emit(ExportJob {
-                format,
-                scenario: to_string_pretty(&scenario),
-                file_name: format!("{base}-annexe1.{}", format.extension()),
-            })
+            export.emit(ExportJob::download(
+                ExportRequest::Annex1 {
+                    format,
+                    scenario: to_string_pretty(&scenario),
+                },
+                format!("{base}-annexe1.{}", format.extension()),
+                &status,
+            ))
         })
     };
 
@@ -85,45 +89,102 @@ pub fn documents(p: &DocumentsProps) -> Html {
             }
         })
     };
-    // The draft and the letter are written when asked for: with 600 schools they are long, and
-    // this component renders on every keystroke.
-    let draft_of = {
+    // The draft is written in the export worker when asked for: with the convention's text,
+    // its .odt writer and 600 schools, it stays out of the first load and of every keystroke.
+    let ask_draft = {
         let scenario = p.scenario.clone();
-        let sim = p.sim.clone();
-        move || deliberation::to_html(&scenario, &sim)
+        move |format: DocumentFormat| ExportRequest::Deliberation {
+            format,
+            scenario: to_string_pretty(&scenario),
+        }
     };
     let open_draft = {
-        let draft_of = draft_of.clone();
-        let status = status.clone();
+        let (export, status, ask) = (export.clone(), status.clone(), ask_draft.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Err(m) = browser::open_html(&draft_of()) {
-                status.set(Some((true, m)));
-            }
+            let status_done = status.clone();
+            export.emit(ExportJob {
+                request: ask(DocumentFormat::Html),
+                done: Callback::from(move |bytes: Vec<u8>| {
+                    match browser::open_html(&String::from_utf8_lossy(&bytes)) {
+                        Ok(()) => status_done.set(None),
+                        Err(m) => status_done.set(Some((true, m))),
+                    }
+                }),
+            })
         })
     };
-    let save_draft = {
-        let draft_of = draft_of.clone();
-        let status = status.clone();
-        let base = base.clone();
+    let save_draft = |format: DocumentFormat| {
+        let (export, status, ask, base) = (
+            export.clone(),
+            status.clone(),
+            ask_draft.clone(),
+            base.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            if let Err(m) = browser::download(
-                &format!("{base}-deliberation.html"),
-                "text/html;charset=utf-8",
-                &draft_of(),
-            ) {
-                status.set(Some((true, m)));
-            }
+            export.emit(ExportJob::download(
+                ask(format),
+                format!("{base}-deliberation.{}", format.extension()),
+                &status,
+            ))
         })
     };
     let copy_draft = {
-        let draft_of = draft_of.clone();
-        let status = status.clone();
+        let (export, status, ask) = (export.clone(), status.clone(), ask_draft.clone());
         Callback::from(move |_: MouseEvent| {
-            browser::copy(&draft_of());
-            status.set(Some((false, "Projet de délibération copié (HTML).".into())));
+            // Two flavours: the HTML elements, then the plain text, then both at once.
+            let (export_text, status_done, ask_text) =
+                (export.clone(), status.clone(), ask.clone());
+            export.emit(ExportJob {
+                request: ask(DocumentFormat::HtmlBody),
+                done: Callback::from(move |html: Vec<u8>| {
+                    let html = String::from_utf8_lossy(&html).into_owned();
+                    let status_done = status_done.clone();
+                    export_text.emit(ExportJob {
+                        request: ask_text(DocumentFormat::Text),
+                        done: Callback::from(move |text: Vec<u8>| {
+                            browser::copy_formatted(&html, &String::from_utf8_lossy(&text));
+                            status_done.set(Some((
+                                false,
+                                "Projet de délibération copié (texte mis en forme).".into(),
+                            )));
+                        }),
+                    })
+                }),
+            })
         })
     };
+    // The draft shown in the page: made when the person opens it and again at each change of
+    // the scenario while open; an answer for an older scenario is dropped (a page never shows
+    // another simulation's draft, nor an outdated one).
     let show_draft = use_state(|| false);
+    let shown_draft = use_state(|| None::<String>);
+    let generation = use_mut_ref(|| 0_u64);
+    {
+        let (shown_draft, export, ask, status) = (
+            shown_draft.clone(),
+            export.clone(),
+            ask_draft.clone(),
+            status.clone(),
+        );
+        let generation = generation.clone();
+        use_effect_with((p.scenario.clone(), *show_draft), move |(_, open)| {
+            *generation.borrow_mut() += 1;
+            shown_draft.set(None);
+            if *open {
+                let asked = *generation.borrow();
+                let generation = generation.clone();
+                export.emit(ExportJob {
+                    request: ask(DocumentFormat::HtmlBody),
+                    done: Callback::from(move |bytes: Vec<u8>| {
+                        if *generation.borrow() == asked {
+                            shown_draft.set(Some(String::from_utf8_lossy(&bytes).into_owned()));
+                            status.set(None);
+                        }
+                    }),
+                });
+            }
+        });
+    }
     let toggle_draft = {
         let show_draft = show_draft.clone();
         Callback::from(move |e: Event| {
@@ -195,14 +256,21 @@ pub fn documents(p: &DocumentsProps) -> Html {
                     options={vec![("marquer", "gardées, marquées « (passée) », sans rappel"), ("omettre", "laissées de côté")]} onchange={on_past} />
             </div>
             <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="export-ics" onclick={calendar}>{ "Calendrier (.ics)" }</button>
-            <h3>{ "Projet de délibération et annexe" }</h3>
+            <h3>{ "Projet de délibération, convention et annexes" }</h3>
             <div class="toolbar">
                 <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-ouvrir" onclick={open_draft}>{ "Ouvrir pour imprimer" }</button>
-                <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-enregistrer" onclick={save_draft}>{ "Télécharger (.html)" }</button>
+                <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-odt" onclick={save_draft(DocumentFormat::Odt)}>{ "Télécharger (.odt)" }</button>
+                <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-enregistrer" onclick={save_draft(DocumentFormat::Html)}>{ "Télécharger (.html)" }</button>
                 <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-copier" onclick={copy_draft}>{ "Copier" }</button>
             </div>
             <details class="draft" ontoggle={toggle_draft}><summary>{ "Voir le projet" }</summary>
-                if *show_draft { <div class="draft-body">{ Html::from_html_unchecked(AttrValue::from(body_of(&draft_of()))) }</div> }
+                if *show_draft {
+                    if let Some(body) = (*shown_draft).clone() {
+                        <div class="draft-body">{ Html::from_html_unchecked(AttrValue::from(body)) }</div>
+                    } else {
+                        <p class="hint">{ "Préparation du projet…" }</p>
+                    }
+                }
             </details>
             <h3>{ format!("Liste annuelle à envoyer avant le {} ", fr(next_day(list.deadline))) }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
             <p>{ format!("Changements depuis le {} : {} ajout(s), {} radiation(s). Dernier jour sûr : {}.",
@@ -222,11 +290,4 @@ pub fn documents(p: &DocumentsProps) -> Html {
             }
         </section>
     }
-}
-
-/// The `<body>` of the draft, to show it inside the page.
-fn body_of(html: &str) -> String {
-    let start = html.find("<body>").map_or(0, |i| i + "<body>".len());
-    let end = html.rfind("</body>").unwrap_or(html.len());
-    html[start..end].to_string()
 }

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::state::{Dispatch, edit_field};
@@ -60,6 +60,37 @@ pub fn field(p: &FieldProps) -> Html {
                 autocomplete={p.autocomplete.clone()} required={p.required}
                 aria-invalid={if p.error.is_some() { "true" } else { "false" }}
                 aria-describedby={described} />
+            if let Some(h) = &p.hint { <p class="hint" id={hint_id}>{ h }</p> }
+            if let Some(e) = &p.error { <p class="error" id={error_id}>{ e }</p> }
+        </div>
+    }
+}
+
+/// A labelled multi-line text (one name a line), with its inline error.
+#[function_component(TextArea)]
+pub fn text_area(p: &FieldProps) -> Html {
+    let oninput = {
+        let cb = p.oninput.clone();
+        Callback::from(move |e: InputEvent| {
+            cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let error_id = format!("{}-erreur", p.id);
+    let hint_id = format!("{}-aide", p.id);
+    let described = [
+        p.error.as_ref().map(|_| error_id.clone()),
+        p.hint.as_ref().map(|_| hint_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    html! {
+        <div class={classes!("field", "wide", p.error.is_some().then_some("invalid"), p.class.clone())}>
+            <label for={p.id.clone()}>{ &p.label }</label>
+            <textarea id={p.id.clone()} value={p.value.clone()} {oninput} rows="4"
+                aria-invalid={if p.error.is_some() { "true" } else { "false" }}
+                aria-describedby={(!described.is_empty()).then_some(described)} />
             if let Some(h) = &p.hint { <p class="hint" id={hint_id}>{ h }</p> }
             if let Some(e) = &p.error { <p class="error" id={error_id}>{ e }</p> }
         </div>
@@ -143,6 +174,10 @@ pub fn scenario_input(p: &ScenarioInputProps) -> Html {
         Input::Choice(choices) => html! {
             <Select id={f.element_id()} label={f.short_label()} value={p.value.clone()}
                 options={choices.options()} {error} onchange={edit} hint={f.hint().map(AttrValue::Static)} />
+        },
+        Input::Lines | Input::Proxies => html! {
+            <TextArea id={f.element_id()} label={f.short_label()} value={p.value.clone()}
+                hint={f.hint().map(AttrValue::Static)} {error} oninput={edit} />
         },
         input => html! {
             <Field id={f.element_id()} label={f.short_label()} kind={input.html_type()} value={p.value.clone()}

@@ -15,6 +15,7 @@ mod fees;
 mod field;
 mod import;
 mod legality;
+mod meeting;
 mod pager;
 mod school_row;
 mod schools;

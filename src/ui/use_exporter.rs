@@ -1,8 +1,9 @@
-//! The export worker's lifecycle, as a hook: started the first time a spreadsheet is asked
-//! for (its module is not downloaded before), requests queued until it says it listens, each
-//! answer downloaded under the name asked for.
+//! The export worker's lifecycle, as a hook: started the first time a document is asked for
+//! (its module is not downloaded before), requests queued until it says it listens, each
+//! answer handed to the job that asked for it (the worker answers in order).
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -10,20 +11,36 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::browser;
-use crate::io::exports::worker::{ExportRequest, ExportResponse, SpreadsheetFormat};
+use crate::io::exports::worker::{ExportRequest, ExportResponse};
 
 /// What the documents section says of the latest document: (is it an error, the text).
 pub type Status = UseStateHandle<Option<(bool, String)>>;
 
-/// A spreadsheet to make: its format, the scenario's JSON, and the file's name.
+/// A document to make in the worker, and what to do with it once made.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportJob {
-    /// The format.
-    pub format: SpreadsheetFormat,
-    /// The scenario, in the scenario format.
-    pub scenario: String,
-    /// The name the file is saved under.
-    pub file_name: String,
+    /// What to make.
+    pub request: ExportRequest,
+    /// Receives the file's bytes.
+    pub done: Callback<Vec<u8>>,
+}
+
+impl ExportJob {
+    /// A job whose file is offered for download as `file_name`, said in `status`.
+    pub fn download(request: ExportRequest, file_name: String, status: &Status) -> ExportJob {
+        let mime = request.mime();
+        let status = status.clone();
+        ExportJob {
+            request,
+            done: Callback::from(move |bytes: Vec<u8>| {
+                let array = js_sys::Uint8Array::from(&bytes[..]);
+                match browser::download_bytes(&file_name, mime, &array) {
+                    Ok(()) => status.set(Some((false, format!("« {file_name} » est prêt.")))),
+                    Err(m) => status.set(Some((true, m))),
+                }
+            }),
+        }
+    }
 }
 
 /// The worker and its message handler, kept for the page's life once started.
@@ -31,15 +48,15 @@ struct Worker {
     worker: web_sys::Worker,
     /// The worker has said it listens; until then a request waits in `queued`.
     ready: Rc<Cell<bool>>,
-    queued: Rc<RefCell<Option<JsValue>>>,
+    queued: Rc<RefCell<Vec<JsValue>>>,
     _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
 
-fn start(status: &Status, pending: &Rc<RefCell<Option<ExportJob>>>) -> Result<Worker, String> {
+fn start(status: &Status, pending: &Rc<RefCell<VecDeque<ExportJob>>>) -> Result<Worker, String> {
     let worker = web_sys::Worker::new("./laclasse-sim-export_loader.js")
         .map_err(|_| "Le navigateur n'a pas pu charger le module d'export.".to_string())?;
     let ready = Rc::new(Cell::new(false));
-    let queued: Rc<RefCell<Option<JsValue>>> = Rc::default();
+    let queued: Rc<RefCell<Vec<JsValue>>> = Rc::default();
     let (ready_in, queued_in, worker_in) = (ready.clone(), queued.clone(), worker.clone());
     let (status, pending) = (status.clone(), pending.clone());
     let onmessage =
@@ -48,28 +65,19 @@ fn start(status: &Status, pending: &Rc<RefCell<Option<ExportJob>>>) -> Result<Wo
                 .unwrap_or_else(|_| ExportResponse::Failed("réponse inattendue".into()));
             if response == ExportResponse::Ready {
                 ready_in.set(true);
-                let queued = queued_in.borrow_mut().take();
-                if let Some(request) = queued {
+                let queued = std::mem::take(&mut *queued_in.borrow_mut());
+                for request in queued {
                     let _ = worker_in.post_message(&request);
                 }
                 return;
             }
-            let job = pending.borrow_mut().take();
+            let job = pending.borrow_mut().pop_front();
             match (response, job) {
-                (ExportResponse::Ready, _) => {}
-                (ExportResponse::File(bytes), Some(job)) => {
-                    let array = js_sys::Uint8Array::from(&bytes[..]);
-                    match browser::download_bytes(&job.file_name, job.format.mime(), &array) {
-                        Ok(()) => {
-                            status.set(Some((false, format!("« {} » est prêt.", job.file_name))))
-                        }
-                        Err(m) => status.set(Some((true, m))),
-                    }
-                }
+                (ExportResponse::Ready, _) | (ExportResponse::File(_), None) => {}
+                (ExportResponse::File(bytes), Some(job)) => job.done.emit(bytes),
                 (ExportResponse::Failed(message), _) => {
                     status.set(Some((true, format!("L'export n'a pas abouti : {message}"))))
                 }
-                (ExportResponse::File(_), None) => {}
             }
         });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -81,25 +89,21 @@ fn start(status: &Status, pending: &Rc<RefCell<Option<ExportJob>>>) -> Result<Wo
     })
 }
 
-/// A callback that makes a spreadsheet in the export worker and offers it for download,
-/// saying in `status` where it stands.
+/// A callback that makes a document in the export worker and hands it to its job, saying in
+/// `status` where it stands.
 #[hook]
 pub fn use_exporter(status: Status) -> Callback<ExportJob> {
     let worker = use_mut_ref(|| None::<Worker>);
-    let pending = use_mut_ref(|| None::<ExportJob>);
+    let pending = use_mut_ref(VecDeque::<ExportJob>::new);
     Callback::from(move |job: ExportJob| {
-        let request = ExportRequest::Annex1 {
-            format: job.format,
-            scenario: job.scenario.clone(),
-        };
-        let Ok(message) = serde_wasm_bindgen::to_value(&request) else {
+        let Ok(message) = serde_wasm_bindgen::to_value(&job.request) else {
             status.set(Some((
                 true,
                 "Demande d'export impossible à préparer.".into(),
             )));
             return;
         };
-        *pending.borrow_mut() = Some(job);
+        pending.borrow_mut().push_back(job);
         if worker.borrow().is_none() {
             status.set(Some((
                 false,
@@ -108,18 +112,19 @@ pub fn use_exporter(status: Status) -> Callback<ExportJob> {
             match start(&status, &pending) {
                 Ok(w) => *worker.borrow_mut() = Some(w),
                 Err(m) => {
+                    pending.borrow_mut().clear();
                     status.set(Some((true, m)));
                     return;
                 }
             }
         } else {
-            status.set(Some((false, "Préparation du fichier…".into())));
+            status.set(Some((false, "Préparation du document…".into())));
         }
         if let Some(w) = worker.borrow().as_ref() {
             if w.ready.get() {
                 let _ = w.worker.post_message(&message);
             } else {
-                *w.queued.borrow_mut() = Some(message);
+                w.queued.borrow_mut().push(message);
             }
         }
     })

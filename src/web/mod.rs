@@ -3,6 +3,7 @@
 //! ([`live`]), importing schools from a CSV ([`csv_import`]) and sharing ([`share`]). The Yew
 //! components in `ui` only render this state and dispatch its actions.
 
+pub mod attendance;
 pub mod csv_import;
 pub mod draft;
 pub mod live;

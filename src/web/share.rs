@@ -7,9 +7,11 @@ use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 use std::rc::Rc;
 
 use super::draft::Draft;
+use crate::engine::d1_d4_meeting::{family_name, normalized};
 use crate::engine::r10_eligibility::{r10_email_is_valid, r10_phone_is_valid};
 use crate::engine::text::fold_name;
-use crate::io::schema::{ContactField, Field, Role, SchoolField};
+use crate::io::scenario::split_proxy;
+use crate::io::schema::{ContactField, Field, MeetingField, Role, SchoolField};
 
 /// The scenario in the page address: `#s=` + base64url of its JSON.
 pub fn encode_share(draft: &Draft) -> String {
@@ -59,8 +61,63 @@ fn masked(f: ContactField, value: &str) -> String {
     }
 }
 
+/// Markers for the council members' names: the same name (case and accents aside) gets the
+/// same marker, and names of one family share its number, so that the meeting's checks (a
+/// proxy held by a member present, a name spelt two ways) say the same thing.
+#[derive(Default)]
+struct MemberMarkers {
+    families: Vec<(String, Vec<String>)>,
+}
+
+impl MemberMarkers {
+    fn marker(&mut self, name: &str) -> String {
+        let name = name.trim();
+        if name.is_empty() {
+            return String::new();
+        }
+        let (family, full) = (family_name(name), normalized(name));
+        let k = match self.families.iter().position(|(f, _)| *f == family) {
+            Some(k) => k,
+            None => {
+                self.families.push((family, Vec::new()));
+                self.families.len() - 1
+            }
+        };
+        let names = &mut self.families[k].1;
+        let j = match names.iter().position(|n| *n == full) {
+            Some(j) => j,
+            None => {
+                names.push(full);
+                names.len() - 1
+            }
+        };
+        format!("Membre{} prénom{}", k + 1, j + 1)
+    }
+
+    /// A field's text with each name replaced, line by line (« X donne pouvoir à Y » keeps
+    /// its words).
+    fn mask_lines(&mut self, text: &str) -> String {
+        text.lines()
+            .map(|line| match split_proxy(line) {
+                Some((giver, holder)) => format!(
+                    "{} donne pouvoir à {}",
+                    self.marker(&giver),
+                    self.marker(&holder)
+                ),
+                None => line
+                    .split(',')
+                    .map(|n| self.marker(n))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 /// The draft without personal data: the names, e-mails and phones of the directors and of the
-/// commune's contacts replaced by markers that keep every figure and every eligibility.
+/// commune's contacts replaced by markers that keep every figure and every eligibility; the
+/// council members' names by markers that keep every check of the meeting.
 pub fn without_personal_data(draft: &Draft) -> Draft {
     let mut d = draft.clone();
     for role in Role::ALL {
@@ -69,6 +126,12 @@ pub fn without_personal_data(draft: &Draft) -> Draft {
             let value = masked(f, d.text(field));
             *d.field_mut(field) = value;
         }
+    }
+    let mut members = MemberMarkers::default();
+    for f in MeetingField::ALL.into_iter().filter(|f| f.personal()) {
+        let field = Field::Meeting(f);
+        let value = members.mask_lines(d.text(field));
+        *d.field_mut(field) = value;
     }
     for school in &mut d.schools {
         let school = Rc::make_mut(school);
@@ -134,6 +197,35 @@ mod tests {
         );
         assert!(decode_share("#s=@@@").unwrap().is_err());
         assert!(decode_share("#autre").is_none());
+    }
+
+    #[test]
+    fn a_link_without_personal_data_masks_the_council_and_keeps_its_checks() {
+        use crate::engine::simulate;
+        use crate::io::{parse_value, report};
+        let draft =
+            Draft::from_json(include_str!("../../data/examples/tassin-seance.json")).unwrap();
+        let shared = decode_share(&share_hash(&draft, false).unwrap())
+            .unwrap()
+            .unwrap();
+        let json = serde_json::to_string(&shared.to_value()).unwrap();
+        for name in [
+            "ACQUAVIVA",
+            "CHARMOT",
+            "RIO Jean-Baptiste",
+            "KALITA",
+            "CONTREL",
+        ] {
+            assert!(!json.contains(name), "{name} leaks: {json}");
+        }
+        assert!(json.contains("donne pouvoir à Membre"));
+        let meeting = |d: &Draft| {
+            let sim = simulate(&parse_value(&d.to_value()).unwrap());
+            let r = serde_json::to_value(report::report(&sim)).unwrap();
+            r["meeting"].clone()
+        };
+        assert_eq!(meeting(&shared), meeting(&draft));
+        assert_eq!(meeting(&shared)["votants"], 35);
     }
 
     #[test]

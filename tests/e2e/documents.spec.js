@@ -36,9 +36,10 @@ test('documents: the Annex 1 list loads its module only when asked, then the cal
   await page.getByText('Voir le projet').click();
   const draft = page.locator('.draft-body');
   await expect(draft).toContainText('Délibération du conseil municipal de Tassin-la-Demi-Lune');
-  await expect(draft).toContainText('soit 600,00 € par an pour 4 écoles');
+  // The three schools asked for at the convention's signature; the March 2024 addition is not.
+  await expect(draft).toContainText('soit 450,00 € par an pour 3 écoles sur la liste à la date de la séance');
   file = await app.download('Télécharger (.html)');
-  expect(fs.readFileSync(await file.path(), 'utf8')).toContain('<h2>Annexe : établissements / groupes scolaires utilisateurs</h2>');
+  expect(fs.readFileSync(await file.path(), 'utf8')).toContain('<h2 class="pb">Annexe 1 : écoles inscrites sur la liste à la date de la séance</h2>');
   // The yearly list's e-mail, prepared on demand.
   await page.getByRole('button', { name: 'Préparer le courriel et la lettre' }).click();
   await expect(page.locator('.documents .letter').first()).toContainText('Radiations :');

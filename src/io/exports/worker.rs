@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::annex1::{Sheet, annex1_sheets, to_ods, to_xlsx};
+use super::deliberation;
 use crate::engine::simulate;
 use crate::io::parse_str;
 
@@ -57,6 +58,39 @@ impl SpreadsheetFormat {
     }
 }
 
+/// The forms of the draft deliberation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentFormat {
+    /// A standalone HTML page, to print or save.
+    Html,
+    /// The HTML elements alone, to show inside the page or copy as formatted text.
+    HtmlBody,
+    /// Plain text, the clipboard's other flavour.
+    Text,
+    /// OpenDocument text, to edit in a word processor.
+    Odt,
+}
+
+impl DocumentFormat {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            DocumentFormat::Html | DocumentFormat::HtmlBody => "html",
+            DocumentFormat::Text => "txt",
+            DocumentFormat::Odt => "odt",
+        }
+    }
+
+    /// The media type of the file.
+    pub fn mime(self) -> &'static str {
+        match self {
+            DocumentFormat::Html | DocumentFormat::HtmlBody => "text/html;charset=utf-8",
+            DocumentFormat::Text => "text/plain;charset=utf-8",
+            DocumentFormat::Odt => "application/vnd.oasis.opendocument.text",
+        }
+    }
+}
+
 /// What the page asks of the export worker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportRequest {
@@ -67,6 +101,23 @@ pub enum ExportRequest {
         /// The scenario, as the scenario file writes it.
         scenario: String,
     },
+    /// The draft deliberation with the convention and its annexes (D6).
+    Deliberation {
+        /// The document's form.
+        format: DocumentFormat,
+        /// The scenario, as the scenario file writes it.
+        scenario: String,
+    },
+}
+
+impl ExportRequest {
+    /// The media type of the file it asks for.
+    pub fn mime(&self) -> &'static str {
+        match self {
+            ExportRequest::Annex1 { format, .. } => format.mime(),
+            ExportRequest::Deliberation { format, .. } => format.mime(),
+        }
+    }
 }
 
 /// What the export worker says to the page.
@@ -82,22 +133,36 @@ pub enum ExportResponse {
 
 /// Makes what `request` asks for.
 pub fn answer(request: &ExportRequest) -> ExportResponse {
-    match request {
-        ExportRequest::Annex1 { format, scenario } => {
-            let scenario = match parse_str(scenario) {
-                Ok(s) => s,
-                Err(errors) => {
-                    return ExportResponse::Failed(format!(
-                        "le scénario a {} erreur(s) à corriger avant l'export",
-                        errors.len()
-                    ));
-                }
-            };
-            match format.write(&annex1_sheets(&scenario, &simulate(&scenario))) {
-                Ok(bytes) => ExportResponse::File(bytes),
-                Err(message) => ExportResponse::Failed(message),
+    let text = match request {
+        ExportRequest::Annex1 { scenario, .. } | ExportRequest::Deliberation { scenario, .. } => {
+            scenario
+        }
+    };
+    let scenario = match parse_str(text) {
+        Ok(s) => s,
+        Err(errors) => {
+            return ExportResponse::Failed(format!(
+                "le scénario a {} erreur(s) à corriger avant l'export",
+                errors.len()
+            ));
+        }
+    };
+    let sim = simulate(&scenario);
+    let bytes = match request {
+        ExportRequest::Annex1 { format, .. } => format.write(&annex1_sheets(&scenario, &sim)),
+        ExportRequest::Deliberation { format, .. } => {
+            let doc = deliberation::document(&scenario, &sim);
+            match format {
+                DocumentFormat::Html => Ok(doc.to_html().into_bytes()),
+                DocumentFormat::HtmlBody => Ok(doc.to_html_body().into_bytes()),
+                DocumentFormat::Text => Ok(doc.to_text().into_bytes()),
+                DocumentFormat::Odt => doc.to_odt(),
             }
         }
+    };
+    match bytes {
+        Ok(bytes) => ExportResponse::File(bytes),
+        Err(message) => ExportResponse::Failed(message),
     }
 }
 
@@ -136,6 +201,31 @@ mod tests {
             scenario: "{}".into(),
         };
         assert!(matches!(answer(&bad), ExportResponse::Failed(m) if m.contains("erreur")));
+    }
+
+    #[test]
+    fn the_worker_writes_the_deliberation_in_each_form() {
+        let ask = |format| ExportRequest::Deliberation {
+            format,
+            scenario: samples::TASSIN_JSON.into(),
+        };
+        let text = |format| match answer(&ask(format)) {
+            ExportResponse::File(bytes) => String::from_utf8(bytes).unwrap(),
+            other => panic!("{other:?}"),
+        };
+        assert!(text(DocumentFormat::Html).starts_with("<!doctype html>"));
+        let body = text(DocumentFormat::HtmlBody);
+        assert!(
+            body.starts_with("<p>N° ") && !body.contains("<body>"),
+            "{body}"
+        );
+        assert!(
+            text(DocumentFormat::Text).contains("Le Conseil Municipal, après en avoir délibéré :")
+        );
+        match answer(&ask(DocumentFormat::Odt)) {
+            ExportResponse::File(bytes) => assert!(bytes.starts_with(b"PK")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

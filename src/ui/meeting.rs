@@ -1,0 +1,93 @@
+//! The council meeting that votes the deliberation (D1), for the draft: its fields, and a
+//! box to paste the attendance from the minutes.
+
+use std::rc::Rc;
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::field::ScenarioInput;
+use super::state::{Dispatch, edit_field};
+use crate::io::FieldError;
+use crate::io::schema::{Field, MeetingField as M};
+use crate::web::attendance::{merge_lines, split_attendance};
+use crate::web::draft::Draft;
+
+/// The fields, row by row.
+const ROWS: [&[Field]; 8] = [
+    &[
+        Field::DeliberationNumber,
+        Field::Meeting(M::Date),
+        Field::Meeting(M::Time),
+    ],
+    &[Field::Meeting(M::Place)],
+    &[
+        Field::Meeting(M::Chair),
+        Field::Meeting(M::ChairTitle),
+        Field::Meeting(M::Secretary),
+    ],
+    &[
+        Field::Meeting(M::Convened),
+        Field::Meeting(M::Population),
+        Field::Meeting(M::InOffice),
+    ],
+    &[Field::Meeting(M::Present)],
+    &[Field::Meeting(M::Proxies), Field::Meeting(M::Absent)],
+    &[
+        Field::Meeting(M::VoteFor),
+        Field::Meeting(M::VoteAgainst),
+        Field::Meeting(M::VoteAbstentions),
+    ],
+    &[
+        Field::Meeting(M::Committee),
+        Field::Meeting(M::CommitteeOpinion),
+    ],
+];
+
+#[derive(Properties, PartialEq)]
+pub struct MeetingProps {
+    pub draft: Rc<Draft>,
+    pub errors: Rc<Vec<FieldError>>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(MeetingForm)]
+pub fn meeting_form(p: &MeetingProps) -> Html {
+    let pasted = use_node_ref();
+    let sort = {
+        let (pasted, dispatch, draft) = (pasted.clone(), p.dispatch.clone(), p.draft.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(area) = pasted.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let a = split_attendance(&area.value());
+            for (f, added) in [(M::Present, a.present), (M::Proxies, a.proxies)] {
+                let field = Field::Meeting(f);
+                edit_field(&dispatch, field).emit(merge_lines(draft.text(field), &added));
+            }
+            area.set_value("");
+        })
+    };
+    // Open when something of the meeting is typed, so that nothing typed is hidden.
+    let open = p.draft.meeting.values().any(|v| !v.trim().is_empty())
+        || !p.draft.deliberation_number.trim().is_empty();
+    html! {
+        <details class="meeting" {open}>
+            <summary>{ "Séance du conseil municipal (facultatif, pour le projet de délibération)" }</summary>
+            <p class="hint">{ "Ce qui n'est pas saisi reste en blanc dans le projet, à compléter. Les contrôles (quorum, convocation, pouvoirs, vote) s'affichent avec les résultats." }</p>
+            { for ROWS.iter().map(|row| html! {
+                <div class="row">
+                    { for row.iter().map(|f| html! {
+                        <ScenarioInput field={*f} value={p.draft.text(*f).to_string()} errors={p.errors.clone()} dispatch={p.dispatch.clone()} />
+                    }) }
+                </div>
+            }) }
+            <div class="field wide">
+                <label for="seance-coller">{ "Coller la liste de présence du procès-verbal" }</label>
+                <textarea id="seance-coller" ref={pasted} rows="3" aria-describedby="seance-coller-aide" />
+                <p class="hint" id="seance-coller-aide">{ "Les noms (séparés par des virgules ou un par ligne) vont aux présents, les lignes « X donne pouvoir à Y » aux pouvoirs ; ils s'ajoutent à ce qui est déjà saisi." }</p>
+                <button type="button" id="seance-repartir" onclick={sort}>{ "Répartir présents et pouvoirs" }</button>
+            </div>
+        </details>
+    }
+}
