@@ -19,7 +19,7 @@ Usage :
       --format json   rapport JSON (par défaut), champs décrits dans docs/scenario-format.md
       --format text   rapport en français, chaque montant avec sa clause
       --explain       (texte) ajoute le détail du calcul sous chaque montant
-  laclasse-sim export annex1|ics|deliberation FICHIER -o SORTIE [--rappel JOURS]
+  laclasse-sim export annex1|ics|deliberation|resiliation FICHIER -o SORTIE [--rappel JOURS]
                       [--passees omettre|marquer]
       Écrit un document : la liste de l'annexe 1 (SORTIE en .xlsx ou .ods), le calendrier
       des échéances (.ics, rappel JOURS jours avant, 7 par défaut), le projet de délibération
@@ -27,6 +27,9 @@ Usage :
       --passees marquer   (calendrier) garde les échéances passées, marquées « (passée) »,
                           sans rappel (par défaut)
       --passees omettre   (calendrier) n'écrit que les échéances d'aujourd'hui et à venir
+  laclasse-sim export resiliation FICHIER -o SORTIE [--anniversaire AAAA-MM-JJ] [--date AAAA-MM-JJ]
+      Écrit la lettre recommandée de résiliation (.odt, .html ou .txt) pour le prochain
+      anniversaire encore atteignable (ou celui indiqué), datée d'aujourd'hui (ou de --date).
   laclasse-sim --help | --version
 
 Code de sortie : 0 en cas de succès, 2 si la commande ou le scénario est invalide.
@@ -72,6 +75,7 @@ enum Document {
     Annex1,
     Ics,
     Deliberation,
+    Termination,
 }
 
 enum Command {
@@ -83,6 +87,10 @@ enum Command {
         out: OsString,
         reminder_days: u32,
         past: PastEvents,
+        /// The letter's date (`--date`), today by default.
+        dated: Option<chrono::NaiveDate>,
+        /// The anniversary a termination letter aims at (`--anniversaire`).
+        anniversary: Option<chrono::NaiveDate>,
     },
     Report {
         file: OsString,
@@ -102,6 +110,8 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
     let mut out: Option<OsString> = None;
     let mut reminder_days = 7;
     let mut past = PastEvents::Mark;
+    let mut dated = None;
+    let mut anniversary = None;
     while let Some(arg) = parser
         .next()
         .map_err(|e| format!("argument invalide : {e}"))?
@@ -146,6 +156,30 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                             v.to_string_lossy()
                         )
                     })?;
+            }
+            Long("date") | Long("anniversaire") => {
+                let name = if matches!(arg, Long("date")) {
+                    "--date"
+                } else {
+                    "--anniversaire"
+                };
+                let v = parser
+                    .value()
+                    .map_err(|_| format!("{name} attend une date AAAA-MM-JJ"))?;
+                let day = v
+                    .to_str()
+                    .and_then(crate::engine::dates::parse_iso)
+                    .ok_or_else(|| {
+                        format!(
+                            "{name} {} : une date AAAA-MM-JJ est attendue, par exemple 2025-11-16",
+                            v.to_string_lossy()
+                        )
+                    })?;
+                if name == "--date" {
+                    dated = Some(day);
+                } else {
+                    anniversary = Some(day);
+                }
             }
             Long("passees") | Long("passées") => {
                 let v = parser
@@ -192,14 +226,16 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                 Some("annex1") | Some("annexe1") => Document::Annex1,
                 Some("ics") | Some("calendrier") => Document::Ics,
                 Some("deliberation") => Document::Deliberation,
+                Some("resiliation") | Some("résiliation") => Document::Termination,
                 Some(other) => {
                     return Err(format!(
-                        "export {other} : document inconnu, choisir annex1, ics ou deliberation"
+                        "export {other} : document inconnu, choisir annex1, ics, deliberation ou resiliation"
                     ));
                 }
                 None => {
                     return Err(
-                        "export : indiquer le document (annex1, ics ou deliberation)".to_string(),
+                        "export : indiquer le document (annex1, ics, deliberation ou resiliation)"
+                            .to_string(),
                     );
                 }
             };
@@ -211,6 +247,8 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                 out,
                 reminder_days,
                 past,
+                dated,
+                anniversary,
             })
         }
         Some(other) => Err(format!("commande inconnue : {other}")),
@@ -262,6 +300,26 @@ fn read_scenario(
     })
 }
 
+/// A text document in the format its file name asks for: .odt, .html or .txt.
+fn write_document(
+    doc: &exports::document::Document,
+    shown: &str,
+    what: &str,
+) -> Result<Vec<u8>, String> {
+    let lower = shown.to_lowercase();
+    if lower.ends_with(".odt") {
+        doc.to_odt()
+    } else if lower.ends_with(".txt") {
+        Ok(doc.to_text().into_bytes())
+    } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+        Ok(doc.to_html().into_bytes())
+    } else {
+        Err(format!(
+            "« {shown} » : {what} s'écrit en .odt (OpenDocument), .html ou .txt"
+        ))
+    }
+}
+
 /// Today from the system clock (UTC), to date a calendar file.
 fn today() -> chrono::NaiveDate {
     let secs = std::time::SystemTime::now()
@@ -292,6 +350,8 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             out,
             reminder_days,
             past,
+            dated,
+            anniversary,
         } => {
             let scenario = match read_scenario(&file, stdin) {
                 Ok(s) => s,
@@ -317,19 +377,15 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                 }
                 Document::Deliberation => {
                     let doc = exports::deliberation::document(&scenario, &sim);
-                    let lower = shown.to_lowercase();
-                    if lower.ends_with(".odt") {
-                        doc.to_odt()
-                    } else if lower.ends_with(".txt") {
-                        Ok(doc.to_text().into_bytes())
-                    } else if lower.ends_with(".html") || lower.ends_with(".htm") {
-                        Ok(doc.to_html().into_bytes())
-                    } else {
-                        Err(format!(
-                            "« {shown} » : le projet de délibération s'écrit en .odt (OpenDocument), .html ou .txt"
-                        ))
-                    }
+                    write_document(&doc, &shown, "le projet de délibération")
                 }
+                Document::Termination => exports::termination_letter::document(
+                    &scenario,
+                    &sim,
+                    dated.unwrap_or_else(today),
+                    anniversary,
+                )
+                .and_then(|doc| write_document(&doc, &shown, "la lettre de résiliation")),
             };
             match bytes.and_then(|b| {
                 std::fs::write(&out, b)

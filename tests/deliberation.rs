@@ -202,3 +202,65 @@ fn the_odt_opens_in_libreoffice_and_reads_back() {
         ],
     );
 }
+
+#[test]
+fn the_termination_letter_is_written_by_the_command_and_reads_back_in_libreoffice() {
+    let input = temp("tassin.json");
+    std::fs::write(&input, include_str!("../data/examples/tassin.json")).unwrap();
+    let odt = temp("lettre.odt");
+    let out = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+        .args(["export", "resiliation"])
+        .arg(&input)
+        .args(["--date", "2025-06-01", "-o"])
+        .arg(&odt)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out_dir = temp("soffice-letter");
+    let converted = Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+        ])
+        .arg(&out_dir)
+        .arg(&odt)
+        .env("HOME", temp("soffice-home-letter"))
+        .output()
+        .expect("LibreOffice (soffice) is needed: `make test` installs it");
+    assert!(converted.status.success(), "{converted:?}");
+    let text = std::fs::read_to_string(out_dir.join("lettre.txt")).unwrap();
+    in_order(
+        &text,
+        &[
+            "Lettre recommandée avec accusé de réception",
+            "Tassin-la-Demi-Lune, le dimanche 1er juin 2025",
+            "Objet : dénonciation de la convention",
+            "à sa date anniversaire du dimanche 16 novembre 2025",
+            "au plus tard le samedi 16/08/2025",
+            "en pratique, au plus tard le jeudi 14/08/2025",
+            "seront supprimés le dimanche 16 novembre 2025",
+            "année de convention n° 2 (600,00 €)",
+            "Maire de Tassin-la-Demi-Lune",
+        ],
+    );
+    // An anniversary that is none is refused with a French message naming it.
+    let bad = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+        .args(["export", "resiliation"])
+        .arg(&input)
+        .args(["--anniversaire", "2025-11-17", "-o"])
+        .arg(temp("x.odt"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("le 17/11/2025 n'est pas un anniversaire")
+    );
+}

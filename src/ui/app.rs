@@ -24,6 +24,7 @@ use super::state::{Dispatch, Msg, Store};
 use super::termination::TerminationSim;
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
+use super::use_exporter::{Exporter, use_exporter};
 use super::use_persistence::use_persistence;
 use crate::engine::dates::fr;
 use crate::io::FieldError;
@@ -56,6 +57,8 @@ pub fn app() -> Html {
     let notice = use_state(|| None::<String>);
     let today = *use_memo((), |_| browser::today());
     let dispatch = Dispatch(store.dispatcher());
+    // One export worker for the page, started when a document is first asked for.
+    let exporter = Exporter(use_exporter());
 
     // A shared link (#s=…) opens as a simulation of its own, once, at start; the address then
     // names the simulation and holds none of its data.
@@ -175,7 +178,7 @@ pub fn app() -> Html {
     let entry = store.0.library.current();
     let errors = computed.errors.clone();
     html! {
-        <>
+        <ContextProvider<Exporter> context={exporter}>
         <a class="skip" href="#resultats">{ "Aller aux résultats" }</a>
         <header class="top">
             <div class="brand">
@@ -234,6 +237,6 @@ pub fn app() -> Html {
         <footer class="footer">
             <p>{ format!("Règles appliquées : {RULES_VERSION}. Chaque montant est exact au centime ; chaque date vient d'une clause citée. Aujourd'hui : {}.", fr(today)) }</p>
         </footer>
-        </>
+        </ContextProvider<Exporter>>
     }
 }

@@ -152,6 +152,33 @@ pub fn download_bytes(
 }
 
 /// A URL for `text` as a page of its own (the deliberation draft, to print).
+/// A new tab opened now, in the click that asks for a document (a tab opened later, when the
+/// worker answers, would be blocked as a pop-up); [`show_html_in`] fills it.
+pub fn open_blank() -> Option<web_sys::Window> {
+    web_sys::window()?
+        .open_with_url_and_target("about:blank", "_blank")
+        .ok()
+        .flatten()
+}
+
+/// Shows `html` in the tab `tab` opened by [`open_blank`], or in a new one if none could be.
+pub fn show_html_in(tab: Option<&web_sys::Window>, html: &str) -> Result<(), String> {
+    let Some(tab) = tab else {
+        return open_html(html);
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(html));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/html;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "Le navigateur n'a pas pu préparer la page.".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "Le navigateur n'a pas pu préparer la page.".to_string())?;
+    tab.location()
+        .set_href(&url)
+        .map_err(|_| "Le navigateur n'a pas pu afficher la page.".to_string())
+}
+
+/// Opens `html` in a new tab.
 pub fn open_html(html: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(html));
     let options = web_sys::BlobPropertyBag::new();

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::field::{Field, Select};
-use super::use_exporter::{ExportJob, use_exporter};
+use super::use_exporter::{ExportJob, Exporter};
 use super::why::ClauseTag;
 use crate::engine::dates::{fr, next_day};
 use crate::engine::r5_r6_access::r6_yearly_list;
@@ -36,7 +36,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
         .trim_end_matches(".json")
         .to_string();
 
-    let export = use_exporter(status.clone());
+    let export = use_context::<Exporter>().map(|e| e.0).unwrap_or_default();
     let spreadsheet = |format: SpreadsheetFormat| {
         let export = export.clone();
         let scenario = p.scenario.clone();
@@ -102,10 +102,12 @@ pub fn documents(p: &DocumentsProps) -> Html {
         let (export, status, ask) = (export.clone(), status.clone(), ask_draft.clone());
         Callback::from(move |_: MouseEvent| {
             let status_done = status.clone();
+            let tab = browser::open_blank();
             export.emit(ExportJob {
+                status: status.clone(),
                 request: ask(DocumentFormat::Html),
                 done: Callback::from(move |bytes: Vec<u8>| {
-                    match browser::open_html(&String::from_utf8_lossy(&bytes)) {
+                    match browser::show_html_in(tab.as_ref(), &String::from_utf8_lossy(&bytes)) {
                         Ok(()) => status_done.set(None),
                         Err(m) => status_done.set(Some((true, m))),
                     }
@@ -135,11 +137,13 @@ pub fn documents(p: &DocumentsProps) -> Html {
             let (export_text, status_done, ask_text) =
                 (export.clone(), status.clone(), ask.clone());
             export.emit(ExportJob {
+                status: status.clone(),
                 request: ask(DocumentFormat::HtmlBody),
                 done: Callback::from(move |html: Vec<u8>| {
                     let html = String::from_utf8_lossy(&html).into_owned();
                     let status_done = status_done.clone();
                     export_text.emit(ExportJob {
+                        status: status_done.clone(),
                         request: ask_text(DocumentFormat::Text),
                         done: Callback::from(move |text: Vec<u8>| {
                             browser::copy_formatted(&html, &String::from_utf8_lossy(&text));
@@ -174,6 +178,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 let asked = *generation.borrow();
                 let generation = generation.clone();
                 export.emit(ExportJob {
+                    status: status.clone(),
                     request: ask(DocumentFormat::HtmlBody),
                     done: Callback::from(move |bytes: Vec<u8>| {
                         if *generation.borrow() == asked {

@@ -5,12 +5,17 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use super::browser;
 use super::field::Field;
+use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, ExplanationView};
-use crate::engine::dates::{fr, parse_iso};
+use crate::engine::dates::{fr, iso, parse_iso};
 use crate::engine::r2_termination::r2_reception_error;
 use crate::engine::simulate::termination_what_if;
 use crate::engine::{Clause, Scenario, Simulation};
+use crate::io::exports::worker::{DocumentFormat, ExportRequest};
+use crate::io::scenario::to_string_pretty;
+use crate::web::share::file_name;
 
 #[derive(Properties, PartialEq)]
 pub struct TerminationProps {
@@ -21,6 +26,46 @@ pub struct TerminationProps {
 
 #[function_component(TerminationSim)]
 pub fn termination_sim(p: &TerminationProps) -> Html {
+    let export = use_context::<Exporter>().map(|e| e.0).unwrap_or_default();
+    let status = use_state(|| None::<(bool, String)>);
+    let ask = {
+        let (scenario, today) = (p.scenario.clone(), p.today);
+        move |format: DocumentFormat| ExportRequest::TerminationLetter {
+            format,
+            scenario: to_string_pretty(&scenario),
+            today: iso(today),
+        }
+    };
+    let base = file_name(&p.scenario.commune.name)
+        .trim_end_matches(".json")
+        .to_string();
+    let save_letter = {
+        let (export, status, ask) = (export.clone(), status.clone(), ask.clone());
+        Callback::from(move |_: MouseEvent| {
+            export.emit(ExportJob::download(
+                ask(DocumentFormat::Odt),
+                format!("{base}-lettre-resiliation.odt"),
+                &status,
+            ))
+        })
+    };
+    let open_letter = {
+        let (export, status) = (export.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let done_status = status.clone();
+            let tab = browser::open_blank();
+            export.emit(ExportJob {
+                request: ask(DocumentFormat::Html),
+                status: status.clone(),
+                done: Callback::from(move |bytes: Vec<u8>| {
+                    match browser::show_html_in(tab.as_ref(), &String::from_utf8_lossy(&bytes)) {
+                        Ok(()) => done_status.set(None),
+                        Err(m) => done_status.set(Some((true, m))),
+                    }
+                }),
+            })
+        })
+    };
     let typed = use_state(|| crate::engine::dates::iso(p.today));
     let oninput = {
         let typed = typed.clone();
@@ -42,6 +87,15 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
         <section class="termination" aria-labelledby="resiliation-titre">
             <h2 id="resiliation-titre">{ "Simuler une résiliation " }<ClauseTag clause={Clause::Art8Notice} /></h2>
             <Field id="lettre-recue" kind="date" label="Si la lettre recommandée arrive à la Métropole le" value={(*typed).clone()} {oninput} error={error.map(AttrValue::from)} />
+            <h3>{ "Lettre de résiliation" }</h3>
+            <p class="hint">{ "Lettre recommandée avec accusé de réception pour le prochain anniversaire encore atteignable, datée d'aujourd'hui, prête à signer." }</p>
+            <div class="toolbar">
+                <button type="button" id="resiliation-odt" onclick={save_letter}>{ "Lettre de résiliation (.odt)" }</button>
+                <button type="button" id="resiliation-ouvrir" onclick={open_letter}>{ "Ouvrir la lettre pour imprimer" }</button>
+            </div>
+            if let Some((error, text)) = (*status).clone() {
+                <p class={classes!("export-status", error.then_some("error"))} role="status" aria-live="polite" id="resiliation-statut">{ text }</p>
+            }
             if let Some(w) = result {
                 <div class="callout" role="status" aria-live="polite">
                     <p id="resultat-resiliation">{ "La convention prend fin le " }<strong>{ fr(w.termination.value.ends) }</strong>

@@ -23,15 +23,19 @@ pub struct ExportJob {
     pub request: ExportRequest,
     /// Receives the file's bytes.
     pub done: Callback<Vec<u8>>,
+    /// Where the section that asked says how it goes.
+    pub status: Status,
 }
 
 impl ExportJob {
     /// A job whose file is offered for download as `file_name`, said in `status`.
     pub fn download(request: ExportRequest, file_name: String, status: &Status) -> ExportJob {
         let mime = request.mime();
+        let said = status.clone();
         let status = status.clone();
         ExportJob {
             request,
+            status: said,
             done: Callback::from(move |bytes: Vec<u8>| {
                 let array = js_sys::Uint8Array::from(&bytes[..]);
                 match browser::download_bytes(&file_name, mime, &array) {
@@ -52,13 +56,13 @@ struct Worker {
     _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
 
-fn start(status: &Status, pending: &Rc<RefCell<VecDeque<ExportJob>>>) -> Result<Worker, String> {
+fn start(pending: &Rc<RefCell<VecDeque<ExportJob>>>) -> Result<Worker, String> {
     let worker = web_sys::Worker::new("./laclasse-sim-export_loader.js")
         .map_err(|_| "Le navigateur n'a pas pu charger le module d'export.".to_string())?;
     let ready = Rc::new(Cell::new(false));
     let queued: Rc<RefCell<Vec<JsValue>>> = Rc::default();
     let (ready_in, queued_in, worker_in) = (ready.clone(), queued.clone(), worker.clone());
-    let (status, pending) = (status.clone(), pending.clone());
+    let pending = pending.clone();
     let onmessage =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let response = serde_wasm_bindgen::from_value::<ExportResponse>(e.data())
@@ -75,9 +79,10 @@ fn start(status: &Status, pending: &Rc<RefCell<VecDeque<ExportJob>>>) -> Result<
             match (response, job) {
                 (ExportResponse::Ready, _) | (ExportResponse::File(_), None) => {}
                 (ExportResponse::File(bytes), Some(job)) => job.done.emit(bytes),
-                (ExportResponse::Failed(message), _) => {
-                    status.set(Some((true, format!("L'export n'a pas abouti : {message}"))))
-                }
+                (ExportResponse::Failed(message), Some(job)) => job
+                    .status
+                    .set(Some((true, format!("L'export n'a pas abouti : {message}")))),
+                (ExportResponse::Failed(_), None) => {}
             }
         });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -89,13 +94,19 @@ fn start(status: &Status, pending: &Rc<RefCell<VecDeque<ExportJob>>>) -> Result<
     })
 }
 
+/// The page's one export worker, shared by the sections that make documents (the app
+/// provides it as a context).
+#[derive(Clone, PartialEq)]
+pub struct Exporter(pub Callback<ExportJob>);
+
 /// A callback that makes a document in the export worker and hands it to its job, saying in
-/// `status` where it stands.
+/// the job's status where it stands. The app calls it once and provides it as [`Exporter`].
 #[hook]
-pub fn use_exporter(status: Status) -> Callback<ExportJob> {
+pub fn use_exporter() -> Callback<ExportJob> {
     let worker = use_mut_ref(|| None::<Worker>);
     let pending = use_mut_ref(VecDeque::<ExportJob>::new);
     Callback::from(move |job: ExportJob| {
+        let status = job.status.clone();
         let Ok(message) = serde_wasm_bindgen::to_value(&job.request) else {
             status.set(Some((
                 true,
@@ -109,7 +120,7 @@ pub fn use_exporter(status: Status) -> Callback<ExportJob> {
                 false,
                 "Chargement du module d'export (une seule fois)…".into(),
             )));
-            match start(&status, &pending) {
+            match start(&pending) {
                 Ok(w) => *worker.borrow_mut() = Some(w),
                 Err(m) => {
                     pending.borrow_mut().clear();

@@ -7,4 +7,5 @@ pub mod deliberation;
 pub mod document;
 pub mod ics;
 pub mod letter;
+pub mod termination_letter;
 pub mod worker;

@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::annex1::{Sheet, annex1_sheets, to_ods, to_xlsx};
-use super::deliberation;
+use super::document::Document;
+use super::{deliberation, termination_letter};
 use crate::engine::simulate;
 use crate::io::parse_str;
 
@@ -72,6 +73,16 @@ pub enum DocumentFormat {
 }
 
 impl DocumentFormat {
+    /// `doc` in this form.
+    pub fn write(self, doc: &Document) -> Result<Vec<u8>, String> {
+        match self {
+            DocumentFormat::Html => Ok(doc.to_html().into_bytes()),
+            DocumentFormat::HtmlBody => Ok(doc.to_html_body().into_bytes()),
+            DocumentFormat::Text => Ok(doc.to_text().into_bytes()),
+            DocumentFormat::Odt => doc.to_odt(),
+        }
+    }
+
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
@@ -108,6 +119,15 @@ pub enum ExportRequest {
         /// The scenario, as the scenario file writes it.
         scenario: String,
     },
+    /// The termination letter (R2) for the next reachable anniversary.
+    TerminationLetter {
+        /// The document's form.
+        format: DocumentFormat,
+        /// The scenario, as the scenario file writes it.
+        scenario: String,
+        /// The letter's date, `YYYY-MM-DD`.
+        today: String,
+    },
 }
 
 impl ExportRequest {
@@ -115,7 +135,8 @@ impl ExportRequest {
     pub fn mime(&self) -> &'static str {
         match self {
             ExportRequest::Annex1 { format, .. } => format.mime(),
-            ExportRequest::Deliberation { format, .. } => format.mime(),
+            ExportRequest::Deliberation { format, .. }
+            | ExportRequest::TerminationLetter { format, .. } => format.mime(),
         }
     }
 }
@@ -134,9 +155,9 @@ pub enum ExportResponse {
 /// Makes what `request` asks for.
 pub fn answer(request: &ExportRequest) -> ExportResponse {
     let text = match request {
-        ExportRequest::Annex1 { scenario, .. } | ExportRequest::Deliberation { scenario, .. } => {
-            scenario
-        }
+        ExportRequest::Annex1 { scenario, .. }
+        | ExportRequest::Deliberation { scenario, .. }
+        | ExportRequest::TerminationLetter { scenario, .. } => scenario,
     };
     let scenario = match parse_str(text) {
         Ok(s) => s,
@@ -151,12 +172,13 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
     let bytes = match request {
         ExportRequest::Annex1 { format, .. } => format.write(&annex1_sheets(&scenario, &sim)),
         ExportRequest::Deliberation { format, .. } => {
-            let doc = deliberation::document(&scenario, &sim);
-            match format {
-                DocumentFormat::Html => Ok(doc.to_html().into_bytes()),
-                DocumentFormat::HtmlBody => Ok(doc.to_html_body().into_bytes()),
-                DocumentFormat::Text => Ok(doc.to_text().into_bytes()),
-                DocumentFormat::Odt => doc.to_odt(),
+            format.write(&deliberation::document(&scenario, &sim))
+        }
+        ExportRequest::TerminationLetter { format, today, .. } => {
+            match crate::engine::dates::parse_iso(today) {
+                Some(today) => termination_letter::document(&scenario, &sim, today, None)
+                    .and_then(|doc| format.write(&doc)),
+                None => Err(format!("date du jour illisible : {today}")),
             }
         }
     };
