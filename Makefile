@@ -17,7 +17,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version =
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup setup-rust setup-web setup-browser setup-office build serve test test-native test-browser test-e2e lint bench size measure fuzz clean
+.PHONY: docs-examples help setup setup-rust setup-web setup-browser setup-office build serve test test-native test-browser test-e2e lint bench size measure fuzz clean
 
 help:
 	@echo "make serve   installe ce qui manque, construit et sert l'application sur http://$(HOST):$(PORT)/"
@@ -76,6 +76,16 @@ test-e2e: build setup-browser
 	npx playwright test
 
 test: setup lint test-native test-browser test-e2e
+
+# The example documents of docs/examples/, from the Tassin example with the seed's meeting.
+docs-examples:
+	cargo build --bin laclasse-sim
+	B=target/debug/laclasse-sim; S=data/examples/tassin-seance.json; D=docs/examples; \
+	for f in txt odt html; do $$B export deliberation $$S -o $$D/deliberation-tassin.$$f; done; \
+	for f in txt odt; do $$B export resiliation $$S --date 2025-06-01 -o $$D/lettre-resiliation-tassin.$$f; \
+	  $$B export liste $$S --date 2025-03-01 -o $$D/lettre-liste-tassin.$$f; done; \
+	$$B export budget $$S -o $$D/budget-tassin.csv; \
+	$$B export annex1 $$S -o $$D/annexe1-budget-tassin.ods
 
 bench:
 	cargo bench --bench simulate

@@ -19,7 +19,7 @@ Usage :
       --format json   rapport JSON (par défaut), champs décrits dans docs/scenario-format.md
       --format text   rapport en français, chaque montant avec sa clause
       --explain       (texte) ajoute le détail du calcul sous chaque montant
-  laclasse-sim export annex1|ics|deliberation|resiliation FICHIER -o SORTIE [--rappel JOURS]
+  laclasse-sim export annex1|ics|deliberation FICHIER -o SORTIE [--rappel JOURS]
                       [--passees omettre|marquer]
       Écrit un document : la liste de l'annexe 1 (SORTIE en .xlsx ou .ods), le calendrier
       des échéances (.ics, rappel JOURS jours avant, 7 par défaut), le projet de délibération
@@ -27,6 +27,12 @@ Usage :
       --passees marquer   (calendrier) garde les échéances passées, marquées « (passée) »,
                           sans rappel (par défaut)
       --passees omettre   (calendrier) n'écrit que les échéances d'aujourd'hui et à venir
+  laclasse-sim export liste FICHIER -o SORTIE [--date AAAA-MM-JJ]
+      Écrit la lettre signée de la liste annuelle (.odt, .html ou .txt) : ajouts, radiations,
+      changements de responsable depuis la liste précédente.
+  laclasse-sim export budget FICHIER -o SORTIE
+      Écrit les titres de chaque exercice budgétaire, par école et par groupe scolaire
+      (.csv pour Excel, .xlsx ou .ods).
   laclasse-sim export resiliation FICHIER -o SORTIE [--anniversaire AAAA-MM-JJ] [--date AAAA-MM-JJ]
       Écrit la lettre recommandée de résiliation (.odt, .html ou .txt) pour le prochain
       anniversaire encore atteignable (ou celui indiqué), datée d'aujourd'hui (ou de --date).
@@ -76,6 +82,8 @@ enum Document {
     Ics,
     Deliberation,
     Termination,
+    List,
+    Budget,
 }
 
 enum Command {
@@ -227,14 +235,16 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                 Some("ics") | Some("calendrier") => Document::Ics,
                 Some("deliberation") => Document::Deliberation,
                 Some("resiliation") | Some("résiliation") => Document::Termination,
+                Some("liste") => Document::List,
+                Some("budget") => Document::Budget,
                 Some(other) => {
                     return Err(format!(
-                        "export {other} : document inconnu, choisir annex1, ics, deliberation ou resiliation"
+                        "export {other} : document inconnu, choisir annex1, ics, deliberation, resiliation, liste ou budget"
                     ));
                 }
                 None => {
                     return Err(
-                        "export : indiquer le document (annex1, ics, deliberation ou resiliation)"
+                        "export : indiquer le document (annex1, ics, deliberation, resiliation, liste ou budget)"
                             .to_string(),
                     );
                 }
@@ -386,6 +396,28 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                     anniversary,
                 )
                 .and_then(|doc| write_document(&doc, &shown, "la lettre de résiliation")),
+                Document::List => {
+                    let message =
+                        exports::letter::list_message(&scenario, dated.unwrap_or_else(today));
+                    write_document(
+                        &message.letter_document(&scenario.commune.name),
+                        &shown,
+                        "la lettre de la liste annuelle",
+                    )
+                }
+                Document::Budget => {
+                    let sheet = exports::budget::budget_sheet(&scenario, &sim);
+                    if shown.to_lowercase().ends_with(".csv") {
+                        Ok(exports::budget::to_csv(&sheet).into_bytes())
+                    } else {
+                        match exports::worker::SpreadsheetFormat::from_file_name(&shown) {
+                            Some(format) => format.write(&[sheet]),
+                            None => Err(format!(
+                                "« {shown} » : le budget s'écrit en .csv, .xlsx ou .ods"
+                            )),
+                        }
+                    }
+                }
             };
             match bytes.and_then(|b| {
                 std::fs::write(&out, b)

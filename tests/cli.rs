@@ -205,7 +205,7 @@ fn export_writes_each_document() {
     );
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("en .xlsx (Excel) ou en .ods"));
-    let unknown = laclasse(&["export", "budget", &tassin, "-o", "x"], None);
+    let unknown = laclasse(&["export", "facture", &tassin, "-o", "x"], None);
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("document inconnu"));
     let no_out = laclasse(&["export", "ics", &tassin], None);
     assert!(String::from_utf8_lossy(&no_out.stderr).contains("-o SORTIE"));

@@ -46,6 +46,7 @@ prop_compose! {
             requested,
             opened: opened_delay.map(|d| requested + Days::new(d)),
             removal_requested: removal_offset.map(|d| notified + chrono::Duration::days(d)),
+            admin_changed: None,
             storage_gb: None,
             admin: Some(contact()),
         }

@@ -462,6 +462,7 @@ mod tests {
             requested: parse_iso("2023-11-10").unwrap(),
             opened: None,
             removal_requested: None,
+            admin_changed: None,
             storage_gb: None,
             admin: None,
         }

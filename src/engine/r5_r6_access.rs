@@ -261,11 +261,16 @@ mod tests {
 
     #[test]
     fn yearly_list_counts_changes_since_the_last_one() {
+        let at = |requested: &str, removal: Option<&str>, changed: Option<&str>| ListDates {
+            requested: d(requested),
+            removal_requested: removal.map(d),
+            admin_changed: changed.map(d),
+        };
         let schools = [
-            (d("2023-11-10"), None),
-            (d("2025-09-01"), None),
-            (d("2023-11-10"), Some(d("2026-01-15"))),
-            (d("2026-06-25"), None),
+            at("2023-11-10", None, Some("2026-02-01")),
+            at("2025-09-01", None, None),
+            at("2023-11-10", Some("2026-01-15"), Some("2026-01-10")),
+            at("2026-06-25", None, Some("2025-01-01")),
         ];
         let list = r6_yearly_list(d("2023-11-16"), &schools, d("2026-03-01"));
         assert_eq!(
@@ -274,6 +279,8 @@ mod tests {
         );
         assert_eq!(list.additions, [1]);
         assert_eq!(list.removals, [2]);
+        // A change of administrator counts; a removed school's change does not.
+        assert_eq!(list.admin_changes, [0]);
         // After 19 June, the next year's list.
         let next = r6_yearly_list(d("2023-11-16"), &schools, d("2026-06-20"));
         assert_eq!(next.deadline, d("2027-06-19"));
@@ -309,17 +316,38 @@ pub struct YearlyList {
     pub additions: Vec<usize>,
     /// Indices of the schools whose removal was received in the period.
     pub removals: Vec<usize>,
+    /// Indices of the schools whose administrator changed in the period (« changement de
+    /// responsable »), removed ones aside.
+    pub admin_changes: Vec<usize>,
+}
+
+/// The dates of one school the yearly list looks at (R6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListDates {
+    /// The request's reception.
+    pub requested: NaiveDate,
+    /// The removal's reception, if any.
+    pub removal_requested: Option<NaiveDate>,
+    /// The day its administrator changed, if it did.
+    pub admin_changed: Option<NaiveDate>,
+}
+
+impl From<&crate::engine::scenario::School> for ListDates {
+    fn from(s: &crate::engine::scenario::School) -> ListDates {
+        ListDates {
+            requested: s.requested,
+            removal_requested: s.removal_requested,
+            admin_changed: s.admin_changed,
+        }
+    }
 }
 
 /// R6 (Annexe 1, "chaque année avant le 20 juin"): the list due before the 20 June following
-/// `today` (or on it), from the schools' request and removal dates
-/// (`(requested, removal_requested)` per school, in order). Requests received up to the
-/// notification belong to the initial list sent at signature, not to additions.
-pub fn r6_yearly_list(
-    notified: NaiveDate,
-    schools: &[(NaiveDate, Option<NaiveDate>)],
-    today: NaiveDate,
-) -> YearlyList {
+/// `today` (or on it), from the schools' dates, in order: additions, removals and changes of
+/// administrator (« ajout d'établissements ou radiation, changement de responsable »).
+/// Requests received up to the notification belong to the initial list sent at signature,
+/// not to additions.
+pub fn r6_yearly_list(notified: NaiveDate, schools: &[ListDates], today: NaiveDate) -> YearlyList {
     let year = r6_list_year(today);
     // 19 June exists every year, and so does the day after it.
     let deadline = YEARLY_LIST_DEADLINE.in_year(year).unwrap_or(today);
@@ -331,10 +359,16 @@ pub fn r6_yearly_list(
         deadline,
         since,
         additions: (0..schools.len())
-            .filter(|&i| schools[i].0 > notified && within(schools[i].0))
+            .filter(|&i| schools[i].requested > notified && within(schools[i].requested))
             .collect(),
         removals: (0..schools.len())
-            .filter(|&i| schools[i].1.is_some_and(within))
+            .filter(|&i| schools[i].removal_requested.is_some_and(within))
+            .collect(),
+        admin_changes: (0..schools.len())
+            .filter(|&i| {
+                schools[i].admin_changed.is_some_and(within)
+                    && !schools[i].removal_requested.is_some_and(within)
+            })
             .collect(),
     }
 }

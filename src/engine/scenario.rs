@@ -233,6 +233,8 @@ pub struct School {
     pub opened: Option<NaiveDate>,
     /// Reception of the removal request by the Métropole.
     pub removal_requested: Option<NaiveDate>,
+    /// The day the commune changed the school's administrator, when it did (Annexe 1).
+    pub admin_changed: Option<NaiveDate>,
     /// Storage used, when known (R10 warns above the Art. 4 limit).
     pub storage_gb: Option<StorageGb>,
     /// The school's administrator on laclasse.com (Annexe 1), when named.

@@ -65,6 +65,7 @@ pub fn territory(schools: usize, years: i32) -> Scenario {
                     group: Some(format!("Groupe scolaire {}", i / 3)),
                     requested: notified - Days::new(6) + Days::new(added),
                     opened: None,
+                    admin_changed: None,
                     removal_requested: (i % 7 == 0)
                         .then(|| notified + Days::new(added + 400 + (i as u64 * 31) % span)),
                     storage_gb: None,

@@ -665,11 +665,14 @@ pub enum SchoolField {
     StorageGb,
     /// A field of its administrator (Annexe 1).
     Admin(ContactField),
+    /// The day the commune changed its administrator (Annexe 1, « changement de
+    /// responsable »), for the yearly list.
+    AdminChanged,
 }
 
 impl SchoolField {
     /// How many there are: the length of [`SchoolField::ALL`].
-    pub const COUNT: usize = 9 + ContactField::ALL.len();
+    pub const COUNT: usize = 10 + ContactField::ALL.len();
 
     /// Every field, in the table's order.
     pub const ALL: [SchoolField; SchoolField::COUNT] = [
@@ -687,6 +690,7 @@ impl SchoolField {
         SchoolField::Admin(ContactField::Function),
         SchoolField::Admin(ContactField::Email),
         SchoolField::Admin(ContactField::Phone),
+        SchoolField::AdminChanged,
     ];
 
     /// Its position in [`SchoolField::ALL`].
@@ -710,6 +714,7 @@ impl SchoolField {
             SchoolField::RemovalRequested => "removal_requested",
             SchoolField::StorageGb => "storage_gb",
             SchoolField::Admin(f) => f.key(),
+            SchoolField::AdminChanged => "admin_changed",
         }
     }
 
@@ -739,6 +744,7 @@ impl SchoolField {
             SchoolField::RemovalRequested => "Radiation reçue le".into(),
             SchoolField::StorageGb => "Stockage utilisé (Go)".into(),
             SchoolField::Admin(f) => format!("Administrateur : {}", f.label()),
+            SchoolField::AdminChanged => "Administrateur changé le".into(),
         }
     }
 
@@ -747,9 +753,10 @@ impl SchoolField {
         match self {
             SchoolField::Level => Input::Choice(Choices::Level),
             SchoolField::Sector => Input::Choice(Choices::Sector),
-            SchoolField::Requested | SchoolField::Opened | SchoolField::RemovalRequested => {
-                Input::Date
-            }
+            SchoolField::Requested
+            | SchoolField::Opened
+            | SchoolField::RemovalRequested
+            | SchoolField::AdminChanged => Input::Date,
             SchoolField::StorageGb => Input::Decimal,
             SchoolField::Admin(f) => contact_input(f),
             SchoolField::Name | SchoolField::Uai | SchoolField::Group => Input::Text,

@@ -11,7 +11,7 @@ use super::field::{Field, Select};
 use super::use_exporter::{ExportJob, Exporter};
 use super::why::ClauseTag;
 use crate::engine::dates::{fr, next_day};
-use crate::engine::r5_r6_access::r6_yearly_list;
+use crate::engine::r5_r6_access::{ListDates, r6_yearly_list};
 use crate::engine::{Clause, Scenario, Simulation};
 use crate::io::exports::worker::{DocumentFormat, ExportRequest, SpreadsheetFormat};
 use crate::io::exports::{ics, letter};
@@ -54,6 +54,43 @@ pub fn documents(p: &DocumentsProps) -> Html {
         })
     };
 
+    let budget_csv = {
+        let (export, scenario, base, status) = (
+            export.clone(),
+            p.scenario.clone(),
+            base.clone(),
+            status.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            export.emit(ExportJob::download(
+                ExportRequest::BudgetCsv {
+                    scenario: to_string_pretty(&scenario),
+                },
+                format!("{base}-budget.csv"),
+                &status,
+            ))
+        })
+    };
+    let list_letter_odt = {
+        let (export, scenario, base, status, today) = (
+            export.clone(),
+            p.scenario.clone(),
+            base.clone(),
+            status.clone(),
+            p.today,
+        );
+        Callback::from(move |_: MouseEvent| {
+            export.emit(ExportJob::download(
+                ExportRequest::ListLetter {
+                    format: DocumentFormat::Odt,
+                    scenario: to_string_pretty(&scenario),
+                    today: crate::engine::dates::iso(today),
+                },
+                format!("{base}-lettre-liste.odt"),
+                &status,
+            ))
+        })
+    };
     let calendar = {
         let scenario = p.scenario.clone();
         let sim = p.sim.clone();
@@ -197,12 +234,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
             show_draft.set(el.has_attribute("open"));
         })
     };
-    let dates: Vec<_> = p
-        .scenario
-        .schools
-        .iter()
-        .map(|s| (s.requested, s.removal_requested))
-        .collect();
+    let dates: Vec<ListDates> = p.scenario.schools.iter().map(ListDates::from).collect();
     let list = r6_yearly_list(p.scenario.convention.notified, &dates, p.today);
     let prepared = use_state(|| None::<letter::ListMessage>);
     {
@@ -254,6 +286,9 @@ pub fn documents(p: &DocumentsProps) -> Html {
                     <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id={format!("export-{}", f.extension())} onclick={spreadsheet(f)}>{ format!("Liste annexe 1 (.{})", f.extension()) }</button>
                 }) }
             </div>
+            <h3>{ "Budget par exercice " }<ClauseTag clause={Clause::Art6Title} /></h3>
+            <p class="hint">{ "Les titres de recette de chaque exercice, par école et par groupe scolaire (les deux lectures), avec le total de l'exercice : aussi dans la feuille « Budget » des listes ci-dessus." }</p>
+            <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="export-budget" onclick={budget_csv}>{ "Budget par exercice (.csv)" }</button>
             <h3>{ "Calendrier des échéances" }</h3>
             <div class="row">
                 <Field id="rappel" label="Rappel (jours avant chaque échéance à venir)" value={(*reminder).clone()} inputmode="numeric" oninput={on_reminder} />
@@ -271,20 +306,21 @@ pub fn documents(p: &DocumentsProps) -> Html {
             <details class="draft" ontoggle={toggle_draft}><summary>{ "Voir le projet" }</summary>
                 if *show_draft {
                     if let Some(body) = (*shown_draft).clone() {
-                        <div class="draft-body">{ Html::from_html_unchecked(AttrValue::from(body)) }</div>
+                        <div class="draft-body" tabindex="0" role="region" aria-label="Projet de délibération">{ Html::from_html_unchecked(AttrValue::from(body)) }</div>
                     } else {
                         <p class="hint">{ "Préparation du projet…" }</p>
                     }
                 }
             </details>
             <h3>{ format!("Liste annuelle à envoyer avant le {} ", fr(next_day(list.deadline))) }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
-            <p>{ format!("Changements depuis le {} : {} ajout(s), {} radiation(s). Dernier jour sûr : {}.",
-                fr(list.since), list.additions.len(), list.removals.len(), fr(list.deadline)) }</p>
+            <p>{ format!("Changements depuis le {} : {} ajout(s), {} radiation(s), {} changement(s) de responsable. Dernier jour sûr : {}.",
+                fr(list.since), list.additions.len(), list.removals.len(), list.admin_changes.len(), fr(list.deadline)) }</p>
             <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="preparer-liste" onclick={prepare}>{ "Préparer le courriel et la lettre" }</button>
             if let Some(m) = (*prepared).clone() {
                 <div class="toolbar">
                     <a class="button primary" id="courriel-liste" href={m.mailto()}>{ "Ouvrir le courriel dans la messagerie" }</a>
-                    <button type="button" onclick={copy_letter}>{ "Copier la lettre signée (ajouts)" }</button>
+                    <button type="button" onclick={copy_letter}>{ "Copier la lettre signée" }</button>
+                    <button type="button" id="lettre-liste-odt" onclick={list_letter_odt}>{ "Lettre signée (.odt)" }</button>
                 </div>
                 <p><strong>{ "Objet : " }</strong>{ &m.subject }</p>
                 <pre class="letter">{ &m.body }</pre>

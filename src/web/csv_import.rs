@@ -87,7 +87,8 @@ pub fn column_label(column: Column) -> String {
 
 /// Words of a folded header and the field they mean, most specific first ("nom" last: it is
 /// also in "nom de l'école").
-const HEADER_WORDS: [(&[&str], SchoolField); 13] = [
+const HEADER_WORDS: [(&[&str], SchoolField); 14] = [
+    (&["changement", "change"], SchoolField::AdminChanged),
     (&["uai", "rne"], SchoolField::Uai),
     (&["niveau", "type"], SchoolField::Level),
     (&["secteur", "public"], SchoolField::Sector),
@@ -156,7 +157,10 @@ pub fn guess_columns(rows: &[Vec<String>], has_header: bool) -> Vec<Column> {
             .filter(|f| {
                 !matches!(
                     f,
-                    SchoolField::Opened | SchoolField::RemovalRequested | SchoolField::StorageGb
+                    SchoolField::Opened
+                        | SchoolField::RemovalRequested
+                        | SchoolField::StorageGb
+                        | SchoolField::AdminChanged
                 )
             })
             .collect();

@@ -8,3 +8,17 @@ test('accessibility: no serious or critical axe violation', async ({ app, page }
   const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
+
+test('accessibility: the meeting, its checks, the legality dates and the draft shown pass axe too', async ({ app, page }) => {
+  await app.goto();
+  await page.getByText('Séance du conseil municipal (facultatif').click();
+  await page.getByLabel('Conseillers en exercice').fill('35');
+  await page.getByLabel('Conseillers présents').fill('A B\nC D');
+  await page.getByLabel('Transmission en préfecture (facultatif)').fill('2023-11-20');
+  await expect(page.locator('#controles-seance #quorum')).toContainText('non atteint');
+  await page.getByText('Voir le projet').click();
+  await expect(page.locator('.draft-body')).toContainText('Le Conseil Municipal, après en avoir délibéré');
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});

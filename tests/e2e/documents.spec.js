@@ -40,10 +40,19 @@ test('documents: the Annex 1 list loads its module only when asked, then the cal
   await expect(draft).toContainText('soit 450,00 € par an pour 3 écoles sur la liste à la date de la séance');
   file = await app.download('Télécharger (.html)');
   expect(fs.readFileSync(await file.path(), 'utf8')).toContain('<h2 class="pb">Annexe 1 : écoles inscrites sur la liste à la date de la séance</h2>');
+  // The budget by exercice, as French Excel reads CSV.
+  file = await app.download('Budget par exercice (.csv)');
+  const csv = fs.readFileSync(await file.path(), 'utf8');
+  expect(csv.startsWith('\ufeffExercice;Lecture;Date du titre;')).toBe(true);
+  expect(csv).toContain("2024;par école;;;Total de l'exercice 2024 (5 titres);;750,00");
+  expect(csv).toContain(';par groupe scolaire;');
   // The yearly list's e-mail, prepared on demand.
   await page.getByRole('button', { name: 'Préparer le courriel et la lettre' }).click();
   await expect(page.locator('.documents .letter').first()).toContainText('Radiations :');
   const mailto = await page.locator('#courriel-liste').getAttribute('href');
   expect(mailto).toMatch(/^mailto:partenariat-laclass\.com@grandlyon\.com\?subject=/);
   expect(decodeURIComponent(mailto)).toContain('liste des écoles de Tassin-la-Demi-Lune — 2027');
+  await expect(page.locator('.documents .letter').first()).toContainText('Changements de responsable (nouvel administrateur) :');
+  file = await app.download('Lettre signée (.odt)');
+  expect(fs.readFileSync(await file.path()).subarray(0, 2).toString()).toBe('PK');
 });

@@ -1,5 +1,6 @@
 //! The Annex 1 list "au format Excel ou open office": one row per school that may be on the
-//! list, then the commune's contacts; a second sheet with the fee of each convention year.
+//! list, then the commune's contacts; a second sheet with the fee of each convention year; a
+//! third with the titles of each budget year under both readings (`budget`).
 //! Every text is written as a text cell, never a formula, whatever it begins with.
 
 use chrono::{Datelike, NaiveDate};
@@ -89,6 +90,7 @@ fn school_cell(school: &School, field: SchoolField) -> Cell {
             .storage_gb
             .map_or(Cell::Empty, |g| Cell::Text(fr_decimal(g.gb()))),
         SchoolField::Admin(c) => text(school.admin.as_ref().map_or("", |a| c.value(a))),
+        SchoolField::AdminChanged => school.admin_changed.map_or(Cell::Empty, Cell::Date),
     }
 }
 
@@ -158,6 +160,7 @@ pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
             .to_vec(),
             rows: fees,
         },
+        super::budget::budget_sheet(scenario, sim),
     ]
 }
 

@@ -1,10 +1,10 @@
 //! The yearly list (Annexe 1): a ready e-mail to the address the annex names, and the text of
-//! the signed letter for additions.
+//! the signed letter for every change (additions, removals, changes of administrator).
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::engine::dates::fr;
-use crate::engine::r5_r6_access::{YearlyList, r6_yearly_list};
+use crate::engine::r5_r6_access::{ListDates, YearlyList, r6_yearly_list};
 use crate::engine::scenario::Scenario;
 
 /// The address Annexe 1 gives for the list ("partenariat-laclass.com@grandlyon.com").
@@ -19,7 +19,7 @@ pub struct ListMessage {
     pub subject: String,
     /// The e-mail's text.
     pub body: String,
-    /// The signed letter the additions need, as text.
+    /// The signed letter every change needs, as text.
     pub letter: String,
 }
 
@@ -48,13 +48,10 @@ fn percent(s: &str) -> String {
 }
 
 /// The e-mail and the letter for the yearly list due before the 20 June following `today`
-/// (Annexe 1, R6), from the scenario's schools.
+/// (Annexe 1, R6), from the scenario's schools: additions, removals and changes of
+/// administrator, since « toute demande devra être adressée par courrier signé ».
 pub fn list_message(scenario: &Scenario, today: NaiveDate) -> ListMessage {
-    let dates: Vec<_> = scenario
-        .schools
-        .iter()
-        .map(|s| (s.requested, s.removal_requested))
-        .collect();
+    let dates: Vec<ListDates> = scenario.schools.iter().map(ListDates::from).collect();
     let list = r6_yearly_list(scenario.convention.notified, &dates, today);
     let commune = &scenario.commune.name;
     let name = |i: &usize| {
@@ -64,44 +61,40 @@ pub fn list_message(scenario: &Scenario, today: NaiveDate) -> ListMessage {
             None => format!("- {}", s.name),
         }
     };
-    let lines = |v: &[usize]| {
+    let admin_of = |i: &usize| {
+        let s = &scenario.schools[*i];
+        match &s.admin {
+            Some(a) => format!(
+                "- {} : {} {}, {}, {}, {}",
+                s.name, a.first_name, a.last_name, a.function, a.email, a.phone
+            ),
+            None => format!("- {} : administrateur à désigner", s.name),
+        }
+    };
+    let lines = |v: &[usize], f: &dyn Fn(&usize) -> String| {
         if v.is_empty() {
             "- aucun".to_string()
         } else {
-            v.iter().map(name).collect::<Vec<_>>().join("\n")
+            v.iter().map(f).collect::<Vec<_>>().join("\n")
         }
     };
-    let admins = scenario
-        .schools
-        .iter()
-        .filter_map(|s| {
-            s.admin.as_ref().map(|a| {
-                format!(
-                    "- {} : {} {}, {}, {}, {}",
-                    s.name, a.first_name, a.last_name, a.function, a.email, a.phone
-                )
-            })
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let changes = format!(
+        "Ajouts d'établissements :\n{}\n\nRadiations :\n{}\n\nChangements de responsable (nouvel administrateur) :\n{}",
+        lines(&list.additions, &name),
+        lines(&list.removals, &name),
+        lines(&list.admin_changes, &admin_of),
+    );
     let subject = format!(
         "laclasse.com — liste des écoles de {commune} — {}",
         list.deadline.year()
     );
     let body = format!(
-        "Bonjour,\n\nConformément à l'annexe 1 de la convention laclasse.com, voici les modifications de la liste des écoles de la commune de {commune} depuis le {} (liste à transmettre avant le 20 juin).\n\nAjouts d'établissements :\n{}\n\nRadiations :\n{}\n\nAdministrateurs actuels (à vérifier ; signaler tout changement de responsable) :\n{}\n\nLe courrier signé de la commune suit pour les ajouts.\n\nCordialement,\n",
+        "Bonjour,\n\nConformément à l'annexe 1 de la convention laclasse.com, voici les modifications de la liste des écoles de la commune de {commune} depuis le {} (liste à transmettre avant le 20 juin).\n\n{changes}\n\nLe courrier signé de la commune suit, comme l'annexe 1 le demande pour toute demande.\n\nCordialement,\n",
         fr(list.since),
-        lines(&list.additions),
-        lines(&list.removals),
-        if admins.is_empty() {
-            "- aucun".to_string()
-        } else {
-            admins
-        },
     );
     let letter = format!(
-        "Commune de {commune}\n\nà\n\nMétropole de Lyon\nPartenariat laclasse.com\n(copie : {METROPOLE_ADDRESS})\n\nObjet : demande d'ajout d'établissements à l'ENT laclasse.com\n\nMadame, Monsieur,\n\nEn application de l'annexe 1 de la convention de mise à disposition de l'ENT « laclasse.com », la commune de {commune} demande l'ajout des établissements suivants :\n{}\n\nLes coordonnées de l'administrateur de chaque établissement figurent dans la liste jointe au format Excel ou OpenDocument.\n\nVeuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\nFait à {commune}, le {}\n\nLe Maire\n",
-        lines(&list.additions),
+        "Commune de {commune}\n\nà\n\nMétropole de Lyon\nPartenariat laclasse.com\n(copie : {METROPOLE_ADDRESS})\n\nObjet : modifications de la liste des écoles utilisatrices de l'ENT laclasse.com\n\nMadame, Monsieur,\n\nEn application de l'annexe 1 de la convention de mise à disposition de l'ENT « laclasse.com » (« toute demande devra être adressée par courrier signé de la commune »), la commune de {commune} vous adresse les modifications de la liste de ses écoles depuis le {} :\n\n{changes}\n\nLes coordonnées de l'administrateur de chaque établissement figurent dans la liste jointe au format Excel ou OpenDocument.\n\nVeuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\nFait à {commune}, le {}\n\nLe Maire\n",
+        fr(list.since),
         fr(today),
     );
     ListMessage {
@@ -109,6 +102,39 @@ pub fn list_message(scenario: &Scenario, today: NaiveDate) -> ListMessage {
         subject,
         body,
         letter,
+    }
+}
+
+impl ListMessage {
+    /// The signed letter as a document, to print, edit (.odt) or copy: paragraphs, and the
+    /// changes as lists.
+    pub fn letter_document(&self, commune: &str) -> super::document::Document {
+        use super::document::{Block, Inline};
+        let mut blocks = Vec::new();
+        for para in self.letter.split("\n\n") {
+            let lines: Vec<&str> = para.lines().collect();
+            match lines.split_first() {
+                Some((head, rest))
+                    if !rest.is_empty() && rest.iter().all(|l| l.starts_with("- ")) =>
+                {
+                    blocks.push(Block::Para(vec![Inline::Text(head.to_string())]));
+                    blocks.push(Block::Bullets(
+                        rest.iter()
+                            .map(|l| vec![Inline::Text(l.trim_start_matches("- ").to_string())])
+                            .collect(),
+                    ));
+                }
+                _ => blocks.extend(
+                    lines
+                        .iter()
+                        .map(|l| Block::Para(vec![Inline::Text(l.to_string())])),
+                ),
+            }
+        }
+        super::document::Document {
+            title: format!("Liste annuelle laclasse.com — {commune}"),
+            blocks,
+        }
     }
 }
 
@@ -135,6 +161,21 @@ mod tests {
                 .contains("Ajouts d'établissements :\n- École primaire du Prieuré")
         );
         assert!(earlier.letter.contains("- École primaire du Prieuré"));
+        // The signed letter covers removals and changes of administrator too.
+        assert!(
+            m.letter
+                .contains("Radiations :\n- École élémentaire des Cerisiers")
+        );
+        let mut changed = s.clone();
+        changed.schools[0].admin_changed = NaiveDate::from_ymd_opt(2025, 1, 6);
+        let c = list_message(&changed, NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+        let admin = changed.schools[0].admin.as_ref().unwrap();
+        let line = format!(
+            "Changements de responsable (nouvel administrateur) :\n- {} : {} {}",
+            changed.schools[0].name, admin.first_name, admin.last_name
+        );
+        assert!(c.letter.contains(&line), "{}", c.letter);
+        assert!(c.body.contains(&line));
         let link = m.mailto();
         assert!(
             link.starts_with(

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::annex1::{Sheet, annex1_sheets, to_ods, to_xlsx};
 use super::document::Document;
-use super::{deliberation, termination_letter};
+use super::{budget, deliberation, letter, termination_letter};
 use crate::engine::simulate;
 use crate::io::parse_str;
 
@@ -119,6 +119,20 @@ pub enum ExportRequest {
         /// The scenario, as the scenario file writes it.
         scenario: String,
     },
+    /// The signed letter of the yearly list (Annexe 1, R6).
+    ListLetter {
+        /// The document's form.
+        format: DocumentFormat,
+        /// The scenario, as the scenario file writes it.
+        scenario: String,
+        /// The letter's date, `YYYY-MM-DD`.
+        today: String,
+    },
+    /// The budget sheet by exercice, as CSV (R7).
+    BudgetCsv {
+        /// The scenario, as the scenario file writes it.
+        scenario: String,
+    },
     /// The termination letter (R2) for the next reachable anniversary.
     TerminationLetter {
         /// The document's form.
@@ -136,7 +150,9 @@ impl ExportRequest {
         match self {
             ExportRequest::Annex1 { format, .. } => format.mime(),
             ExportRequest::Deliberation { format, .. }
-            | ExportRequest::TerminationLetter { format, .. } => format.mime(),
+            | ExportRequest::TerminationLetter { format, .. }
+            | ExportRequest::ListLetter { format, .. } => format.mime(),
+            ExportRequest::BudgetCsv { .. } => "text/csv;charset=utf-8",
         }
     }
 }
@@ -157,7 +173,9 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
     let text = match request {
         ExportRequest::Annex1 { scenario, .. }
         | ExportRequest::Deliberation { scenario, .. }
-        | ExportRequest::TerminationLetter { scenario, .. } => scenario,
+        | ExportRequest::TerminationLetter { scenario, .. }
+        | ExportRequest::ListLetter { scenario, .. }
+        | ExportRequest::BudgetCsv { scenario } => scenario,
     };
     let scenario = match parse_str(text) {
         Ok(s) => s,
@@ -173,6 +191,17 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
         ExportRequest::Annex1 { format, .. } => format.write(&annex1_sheets(&scenario, &sim)),
         ExportRequest::Deliberation { format, .. } => {
             format.write(&deliberation::document(&scenario, &sim))
+        }
+        ExportRequest::ListLetter { format, today, .. } => {
+            match crate::engine::dates::parse_iso(today) {
+                Some(today) => format.write(
+                    &letter::list_message(&scenario, today).letter_document(&scenario.commune.name),
+                ),
+                None => Err(format!("date du jour illisible : {today}")),
+            }
+        }
+        ExportRequest::BudgetCsv { .. } => {
+            Ok(budget::to_csv(&budget::budget_sheet(&scenario, &sim)).into_bytes())
         }
         ExportRequest::TerminationLetter { format, today, .. } => {
             match crate::engine::dates::parse_iso(today) {

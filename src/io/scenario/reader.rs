@@ -462,6 +462,7 @@ impl Reader {
         let requested = self.date(map, at(SchoolField::Requested), true);
         let opened = self.date(map, at(SchoolField::Opened), false);
         let removal_requested = self.date(map, at(SchoolField::RemovalRequested), false);
+        let admin_changed = self.date(map, at(SchoolField::AdminChanged), false);
         let storage_gb = self.storage(map, index);
         let admin_path = format!("{path}.{}", crate::io::schema::ADMIN_KEY);
         let admin = self
@@ -486,6 +487,7 @@ impl Reader {
             requested: requested?,
             opened,
             removal_requested,
+            admin_changed,
             storage_gb,
             admin,
         })

@@ -51,6 +51,7 @@ fn school_value(s: &School) -> Value {
     put(SchoolField::Requested, Some(date(s.requested)));
     put(SchoolField::Opened, s.opened.map(date));
     put(SchoolField::RemovalRequested, s.removal_requested.map(date));
+    put(SchoolField::AdminChanged, s.admin_changed.map(date));
     put(
         SchoolField::StorageGb,
         s.storage_gb

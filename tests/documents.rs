@@ -1,6 +1,7 @@
-//! The draft deliberation (D6), read back from what the command writes: every element of the
-//! seed's act in its order, blanks where the meeting is unknown, both billing readings
-//! consistent with Art. 6, and an .odt that LibreOffice opens.
+//! The documents a council votes and a commune sends, read back from what the command writes:
+//! the draft deliberation (D6: every element of the seed's act in its order, blanks where the
+//! meeting is unknown, both billing readings consistent with Art. 6, an .odt that LibreOffice
+//! opens), the termination letter, the yearly list's letter and the budget sheet.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -263,4 +264,129 @@ fn the_termination_letter_is_written_by_the_command_and_reads_back_in_libreoffic
     assert!(
         String::from_utf8_lossy(&bad.stderr).contains("le 17/11/2025 n'est pas un anniversaire")
     );
+}
+
+#[test]
+fn the_yearly_list_letter_and_the_budget_sheet_are_written_by_the_command_and_read_back() {
+    let input = temp("tassin.json");
+    std::fs::write(&input, include_str!("../data/examples/tassin.json")).unwrap();
+    let run = |args: &[&str], out: &Path| {
+        let o = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+            .args(["export"])
+            .args(&args[..1])
+            .arg(&input)
+            .args(&args[1..])
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    // The list letter, in LibreOffice: every change since the previous list.
+    let odt = temp("liste.odt");
+    run(&["liste", "--date", "2025-03-01"], &odt);
+    let out_dir = temp("soffice-liste");
+    let converted = Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+        ])
+        .arg(&out_dir)
+        .arg(&odt)
+        .env("HOME", temp("soffice-home-liste"))
+        .output()
+        .expect("LibreOffice (soffice) is needed: `make test` installs it");
+    assert!(converted.status.success(), "{converted:?}");
+    let text = std::fs::read_to_string(out_dir.join("liste.txt")).unwrap();
+    in_order(
+        &text,
+        &[
+            "Objet : modifications de la liste des écoles utilisatrices",
+            "« toute demande devra être adressée par courrier signé de la commune »",
+            "depuis le 20/06/2024",
+            "Ajouts d'établissements :",
+            "Radiations :",
+            "École élémentaire des Cerisiers",
+            "Changements de responsable (nouvel administrateur) :",
+            "Fait à Tassin-la-Demi-Lune, le 01/03/2025",
+        ],
+    );
+
+    // The budget CSV, read back as a spreadsheet would: each exercice's titles add up to its
+    // total, under both readings.
+    let csv_path = temp("budget.csv");
+    run(&["budget"], &csv_path);
+    let bytes = std::fs::read(&csv_path).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
+    let euros = |s: &str| -> i64 {
+        let (e, c) = s.split_once(',').unwrap();
+        e.replace(['\u{202f}', ' '], "").parse::<i64>().unwrap() * 100 + c.parse::<i64>().unwrap()
+    };
+    let mut sums: std::collections::BTreeMap<(String, String), i64> = Default::default();
+    let mut totals = 0;
+    for record in reader.records() {
+        let r = record.unwrap();
+        let key = (r[0].to_string(), r[1].to_string());
+        if r[4].starts_with("Total de l'exercice") {
+            assert_eq!(sums.remove(&key).unwrap_or(0), euros(&r[6]), "{key:?}");
+            totals += 1;
+        } else {
+            *sums.entry(key).or_default() += euros(&r[6]);
+        }
+    }
+    // 2023 to 2027 (the horizon), under the two readings.
+    assert_eq!(totals, 10);
+    assert!(sums.is_empty());
+}
+
+#[test]
+fn the_example_documents_in_docs_are_current() {
+    let seance = temp("tassin-seance.json");
+    std::fs::write(&seance, include_str!("../data/examples/tassin-seance.json")).unwrap();
+    for (args, name) in [
+        (vec!["deliberation"], "deliberation-tassin.txt"),
+        (
+            vec!["resiliation", "--date", "2025-06-01"],
+            "lettre-resiliation-tassin.txt",
+        ),
+        (
+            vec!["liste", "--date", "2025-03-01"],
+            "lettre-liste-tassin.txt",
+        ),
+        (vec!["budget"], "budget-tassin.csv"),
+    ] {
+        let out = temp(name);
+        let o = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+            .arg("export")
+            .arg(args[0])
+            .arg(&seance)
+            .args(&args[1..])
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        let shown = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("docs/examples")
+                .join(name),
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out).unwrap(),
+            shown,
+            "docs/examples/{name} is outdated: run `make docs-examples`"
+        );
+    }
 }
