@@ -230,7 +230,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     let chair_title = m.chair_title.clone();
     let chair_ref = chair_title
         .as_deref()
-        .map_or_else(|| "Monsieur le Maire".to_string(), with_article);
+        .map_or_else(|| "le Maire".to_string(), with_article);
 
     let mut blocks = vec![
         Block::Para(vec![
