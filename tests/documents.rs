@@ -67,8 +67,8 @@ fn the_tassin_draft_holds_every_element_of_d6_in_order() {
             "N° 2023-64",
             "DÉLIBÉRATION DU CONSEIL MUNICIPAL DE TASSIN-LA-DEMI-LUNE",
             "Séance du jeudi 9 novembre 2023",
-            "Le jeudi 9 novembre 2023 à 19 h 00, se sont réunis en salle du Conseil municipal",
-            "sous la présidence de CHARMOT Pascal, Maire.",
+            "Le jeudi 9 novembre 2023 à 19 h 00 se sont réunis en salle du Conseil municipal",
+            "sous la présidence de M. Pascal CHARMOT, Maire de Tassin-la-Demi-Lune.",
             "Date de la convocation : le vendredi 3 novembre 2023",
             "Nombre de conseillers en exercice : 35",
             "Nombre de votants : 35",
@@ -86,27 +86,33 @@ fn the_tassin_draft_holds_every_element_of_d6_in_order() {
             "Le Conseil Municipal, après en avoir délibéré :",
             "1) APPROUVE la convention",
             "jointe en annexe de la présente délibération ;",
-            "2) DIT que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 150,00 € par an et par école utilisatrice, soit 450,00 € par an pour 3 écoles sur la liste à la date de la séance",
-            "3) AUTORISE le Maire ou l'adjoint faisant fonction à signer",
-            "4) CHARGE le Maire de l'exécution de la présente délibération.",
-            "Vote : A l'unanimité",
+            "2) DIT que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 150,00 € par an et par école utilisatrice, soit 450,00 € par an pour 3 écoles de la liste prévisionnelle (annexe 1 bis)",
+            "3) AUTORISE Monsieur le Maire ou l'adjoint faisant fonction à signer",
+            "4) CHARGE Monsieur le Maire de l'exécution de la présente délibération.",
+            "Vote : À l'unanimité",
             "Fait et délibéré en séance le : jeudi 9 novembre 2023",
             "Certifié exécutoire par :",
             "- Transmission en préfecture du Rhône le : 16/11/2023",
             "- Mise en ligne sur le site Internet de la commune de Tassin-la-Demi-Lune le : 16/11/2023",
-            "CHARMOT Pascal\nMaire de Tassin-la-Demi-Lune",
-            "RIO Jean-Baptiste\nSecrétaire de séance",
+            "Pascal CHARMOT\nMaire de Tassin-la-Demi-Lune",
+            "Jean-Baptiste RIO\nSecrétaire de séance",
             "recours contentieux auprès du Tribunal administratif de Lyon, dans un délai de deux mois à compter de sa publication, y compris par l'application Télérecours citoyens",
             "recours gracieux dans les mêmes conditions de délai",
-            "le dernier jour est le mercredi 17 janvier 2024",
+            "un recours formé au plus tard le mercredi 17 janvier 2024 est dans les délais ; un recours gracieux formé dans ce délai le proroge",
             "Annexe : convention de mise à disposition de l'ENT « laclasse.com »",
-            "La commune de Tassin-la-Demi-Lune, représentée par son maire dûment habilité(e) à cet effet en vertu de la délibération n° 2023-64 en date du 09/11/2023",
+            "La commune de Tassin-la-Demi-Lune, représentée par son Maire, M. Pascal CHARMOT, dûment habilité(e) à cet effet en vertu de la délibération n° 2023-64 en date du jeudi 9 novembre 2023",
             "6. CONDITIONS FINANCIERES",
             "8. DUREE ET RESILIATION",
-            "Annexe 1 : écoles inscrites sur la liste à la date de la séance",
+            "Fait à Lyon, le …………… (date de signature)",
+            "Pour la commune de Tassin-la-Demi-Lune\nMaire, Pascal CHARMOT",
+            "ANNEXE 1",
+            "PROCEDURE D'ADHESION ET DE RADIATION DES ECOLES",
+            "ANNEXE 2",
+            "EVALUATION DU COUT DE LA PLATEFORME",
+            "Annexe 1 bis : liste prévisionnelle des établissements / groupes scolaires utilisateurs",
             "École élémentaire du Bourg",
             "3 × 150,00 € = 450,00 € par an",
-            "Annexe 2 : évaluation du coût de la plateforme, appliquée au montant inscrit",
+            "Annexe 2 bis : répartition du montant inscrit selon l'annexe 2",
             "Hébergement | 17 % | 76,50 €",
             "Total | 100 % | 450,00 €",
         ],
@@ -136,7 +142,7 @@ fn without_the_meeting_the_draft_leaves_blanks_and_never_writes_the_notification
     );
     assert!(!text.contains("01/12/2023"), "{text}");
     assert!(!text.contains("1 décembre 2023"), "{text}");
-    assert!(!text.contains("le dernier jour est le"));
+    assert!(!text.contains("est dans les délais"));
 }
 
 #[test]
@@ -153,7 +159,7 @@ fn in_school_group_billing_the_dit_keeps_art_6_and_a_chair_is_named_as_entered()
     );
     assert!(!text.contains("150,00 € par groupe scolaire"));
     assert!(text.contains("3) AUTORISE la Maire-adjointe ou l'adjoint faisant fonction"));
-    assert!(text.contains("ACQUAVIVA Caroline\nMaire-adjointe de Tassin-la-Demi-Lune"));
+    assert!(text.contains("Caroline ACQUAVIVA\nMaire-adjointe de Tassin-la-Demi-Lune"));
     assert!(!text.contains("Monsieur le Maire"));
 }
 
@@ -194,12 +200,12 @@ fn the_odt_opens_in_libreoffice_and_reads_back() {
             "DIT",
             "AUTORISE",
             "CHARGE",
-            "Vote : A l'unanimité",
+            "Vote : À l'unanimité",
             "Certifié exécutoire par :",
             "Télérecours citoyens",
-            "Annexe 1 : écoles inscrites sur la liste à la date de la séance",
+            "Annexe 1 bis : liste prévisionnelle",
             "École élémentaire du Bourg",
-            "Annexe 2",
+            "Annexe 2 bis",
         ],
     );
 }
@@ -244,11 +250,12 @@ fn the_termination_letter_is_written_by_the_command_and_reads_back_in_libreoffic
             "Lettre recommandée avec accusé de réception",
             "Tassin-la-Demi-Lune, le dimanche 1er juin 2025",
             "Objet : dénonciation de la convention",
-            "à sa date anniversaire du dimanche 16 novembre 2025",
-            "au plus tard le samedi 16/08/2025",
-            "en pratique, au plus tard le jeudi 14/08/2025",
+            "avec effet au dimanche 16 novembre 2025, date anniversaire",
+            "au plus tard le samedi 16 août 2025",
+            "reçue au plus tard le jeudi 14 août 2025",
+            "À défaut, la dénonciation vaudra pour la date anniversaire suivante",
             "seront supprimés le dimanche 16 novembre 2025",
-            "année de convention n° 2 (600,00 €)",
+            "année de convention n° 2 (du samedi 16 novembre 2024 au samedi 15 novembre 2025)",
             "Maire de Tassin-la-Demi-Lune",
         ],
     );
@@ -309,6 +316,7 @@ fn the_yearly_list_letter_and_the_budget_sheet_are_written_by_the_command_and_re
     in_order(
         &text,
         &[
+            "Tassin-la-Demi-Lune, le samedi 1er mars 2025",
             "Objet : modifications de la liste des écoles utilisatrices",
             "« toute demande devra être adressée par courrier signé de la commune »",
             "depuis le 20/06/2024",
@@ -316,7 +324,7 @@ fn the_yearly_list_letter_and_the_budget_sheet_are_written_by_the_command_and_re
             "Radiations :",
             "École élémentaire des Cerisiers",
             "Changements de responsable (nouvel administrateur) :",
-            "Fait à Tassin-la-Demi-Lune, le 01/03/2025",
+            "Maire de Tassin-la-Demi-Lune",
         ],
     );
 

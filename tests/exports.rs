@@ -611,9 +611,7 @@ fn deliberation_draft_has_the_commune_the_schools_and_the_credit() {
     assert!(html.contains("<h1>Délibération du conseil municipal de Tassin-la-Demi-Lune</h1>"));
     // Without a meeting date, the list at the meeting is the one sent at the signature: the
     // three schools asked for by the notification, not the March 2024 addition.
-    assert!(
-        html.contains("soit 450,00 € par an pour 3 écoles sur la liste à la date de la séance")
-    );
+    assert!(html.contains("soit 450,00 € par an pour 3 écoles de la liste prévisionnelle"));
     assert!(html.contains("<td>École élémentaire du Bourg</td>"));
     assert!(!html.contains("École primaire du Prieuré"));
     assert!(html.contains("Tribunal administratif de Lyon"));

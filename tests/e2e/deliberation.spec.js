@@ -38,7 +38,7 @@ test('the meeting typed and pasted as an official would gives the seed checks, a
   await expect(draft).toContainText('N° 2023-64');
   await expect(draft).toContainText('Conseillers présents (29) : ACQUAVIVA Caroline');
   await expect(draft).toContainText('Formant la majorité des membres en exercice.');
-  await expect(draft).toContainText("A l'unanimité");
+  await expect(draft).toContainText("À l'unanimité");
   await expect(draft).toContainText("CHARGE le Maire de l'exécution");
   // Open, the draft follows what is typed.
   await page.getByLabel('Voix pour').fill('34');
@@ -54,12 +54,15 @@ test('the meeting typed and pasted as an official would gives the seed checks, a
   // « Copier » puts formatted text and plain text on the clipboard, not markup as text.
   await page.getByRole('button', { name: 'Copier', exact: true }).click();
   await expect(page.locator('#export-statut')).toContainText('copié');
-  const flavours = await page.evaluate(async () => {
+  // The browser's clipboard is shared by the test's browser: wait for this copy to land.
+  const read = () => page.evaluate(async () => {
     const [item] = await navigator.clipboard.read();
-    const read = async (type) => (await (await item.getType(type)).text());
-    return { types: item.types, html: await read('text/html'), text: await read('text/plain') };
+    if (!item.types.includes('text/html')) return { types: item.types };
+    const get = async (type) => (await (await item.getType(type)).text());
+    return { types: item.types, html: await get('text/html'), text: await get('text/plain') };
   });
-  expect(flavours.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+  await expect.poll(async () => (await read()).types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+  const flavours = await read();
   expect(flavours.html).toContain('<strong>APPROUVE</strong>');
   expect(flavours.text).toContain('1) APPROUVE la convention');
   expect(flavours.text).not.toMatch(/<\/?(p|strong|li|ol|table)\b/);

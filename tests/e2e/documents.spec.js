@@ -37,9 +37,9 @@ test('documents: the Annex 1 list loads its module only when asked, then the cal
   const draft = page.locator('.draft-body');
   await expect(draft).toContainText('Délibération du conseil municipal de Tassin-la-Demi-Lune');
   // The three schools asked for at the convention's signature; the March 2024 addition is not.
-  await expect(draft).toContainText('soit 450,00 € par an pour 3 écoles sur la liste à la date de la séance');
+  await expect(draft).toContainText('soit 450,00 € par an pour 3 écoles de la liste prévisionnelle');
   file = await app.download('Télécharger (.html)');
-  expect(fs.readFileSync(await file.path(), 'utf8')).toContain('<h2 class="pb">Annexe 1 : écoles inscrites sur la liste à la date de la séance</h2>');
+  expect(fs.readFileSync(await file.path(), 'utf8')).toContain('<h2 class="pb">Annexe 1 bis : liste prévisionnelle des établissements / groupes scolaires utilisateurs</h2>');
   // The budget by exercice, as French Excel reads CSV.
   file = await app.download('Budget par exercice (.csv)');
   const csv = fs.readFileSync(await file.path(), 'utf8');

@@ -24,6 +24,6 @@ test('the termination letter is written for the next reachable anniversary, read
   await page.getByRole('button', { name: 'Ouvrir la lettre pour imprimer' }).click();
   const letter = await opened;
   await expect(letter.locator('body')).toContainText('Lettre recommandée avec accusé de réception');
-  await expect(letter.locator('body')).toContainText('à sa date anniversaire du mardi 16 novembre 2027');
-  await expect(letter.locator('body')).toContainText('au plus tard le lundi 16/08/2027');
+  await expect(letter.locator('body')).toContainText('avec effet au mardi 16 novembre 2027, date anniversaire');
+  await expect(letter.locator('body')).toContainText('au plus tard le lundi 16 août 2027');
 });

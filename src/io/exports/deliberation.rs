@@ -23,7 +23,7 @@ pub use super::document::DOCUMENT_STYLE as DRAFT_STYLE;
 const CONVENTION_TEXT: &str = include_str!("../../../data/convention-laclasse.txt");
 
 /// The hypothesis on which schools the budget line counts.
-pub const LIST_AT_MEETING: &str = "Hypothèse : la liste à la date de la séance est celle des écoles éligibles dont la demande est reçue au plus tard à la notification de la convention (la liste transmise « à la signature de la convention », Annexe 1) ou à la séance si elle est plus tardive, et non radiées à cette date.";
+pub const LIST_AT_MEETING: &str = "Note de préparation, à retirer de l'acte — hypothèse : la liste prévisionnelle est celle des écoles éligibles que la commune prévoit de transmettre « à la signature de la convention » (Annexe 1) : demandes reçues au plus tard à la notification ou à la séance, et non radiées ; le montant est revu chaque année selon la liste.";
 
 fn t(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
@@ -55,6 +55,32 @@ fn function_of(title: &str) -> &str {
         }
     }
     title
+}
+
+/// « CHARMOT Pascal » → « Pascal CHARMOT »: the given names first, as an act writes a
+/// person; a name without a family name in capitals is kept as typed.
+pub fn display_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_family =
+        |w: &&&str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    let family = words.iter().take_while(is_family).count();
+    if family == 0 || family == words.len() {
+        return words.join(" ");
+    }
+    format!(
+        "{} {}",
+        words[family..].join(" "),
+        words[..family].join(" ")
+    )
+}
+
+/// « M. » or « Mme » from a title written with its civility, else nothing.
+fn civility(title: Option<&str>) -> &'static str {
+    match title {
+        Some(t) if t.starts_with("Monsieur") => "M. ",
+        Some(t) if t.starts_with("Madame") => "Mme ",
+        _ => "",
+    }
 }
 
 /// « Maire » → « le Maire », « Maire-adjointe » → « la Maire-adjointe »; a title written with
@@ -111,7 +137,7 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
     let mut blocks = vec![
         Block::Para(vec![
             or_blank(when, "date et heure de la séance"),
-            t(", se sont réunis "),
+            t(" se sont réunis "),
             m.place
                 .as_ref()
                 .map_or(Inline::Blank("lieu de la séance"), |p| {
@@ -120,10 +146,17 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
             t(format!(
                 ", les membres du Conseil municipal de {commune}, sous la présidence de "
             )),
-            or_blank(m.chair.clone(), "président de séance"),
+            or_blank(
+                m.chair
+                    .as_deref()
+                    .map(|c| format!("{}{}", civility(m.chair_title.as_deref()), display_name(c))),
+                "président de séance",
+            ),
             t(", "),
             or_blank(
-                m.chair_title.as_deref().map(|s| function_of(s).to_string()),
+                m.chair_title
+                    .as_deref()
+                    .map(|s| format!("{} de {commune}", function_of(s))),
                 "qualité",
             ),
             t("."),
@@ -196,10 +229,10 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
     blocks
 }
 
-/// The vote as the act writes it: « A l'unanimité » or the counts.
+/// The vote as the act writes it: « À l'unanimité » or the counts.
 fn vote_text(m: &Meeting, check: &MeetingCheck) -> Inline {
     match (m.vote, &check.vote) {
-        (_, Some(v)) if v.value.unanimous => b("A l'unanimité"),
+        (_, Some(v)) if v.value.unanimous => b("À l'unanimité"),
         (Some(v), _) => b(format!(
             "{} voix pour, {} voix contre, {} abstention{}",
             v.for_votes,
@@ -273,7 +306,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         Block::Numbered(vec![
             vec![b("APPROUVE"), t(" la convention de partenariat entre la Ville et la Métropole de Lyon pour la souscription d'un abonnement à l'Espace Numérique de Travail "), em("laclasse.com"), t(" au profit des écoles publiques primaires de la commune, jointe en annexe de la présente délibération ;")],
             vec![b("DIT"), t(format!(
-                " que les crédits seront inscrits chaque année au budget de la Ville pour un montant de {} par an {per_reading}, soit {} par an pour {} {} sur la liste à la date de la séance (annexe 1), montant revu chaque année selon la liste ;",
+                " que les crédits seront inscrits chaque année au budget de la Ville pour un montant de {} par an {per_reading}, soit {} par an pour {} {} de la liste prévisionnelle (annexe 1 bis), montant revu chaque année selon la liste ;",
                 euros(fee),
                 euros(yearly),
                 units,
@@ -296,11 +329,11 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         ]),
         Block::Signatures(vec![
             (
-                m.chair.clone().unwrap_or_else(|| "……………".into()),
+                m.chair.as_deref().map_or_else(|| "……………".into(), display_name),
                 format!("{} de {commune}", chair_title.as_deref().map_or("Maire", function_of)),
             ),
             (
-                m.secretary.clone().unwrap_or_else(|| "……………".into()),
+                m.secretary.as_deref().map_or_else(|| "……………".into(), display_name),
                 "Secrétaire de séance".into(),
             ),
         ]),
@@ -310,7 +343,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     )];
     if let Some(a) = &sim.appeal_deadline {
         appeal.push(t(format!(
-            " Le délai étant franc, le dernier jour est le {}.",
+            " Le délai étant franc (ni le jour de la publication ni celui de l'échéance ne comptent), un recours formé au plus tard le {} est dans les délais ; un recours gracieux formé dans ce délai le proroge.",
             fr_long(a.value)
         )));
     }
@@ -322,11 +355,41 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         "Annexe : convention de mise à disposition de l'ENT « laclasse.com »".into(),
     ));
     for line in CONVENTION_TEXT.lines().filter(|l| !l.trim().is_empty()) {
+        if line == "@@SIGNATURES@@" {
+            blocks.push(Block::Para(vec![
+                t("Fait à Lyon, le "),
+                Inline::Blank("date de signature"),
+            ]));
+            blocks.push(Block::Para(vec![t("En deux exemplaires originaux.")]));
+            blocks.push(Block::Signatures(vec![
+                (
+                    format!("Pour la commune de {commune}"),
+                    format!(
+                        "{}, {}",
+                        chair_title.as_deref().map_or("Le Maire", function_of),
+                        m.chair
+                            .as_deref()
+                            .map_or_else(|| "……………".into(), display_name)
+                    ),
+                ),
+                ("Pour la Métropole de Lyon".into(), "……………".into()),
+            ]));
+            blocks.push(Block::PageBreak);
+            continue;
+        }
         let line = if line.starts_with("La commune XXXX") {
             format!(
-                "La commune de {commune}, représentée par son maire dûment habilité(e) à cet effet en vertu de la délibération n° {} en date du {}",
+                "La commune de {commune}, représentée par son Maire{}, dûment habilité(e) à cet effet en vertu de la délibération n° {} en date du {}",
+                m.chair
+                    .as_deref()
+                    .map(|c| format!(
+                        ", {}{}",
+                        civility(m.chair_title.as_deref()),
+                        display_name(c)
+                    ))
+                    .unwrap_or_default(),
                 d.number.as_deref().unwrap_or("……………"),
-                m.date.map_or("……………".to_string(), fr)
+                m.date.map_or("……………".to_string(), fr_long)
             )
         } else {
             line.to_string()
@@ -340,7 +403,8 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
 
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading(
-        "Annexe 1 : écoles inscrites sur la liste à la date de la séance".into(),
+        "Annexe 1 bis : liste prévisionnelle des établissements / groupes scolaires utilisateurs"
+            .into(),
     ));
     blocks.push(Block::Table {
         head: vec![
@@ -372,7 +436,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
 
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading(
-        "Annexe 2 : évaluation du coût de la plateforme, appliquée au montant inscrit".into(),
+        "Annexe 2 bis : répartition du montant inscrit selon l'annexe 2".into(),
     ));
     let shares = r8_cost_shares(yearly, "montant annuel inscrit");
     blocks.push(Block::Table {

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::engine::dates::fr;
+use crate::engine::dates::{fr, fr_long};
 use crate::engine::r5_r6_access::{ListDates, YearlyList, r6_yearly_list};
 use crate::engine::scenario::Scenario;
 
@@ -92,10 +92,18 @@ pub fn list_message(scenario: &Scenario, today: NaiveDate) -> ListMessage {
         "Bonjour,\n\nConformément à l'annexe 1 de la convention laclasse.com, voici les modifications de la liste des écoles de la commune de {commune} depuis le {} (liste à transmettre avant le 20 juin).\n\n{changes}\n\nLe courrier signé de la commune suit, comme l'annexe 1 le demande pour toute demande.\n\nCordialement,\n",
         fr(list.since),
     );
+    let signer = scenario
+        .deliberation
+        .meeting
+        .chair
+        .as_deref()
+        .map(|c| format!("{}\n", super::deliberation::display_name(c)))
+        .unwrap_or_default();
     let letter = format!(
-        "Commune de {commune}\n\nà\n\nMétropole de Lyon\nPartenariat laclasse.com\n(copie : {METROPOLE_ADDRESS})\n\nObjet : modifications de la liste des écoles utilisatrices de l'ENT laclasse.com\n\nMadame, Monsieur,\n\nEn application de l'annexe 1 de la convention de mise à disposition de l'ENT « laclasse.com » (« toute demande devra être adressée par courrier signé de la commune »), la commune de {commune} vous adresse les modifications de la liste de ses écoles depuis le {} :\n\n{changes}\n\nLes coordonnées de l'administrateur de chaque établissement figurent dans la liste jointe au format Excel ou OpenDocument.\n\nVeuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\nFait à {commune}, le {}\n\nLe Maire\n",
+        "Commune de {commune}\n\n{}\n(copie par courriel : {METROPOLE_ADDRESS})\n\n{commune}, le {}\n\nObjet : modifications de la liste des écoles utilisatrices de l'ENT laclasse.com\n\nMadame, Monsieur,\n\nEn application de l'annexe 1 de la convention de mise à disposition de l'ENT « laclasse.com » (« toute demande devra être adressée par courrier signé de la commune »), la commune de {commune} vous adresse les modifications de la liste de ses écoles depuis le {} :\n\n{changes}\n\nLes coordonnées de l'administrateur de chaque établissement figurent dans la liste jointe (tableur de l'annexe 1).\n\nVeuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\n{signer}Maire de {commune}\n",
+        super::termination_letter::METROPOLE_ADDRESS[1..].join("\n"),
+        fr_long(today),
         fr(list.since),
-        fr(today),
     );
     ListMessage {
         list,

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::document::{Block, Document, Inline};
-use crate::engine::dates::{fr, fr_long, fr_weekday, previous_day};
+use crate::engine::dates::{add_years, fr, fr_long};
 use crate::engine::r2_termination::NoticeDeadline;
 use crate::engine::simulate::termination_what_if;
 use crate::engine::{Scenario, Simulation};
@@ -64,19 +64,24 @@ pub fn document(
     let what_if = termination_what_if(scenario, sim, n.latest_reception);
     let mut deadline = vec![
         t(format!(
-            "Conformément à l'article 8, le préavis de trois mois court jusqu'à l'anniversaire : pour produire effet le {}, la présente lettre doit être reçue par la Métropole au plus tard le ",
+            "La commune dénonce la convention avec effet au {}, date anniversaire, moyennant le préavis de trois mois prévu à l'article 8 : la présente lettre doit être reçue par la Métropole au plus tard le ",
             fr_long(n.anniversary)
         )),
-        Inline::Strong(format!(
-            "{} {}",
-            fr_weekday(n.latest_reception),
-            fr(n.latest_reception)
-        )),
-        t(", la date de réception faisant foi."),
+        Inline::Strong(fr_long(n.latest_reception)),
+        t(", la date de réception faisant foi"),
     ];
-    if let Some(w) = n.practical_warning() {
-        deadline.push(t(format!(" {w}")));
-    }
+    deadline.push(t(match n.non_working {
+        Some(reason) => format!(
+            " ; ce jour étant {}, elle est adressée pour être reçue au plus tard le {}.",
+            reason.describe(),
+            fr_long(n.practical_last_day)
+        ),
+        None => ".".to_string(),
+    }));
+    deadline.push(t(format!(
+        " À défaut, la dénonciation vaudra pour la date anniversaire suivante, le {}.",
+        fr_long(add_years(sim.notified, n.number as i32 + 1))
+    )));
     let mut blocks = vec![
         Block::Para(vec![t(format!("Commune de {commune}"))]),
         Block::Para(vec![t(METROPOLE_ADDRESS.join(", "))]),
@@ -89,30 +94,40 @@ pub fn document(
             t("dénonciation de la convention de mise à disposition de l'ENT « laclasse.com »"),
         ]),
         Block::Para(vec![t("Monsieur le Président,")]),
-        Block::Para(vec![t(format!(
-            "Par la présente, la commune de {commune} dénonce la convention de mise à disposition de l'Espace Numérique de Travail « laclasse.com » conclue avec la Métropole de Lyon et notifiée le {}, à sa date anniversaire du {}.",
-            fr_long(sim.notified),
-            fr_long(n.anniversary)
-        ))]),
+        Block::Para(vec![
+            t(format!(
+                "Par la présente, la commune de {commune} dénonce la convention de mise à disposition de l'Espace Numérique de Travail « laclasse.com » conclue avec la Métropole de Lyon et notifiée le {}. Le Maire agit en vertu de ",
+                fr_long(sim.notified)
+            )),
+            Inline::Blank("délibération du conseil municipal ou délégation (CGCT L2122-22)"),
+            t("."),
+        ]),
         Block::Para(deadline),
     ];
     if n.readings_differ() {
         blocks.push(Block::Para(vec![t(format!(
             "Le préavis compté depuis la réception admettrait une lettre reçue jusqu'au {} ; la commune retient la date la plus prudente, le {}.",
-            fr(n.forward_latest_reception),
-            fr(n.latest_reception)
+            fr_long(n.forward_latest_reception),
+            fr_long(n.latest_reception)
         ))]));
     }
     let last_fee = match what_if.last_year {
-        Some((number, fee)) => format!(
-            "la dernière redevance due est celle de l'année de convention n° {number} ({fee}), aucune redevance n'étant due pour les années qui suivent"
-        ),
+        Some((number, _)) => {
+            let span = sim
+                .years
+                .iter()
+                .find(|y| y.year.number == number)
+                .map(|y| format!(" (du {} au {})", fr_long(y.year.start), fr_long(y.year.end)))
+                .unwrap_or_default();
+            format!(
+                "la dernière redevance due est celle de l'année de convention n° {number}{span}, aucune redevance n'étant due pour les années qui suivent"
+            )
+        }
         None => "aucune redevance n'est due".into(),
     };
     blocks.push(Block::Para(vec![t(format!(
-        "En conséquence, les accès des écoles de la commune à la plateforme seront supprimés le {} (article 8 : « à la date d'échéance du préavis »), dernier jour d'accès le {} ; {last_fee}.",
+        "En conséquence, les accès des écoles de la commune à la plateforme seront supprimés le {} (article 8 : « à la date d'échéance du préavis ») ; {last_fee}.",
         fr_long(n.anniversary),
-        fr(previous_day(n.anniversary))
     ))]));
     blocks.push(Block::Para(vec![t(
         "Nous vous remercions de nous confirmer la bonne réception de ce courrier et de nous indiquer les modalités de récupération des données des écoles avant la suppression des accès.",
@@ -122,14 +137,15 @@ pub fn document(
     )]));
     let chair = &scenario.deliberation.meeting;
     blocks.push(Block::Signatures(vec![(
-        chair.chair.clone().unwrap_or_else(|| "……………".into()),
+        chair
+            .chair
+            .as_deref()
+            .map_or_else(|| "……………".into(), super::deliberation::display_name),
         format!("Maire de {commune}"),
     )]));
-    blocks.push(Block::Para(vec![t(format!(
-        "Copie : partenariat-laclass.com@grandlyon.com. Envoyer au plus tôt : une lettre recommandée met souvent deux à trois jours ouvrables ; viser une réception au plus tard le {} {}.",
-        fr_weekday(n.practical_last_day),
-        fr(n.practical_last_day)
-    ))]));
+    blocks.push(Block::Para(vec![t(
+        "Copie par courriel : partenariat-laclass.com@grandlyon.com.",
+    )]));
     Ok(Document {
         title: format!("Lettre de résiliation — laclasse.com — {commune}"),
         blocks,
@@ -156,18 +172,18 @@ mod tests {
         for part in [
             "Lettre recommandée avec accusé de réception",
             "Tassin-la-Demi-Lune, le dimanche 1er juin 2025",
-            "notifiée le jeudi 16 novembre 2023, à sa date anniversaire du dimanche 16 novembre 2025",
-            "reçue par la Métropole au plus tard le samedi 16/08/2025",
-            "en pratique, au plus tard le jeudi 14/08/2025",
+            "notifiée le jeudi 16 novembre 2023. Le Maire agit en vertu de …………… (délibération du conseil municipal ou délégation (CGCT L2122-22))",
+            "La commune dénonce la convention avec effet au dimanche 16 novembre 2025, date anniversaire",
+            "reçue par la Métropole au plus tard le samedi 16 août 2025, la date de réception faisant foi ; ce jour étant un samedi, elle est adressée pour être reçue au plus tard le jeudi 14 août 2025.",
+            "À défaut, la dénonciation vaudra pour la date anniversaire suivante, le lundi 16 novembre 2026.",
             "les accès des écoles de la commune à la plateforme seront supprimés le dimanche 16 novembre 2025",
-            "dernier jour d'accès le 15/11/2025",
-            "la dernière redevance due est celle de l'année de convention n° 2 (600,00 €)",
+            "la dernière redevance due est celle de l'année de convention n° 2 (du samedi 16 novembre 2024 au samedi 15 novembre 2025)",
         ] {
             assert!(text.contains(part), "« {part} » missing:\n{text}");
         }
         // Past that day, the letter aims at the year after.
         let later = document(&s, &sim, d("2025-08-17"), None).unwrap().to_text();
-        assert!(later.contains("à sa date anniversaire du lundi 16 novembre 2026"));
+        assert!(later.contains("avec effet au lundi 16 novembre 2026"));
         // An anniversary asked for that is none is refused in French.
         assert!(document(&s, &sim, d("2025-06-01"), Some(d("2025-11-17"))).is_err());
     }
@@ -180,7 +196,10 @@ mod tests {
         .unwrap();
         let sim = simulate(&s);
         let text = document(&s, &sim, d("2027-06-01"), None).unwrap().to_text();
-        assert!(text.contains("au plus tard le lundi 29/11/2027"), "{text}");
-        assert!(text.contains("admettrait une lettre reçue jusqu'au 30/11/2027"));
+        assert!(
+            text.contains("au plus tard le lundi 29 novembre 2027"),
+            "{text}"
+        );
+        assert!(text.contains("admettrait une lettre reçue jusqu'au mardi 30 novembre 2027"));
     }
 }
