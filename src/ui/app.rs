@@ -21,6 +21,7 @@ use super::share_link::ShareLink;
 use super::shares::Shares;
 use super::simulations::Simulations;
 use super::state::{Dispatch, Msg, Store};
+use super::summary::SummaryBand;
 use super::termination::TerminationSim;
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
@@ -179,7 +180,14 @@ pub fn app() -> Html {
     let errors = computed.errors.clone();
     html! {
         <ContextProvider<Exporter> context={exporter}>
-        <a class="skip" href="#resultats">{ "Aller aux résultats" }</a>
+        <nav class="skips" aria-label="Accès rapide">
+            <a class="skip" href="#resume">{ "Aller au résumé" }</a>
+            <a class="skip" href="#resultats">{ "Aller aux résultats" }</a>
+            <a class="skip" href="#ecoles-titre">{ "Aller aux écoles" }</a>
+            <a class="skip" href="#ajouter-ecole">{ "Ajouter une école" }</a>
+            <a class="skip" href="#echeances-titre">{ "Aller aux échéances" }</a>
+            <a class="skip" href="#documents-titre">{ "Aller aux documents" }</a>
+        </nav>
         <header class="top">
             <div class="brand">
                 <h1>{ "laclasse-sim" }</h1>
@@ -207,6 +215,9 @@ pub fn app() -> Html {
             </h2>
             <Simulations library={store.0.library.clone()} dispatch={dispatch.clone()} />
         </div>
+        if let Some((_, sim)) = shown.as_ref() {
+            <SummaryBand sim={sim.clone()} {today} stale={computed.result.is_none()} />
+        }
         <main class="layout">
             <section class="inputs" aria-label="Saisie">
                 <CommuneForm name={draft.commune_name.clone()} insee={draft.commune_insee.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />

@@ -73,7 +73,7 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                 </div>
             }
             <Timeline sim={p.sim.clone()} today={today} />
-            <table class="figures deadlines-list" id="liste-echeances">
+            <table tabindex="0" class="figures deadlines-list" id="liste-echeances">
                 <caption>{ format!("Calendrier ({} dates, aujourd'hui : {})", sim.deadlines.len(), fr(today)) }</caption>
                 <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Échéance" }</th><th scope="col">{ "Délai" }</th><th scope="col">{ "Clause" }</th></tr></thead>
                 <tbody>

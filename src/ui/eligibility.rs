@@ -33,7 +33,7 @@ pub fn eligibility_list(p: &EligibilityProps) -> Html {
     html! {
         <section class="eligibility" aria-labelledby="eligibilite-titre">
             <h2 id="eligibilite-titre">{ format!("Éligibilité des écoles : {eligible} sur {}", sim.schools.len()) }</h2>
-            <table class="figures" id="eligibilite">
+            <table tabindex="0" class="figures" id="eligibilite">
                 <thead><tr><th scope="col">{ "École" }</th><th scope="col">{ "Statut" }</th><th scope="col">{ "Accès" }</th><th scope="col"><span class="visually-hidden">{ "Explication" }</span></th></tr></thead>
                 <tbody>{ for sim.schools[page_range(current, total)].iter().map(|s| html! { <SchoolStatus school={s.clone()} /> }) }</tbody>
             </table>

@@ -40,7 +40,7 @@ pub fn fees(p: &FeesProps) -> Html {
         <section class="fees" aria-labelledby="redevances-titre">
             <h2 id="redevances-titre">{ "Redevances" }</h2>
             <p class="lead">{ format!("{} par an et {}, due en totalité même pour une année non pleine ", sim.annual_fee, unit.label()) }<ClauseTag clause={Clause::Art6Fee} /></p>
-            <table class="figures" id="annees-convention">
+            <table tabindex="0" class="figures" id="annees-convention">
                 <caption>{ "Par année de convention " }<ClauseTag clause={Clause::Art8Duration} /></caption>
                 <thead><tr>
                     <th scope="col">{ "N°" }</th><th scope="col">{ "Du" }</th><th scope="col">{ "Au" }</th>
@@ -99,7 +99,7 @@ fn budget_table(p: &FeesProps) -> Html {
     let per_group = sim.budget_years.for_unit(BillingUnit::SchoolGroup);
     let per_school = sim.budget_years.for_unit(BillingUnit::School);
     html! {
-        <table class="figures" id="exercices">
+        <table tabindex="0" class="figures" id="exercices">
             <caption>{ "Par exercice budgétaire (titres de recette) " }<ClauseTag clause={Clause::Art6Title} /></caption>
             <thead><tr><th scope="col">{ "Exercice" }</th><th scope="col">{ "Montant" }</th>
                 if both { <th scope="col">{ "Par école" }</th><th scope="col">{ "Par groupe" }</th> }

@@ -156,7 +156,7 @@ pub fn import_schools(p: &ImportProps) -> Html {
                 <label class="check"><input type="checkbox" id="import-entete" checked={l.has_header} onchange={set_header} />{ " La première ligne est un en-tête" }</label>
             </div>
             <div class="table-scroll">
-            <table class="figures mapping">
+            <table tabindex="0" class="figures mapping">
                 <caption>{ "Correspondance des colonnes" }</caption>
                 <thead><tr>{ for l.columns.iter().enumerate().map(|(i, _)| html! {
                     <th scope="col">{ if l.has_header { sample(i) } else { format!("Colonne {}", i + 1) } }</th>
@@ -168,7 +168,7 @@ pub fn import_schools(p: &ImportProps) -> Html {
                 }) }</tr></tbody>
             </table>
             </div>
-            <table class="figures preview" id="import-apercu">
+            <table tabindex="0" class="figures preview" id="import-apercu">
                 <caption>{ format!("Aperçu ({} ligne(s) avec erreur)", with_errors) }</caption>
                 <thead><tr><th scope="col">{ "Ligne" }</th>{ for preview.map(|f| html! { <th scope="col">{ f.label() }</th> }) }<th scope="col">{ "Erreurs" }</th></tr></thead>
                 <tbody>{ for schools.iter().take(PREVIEW).map(|r| html! {

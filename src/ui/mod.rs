@@ -23,6 +23,7 @@ mod share_link;
 mod shares;
 mod simulations;
 mod state;
+mod summary;
 mod termination;
 mod toolbar;
 mod undo_bar;

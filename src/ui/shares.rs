@@ -52,7 +52,7 @@ pub fn shares(p: &SharesProps) -> Html {
                 </select>
             </div>
             <ShareBar shares={year_shares} />
-            <table class="figures" id="parts-annexe2">
+            <table tabindex="0" class="figures" id="parts-annexe2">
                 <thead><tr><th scope="col">{ "Poste" }</th><th scope="col">{ "Part" }</th>
                     <th scope="col">{ format!("Année n° {}", index + 1) }</th>
                     <th scope="col">{ format!("Une école ({})", sim.annual_fee) }</th>

@@ -13,6 +13,18 @@ pub struct UndoBarProps {
 
 #[function_component(UndoBar)]
 pub fn undo_bar(p: &UndoBarProps) -> Html {
+    // After a deletion the focus goes to « Annuler » (the deleted row's button is gone, and the
+    // focus would fall back to the page's start).
+    let button = use_node_ref();
+    {
+        let button = button.clone();
+        let shown = p.undo.is_some();
+        use_effect_with(p.undo.clone(), move |_| {
+            if shown && let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
     let Some(undo) = &p.undo else {
         return html! { <div class="undo-bar" role="status" aria-live="polite"></div> };
     };
@@ -27,7 +39,7 @@ pub fn undo_bar(p: &UndoBarProps) -> Html {
     html! {
         <div class="undo-bar shown" role="status" aria-live="polite">
             <span>{ undo.describe() }</span>
-            <button type="button" id="annuler" class="primary" onclick={on_undo}>{ "Annuler la suppression" }</button>
+            <button type="button" id="annuler" class="primary" ref={button} onclick={on_undo}>{ "Annuler la suppression" }</button>
             <button type="button" onclick={on_close} aria-label="Fermer">{ "✕" }</button>
         </div>
     }

@@ -10,3 +10,4 @@ pub mod live;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod summary;

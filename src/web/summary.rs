@@ -1,0 +1,77 @@
+//! The summary at the top of the results: this convention year's fee, the next budget year,
+//! the commune's next deadline and the schools eligible — what an official looks for first.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::engine::{Deadline, Money, Simulation};
+
+/// What the summary shows, picked from a simulation for `today`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// The convention year that holds today: its number, first and last day, and fee.
+    pub current_year: Option<(u32, NaiveDate, NaiveDate, Money)>,
+    /// The budget year after today's, and its total of titles.
+    pub next_budget: Option<(i32, Money)>,
+    /// The next date the commune must act by (notice or yearly list), today included.
+    pub next_deadline: Option<Deadline>,
+    /// Schools that may be on the list.
+    pub eligible: usize,
+    /// Schools entered.
+    pub schools: usize,
+}
+
+/// The summary of `sim` on `today`.
+pub fn summary(sim: &Simulation, today: NaiveDate) -> Summary {
+    let unit = sim.billing_unit;
+    Summary {
+        current_year: sim
+            .years
+            .iter()
+            .find(|y| y.year.start <= today && today <= y.year.end)
+            .map(|y| (y.year.number, y.year.start, y.year.end, y.billing(unit).fee)),
+        next_budget: sim
+            .budget()
+            .iter()
+            .find(|b| b.year == today.year() + 1)
+            .map(|b| (b.year, b.fee)),
+        next_deadline: sim
+            .deadlines
+            .iter()
+            .find(|d| d.kind.commune_acts() && d.date >= today)
+            .cloned(),
+        eligible: sim
+            .schools
+            .iter()
+            .filter(|s| s.eligibility.eligible())
+            .count(),
+        schools: sim.schools.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{DeadlineKind, simulate};
+    use crate::io::{parse_str, samples};
+
+    #[test]
+    fn the_tassin_summary_on_30_november_2026() {
+        let s = parse_str(samples::TASSIN_JSON).unwrap();
+        let sim = simulate(&s);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let sum = summary(&sim, today);
+        // Year 4 runs from 16/11/2026 to 15/11/2027: three schools, 450 €.
+        let (n, start, _, fee) = sum.current_year.unwrap();
+        assert_eq!(
+            (n, start),
+            (4, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap())
+        );
+        assert_eq!(fee, Money::from_euros(450));
+        assert_eq!(sum.next_budget, Some((2027, Money::from_euros(450))));
+        // The next deadline the commune acts by: the yearly list, 19/06/2027.
+        let next = sum.next_deadline.unwrap();
+        assert_eq!(next.kind, DeadlineKind::ListUpdate);
+        assert_eq!(next.date, NaiveDate::from_ymd_opt(2027, 6, 19).unwrap());
+        assert_eq!((sum.eligible, sum.schools), (4, 4));
+    }
+}
