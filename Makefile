@@ -48,10 +48,11 @@ setup-browser:
 	@command -v chromium >/dev/null && [ -x $(CHROMEDRIVER) ] \
 	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
 
-# LibreOffice opens the deliberation's .odt in a test (Debian's package, without a window).
+# LibreOffice opens the documents' .odt in a test (Debian's package, without a window);
+# pdftotext (poppler-utils) reads the printed page's PDF back in an end-to-end test.
 setup-office:
-	@command -v soffice >/dev/null \
-	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui; }
+	@command -v soffice >/dev/null && command -v pdftotext >/dev/null \
+	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils; }
 
 build: setup-rust setup-web
 	trunk build --release
@@ -72,7 +73,7 @@ test-browser: setup-rust setup-browser
 	cargo test --target $(WASM_TARGET) --test web
 
 # The built site in Chromium, typed and clicked as a person would (Playwright, axe-core).
-test-e2e: build setup-browser
+test-e2e: build setup-browser setup-office
 	npx playwright test
 
 test: setup lint test-native test-browser test-e2e

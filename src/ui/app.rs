@@ -16,6 +16,7 @@ use super::eligibility::EligibilityList;
 use super::fees::Fees;
 use super::legality::Legality;
 use super::meeting::MeetingForm;
+use super::print_report::PrintReport;
 use super::schools::SchoolsTable;
 use super::share_link::ShareLink;
 use super::shares::Shares;
@@ -235,6 +236,7 @@ pub fn app() -> Html {
                     </div>
                 }
                 if let Some((scenario, sim)) = shown {
+                    <PrintReport scenario={scenario.clone()} sim={sim.clone()} />
                     <Fees sim={sim.clone()} />
                     <Deadlines sim={sim.clone()} {today} />
                     <Legality sim={sim.clone()} {today} />

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use crate::engine::text::fixed;
@@ -48,11 +48,13 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
         let limit = limit.clone();
         Callback::from(move |_| limit.set(*limit + PAGE))
     };
+    // Past dates of the current year are printed even when hidden on screen.
     let listed: Vec<_> = sim
         .deadlines
         .iter()
-        .filter(|d| *show_past || d.date >= today)
+        .filter(|d| *show_past || d.date >= today || d.date.year() == today.year())
         .collect();
+    let print_only = |d: &crate::engine::Deadline| !*show_past && d.date < today;
     let hidden = listed.len().saturating_sub(*limit);
     let next_notice = sim
         .notice_deadlines
@@ -78,7 +80,7 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                 <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Échéance" }</th><th scope="col">{ "Délai" }</th><th scope="col">{ "Clause" }</th></tr></thead>
                 <tbody>
                 { for listed.iter().take(*limit).map(|d| html! {
-                    <tr class={classes!(format!("k-{}", d.kind.code()), (d.date < today).then_some("past"))}>
+                    <tr class={classes!(format!("k-{}", d.kind.code()), (d.date < today).then_some("past"), print_only(d).then_some("print-row"))}>
                         <td class="date">{ format!("{} {}", fr_weekday(d.date), fr(d.date)) }</td>
                         <td class="deadline-label"><span class="kind">{ d.kind.label() }</span>{ " — " }{ &d.label }
                             if let Some(w) = d.warning() { <span class={if d.kind.commune_acts() { "warn" } else { "note" }}>{ format!(" ⚠ {w}") }</span> }

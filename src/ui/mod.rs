@@ -17,6 +17,7 @@ mod import;
 mod legality;
 mod meeting;
 mod pager;
+mod print_report;
 mod school_row;
 mod schools;
 mod share_link;

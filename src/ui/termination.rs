@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::browser;
 use super::field::Field;
 use super::use_exporter::{ExportJob, Exporter};
-use super::why::{ClauseTag, ExplanationView};
+use super::why::{ClauseTag, Why};
 use crate::engine::dates::{fr, iso, parse_iso};
 use crate::engine::r2_termination::r2_reception_error;
 use crate::engine::simulate::termination_what_if;
@@ -104,7 +104,7 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
                         Some((n, fee)) => format!("Dernière redevance due : année de convention n° {n}, {fee}. Total dû jusqu'à la fin : {}.", w.total),
                         None => "Aucune redevance due : aucune école n'a accès avant la fin.".to_string(),
                     } }</p>
-                    <details class="why"><summary>{ "pourquoi ?" }</summary><ExplanationView explanation={w.termination.why.clone()} /></details>
+                    <Why explain={{ let why = w.termination.why.clone(); Callback::from(move |_| why.clone()) }} />
                 </div>
             }
         </section>

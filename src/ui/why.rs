@@ -23,23 +23,51 @@ pub struct WhyProps {
     pub label: AttrValue,
 }
 
-/// A disclosure: closed, it costs nothing; open, it shows the clause quoted, the inputs, the
-/// steps and the assumptions ("hypothèse").
+/// « pourquoi ? »: a button that opens the explanation in a dialog (the clause quoted, the
+/// inputs, the steps and the assumptions, « hypothèse »). Closed, it costs nothing. A modal
+/// dialog is drawn above the page, so an explanation opened in a table's cell never widens
+/// the table; Échap or « Fermer » closes it and the focus returns to the button.
 #[function_component(Why)]
 pub fn why(p: &WhyProps) -> Html {
     let open = use_state(|| false);
-    let ontoggle = {
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with(*open, move |open| {
+            if *open
+                && let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>()
+                && !d.open()
+            {
+                let _ = d.show_modal();
+            }
+        });
+    }
+    let show = {
         let open = open.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlElement = e.target_unchecked_into();
-            open.set(el.has_attribute("open"));
+        Callback::from(move |_: MouseEvent| open.set(true))
+    };
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                d.close();
+            }
         })
     };
+    let onclose = {
+        let open = open.clone();
+        Callback::from(move |_: Event| open.set(false))
+    };
     html! {
-        <details class="why" {ontoggle}>
-            <summary>{ &p.label }</summary>
-            if *open { <ExplanationView explanation={p.explain.emit(())} /> }
-        </details>
+        <span class="why">
+            <button type="button" class="why-button" aria-haspopup="dialog" onclick={show}>{ &p.label }</button>
+            <dialog ref={dialog} class="why-dialog" aria-label="Explication du calcul" {onclose}>
+                if *open {
+                    <ExplanationView explanation={p.explain.emit(())} />
+                    <button type="button" class="why-close" onclick={close}>{ "Fermer" }</button>
+                }
+            </dialog>
+        </span>
     }
 }
 

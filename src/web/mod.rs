@@ -7,6 +7,7 @@ pub mod attendance;
 pub mod csv_import;
 pub mod draft;
 pub mod live;
+pub mod print;
 pub mod share;
 pub mod state;
 pub mod storage;

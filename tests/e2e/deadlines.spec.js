@@ -38,7 +38,7 @@ test('a transmission date gives the enforceable date and the déféré, and flag
   await expect(legality.locator('#defere')).toContainText('CGCT art. L2131-6');
   await expect(page.locator('#notification-avant-transmission')).toContainText('4 jours avant la transmission');
   // The explanation says how, with the mention to write on the act.
-  await legality.locator('#executoire summary').click();
+  await legality.locator('#executoire .why-button').click();
   await expect(legality.locator('#executoire .explanation')).toContainText('Certifié exécutoire par : transmission en préfecture le 20/11/2023, mise en ligne le 16/11/2023');
   // A transmission on the notification day: nothing to flag.
   await transmitted.fill('2023-11-16');

@@ -56,3 +56,23 @@ test('the last valid figures keep AA contrast while a field is invalid, and one 
   const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
+
+test('an explanation opened in a table opens above the page: the table keeps its width, Échap closes it', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await app.goto();
+  const table = page.locator('#annees-convention');
+  const before = (await table.boundingBox()).width;
+  const why = app.yearRow(1).getByRole('button', { name: 'pourquoi ?' });
+  await why.click();
+  const dialog = page.getByRole('dialog', { name: 'Explication du calcul' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('4 écoles × 150,00 € = 600,00 €');
+  expect((await table.boundingBox()).width).toBe(before);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(why).toBeFocused();
+});
