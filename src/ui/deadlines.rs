@@ -114,7 +114,7 @@ fn timeline(p: &DeadlinesProps) -> Html {
         .unwrap_or(sim.horizon_until)
         .max(sim.horizon_until);
     let span = days_between(start, end).max(1) as f64;
-    let (w, left, right) = (640.0, 130.0, 10.0);
+    let (w, left, right) = (600.0, 165.0, 12.0);
     let x = |d: NaiveDate| {
         left + (w - left - right) * (days_between(start, d) as f64 / span).clamp(0.0, 1.0)
     };
@@ -123,10 +123,21 @@ fn timeline(p: &DeadlinesProps) -> Html {
         .into_iter()
         .filter(|k| sim.deadlines.iter().any(|d| d.kind == *k))
         .collect();
+    let (top, step) = (36.0, 20.0);
     let lane =
-        |k: DeadlineKind| 14.0 + 16.0 * kinds.iter().position(|x| *x == k).unwrap_or(0) as f64;
-    let axis_y = 14.0 + 16.0 * kinds.len() as f64 + 2.0;
-    let height = axis_y + 6.0;
+        |k: DeadlineKind| top + step * kinds.iter().position(|x| *x == k).unwrap_or(0) as f64;
+    let axis_y = top + step * kinds.len() as f64 + 10.0;
+    let height = axis_y + 22.0;
+    // A tick at each 1 January in the span, labelled with its year.
+    let years: Vec<(f64, i32)> = (start.year() + 1..=end.year())
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+        .map(|d| (x(d), d.year()))
+        .collect();
+    // The next date the commune acts by, highlighted and named.
+    let next = sim
+        .deadlines
+        .iter()
+        .find(|d| d.kind.commune_acts() && d.date >= p.today);
     let today_x = x(p.today);
     // One dot per lane and pixel column: hundreds of schools do not make thousands of dots.
     let mut dots: Vec<(&crate::engine::Deadline, usize)> = Vec::new();
@@ -143,20 +154,28 @@ fn timeline(p: &DeadlinesProps) -> Html {
         }
     }
     html! {
-        <figure class="chart timeline">
+        <figure class="chart timeline" tabindex="0" aria-label="Frise des échéances, défilant horizontalement sur un petit écran">
             <svg viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(height, 0))} role="img" aria-label={format!("Frise des échéances du {} au {}", fr(start), fr(end))}>
+                { for years.iter().map(|(yx, year)| html! { <>
+                    <line class="year-tick" x1={fixed(*yx, 1)} x2={fixed(*yx, 1)} y1={fixed(top - 10.0, 1)} y2={fixed(axis_y - 12.0, 1)} />
+                    <text class="axis" x={fixed(*yx, 1)} y={fixed(top - 14.0, 1)} text-anchor="middle">{ year.to_string() }</text>
+                </> }) }
                 { for kinds.iter().map(|k| html! { <text class="lane" x="0" y={fixed(lane(*k) + 4.0, 1)}>{ k.label() }</text> }) }
                 { for dots.iter().map(|(d, count)| html! {
                     <circle class={format!("dot k-{}", d.kind.code())} cx={fixed(x(d.date), 1)} cy={fixed(lane(d.kind), 1)} r="3.5">
                         <title>{ if *count > 1 { format!("{} : {} (et {} autres dates proches)", fr(d.date), d.label, count - 1) } else { format!("{} : {}", fr(d.date), d.label) } }</title>
                     </circle>
                 }) }
-                if p.today >= start && p.today <= end {
-                    <line class="today" x1={fixed(today_x, 1)} x2={fixed(today_x, 1)} y1="0" y2={fixed(axis_y - 14.0, 1)} />
-                    <text class="axis" x={fixed(today_x, 1)} y={fixed(axis_y, 1)} text-anchor="middle">{ "aujourd'hui" }</text>
+                if let Some(n) = next {
+                    <circle class="next-ring" cx={fixed(x(n.date), 1)} cy={fixed(lane(n.kind), 1)} r="8" />
+                    <text class="axis next-label" x={fixed(x(n.date).min(w - right).max(left), 1)} y={fixed(axis_y + 2.0, 1)} text-anchor={if x(n.date) > w / 2.0 { "end" } else { "start" }}>{ format!("prochaine : {}", fr(n.date)) }</text>
                 }
-                <text class="axis" x={fixed(left, 0)} y={fixed(axis_y, 1)}>{ fr(start) }</text>
-                <text class="axis" x={fixed(w - right, 0)} y={fixed(axis_y, 1)} text-anchor="end">{ fr(end) }</text>
+                if p.today >= start && p.today <= end {
+                    <line class="today" x1={fixed(today_x, 1)} x2={fixed(today_x, 1)} y1={fixed(top - 22.0, 1)} y2={fixed(axis_y - 12.0, 1)} />
+                    <text class="axis" x={fixed(today_x, 1)} y={fixed(top - 26.0, 1)} text-anchor={if today_x > w - 50.0 { "end" } else if today_x < left + 40.0 { "start" } else { "middle" }}>{ "aujourd'hui" }</text>
+                }
+                <text class="axis" x={fixed(left, 0)} y={fixed(axis_y + 18.0, 1)}>{ fr(start) }</text>
+                <text class="axis" x={fixed(w - right, 0)} y={fixed(axis_y + 18.0, 1)} text-anchor="end">{ fr(end) }</text>
             </svg>
         </figure>
     }

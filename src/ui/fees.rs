@@ -144,7 +144,7 @@ fn budget_chart(p: &FeesProps) -> Html {
         .unwrap_or(Money::ZERO)
         .cents()
         .max(1);
-    let (w, h, top, bottom, left) = (640.0, 220.0, 24.0, 30.0, 8.0);
+    let (w, h, top, bottom, left) = (600.0, 220.0, 24.0, 30.0, 8.0);
     let slot = (w - left * 2.0) / years as f64;
     let bar = (slot * 0.7) / series.len() as f64;
     let summary = sim
@@ -154,7 +154,7 @@ fn budget_chart(p: &FeesProps) -> Html {
         .collect::<Vec<_>>()
         .join(", ");
     html! {
-        <figure class="chart">
+        <figure class="chart" tabindex="0" aria-label="Graphique des redevances par exercice">
             <svg viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(h, 0))} role="img" aria-label={format!("Redevances par exercice : {summary}")}>
                 { for series.iter().enumerate().flat_map(|(si, (_, s))| s.iter().enumerate().map(move |(i, b)| {
                     let height = (h - top - bottom) * b.fee.cents() as f64 / max as f64;

@@ -91,17 +91,25 @@ fn share_bar(p: &ShareBarProps) -> Html {
     let mut x = 0.0;
     html! {
         <figure class="chart">
-            <svg viewBox="0 0 640 70" role="img" aria-label={parts.iter().map(|(l, m, _)| format!("{l} : {m}")).collect::<Vec<_>>().join(", ")}>
+            <svg viewBox="0 0 640 36" role="img" aria-label={parts.iter().map(|(l, m, _)| format!("{l} : {m}")).collect::<Vec<_>>().join(", ")}>
                 { for parts.iter().map(|(label, m, class)| {
                     let w = 640.0 * m.cents() as f64 / total;
                     let at = x;
                     x += w;
-                    html! { <g>
+                    html! {
                         <rect class={format!("part {class}")} x={fixed(at, 1)} y="0" width={fixed(w, 1)} height="36"><title>{ format!("{label} : {m}") }</title></rect>
-                        if w > 70.0 { <text class="part-label" x={fixed(at + 4.0, 1)} y="56">{ *label }</text> }
-                    </g> }
+                    }
                 }) }
             </svg>
+            // The legend in text, readable at any width and in print; colours never carry
+            // the meaning alone.
+            <figcaption>
+                <ul class="legend">
+                    { for parts.iter().map(|(label, m, class)| html! {
+                        <li><span class={format!("swatch {class}")} aria-hidden="true"></span>{ format!("{label} : {m}") }</li>
+                    }) }
+                </ul>
+            </figcaption>
         </figure>
     }
 }

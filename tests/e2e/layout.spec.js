@@ -76,3 +76,19 @@ test('an explanation opened in a table opens above the page: the table keeps its
   await expect(dialog).toBeHidden();
   await expect(why).toBeFocused();
 });
+
+for (const width of [390, 1366]) {
+  test(`at ${width} px chart text is at least 12 px and the timeline names the next deadline`, async ({ app, page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await app.goto();
+    await expect(page.locator('.timeline')).toBeVisible();
+    const sizes = await page.evaluate(() => [...document.querySelectorAll('.chart svg')].flatMap((svg) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    }));
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11.9);
+    await expect(page.locator('.timeline .next-label')).toHaveText('prochaine : 19/06/2027');
+    await expect(page.locator('.timeline text').filter({ hasText: '2027' }).first()).toBeAttached();
+  });
+}
