@@ -92,3 +92,18 @@ for (const width of [390, 1366]) {
     await expect(page.locator('.timeline text').filter({ hasText: '2027' }).first()).toBeAttached();
   });
 }
+
+test('adding a school takes a few key presses from the top of the page', async ({ app, page }) => {
+  await app.goto();
+  await expect(app.schoolRows).toHaveCount(4);
+  let found = false;
+  for (let i = 0; i < 6 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = (await page.evaluate(() => document.activeElement?.textContent)) === 'Ajouter une école';
+  }
+  expect(found).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#ajouter-ecole')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.schoolRows).toHaveCount(5);
+});
