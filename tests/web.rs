@@ -123,17 +123,20 @@ mod app {
     async fn why_opens_the_engine_s_explanation() {
         let root = mount();
         settle().await;
-        let details: HtmlElement = root
-            .query_selector("#exercices tbody tr details")
+        // « pourquoi ? » is a button that opens the explanation in a dialog.
+        let button: HtmlElement = root
+            .query_selector("#exercices tbody tr .why-button")
             .unwrap()
             .unwrap()
             .dyn_into()
             .unwrap();
-        details.set_attribute("open", "").unwrap();
-        details
-            .dispatch_event(&web_sys::Event::new("toggle").unwrap())
-            .unwrap();
+        button.click();
         settle().await;
+        assert!(
+            root.query_selector("#exercices dialog[open]")
+                .unwrap()
+                .is_some()
+        );
         let shown = text(&root, "#exercices .explanation");
         assert!(shown.contains("titre annuel de recette"), "{shown}");
         assert!(shown.contains("Titre du 24/11/2023"), "{shown}");
