@@ -37,6 +37,28 @@ fn export(scenario: &Value, out: &Path) {
     );
 }
 
+/// The text of an .odt as LibreOffice reads it (`soffice --headless --convert-to txt`).
+fn libreoffice_text(odt: &Path) -> String {
+    let out_dir = temp("soffice");
+    let converted = Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+        ])
+        .arg(&out_dir)
+        .arg(odt)
+        // A profile of its own: tests run LibreOffice side by side.
+        .env("HOME", temp("soffice-home"))
+        .output()
+        .expect("LibreOffice (soffice) is needed: `make test` installs it");
+    assert!(converted.status.success(), "{converted:?}");
+    let name = odt.with_extension("txt");
+    std::fs::read_to_string(out_dir.join(name.file_name().unwrap())).unwrap()
+}
+
 fn seance() -> Value {
     serde_json::from_str(include_str!("../data/examples/tassin-seance.json")).unwrap()
 }
@@ -175,22 +197,7 @@ fn the_odt_opens_in_libreoffice_and_reads_back() {
         String::from_utf8_lossy(&bytes[38..80])
             .starts_with("application/vnd.oasis.opendocument.text")
     );
-    let out_dir = temp("soffice");
-    let converted = Command::new("soffice")
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "txt:Text",
-            "--outdir",
-        ])
-        .arg(&out_dir)
-        .arg(&odt)
-        .env("HOME", temp("soffice-home"))
-        .output()
-        .expect("LibreOffice (soffice) is needed: `make test` installs it");
-    assert!(converted.status.success(), "{converted:?}");
-    let text = std::fs::read_to_string(out_dir.join("deliberation.txt")).unwrap();
+    let text = libreoffice_text(&odt);
     in_order(
         &text,
         &[
@@ -228,22 +235,7 @@ fn the_termination_letter_is_written_by_the_command_and_reads_back_in_libreoffic
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out_dir = temp("soffice-letter");
-    let converted = Command::new("soffice")
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "txt:Text",
-            "--outdir",
-        ])
-        .arg(&out_dir)
-        .arg(&odt)
-        .env("HOME", temp("soffice-home-letter"))
-        .output()
-        .expect("LibreOffice (soffice) is needed: `make test` installs it");
-    assert!(converted.status.success(), "{converted:?}");
-    let text = std::fs::read_to_string(out_dir.join("lettre.txt")).unwrap();
+    let text = libreoffice_text(&odt);
     in_order(
         &text,
         &[
@@ -297,22 +289,7 @@ fn the_yearly_list_letter_and_the_budget_sheet_are_written_by_the_command_and_re
     // The list letter, in LibreOffice: every change since the previous list.
     let odt = temp("liste.odt");
     run(&["liste", "--date", "2025-03-01"], &odt);
-    let out_dir = temp("soffice-liste");
-    let converted = Command::new("soffice")
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "txt:Text",
-            "--outdir",
-        ])
-        .arg(&out_dir)
-        .arg(&odt)
-        .env("HOME", temp("soffice-home-liste"))
-        .output()
-        .expect("LibreOffice (soffice) is needed: `make test` installs it");
-    assert!(converted.status.success(), "{converted:?}");
-    let text = std::fs::read_to_string(out_dir.join("liste.txt")).unwrap();
+    let text = libreoffice_text(&odt);
     in_order(
         &text,
         &[

@@ -8,6 +8,7 @@ use super::clause::Clause;
 use super::dates::{days_between, fr, fr_long};
 use super::explain::{Explained, Explanation, Rule};
 use super::scenario::{Meeting, Proxy, Vote};
+use super::text::plural;
 
 /// From this population on, the convocation is sent five jours francs before, not three (D3).
 pub const LARGE_COMMUNE: u32 = 3_500;
@@ -102,8 +103,8 @@ pub fn d3_convocation(
             fr(first),
             fr(last),
             jours_francs,
-            if jours_francs > 1 { "s" } else { "" },
-            if jours_francs > 1 { "s" } else { "" }
+            plural(jours_francs),
+            plural(jours_francs)
         ))
     } else {
         why.step("Aucun jour franc entre l'envoi et la séance.")
@@ -379,8 +380,8 @@ impl MeetingCheck {
                 format!(
                     "Convocation trop tardive : {} jour{} franc{} pour {} requis.",
                     c.value.jours_francs,
-                    if c.value.jours_francs > 1 { "s" } else { "" },
-                    if c.value.jours_francs > 1 { "s" } else { "" },
+                    plural(c.value.jours_francs),
+                    plural(c.value.jours_francs),
                     c.value.required
                 ),
             ));

@@ -9,6 +9,7 @@ use super::dates::{days_between, fr, fr_long};
 use super::explain::{Explained, Explanation, Rule, assumptions};
 use super::r9_calendar::{r9_non_working, r9_two_months_franc};
 use super::scenario::Deliberation;
+use super::text::plural;
 
 /// D5 (CGCT L2131-1): the day the deliberation becomes enforceable, the later of its
 /// publication and its transmission to the préfecture; `None` while either is unknown.
@@ -109,7 +110,7 @@ pub fn d5_notified_before_transmission(
             "La convention est notifiée le {}, {} jour{} avant la transmission de la délibération qui l'approuve, le {}.",
             fr(notified),
             days,
-            if days > 1 { "s" } else { "" },
+            plural(days),
             fr(transmitted)
         ))
         .step("Tant que la délibération n'est pas transmise au préfet, le maire ne peut pas signer la convention : vérifier l'une des deux dates.");

@@ -11,6 +11,7 @@ use super::money::Money;
 use super::r1_years::ConventionYear;
 use super::r5_r6_access::Access;
 use super::scenario::{BillingUnit, School};
+use super::text::plural;
 
 /// R3 (Art. 6): the fee of a year is the annual fee times the billed units, with no
 /// proration ("dû forfaitairement même en cas d'année non pleine").
@@ -129,7 +130,7 @@ impl ShortAccess {
             "{} pour {} jour{} d'accès (du {} au {})",
             self.fee,
             self.days,
-            if self.days > 1 { "s" } else { "" },
+            plural(self.days),
             fr(self.first),
             fr(self.last)
         )
@@ -376,10 +377,6 @@ pub fn r3_bill_year(
         annual_fee,
         year: (year.number, year.start, year.end),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
 }
 
 /// R7 (Art. 6, "titre annuel de recette établi en début d'ouverture du service"): a unit's

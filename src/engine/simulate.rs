@@ -337,6 +337,14 @@ impl Simulation {
         })
     }
 
+    /// The next date the commune must act by (a notice or the yearly list), `today` included:
+    /// the one the summary and the timeline put forward.
+    pub fn next_commune_deadline(&self, today: NaiveDate) -> Option<&Deadline> {
+        self.deadlines
+            .iter()
+            .find(|d| d.kind.commune_acts() && d.date >= today)
+    }
+
     /// The names of the schools at `indices`, joined: « École A, École B ».
     pub fn school_names(&self, indices: &[usize]) -> String {
         indices

@@ -98,6 +98,11 @@ pub fn fixed(x: f64, digits: u32) -> String {
     format!("{sign}{whole}.{fraction:0width$}", width = digits as usize)
 }
 
+/// « s » for more than one (« 2 jours francs »), nothing for one or none.
+pub fn plural<N: PartialOrd + From<u8>>(n: N) -> &'static str {
+    if n > N::from(1) { "s" } else { "" }
+}
+
 /// The decimal point of `text` written as a comma: `150.00` → `150,00`.
 pub fn decimal_comma(text: &str) -> String {
     text.replace('.', ",")

@@ -161,18 +161,27 @@ pub fn open_blank() -> Option<web_sys::Window> {
         .flatten()
 }
 
+/// A blob holding `content` as `mime`.
+fn text_blob(content: &str, mime: &str) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+/// An object URL for the HTML page `html`.
+fn html_url(html: &str) -> Result<String, String> {
+    text_blob(html, "text/html;charset=utf-8")
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok())
+        .ok_or_else(|| "Le navigateur n'a pas pu préparer la page.".to_string())
+}
+
 /// Shows `html` in the tab `tab` opened by [`open_blank`], or in a new one if none could be.
 pub fn show_html_in(tab: Option<&web_sys::Window>, html: &str) -> Result<(), String> {
     let Some(tab) = tab else {
         return open_html(html);
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(html));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/html;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "Le navigateur n'a pas pu préparer la page.".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "Le navigateur n'a pas pu préparer la page.".to_string())?;
+    let url = html_url(html)?;
     tab.location()
         .set_href(&url)
         .map_err(|_| "Le navigateur n'a pas pu afficher la page.".to_string())
@@ -180,13 +189,7 @@ pub fn show_html_in(tab: Option<&web_sys::Window>, html: &str) -> Result<(), Str
 
 /// Opens `html` in a new tab.
 pub fn open_html(html: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(html));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/html;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "Le navigateur n'a pas pu préparer la page.".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "Le navigateur n'a pas pu préparer la page.".to_string())?;
+    let url = html_url(html)?;
     web_sys::window()
         .and_then(|w| w.open_with_url_and_target(&url, "_blank").ok())
         .map(|_| ())
@@ -227,12 +230,7 @@ pub fn print() {
 pub fn copy_formatted(html: &str, text: &str) {
     let Some(w) = web_sys::window() else { return };
     let clipboard = w.navigator().clipboard();
-    let blob = |content: &str, mime: &str| {
-        let parts = js_sys::Array::of1(&JsValue::from_str(content));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
-    };
+    let blob = text_blob;
     let item = (|| {
         let record = js_sys::Object::new();
         let (html, text): (JsValue, JsValue) = (

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::field::ScenarioInput;
+use super::field::field_rows;
 use super::state::Dispatch;
 use crate::io::FieldError;
 use crate::io::schema::Field;
@@ -29,13 +29,7 @@ pub fn convention_form(p: &ConventionProps) -> Html {
     html! {
         <fieldset class="convention">
             <legend>{ "Convention" }</legend>
-            { for ROWS.iter().map(|row| html! {
-                <div class="row">
-                    { for row.iter().map(|f| html! {
-                        <ScenarioInput field={*f} value={p.draft.text(*f).to_string()} errors={p.errors.clone()} dispatch={p.dispatch.clone()} />
-                    }) }
-                </div>
-            }) }
+            { field_rows(&ROWS, &p.draft, &p.errors, &p.dispatch) }
         </fieldset>
     }
 }

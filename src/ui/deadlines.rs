@@ -134,10 +134,7 @@ fn timeline(p: &DeadlinesProps) -> Html {
         .map(|d| (x(d), d.year()))
         .collect();
     // The next date the commune acts by, highlighted and named.
-    let next = sim
-        .deadlines
-        .iter()
-        .find(|d| d.kind.commune_acts() && d.date >= p.today);
+    let next = sim.next_commune_deadline(p.today);
     let today_x = x(p.today);
     // One dot per lane and pixel column: hundreds of schools do not make thousands of dots.
     let mut dots: Vec<(&crate::engine::Deadline, usize)> = Vec::new();

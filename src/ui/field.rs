@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::state::{Dispatch, edit_field};
 use crate::io::FieldError;
 use crate::io::schema::{Field as SchemaField, FieldRef, Input, SchoolField};
+use crate::web::draft::Draft;
 
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
@@ -36,6 +37,28 @@ pub struct FieldProps {
     pub oninput: Callback<String>,
 }
 
+/// The ids of a field's error and help texts, and its `aria-describedby` (the error first).
+fn described_by(
+    id: &AttrValue,
+    error: &Option<AttrValue>,
+    hint: &Option<AttrValue>,
+) -> (String, String, Option<String>) {
+    let (error_id, hint_id) = (format!("{id}-erreur"), format!("{id}-aide"));
+    let described = [
+        error.as_ref().map(|_| error_id.clone()),
+        hint.as_ref().map(|_| hint_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    (
+        error_id,
+        hint_id,
+        (!described.is_empty()).then_some(described),
+    )
+}
+
 #[function_component(Field)]
 pub fn field(p: &FieldProps) -> Html {
     let oninput = {
@@ -44,14 +67,7 @@ pub fn field(p: &FieldProps) -> Html {
             cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let error_id = format!("{}-erreur", p.id);
-    let hint_id = format!("{}-aide", p.id);
-    let described = match (&p.error, &p.hint) {
-        (Some(_), Some(_)) => Some(format!("{error_id} {hint_id}")),
-        (Some(_), None) => Some(error_id.clone()),
-        (None, Some(_)) => Some(hint_id.clone()),
-        (None, None) => None,
-    };
+    let (error_id, hint_id, described) = described_by(&p.id, &p.error, &p.hint);
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"), p.class.clone())}>
             <label for={p.id.clone()}>{ &p.label }{ if p.required { html!{ <span class="req" aria-hidden="true">{ " *" }</span> } } else { html!{} } }</label>
@@ -75,22 +91,13 @@ pub fn text_area(p: &FieldProps) -> Html {
             cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         })
     };
-    let error_id = format!("{}-erreur", p.id);
-    let hint_id = format!("{}-aide", p.id);
-    let described = [
-        p.error.as_ref().map(|_| error_id.clone()),
-        p.hint.as_ref().map(|_| hint_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let (error_id, hint_id, described) = described_by(&p.id, &p.error, &p.hint);
     html! {
         <div class={classes!("field", "wide", p.error.is_some().then_some("invalid"), p.class.clone())}>
             <label for={p.id.clone()}>{ &p.label }</label>
             <textarea id={p.id.clone()} value={p.value.clone()} {oninput} rows="4"
                 aria-invalid={if p.error.is_some() { "true" } else { "false" }}
-                aria-describedby={(!described.is_empty()).then_some(described)} />
+                aria-describedby={described} />
             if let Some(h) = &p.hint { <p class="hint" id={hint_id}>{ h }</p> }
             if let Some(e) = &p.error { <p class="error" id={error_id}>{ e }</p> }
         </div>
@@ -120,22 +127,13 @@ pub fn select(p: &SelectProps) -> Html {
             cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
         })
     };
-    let error_id = format!("{}-erreur", p.id);
-    let hint_id = format!("{}-aide", p.id);
-    let described = [
-        p.error.as_ref().map(|_| error_id.clone()),
-        p.hint.as_ref().map(|_| hint_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let (error_id, hint_id, described) = described_by(&p.id, &p.error, &p.hint);
     let known = p.options.iter().any(|(v, _)| *v == p.value.as_str());
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"), p.class.clone())}>
             <label for={p.id.clone()}>{ &p.label }</label>
             <select id={p.id.clone()} {onchange} aria-invalid={if p.error.is_some() { "true" } else { "false" }}
-                aria-describedby={(!described.is_empty()).then_some(described)}>
+                aria-describedby={described}>
                 if !known { <option value={p.value.clone()} selected=true>{ format!("« {} » (inconnu)", p.value) }</option> }
                 { for p.options.iter().map(|(v, l)| html! { <option value={*v} selected={*v == p.value.as_str()}>{ *l }</option> }) }
             </select>
@@ -207,5 +205,23 @@ pub fn school_cell(
             <td><Field class="cell" {id} {label} kind={input.html_type()} value={value.to_string()}
                 inputmode={input.input_mode().map(AttrValue::Static)} {error} oninput={edit} /></td>
         },
+    }
+}
+
+/// The inputs of `rows` of scenario fields, a `.row` each, as the schema describes them.
+pub fn field_rows(
+    rows: &[&[SchemaField]],
+    draft: &Draft,
+    errors: &Rc<Vec<FieldError>>,
+    dispatch: &Dispatch,
+) -> Html {
+    html! {
+        { for rows.iter().map(|row| html! {
+            <div class="row">
+                { for row.iter().map(|f| html! {
+                    <ScenarioInput field={*f} value={draft.text(*f).to_string()} errors={errors.clone()} dispatch={dispatch.clone()} />
+                }) }
+            </div>
+        }) }
     }
 }

@@ -9,11 +9,8 @@ use yew::prelude::*;
 use super::deadlines::remaining;
 use super::why::{ClauseTag, Why};
 use crate::engine::dates::{fr, fr_weekday};
+use crate::engine::text::plural;
 use crate::engine::{Explained, Explanation, Simulation};
-
-fn plural(n: i64) -> &'static str {
-    if n > 1 { "s" } else { "" }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct LegalityProps {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::field::ScenarioInput;
+use super::field::field_rows;
 use super::state::{Dispatch, edit_field};
 use crate::io::FieldError;
 use crate::io::schema::{Field, MeetingField as M};
@@ -75,13 +75,7 @@ pub fn meeting_form(p: &MeetingProps) -> Html {
         <details class="meeting" {open}>
             <summary>{ "Séance du conseil municipal (facultatif, pour le projet de délibération)" }</summary>
             <p class="hint">{ "Ce qui n'est pas saisi reste en blanc dans le projet, à compléter. Les contrôles (quorum, convocation, pouvoirs, vote) s'affichent avec les résultats." }</p>
-            { for ROWS.iter().map(|row| html! {
-                <div class="row">
-                    { for row.iter().map(|f| html! {
-                        <ScenarioInput field={*f} value={p.draft.text(*f).to_string()} errors={p.errors.clone()} dispatch={p.dispatch.clone()} />
-                    }) }
-                </div>
-            }) }
+            { field_rows(&ROWS, &p.draft, &p.errors, &p.dispatch) }
             <div class="field wide">
                 <label for="seance-coller">{ "Coller la liste de présence du procès-verbal" }</label>
                 <textarea id="seance-coller" ref={pasted} rows="3" aria-describedby="seance-coller-aide" />

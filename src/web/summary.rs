@@ -34,11 +34,7 @@ pub fn summary(sim: &Simulation, today: NaiveDate) -> Summary {
             .iter()
             .find(|b| b.year == today.year() + 1)
             .map(|b| (b.year, b.fee)),
-        next_deadline: sim
-            .deadlines
-            .iter()
-            .find(|d| d.kind.commune_acts() && d.date >= today)
-            .cloned(),
+        next_deadline: sim.next_commune_deadline(today).cloned(),
         eligible: sim
             .schools
             .iter()

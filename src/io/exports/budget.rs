@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use super::annex1::{Cell, Sheet};
 use crate::engine::dates::fr;
 use crate::engine::r3_r4_r7_fees::{r4_units, r7_title_date};
-use crate::engine::text::decimal_comma;
+use crate::engine::text::{decimal_comma, plural};
 use crate::engine::{BillingUnit, Money, Scenario, Simulation};
 
 /// One title of one billed unit.
@@ -106,7 +106,7 @@ pub fn budget_sheet(scenario: &Scenario, sim: &Simulation) -> Sheet {
                 Cell::Text(format!(
                     "Total de l'exercice {} ({count} titre{})",
                     year.year,
-                    if count > 1 { "s" } else { "" }
+                    plural(count)
                 )),
                 Cell::Empty,
                 Cell::Euros(year.fee),

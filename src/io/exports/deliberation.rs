@@ -14,6 +14,7 @@ use crate::engine::money::Money;
 use crate::engine::r3_r4_r7_fees::r4_units;
 use crate::engine::r8_shares::r8_cost_shares;
 use crate::engine::scenario::{Meeting, School};
+use crate::engine::text::plural;
 use crate::engine::{BillingUnit, Scenario, Simulation};
 
 /// The page's style, allowed by its hash in `index.html`'s Content-Security-Policy.
@@ -238,7 +239,7 @@ fn vote_text(m: &Meeting, check: &MeetingCheck) -> Inline {
             v.for_votes,
             v.against,
             v.abstentions,
-            if v.abstentions > 1 { "s" } else { "" }
+            plural(v.abstentions)
         )),
         (None, _) => Inline::Blank("pour, contre, abstentions ou « à l'unanimité »"),
     }
