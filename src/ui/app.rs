@@ -26,7 +26,9 @@ use super::summary::SummaryBand;
 use super::termination::TerminationSim;
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
+use super::update_bar::UpdateBar;
 use super::use_exporter::{Exporter, use_exporter};
+use super::use_new_version::use_new_version;
 use super::use_persistence::use_persistence;
 use crate::engine::dates::fr;
 use crate::io::FieldError;
@@ -84,6 +86,7 @@ pub fn app() -> Html {
         });
     }
     use_persistence(&store);
+    let new_version = use_new_version();
 
     let entry_id = store.0.library.current.clone();
     let draft = store.0.draft().clone();
@@ -140,6 +143,7 @@ pub fn app() -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::NewSimulation))
     };
     let suspended = store.0.autosave_suspended.clone();
+    let saving_suspended = suspended.is_some();
     let on_save = {
         let draft = draft.clone();
         let notice = notice.clone();
@@ -209,6 +213,7 @@ pub fn app() -> Html {
                 <button type="button" onclick={dismiss_stored}>{ "Compris" }</button>
             </div>
         }
+        if new_version { <UpdateBar suspended={saving_suspended} dispatch={dispatch.clone()} /> }
         <UndoBar undo={store.0.undo.clone()} dispatch={dispatch.clone()} />
         <div class="current-simulation">
             <h2 class="simulation-name">{ &entry.name }

@@ -28,7 +28,9 @@ mod summary;
 mod termination;
 mod toolbar;
 mod undo_bar;
+mod update_bar;
 mod use_exporter;
+mod use_new_version;
 mod use_persistence;
 mod why;
 
