@@ -30,6 +30,7 @@ use super::update_bar::UpdateBar;
 use super::use_exporter::{Exporter, use_exporter};
 use super::use_new_version::use_new_version;
 use super::use_persistence::use_persistence;
+use super::use_printing::use_printing;
 use crate::engine::dates::fr;
 use crate::io::FieldError;
 use crate::io::report::RULES_VERSION;
@@ -87,6 +88,7 @@ pub fn app() -> Html {
     }
     use_persistence(&store);
     let new_version = use_new_version();
+    let printing = use_printing();
 
     let entry_id = store.0.library.current.clone();
     let draft = store.0.draft().clone();
@@ -241,7 +243,7 @@ pub fn app() -> Html {
                     </div>
                 }
                 if let Some((scenario, sim)) = shown {
-                    <PrintReport scenario={scenario.clone()} sim={sim.clone()} />
+                    if printing { <PrintReport scenario={scenario.clone()} sim={sim.clone()} /> }
                     <Fees sim={sim.clone()} />
                     <Deadlines sim={sim.clone()} {today} />
                     <Legality sim={sim.clone()} {today} />

@@ -32,6 +32,7 @@ mod update_bar;
 mod use_exporter;
 mod use_new_version;
 mod use_persistence;
+mod use_printing;
 mod why;
 
 pub use app::App;

@@ -84,8 +84,11 @@ test('the address holds no personal data, and the link without it gives every fi
   const json = Buffer.from(link.split('#s=')[1], 'base64url').toString('utf8');
   for (const n of names) expect(json).not.toContain(n);
   // Opened elsewhere, the link gives the same figures, row by row.
-  const figures = async (p) => p.locator('#annees-convention tbody tr, #exercices tbody tr').allInnerTexts();
+  // Text content, not innerText: a section out of sight is not laid out (content-visibility).
+  const figures = async (p) => p.locator('#annees-convention tbody tr, #exercices tbody tr').allTextContents();
   const mine = await figures(page);
+  expect(mine).toHaveLength(10);
+  expect(mine[0]).toContain('600,00 €');
   const other = await context.newPage();
   await other.goto(link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(other.locator('.simulation-name')).toContainText('Lien partagé');

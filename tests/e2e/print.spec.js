@@ -39,3 +39,18 @@ test('the printed page is a report: inputs in French, all 60 schools, figures wi
   const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
+
+test('the printed report is drawn only for print, and printing draws it', async ({ app, page }) => {
+  await app.goto();
+  await expect(app.yearRow(1)).toContainText('600,00 €');
+  // On screen the report's rows are not in the page: an edit never redraws them.
+  await expect(page.locator('.print-report')).toHaveCount(0);
+  // Printing (the browser's print events, as Ctrl+P or « Imprimer » fire them) draws it.
+  const pdf = path.join(os.tmpdir(), `laclasse-print-events-${process.pid}.pdf`);
+  await page.pdf({ path: pdf, format: 'A4' });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  fs.unlinkSync(pdf);
+  expect(text).toContain('Données saisies');
+  expect(text).toContain('Notification de la convention');
+  await expect(page.locator('.print-report')).toHaveCount(0);
+});
