@@ -99,6 +99,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
         let past = past.clone();
         let status = status.clone();
         let base = base.clone();
+        let export = export.clone();
         Callback::from(move |_: MouseEvent| {
             let days = reminder.trim().parse::<u32>().ok().filter(|d| *d <= 365);
             let Some(days) = days else {
@@ -108,22 +109,33 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 )));
                 return;
             };
-            // Past deadlines kept and marked until the page lets the person choose.
-            let text = ics::to_ics(&scenario, &sim, days, today, *past);
-            match browser::download(
-                &format!("{base}-echeances.ics"),
-                "text/calendar;charset=utf-8",
-                &text,
-            ) {
-                Ok(()) => status.set(Some((
-                    false,
-                    format!(
-                        "Calendrier prêt : {} échéances, rappel {days} jours avant.",
-                        sim.deadlines.len()
-                    ),
-                ))),
-                Err(m) => status.set(Some((true, m))),
-            }
+            // Written in the export worker, like every document: the calendar's writer stays
+            // out of the first load.
+            let said = status.clone();
+            let file_name = format!("{base}-echeances.ics");
+            let count = sim.deadlines.len();
+            export.emit(ExportJob {
+                request: ExportRequest::Calendar {
+                    scenario: to_string_pretty(&scenario),
+                    today: crate::engine::dates::iso(today),
+                    reminder_days: days,
+                    past: *past,
+                },
+                status: status.clone(),
+                done: Callback::from(move |bytes: Vec<u8>| {
+                    let array = js_sys::Uint8Array::from(&bytes[..]);
+                    match browser::download_bytes(&file_name, "text/calendar;charset=utf-8", &array)
+                    {
+                        Ok(()) => said.set(Some((
+                            false,
+                            format!(
+                                "Calendrier prêt : {count} échéances, rappel {days} jours avant."
+                            ),
+                        ))),
+                        Err(m) => said.set(Some((true, m))),
+                    }
+                }),
+            })
         })
     };
     // The draft is written in the export worker when asked for: with the convention's text,

@@ -24,7 +24,7 @@ use crate::engine::dates::{iso, next_day};
 use crate::engine::{Deadline, Scenario, Simulation};
 
 /// What the calendar does with the deadlines before the day it is made (`stamp`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PastEvents {
     /// Past deadlines are not in the file.
     LeaveOut,

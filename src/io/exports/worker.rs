@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::annex1::{Sheet, annex1_sheets, to_ods, to_xlsx};
 use super::document::Document;
+use super::ics::{self, PastEvents};
 use super::{budget, deliberation, letter, termination_letter};
 use crate::engine::simulate;
 use crate::io::parse_str;
@@ -142,6 +143,17 @@ pub enum ExportRequest {
         /// The letter's date, `YYYY-MM-DD`.
         today: String,
     },
+    /// The calendar of the deadlines (.ics).
+    Calendar {
+        /// The scenario, as the scenario file writes it.
+        scenario: String,
+        /// The day the file is made, `YYYY-MM-DD`: past deadlines are those before it.
+        today: String,
+        /// Each future event's reminder, that many days before (none for 0).
+        reminder_days: u32,
+        /// What the file does with past deadlines.
+        past: PastEvents,
+    },
 }
 
 impl ExportRequest {
@@ -153,6 +165,7 @@ impl ExportRequest {
             | ExportRequest::TerminationLetter { format, .. }
             | ExportRequest::ListLetter { format, .. } => format.mime(),
             ExportRequest::BudgetCsv { .. } => "text/csv;charset=utf-8",
+            ExportRequest::Calendar { .. } => "text/calendar;charset=utf-8",
         }
     }
 }
@@ -175,7 +188,8 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
         | ExportRequest::Deliberation { scenario, .. }
         | ExportRequest::TerminationLetter { scenario, .. }
         | ExportRequest::ListLetter { scenario, .. }
-        | ExportRequest::BudgetCsv { scenario } => scenario,
+        | ExportRequest::BudgetCsv { scenario }
+        | ExportRequest::Calendar { scenario, .. } => scenario,
     };
     let scenario = match parse_str(text) {
         Ok(s) => s,
@@ -203,6 +217,17 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
         ExportRequest::BudgetCsv { .. } => {
             Ok(budget::to_csv(&budget::budget_sheet(&scenario, &sim)).into_bytes())
         }
+        ExportRequest::Calendar {
+            today,
+            reminder_days,
+            past,
+            ..
+        } => match crate::engine::dates::parse_iso(today) {
+            Some(today) => {
+                Ok(ics::to_ics(&scenario, &sim, *reminder_days, today, *past).into_bytes())
+            }
+            None => Err(format!("date du jour illisible : {today}")),
+        },
         ExportRequest::TerminationLetter { format, today, .. } => {
             match crate::engine::dates::parse_iso(today) {
                 Some(today) => termination_letter::document(&scenario, &sim, today, None)
@@ -277,6 +302,31 @@ mod tests {
             ExportResponse::File(bytes) => assert!(bytes.starts_with(b"PK")),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_worker_writes_the_calendar() {
+        let ask = |past| ExportRequest::Calendar {
+            scenario: samples::TASSIN_JSON.into(),
+            today: "2026-11-30".into(),
+            reminder_days: 15,
+            past,
+        };
+        let text = |past| match answer(&ask(past)) {
+            ExportResponse::File(bytes) => String::from_utf8(bytes).unwrap(),
+            other => panic!("{other:?}"),
+        };
+        let marked = text(PastEvents::Mark);
+        assert!(marked.starts_with("BEGIN:VCALENDAR\r\n"), "{marked}");
+        assert!(marked.contains(ics::PAST_MARK) && marked.contains("TRIGGER:-P15D"));
+        assert!(!text(PastEvents::LeaveOut).contains(ics::PAST_MARK));
+        let bad_day = ExportRequest::Calendar {
+            scenario: samples::TASSIN_JSON.into(),
+            today: "30/11/2026".into(),
+            reminder_days: 15,
+            past: PastEvents::Mark,
+        };
+        assert!(matches!(answer(&bad_day), ExportResponse::Failed(m) if m.contains("30/11/2026")));
     }
 
     #[test]
