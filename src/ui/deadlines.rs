@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::engine::text::fixed;
 
+use super::deadline_row::DeadlineRow;
 use super::why::{ClauseTag, Why};
 use crate::engine::dates::{days_between, fr, fr_weekday};
 use crate::engine::{DeadlineKind, Simulation};
@@ -52,7 +53,8 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
     let listed: Vec<_> = sim
         .deadlines
         .iter()
-        .filter(|d| *show_past || d.date >= today || d.date.year() == today.year())
+        .enumerate()
+        .filter(|(_, d)| *show_past || d.date >= today || d.date.year() == today.year())
         .collect();
     let print_only = |d: &crate::engine::Deadline| !*show_past && d.date < today;
     let hidden = listed.len().saturating_sub(*limit);
@@ -74,20 +76,13 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                     <Why explain={{ let why = n.why.clone(); Callback::from(move |_| why.clone()) }} /></p>
                 </div>
             }
-            <Timeline sim={p.sim.clone()} today={today} />
+            <Timeline sim={p.sim.clone()} {today} />
             <table tabindex="0" class="figures deadlines-list" id="liste-echeances">
                 <caption>{ format!("Calendrier ({} dates, aujourd'hui : {})", sim.deadlines.len(), fr(today)) }</caption>
                 <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Échéance" }</th><th scope="col">{ "Délai" }</th><th scope="col">{ "Clause" }</th></tr></thead>
                 <tbody>
-                { for listed.iter().take(*limit).map(|d| html! {
-                    <tr class={classes!(format!("k-{}", d.kind.code()), (d.date < today).then_some("past"), print_only(d).then_some("print-row"))}>
-                        <td class="date">{ format!("{} {}", fr_weekday(d.date), fr(d.date)) }</td>
-                        <td class="deadline-label"><span class="kind">{ d.kind.label() }</span>{ " — " }{ &d.label }
-                            if let Some(w) = d.warning() { <span class={if d.kind.commune_acts() { "warn" } else { "note" }}>{ format!(" ⚠ {w}") }</span> }
-                        </td>
-                        <td>{ remaining(today, d.date) }</td>
-                        <td><ClauseTag clause={d.clause} />{ " " }<Why explain={{ let d = (*d).clone(); Callback::from(move |_| d.why()) }} /></td>
-                    </tr>
+                { for listed.iter().take(*limit).map(|&(index, d)| html! {
+                    <DeadlineRow key={index} sim={p.sim.clone()} {index} {today} print_only={print_only(d)} />
                 }) }
                 </tbody>
             </table>
@@ -101,9 +96,28 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
     }
 }
 
+#[derive(Properties)]
+struct TimelineProps {
+    sim: Rc<Simulation>,
+    today: NaiveDate,
+}
+
+/// The timeline is drawn again only when what it shows changes: the dates, their kinds and
+/// labels, the span, today.
+impl PartialEq for TimelineProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.sim, &other.sim);
+        self.today == other.today
+            && (Rc::ptr_eq(a, b)
+                || (a.notified == b.notified
+                    && a.horizon_until == b.horizon_until
+                    && a.deadlines == b.deadlines))
+    }
+}
+
 /// The deadlines on a line from the notification to the horizon, today marked.
 #[function_component(Timeline)]
-fn timeline(p: &DeadlinesProps) -> Html {
+fn timeline(p: &TimelineProps) -> Html {
     let sim = &p.sim;
     let start = sim.notified;
     let end = sim

@@ -7,6 +7,7 @@ mod browser;
 mod commune;
 mod contacts;
 mod convention;
+mod deadline_row;
 mod deadlines;
 mod documents;
 mod eligibility;
