@@ -50,9 +50,19 @@ pub fn fees(p: &FeesProps) -> Html {
                     <th scope="col"><span class="visually-hidden">{ "Explication" }</span></th>
                 </tr></thead>
                 <tbody>
-                { for sim.years.iter().map(|y| {
-                    let b = y.billing(unit).clone();
-                    let year = y.year.clone();
+                { for sim.years.iter().enumerate().map(|(i, y)| {
+                    let b = y.billing(unit);
+                    // The explanation is written when asked for, from the simulation shared by
+                    // the page: nothing of the year is copied at each edit.
+                    let explain = {
+                        let sim = p.sim.clone();
+                        Callback::from(move |_| {
+                            let y = &sim.years[i];
+                            let mut e = y.billing(unit).why();
+                            e.steps.splice(0..0, y.year.why().steps);
+                            e
+                        })
+                    };
                     html! { <tr>
                         <td>{ y.year.number }</td><td>{ fr(y.year.start) }</td><td>{ fr(y.year.end) }</td>
                         <td class="num">{ b.billed_units }</td>
@@ -62,7 +72,7 @@ pub fn fees(p: &FeesProps) -> Html {
                             <td class="money">{ y.per_group.fee.to_string() }</td>
                             <td class="money">{ y.per_school.fee.minus(y.per_group.fee).to_string() }</td>
                         }
-                        <td><Why explain={Callback::from(move |_| { let mut e = b.why(); e.steps.splice(0..0, year.why().steps); e })} /></td>
+                        <td><Why {explain} /></td>
                     </tr> }
                 }) }
                 </tbody>
@@ -106,14 +116,17 @@ fn budget_table(p: &FeesProps) -> Html {
                 <th scope="col"><span class="visually-hidden">{ "Explication" }</span></th></tr></thead>
             <tbody>
             { for sim.budget().iter().enumerate().map(|(i, b)| {
-                let budget = b.clone();
+                let explain = {
+                    let sim = p.sim.clone();
+                    Callback::from(move |_| sim.budget()[i].why())
+                };
                 html! { <tr>
                     <td>{ b.year }</td><td class="money">{ b.fee.to_string() }</td>
                     if both {
                         <td class="money">{ per_school.get(i).map(|x| x.fee.to_string()).unwrap_or_default() }</td>
                         <td class="money">{ per_group.get(i).map(|x| x.fee.to_string()).unwrap_or_default() }</td>
                     }
-                    <td><Why explain={Callback::from(move |_| budget.why())} /></td>
+                    <td><Why {explain} /></td>
                 </tr> }
             }) }
             </tbody>

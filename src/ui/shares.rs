@@ -39,7 +39,10 @@ pub fn shares(p: &SharesProps) -> Html {
         .unwrap_or_else(|| r8_split(crate::engine::Money::ZERO));
     let one = sim.shares_of_one_school();
     let territory = sim.shares_of_territory();
-    let year_why = year.cloned();
+    let year_why = year.map(|_| {
+        let sim = p.sim.clone();
+        Callback::from(move |_| sim.years[index].shares_why())
+    });
     html! {
         <section class="shares" aria-labelledby="annexe2-titre">
             <h2 id="annexe2-titre">{ "Répartition du coût " }<ClauseTag clause={Clause::Annexe2Costs} /></h2>
@@ -66,7 +69,7 @@ pub fn shares(p: &SharesProps) -> Html {
                 }) }
                 </tbody>
             </table>
-            if let Some(y) = year_why { <Why explain={Callback::from(move |_| y.shares_why())} /> }
+            if let Some(explain) = year_why { <Why {explain} /> }
         </section>
     }
 }
