@@ -81,9 +81,12 @@ fn register(announce: Rc<dyn Fn()>) {
         registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
         found.forget();
     });
-    // A browser that refuses (private mode, storage off) keeps the app working online.
-    let _ = container.register("./sw.js").then(&registered);
+    // A browser that refuses (private mode, storage off, no sw.js where the app is served)
+    // keeps the app working online, without an error in its console.
+    let refused = Closure::once(|_: JsValue| {});
+    let _ = container.register("./sw.js").then2(&registered, &refused);
     registered.forget();
+    refused.forget();
 }
 
 /// Lets the waiting version take over; the page reloads when it has (the simulations are
