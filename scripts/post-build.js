@@ -1,11 +1,16 @@
 // Trunk post-build hook, in order: the start-up script moved out of index.html (the page's
-// Content-Security-Policy allows no inline script), the service worker told the build's files
-// and version, then every file precompressed.
+// Content-Security-Policy allows no inline script), the JavaScript glue minified, the service
+// worker told the build's files and version, then every file precompressed.
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (run from a Trunk hook)');
   process.exit(1);
 }
 require('./no-inline-script.js');
-require('./service-worker.js').fillServiceWorker(dir);
-require('./precompress.js').precompress(dir);
+require('./minify-glue.js').minifyGlue(dir).then(() => {
+  require('./service-worker.js').fillServiceWorker(dir);
+  require('./precompress.js').precompress(dir);
+}).catch((e) => {
+  console.error(String(e));
+  process.exit(1);
+});
