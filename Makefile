@@ -24,7 +24,7 @@ help:
 	@echo "make test    installe ce qui manque et lance tous les tests (fmt, clippy, natifs, navigateur)"
 	@echo "make bench   mesure le moteur (criterion)"
 	@echo "make size    mesure la taille téléchargée de l'application (gzip)"
-	@echo "make measure mesure dans Chromium : navigation → chiffres, saisie dans 625 écoles"
+	@echo "make measure mesure dans Chromium : octets avant les chiffres, navigation → chiffres (1re et 2e visite), saisie dans 625 écoles"
 	@echo "make fuzz    fuzze le lecteur de scénarios (cargo-fuzz, nightly) FUZZ_SECONDS s (600)"
 
 setup: setup-rust setup-web setup-browser setup-office
@@ -94,7 +94,8 @@ bench:
 size: build
 	scripts/size.sh
 
-# Navigation → figures, and an edit in a 625-school scenario, in headless Chromium.
+# What a first visit transfers before the figures, navigation → figures (first and second
+# visits, locally and on an emulated connection), an edit in a 625-school scenario (Chromium).
 measure: build setup-browser
 	@python3 -m http.server 8125 --bind 127.0.0.1 --directory dist >/dev/null 2>&1 & pid=$$!; \
 	  sleep 1; PORT=8125 node scripts/measure.js; status=$$?; kill $$pid; exit $$status

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures what a first visit downloads: every file of dist/, raw, gzip -9 (the figure the
 # budget is kept in) and brotli (the .br the build writes beside each file), with the first
-# load's total (everything but the export worker, loaded only when a document is asked for).
+# load's total: what the page needs before its figures (everything but the export worker,
+# loaded only when a document is asked for, and the service worker and manifest, fetched after).
+# `make measure` lists the files a first visit actually requests before the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d dist ] || { echo "dist/ absent : lancer make build" >&2; exit 2; }
@@ -14,8 +16,8 @@ for f in dist/*; do
   gz=$(gzip -9 -c "$f" | wc -c)
   if [ -f "$f.br" ]; then br=$(wc -c <"$f.br"); else br=0; fi
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
-  case "$(basename "$f")" in laclasse-sim-export*) ;; *) first_gz=$((first_gz + gz)); first_br=$((first_br + br)) ;; esac
+  case "$(basename "$f")" in laclasse-sim-export*|sw.js|manifest.webmanifest) ;; *) first_gz=$((first_gz + gz)); first_br=$((first_br + br)) ;; esac
   printf '%-50s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
 done
 printf '%-50s %10d %10d %10d\n' TOTAL "$total_raw" "$total_gz" "$total_br"
-printf '%-50s %10s %10d %10d\n' "PREMIER CHARGEMENT (sans le module d'export)" "" "$first_gz" "$first_br"
+printf '%-50s %10s %10d %10d\n' "PREMIER CHARGEMENT (avant les chiffres)" "" "$first_gz" "$first_br"
