@@ -5,8 +5,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::state::Dispatch;
+use super::use_exporter::{ExportJob, Exporter, Status};
+use crate::io::exports::worker::ExportRequest;
 use crate::io::schema::SchoolField;
-use crate::web::csv_import::{CsvFile, column_choices, column_label};
+use crate::web::csv_import::{CsvFile, CsvText, column_choices, column_label};
 use crate::web::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -19,9 +21,38 @@ const PREVIEW: usize = 20;
 #[function_component(ImportSchools)]
 pub fn import_schools(p: &ImportProps) -> Html {
     let loaded = use_state(|| None::<CsvFile>);
-    let error = use_state(|| None::<String>);
+    // The file being read, and what the worker says of it (the csv crate and the decoding are
+    // in the worker, out of the first load).
+    let reading = use_state(String::new);
+    let status: Status = use_state(|| None);
+    let export = use_context::<Exporter>().map(|e| e.0).unwrap_or_default();
     let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let input = use_node_ref();
+
+    // Reads `bytes` in the worker (with `separator`, or the one detected), then shows the file.
+    let read_in_worker = {
+        let (export, loaded, status) = (export.clone(), loaded.clone(), status.clone());
+        move |name: String, bytes: Vec<u8>, separator: Option<u8>, has_header: Option<bool>| {
+            let (loaded, said) = (loaded.clone(), status.clone());
+            export.emit(ExportJob {
+                request: ExportRequest::ReadCsv { bytes, separator },
+                status: status.clone(),
+                done: Callback::from(move |json: Vec<u8>| {
+                    // Read as text: the page's JSON reader is already there for text.
+                    let read = std::str::from_utf8(&json)
+                        .ok()
+                        .and_then(|t| serde_json::from_str::<CsvText>(t).ok());
+                    match read {
+                        Some(read) => {
+                            said.set(None);
+                            loaded.set(Some(CsvFile::from_text(name.clone(), read, has_header)));
+                        }
+                        None => said.set(Some((true, "le fichier n'a pas pu être lu".into()))),
+                    }
+                }),
+            })
+        }
+    };
 
     let pick = {
         let input = input.clone();
@@ -32,9 +63,9 @@ pub fn import_schools(p: &ImportProps) -> Html {
         })
     };
     let on_file = {
-        let loaded = loaded.clone();
-        let error = error.clone();
+        let (loaded, status, reading) = (loaded.clone(), status.clone(), reading.clone());
         let reader = reader.clone();
+        let read_in_worker = read_in_worker.clone();
         Callback::from(move |e: Event| {
             let el: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = el.files().and_then(|f| f.get(0)) else {
@@ -42,28 +73,28 @@ pub fn import_schools(p: &ImportProps) -> Html {
             };
             el.set_value("");
             let name = file.name();
-            let loaded = loaded.clone();
-            let error = error.clone();
+            reading.set(name.clone());
+            loaded.set(None);
+            let (status, read_in_worker) = (status.clone(), read_in_worker.clone());
             let task =
                 gloo_file::callbacks::read_as_bytes(&gloo_file::File::from(file), move |bytes| {
-                    let result = bytes
-                        .map_err(|_| "le navigateur n'a pas pu lire le fichier".to_string())
-                        .and_then(|b| CsvFile::open(name.clone(), &b));
-                    match result {
-                        Ok(l) => {
-                            error.set(None);
-                            loaded.set(Some(l));
-                        }
-                        Err(m) => {
-                            loaded.set(None);
-                            error.set(Some(format!(
-                                "« {name} » : {m}. Aucune école n'a été ajoutée."
-                            )));
-                        }
+                    match bytes {
+                        Ok(bytes) => read_in_worker(name.clone(), bytes, None, None),
+                        Err(_) => status.set(Some((
+                            true,
+                            "le navigateur n'a pas pu lire le fichier".into(),
+                        ))),
                     }
                 });
             *reader.borrow_mut() = Some(task);
         })
+    };
+    let said = match (*status).clone() {
+        Some((true, m)) => html! {
+            <p class="error" role="alert" id="import-erreur">{ format!("« {} » : {m}. Aucune école n'a été ajoutée.", *reading) }</p>
+        },
+        Some((false, m)) => html! { <p class="hint" role="status">{ m }</p> },
+        None => Html::default(),
     };
 
     let picker = html! {
@@ -76,7 +107,7 @@ pub fn import_schools(p: &ImportProps) -> Html {
         return html! {
             <div class="import">
                 { picker }
-                if let Some(m) = (*error).clone() { <p class="error" role="alert" id="import-erreur">{ m }</p> }
+                { said }
             </div>
         };
     };
@@ -84,8 +115,6 @@ pub fn import_schools(p: &ImportProps) -> Html {
     let schools = l.schools();
     let with_errors = schools.iter().filter(|r| !r.errors.is_empty()).count();
     let set_separator = {
-        let loaded = loaded.clone();
-        let error = error.clone();
         let l = l.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
@@ -94,10 +123,12 @@ pub fn import_schools(p: &ImportProps) -> Html {
                 "tab" => b'\t',
                 _ => b';',
             };
-            match l.with_separator(sep) {
-                Ok(next) => loaded.set(Some(next)),
-                Err(m) => error.set(Some(m)),
-            }
+            read_in_worker(
+                l.file.clone(),
+                l.text().as_bytes().to_vec(),
+                Some(sep),
+                Some(l.has_header),
+            );
         })
     };
     let set_header = {
@@ -144,6 +175,7 @@ pub fn import_schools(p: &ImportProps) -> Html {
         <div class="import open" role="region" aria-label="Import d'écoles">
             { picker }
             <h3>{ format!("Import de « {} » : {} ligne(s)", l.file, schools.len()) }</h3>
+            { said }
             <div class="row">
                 <div class="field">
                     <label for="import-separateur">{ "Séparateur" }</label>

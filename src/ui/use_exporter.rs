@@ -79,9 +79,9 @@ fn start(pending: &Rc<RefCell<VecDeque<ExportJob>>>) -> Result<Worker, String> {
             match (response, job) {
                 (ExportResponse::Ready, _) | (ExportResponse::File(_), None) => {}
                 (ExportResponse::File(bytes), Some(job)) => job.done.emit(bytes),
-                (ExportResponse::Failed(message), Some(job)) => job
-                    .status
-                    .set(Some((true, format!("L'export n'a pas abouti : {message}")))),
+                (ExportResponse::Failed(message), Some(job)) => {
+                    job.status.set(Some((true, job.request.failure(&message))))
+                }
                 (ExportResponse::Failed(_), None) => {}
             }
         });
@@ -107,6 +107,8 @@ pub fn use_exporter() -> Callback<ExportJob> {
     let pending = use_mut_ref(VecDeque::<ExportJob>::new);
     Callback::from(move |job: ExportJob| {
         let status = job.status.clone();
+        let first = worker.borrow().is_none();
+        let progress = job.request.progress(first);
         let Ok(message) = serde_wasm_bindgen::to_value(&job.request) else {
             status.set(Some((
                 true,
@@ -116,10 +118,7 @@ pub fn use_exporter() -> Callback<ExportJob> {
         };
         pending.borrow_mut().push_back(job);
         if worker.borrow().is_none() {
-            status.set(Some((
-                false,
-                "Chargement du module d'export (une seule fois)…".into(),
-            )));
+            status.set(Some((false, progress.into())));
             match start(&pending) {
                 Ok(w) => *worker.borrow_mut() = Some(w),
                 Err(m) => {
@@ -129,7 +128,7 @@ pub fn use_exporter() -> Callback<ExportJob> {
                 }
             }
         } else {
-            status.set(Some((false, "Préparation du document…".into())));
+            status.set(Some((false, progress.into())));
         }
         if let Some(w) = worker.borrow().as_ref() {
             if w.ready.get() {

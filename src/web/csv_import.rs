@@ -9,66 +9,7 @@ use crate::engine::text::fold_name;
 use crate::io::scenario::{FieldError, parse_school};
 use crate::io::schema::{Choices, ContactField, FieldRef, Input, SchoolField};
 
-/// Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1).
-const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-/// The file's text: UTF-8 (with or without BOM) when it is valid UTF-8, else Windows-1252.
-/// A file that is not text (NUL bytes, a spreadsheet's zip) is refused.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err("ce fichier est un classeur (.xlsx ou .ods), pas un CSV : dans le tableur, « Enregistrer sous » au format CSV".into());
-    }
-    if bytes.contains(&0) {
-        return Err("ce fichier n'est pas un fichier texte CSV".into());
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t).to_string(),
-        Err(_) => bytes
-            .iter()
-            .map(|&b| match b {
-                0x80..=0x9f => CP1252_HIGH[(b - 0x80) as usize],
-                _ => b as char,
-            })
-            .collect(),
-    };
-    if text.trim().is_empty() {
-        return Err("le fichier est vide".into());
-    }
-    Ok(text)
-}
-
-/// `;`, `,` or tab: whichever appears most on the first line.
-pub fn detect_separator(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    [b';', b',', b'\t']
-        .into_iter()
-        .max_by_key(|&s| first.bytes().filter(|&b| b == s).count())
-        .unwrap_or(b';')
-}
-
-/// The cells, row by row (quoted cells may hold separators and line breaks).
-pub fn parse(text: &str, separator: u8) -> Result<Vec<Vec<String>>, String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("ligne {} illisible : {e}", i + 1))?;
-        let row: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        if row.iter().any(|c| !c.is_empty()) {
-            rows.push(row);
-        }
-    }
-    if rows.is_empty() {
-        return Err("aucune ligne".into());
-    }
-    Ok(rows)
-}
+pub use crate::io::csv_text::{CsvText, decode, detect_separator, parse};
 
 /// What a column holds: a school's field, or nothing (ignored).
 pub type Column = Option<SchoolField>;
@@ -293,39 +234,49 @@ pub struct CsvFile {
 impl CsvFile {
     /// Reads a file's bytes: its encoding and separator detected, its header and columns
     /// guessed.
+    /// (The web app reads the bytes in its worker, [`crate::io::csv_text::read`], and calls
+    /// [`CsvFile::from_text`] with what it answers.)
     pub fn open(file: String, bytes: &[u8]) -> Result<CsvFile, String> {
-        let text = decode(bytes)?;
-        let separator = detect_separator(&text);
-        CsvFile::read(file, text, separator, None)
+        Ok(CsvFile::from_text(
+            file,
+            crate::io::csv_text::read(bytes, None)?,
+            None,
+        ))
     }
 
-    fn read(
-        file: String,
-        text: String,
-        separator: u8,
-        has_header: Option<bool>,
-    ) -> Result<CsvFile, String> {
-        let rows = parse(&text, separator)?;
-        let has_header = has_header.unwrap_or_else(|| looks_like_header(&rows[0]));
+    /// A file whose cells are read: its header (unless `has_header` says) and columns guessed.
+    pub fn from_text(file: String, read: CsvText, has_header: Option<bool>) -> CsvFile {
+        let CsvText {
+            text,
+            separator,
+            rows,
+        } = read;
+        let has_header =
+            has_header.unwrap_or_else(|| rows.first().is_some_and(|r| looks_like_header(r)));
         let columns = guess_columns(&rows, has_header);
-        Ok(CsvFile {
+        CsvFile {
             file,
             text,
             separator,
             has_header,
             rows,
             columns,
-        })
+        }
+    }
+
+    /// The file's text, to read it again with another separator.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// The same file read with another separator.
     pub fn with_separator(&self, separator: u8) -> Result<CsvFile, String> {
-        CsvFile::read(
+        let read = crate::io::csv_text::read(self.text.as_bytes(), Some(separator))?;
+        Ok(CsvFile::from_text(
             self.file.clone(),
-            self.text.clone(),
-            separator,
+            read,
             Some(self.has_header),
-        )
+        ))
     }
 
     /// The same file with or without a header (the columns guessed again).

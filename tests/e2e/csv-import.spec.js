@@ -15,6 +15,14 @@ test('import schools from a French Excel CSV: map, preview, confirm', async ({ a
   await expect(preview).toContainText('École Saint-Exupéry');
   await expect(preview).toContainText('2024-09-01');
   await expect(preview.locator('tbody tr').nth(1)).toContainText("n'est pas une date valide");
+  // Read again with another separator (in the worker), then back: the preview follows.
+  await page.locator('#import-separateur').selectOption({ label: 'virgule ,' });
+  await expect(page.locator('#import-colonne-1')).toHaveCount(0);
+  await expect(page.locator('.mapping thead th')).toHaveCount(1);
+  await expect(page.locator('.mapping thead th').first()).toContainText("Nom de l'école;UAI;Niveau");
+  await page.locator('#import-separateur').selectOption({ label: 'point-virgule ;' });
+  await expect(page.locator('#import-colonne-1')).toHaveCount(1);
+  await expect(preview.locator('tbody tr').first()).toContainText('2024-09-01');
   // Nothing changed yet.
   await expect(app.schoolRows).toHaveCount(4);
   // Map the UAI column to "ignore", then confirm.
@@ -26,6 +34,7 @@ test('import schools from a French Excel CSV: map, preview, confirm', async ({ a
   await expect(app.schoolRow(6).locator('.error')).toContainText("n'est pas une date valide");
   // A spreadsheet given by mistake is refused.
   await app.importSchools({ name: 'liste.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04zzzz', 'latin1') });
-  await expect(page.locator('#import-erreur')).toContainText('classeur');
+  await expect(page.locator('#import-erreur')).toContainText('« liste.xlsx » : ce fichier est un classeur');
+  await expect(page.locator('#import-erreur')).toContainText('Aucune école n\'a été ajoutée.');
   await expect(app.schoolRows).toHaveCount(6);
 });

@@ -143,6 +143,15 @@ pub enum ExportRequest {
         /// The letter's date, `YYYY-MM-DD`.
         today: String,
     },
+    /// A CSV file of schools to import, read into cells (the answer is its
+    /// [`CsvText`](crate::io::csv_text::CsvText) as JSON).
+    ReadCsv {
+        /// The file's bytes.
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+        /// The separator to read it with; detected when `None`.
+        separator: Option<u8>,
+    },
     /// The calendar of the deadlines (.ics).
     Calendar {
         /// The scenario, as the scenario file writes it.
@@ -166,6 +175,24 @@ impl ExportRequest {
             | ExportRequest::ListLetter { format, .. } => format.mime(),
             ExportRequest::BudgetCsv { .. } => "text/csv;charset=utf-8",
             ExportRequest::Calendar { .. } => "text/calendar;charset=utf-8",
+            ExportRequest::ReadCsv { .. } => "application/json",
+        }
+    }
+
+    /// What the page says while the worker loads (`first`) or works.
+    pub fn progress(&self, first: bool) -> &'static str {
+        match (self, first) {
+            (ExportRequest::ReadCsv { .. }, _) => "Lecture du fichier…",
+            (_, true) => "Chargement du module d'export (une seule fois)…",
+            (_, false) => "Préparation du document…",
+        }
+    }
+
+    /// What the page says when the worker could not do it, `message` saying why.
+    pub fn failure(&self, message: &str) -> String {
+        match self {
+            ExportRequest::ReadCsv { .. } => message.to_string(),
+            _ => format!("L'export n'a pas abouti : {message}"),
         }
     }
 }
@@ -184,6 +211,15 @@ pub enum ExportResponse {
 /// Makes what `request` asks for.
 pub fn answer(request: &ExportRequest) -> ExportResponse {
     let text = match request {
+        ExportRequest::ReadCsv { bytes, separator } => {
+            return match crate::io::csv_text::read(bytes, *separator) {
+                Ok(read) => match serde_json::to_vec(&read) {
+                    Ok(json) => ExportResponse::File(json),
+                    Err(_) => ExportResponse::Failed("le fichier n'a pas pu être transmis".into()),
+                },
+                Err(message) => ExportResponse::Failed(message),
+            };
+        }
         ExportRequest::Annex1 { scenario, .. }
         | ExportRequest::Deliberation { scenario, .. }
         | ExportRequest::TerminationLetter { scenario, .. }
@@ -202,6 +238,8 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
     };
     let sim = simulate(&scenario);
     let bytes = match request {
+        // Answered above, without a scenario.
+        ExportRequest::ReadCsv { .. } => Err("ce n'est pas un document".into()),
         ExportRequest::Annex1 { format, .. } => format.write(&annex1_sheets(&scenario, &sim)),
         ExportRequest::Deliberation { format, .. } => {
             format.write(&deliberation::document(&scenario, &sim))
@@ -327,6 +365,36 @@ mod tests {
             past: PastEvents::Mark,
         };
         assert!(matches!(answer(&bad_day), ExportResponse::Failed(m) if m.contains("30/11/2026")));
+    }
+
+    #[test]
+    fn the_worker_reads_a_csv_into_cells() {
+        let ask = |bytes: &[u8], separator| ExportRequest::ReadCsv {
+            bytes: bytes.to_vec(),
+            separator,
+        };
+        let read = |request| match answer(&request) {
+            ExportResponse::File(json) => {
+                serde_json::from_slice::<crate::io::csv_text::CsvText>(&json).unwrap()
+            }
+            other => panic!("{other:?}"),
+        };
+        // Windows-1252 (0xC9 is É), semicolons detected.
+        let latin = read(ask(b"\xC9cole A;0691234A\r\n\xC9cole B;0691235B\r\n", None));
+        assert_eq!(latin.separator, b';');
+        assert_eq!(latin.rows[1], ["École B", "0691235B"]);
+        // Read again with the separator the person chose.
+        let commas = read(ask(b"a;b,c\n", Some(b',')));
+        assert_eq!(commas.rows, [["a;b", "c"]]);
+        // A spreadsheet is refused with its French reason, which the page shows as is.
+        let xlsx = ask(b"PK\x03\x04rest", None);
+        match answer(&xlsx) {
+            ExportResponse::Failed(m) => {
+                assert!(m.contains("classeur"), "{m}");
+                assert_eq!(xlsx.failure(&m), m);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
