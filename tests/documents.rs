@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 
@@ -18,23 +18,34 @@ fn temp(name: &str) -> PathBuf {
     dir.join(name)
 }
 
+/// Runs `laclasse-sim export <kind> <input> <args…> -o <out>`.
+fn run_export(kind: &str, input: &Path, args: &[&str], out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+        .args(["export", kind])
+        .arg(input)
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+/// The same, which must succeed.
+fn export_ok(kind: &str, input: &Path, args: &[&str], out: &Path) {
+    let o = run_export(kind, input, args, out);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
 /// Writes the draft of `scenario` to `out` through the command.
 fn export(scenario: &Value, out: &Path) {
     let input = temp("scenario.json");
     std::fs::write(&input, serde_json::to_vec(scenario).unwrap()).unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
-        .args(["export", "deliberation"])
-        .arg(&input)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .unwrap();
-    assert_eq!(
-        status.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    export_ok("deliberation", &input, &[], out);
 }
 
 /// The text of an .odt as LibreOffice reads it (`soffice --headless --convert-to txt`).
@@ -222,19 +233,7 @@ fn the_termination_letter_is_written_by_the_command_and_reads_back_in_libreoffic
     let input = temp("tassin.json");
     std::fs::write(&input, include_str!("../data/examples/tassin.json")).unwrap();
     let odt = temp("lettre.odt");
-    let out = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
-        .args(["export", "resiliation"])
-        .arg(&input)
-        .args(["--date", "2025-06-01", "-o"])
-        .arg(&odt)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    export_ok("resiliation", &input, &["--date", "2025-06-01"], &odt);
     let text = libreoffice_text(&odt);
     in_order(
         &text,
@@ -252,13 +251,12 @@ fn the_termination_letter_is_written_by_the_command_and_reads_back_in_libreoffic
         ],
     );
     // An anniversary that is none is refused with a French message naming it.
-    let bad = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
-        .args(["export", "resiliation"])
-        .arg(&input)
-        .args(["--anniversaire", "2025-11-17", "-o"])
-        .arg(temp("x.odt"))
-        .output()
-        .unwrap();
+    let bad = run_export(
+        "resiliation",
+        &input,
+        &["--anniversaire", "2025-11-17"],
+        &temp("x.odt"),
+    );
     assert_eq!(bad.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&bad.stderr).contains("le 17/11/2025 n'est pas un anniversaire")
@@ -269,26 +267,9 @@ fn the_termination_letter_is_written_by_the_command_and_reads_back_in_libreoffic
 fn the_yearly_list_letter_and_the_budget_sheet_are_written_by_the_command_and_read_back() {
     let input = temp("tassin.json");
     std::fs::write(&input, include_str!("../data/examples/tassin.json")).unwrap();
-    let run = |args: &[&str], out: &Path| {
-        let o = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
-            .args(["export"])
-            .args(&args[..1])
-            .arg(&input)
-            .args(&args[1..])
-            .arg("-o")
-            .arg(out)
-            .output()
-            .unwrap();
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-    };
     // The list letter, in LibreOffice: every change since the previous list.
     let odt = temp("liste.odt");
-    run(&["liste", "--date", "2025-03-01"], &odt);
+    export_ok("liste", &input, &["--date", "2025-03-01"], &odt);
     let text = libreoffice_text(&odt);
     in_order(
         &text,
@@ -308,7 +289,7 @@ fn the_yearly_list_letter_and_the_budget_sheet_are_written_by_the_command_and_re
     // The budget CSV, read back as a spreadsheet would: each exercice's titles add up to its
     // total, under both readings.
     let csv_path = temp("budget.csv");
-    run(&["budget"], &csv_path);
+    export_ok("budget", &input, &[], &csv_path);
     let bytes = std::fs::read(&csv_path).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()));
     let mut reader = csv::ReaderBuilder::new()
@@ -352,15 +333,7 @@ fn the_example_documents_in_docs_are_current() {
         (vec!["budget"], "budget-tassin.csv"),
     ] {
         let out = temp(name);
-        let o = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
-            .arg("export")
-            .arg(args[0])
-            .arg(&seance)
-            .args(&args[1..])
-            .arg("-o")
-            .arg(&out)
-            .output()
-            .unwrap();
+        let o = run_export(args[0], &seance, &args[1..], &out);
         assert_eq!(o.status.code(), Some(0));
         let shown = std::fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR"))

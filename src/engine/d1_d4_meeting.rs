@@ -297,6 +297,13 @@ pub struct VoteOutcome {
     pub unanimous: bool,
 }
 
+impl VoteOutcome {
+    /// The vote holds: its counts add up and the deliberation passes.
+    pub fn holds(&self) -> bool {
+        self.adds_up && self.passed
+    }
+}
+
 /// D4 (CGCT L2121-20): votes add up to the votants; a deliberation passes at the absolute
 /// majority of the votes cast (abstentions and blank votes do not count); on a tie, the
 /// chair's vote decides (except in a secret ballot).

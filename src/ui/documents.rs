@@ -16,7 +16,7 @@ use crate::engine::{Clause, Scenario, Simulation};
 use crate::io::exports::worker::{DocumentFormat, ExportRequest, SpreadsheetFormat};
 use crate::io::exports::{ics, letter};
 use crate::io::scenario::to_string_pretty;
-use crate::web::share::file_name;
+use crate::web::share::file_stem;
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentsProps {
@@ -32,9 +32,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
     let status = use_state(|| None::<(bool, String)>);
     let reminder = use_state(|| "7".to_string());
     let past = use_state(|| ics::PastEvents::Mark);
-    let base = file_name(&p.scenario.commune.name)
-        .trim_end_matches(".json")
-        .to_string();
+    let base = file_stem(&p.scenario.commune.name);
 
     let export = use_context::<Exporter>().map(|e| e.0).unwrap_or_default();
     let spreadsheet = |format: SpreadsheetFormat| {
@@ -111,31 +109,20 @@ pub fn documents(p: &DocumentsProps) -> Html {
             };
             // Written in the export worker, like every document: the calendar's writer stays
             // out of the first load.
-            let said = status.clone();
-            let file_name = format!("{base}-echeances.ics");
-            let count = sim.deadlines.len();
-            export.emit(ExportJob {
-                request: ExportRequest::Calendar {
+            export.emit(ExportJob::download_saying(
+                ExportRequest::Calendar {
                     scenario: to_string_pretty(&scenario),
                     today: crate::engine::dates::iso(today),
                     reminder_days: days,
                     past: *past,
                 },
-                status: status.clone(),
-                done: Callback::from(move |bytes: Vec<u8>| {
-                    let array = js_sys::Uint8Array::from(&bytes[..]);
-                    match browser::download_bytes(&file_name, "text/calendar;charset=utf-8", &array)
-                    {
-                        Ok(()) => said.set(Some((
-                            false,
-                            format!(
-                                "Calendrier prêt : {count} échéances, rappel {days} jours avant."
-                            ),
-                        ))),
-                        Err(m) => said.set(Some((true, m))),
-                    }
-                }),
-            })
+                format!("{base}-echeances.ics"),
+                &status,
+                format!(
+                    "Calendrier prêt : {} échéances, rappel {days} jours avant.",
+                    sim.deadlines.len()
+                ),
+            ))
         })
     };
     // The draft is written in the export worker when asked for: with the convention's text,
@@ -150,18 +137,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
     let open_draft = {
         let (export, status, ask) = (export.clone(), status.clone(), ask_draft.clone());
         Callback::from(move |_: MouseEvent| {
-            let status_done = status.clone();
-            let tab = browser::open_blank();
-            export.emit(ExportJob {
-                status: status.clone(),
-                request: ask(DocumentFormat::Html),
-                done: Callback::from(move |bytes: Vec<u8>| {
-                    match browser::show_html_in(tab.as_ref(), &String::from_utf8_lossy(&bytes)) {
-                        Ok(()) => status_done.set(None),
-                        Err(m) => status_done.set(Some((true, m))),
-                    }
-                }),
-            })
+            export.emit(ExportJob::show_in_tab(ask(DocumentFormat::Html), &status))
         })
     };
     let save_draft = |format: DocumentFormat| {

@@ -67,7 +67,7 @@ pub fn legality(p: &LegalityProps) -> Html {
                         { for v.value.notes.iter().map(|n| html! { <li class="note">{ format!("À vérifier : {n}") }</li> }) }
                     }
                     if let Some(v) = &m.vote {
-                        { checked("vote", v.value.passed && v.value.adds_up, v.why.steps.join(" "), &v.why) }
+                        { checked("vote", v.value.holds(), v.why.steps.join(" "), &v.why) }
                     }
                 </ul>
             }

@@ -5,7 +5,6 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::browser;
 use super::field::Field;
 use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
@@ -15,7 +14,7 @@ use crate::engine::simulate::termination_what_if;
 use crate::engine::{Clause, Scenario, Simulation};
 use crate::io::exports::worker::{DocumentFormat, ExportRequest};
 use crate::io::scenario::to_string_pretty;
-use crate::web::share::file_name;
+use crate::web::share::file_stem;
 
 #[derive(Properties, PartialEq)]
 pub struct TerminationProps {
@@ -36,9 +35,7 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
             today: iso(today),
         }
     };
-    let base = file_name(&p.scenario.commune.name)
-        .trim_end_matches(".json")
-        .to_string();
+    let base = file_stem(&p.scenario.commune.name);
     let save_letter = {
         let (export, status, ask) = (export.clone(), status.clone(), ask.clone());
         Callback::from(move |_: MouseEvent| {
@@ -52,18 +49,7 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
     let open_letter = {
         let (export, status) = (export.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
-            let done_status = status.clone();
-            let tab = browser::open_blank();
-            export.emit(ExportJob {
-                request: ask(DocumentFormat::Html),
-                status: status.clone(),
-                done: Callback::from(move |bytes: Vec<u8>| {
-                    match browser::show_html_in(tab.as_ref(), &String::from_utf8_lossy(&bytes)) {
-                        Ok(()) => done_status.set(None),
-                        Err(m) => done_status.set(Some((true, m))),
-                    }
-                }),
-            })
+            export.emit(ExportJob::show_in_tab(ask(DocumentFormat::Html), &status))
         })
     };
     let typed = use_state(|| crate::engine::dates::iso(p.today));

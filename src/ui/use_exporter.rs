@@ -30,6 +30,34 @@ pub struct ExportJob {
 impl ExportJob {
     /// A job whose file is offered for download as `file_name`, said in `status`.
     pub fn download(request: ExportRequest, file_name: String, status: &Status) -> ExportJob {
+        let ready = format!("« {file_name} » est prêt.");
+        ExportJob::download_saying(request, file_name, status, ready)
+    }
+
+    /// A job whose page (HTML) is shown in a tab for printing. The tab is opened now, in the
+    /// click: opened when the worker answers, it would be blocked as a pop-up.
+    pub fn show_in_tab(request: ExportRequest, status: &Status) -> ExportJob {
+        let tab = browser::open_blank();
+        let done_status = status.clone();
+        ExportJob {
+            request,
+            status: status.clone(),
+            done: Callback::from(move |bytes: Vec<u8>| {
+                match browser::show_html_in(tab.as_ref(), &String::from_utf8_lossy(&bytes)) {
+                    Ok(()) => done_status.set(None),
+                    Err(m) => done_status.set(Some((true, m))),
+                }
+            }),
+        }
+    }
+
+    /// A job whose file is offered for download, saying `ready` once it is.
+    pub fn download_saying(
+        request: ExportRequest,
+        file_name: String,
+        status: &Status,
+        ready: String,
+    ) -> ExportJob {
         let mime = request.mime();
         let said = status.clone();
         let status = status.clone();
@@ -39,7 +67,7 @@ impl ExportJob {
             done: Callback::from(move |bytes: Vec<u8>| {
                 let array = js_sys::Uint8Array::from(&bytes[..]);
                 match browser::download_bytes(&file_name, mime, &array) {
-                    Ok(()) => status.set(Some((false, format!("« {file_name} » est prêt.")))),
+                    Ok(()) => status.set(Some((false, ready.clone()))),
                     Err(m) => status.set(Some((true, m))),
                 }
             }),

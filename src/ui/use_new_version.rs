@@ -20,6 +20,12 @@ fn container() -> Option<ServiceWorkerContainer> {
         .map(JsCast::unchecked_into)
 }
 
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 thread_local! {
     /// This page asked the waiting version to take over, and reloads when it has.
     static RELOAD_ASKED: Cell<bool> = const { Cell::new(false) };
@@ -46,9 +52,7 @@ fn register(announce: Rc<dyn Fn()>) {
         let had_controller = had_controller.clone();
         Closure::<dyn FnMut()>::new(move || {
             if RELOAD_ASKED.get() {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
+                reload();
             } else if had_controller.replace(true) {
                 // Another tab chose to reload: this one runs the previous version still.
                 announce();
@@ -101,11 +105,7 @@ pub fn reload_to_new_version() {
                 let _ = waiting.post_message(&"activer".into());
             }
             // Already active (another tab asked): reload now.
-            None => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            }
+            None => reload(),
         }
     });
     let _ = container.get_registration().then(&activate);

@@ -9,7 +9,7 @@ use crate::engine::text::fold_name;
 use crate::io::scenario::{FieldError, parse_school};
 use crate::io::schema::{Choices, ContactField, FieldRef, Input, SchoolField};
 
-pub use crate::io::csv_text::{CsvText, decode, detect_separator, parse};
+pub use crate::io::csv_text::CsvText;
 
 /// What a column holds: a school's field, or nothing (ignored).
 pub type Column = Option<SchoolField>;
@@ -232,19 +232,8 @@ pub struct CsvFile {
 }
 
 impl CsvFile {
-    /// Reads a file's bytes: its encoding and separator detected, its header and columns
-    /// guessed.
-    /// (The web app reads the bytes in its worker, [`crate::io::csv_text::read`], and calls
-    /// [`CsvFile::from_text`] with what it answers.)
-    pub fn open(file: String, bytes: &[u8]) -> Result<CsvFile, String> {
-        Ok(CsvFile::from_text(
-            file,
-            crate::io::csv_text::read(bytes, None)?,
-            None,
-        ))
-    }
-
-    /// A file whose cells are read: its header (unless `has_header` says) and columns guessed.
+    /// A file whose cells are read (in the web app's worker, [`crate::io::csv_text::read`]): its
+    /// header (unless `has_header` says) and columns guessed.
     pub fn from_text(file: String, read: CsvText, has_header: Option<bool>) -> CsvFile {
         let CsvText {
             text,
@@ -267,16 +256,6 @@ impl CsvFile {
     /// The file's text, to read it again with another separator.
     pub fn text(&self) -> &str {
         &self.text
-    }
-
-    /// The same file read with another separator.
-    pub fn with_separator(&self, separator: u8) -> Result<CsvFile, String> {
-        let read = crate::io::csv_text::read(self.text.as_bytes(), Some(separator))?;
-        Ok(CsvFile::from_text(
-            self.file.clone(),
-            read,
-            Some(self.has_header),
-        ))
     }
 
     /// The same file with or without a header (the columns guessed again).
@@ -315,6 +294,7 @@ impl CsvFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::csv_text::{decode, detect_separator, parse};
 
     const EXCEL_FR: &str = "Nom de l'école;UAI;Niveau;Groupe scolaire;Date de demande;Nom;Prénom;Fonction;Courriel;Téléphone\r\n\
 École élémentaire Jean Moulin;0691234A;Élémentaire;GS Moulin;10/11/2023;Durand;Anne;Directrice;anne@ac-lyon.fr;04 78 11 22 33\r\n\

@@ -163,6 +163,12 @@ pub fn share_hash(draft: &Draft, personal_data: bool) -> Result<String, String> 
 
 /// A file name from the commune's name: `laclasse-sim-tassin-la-demi-lune.json`.
 pub fn file_name(commune: &str) -> String {
+    format!("{}.json", file_stem(commune))
+}
+
+/// The same without its extension, which each document adds to its own:
+/// `laclasse-sim-tassin-la-demi-lune`.
+pub fn file_stem(commune: &str) -> String {
     // Each word folded (no accents, lower case), joined by hyphens.
     let slug = commune
         .split(|c: char| !c.is_alphanumeric())
@@ -172,9 +178,9 @@ pub fn file_name(commune: &str) -> String {
         .join("-");
     let slug: String = slug.chars().take(40).collect();
     if slug.is_empty() {
-        "laclasse-sim-scenario.json".into()
+        "laclasse-sim-scenario".into()
     } else {
-        format!("laclasse-sim-{slug}.json")
+        format!("laclasse-sim-{slug}")
     }
 }
 
