@@ -7,10 +7,10 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::deadlines::remaining;
 use super::why::{ClauseTag, Why};
 use crate::engine::Simulation;
 use crate::engine::dates::{fr, fr_weekday};
+use crate::web::summary::remaining;
 
 #[derive(Properties)]
 pub struct DeadlineRowProps {

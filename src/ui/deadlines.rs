@@ -12,22 +12,12 @@ use super::deadline_row::DeadlineRow;
 use super::why::{ClauseTag, Why};
 use crate::engine::dates::{days_between, fr, fr_weekday};
 use crate::engine::{DeadlineKind, Simulation};
+use crate::web::summary::remaining;
 
 #[derive(Properties, PartialEq)]
 pub struct DeadlinesProps {
     pub sim: Rc<Simulation>,
     pub today: NaiveDate,
-}
-
-/// "dans 12 jours", "aujourd'hui", "passée".
-pub fn remaining(today: NaiveDate, date: NaiveDate) -> String {
-    match days_between(today, date) {
-        0 => "aujourd'hui".into(),
-        1 => "demain".into(),
-        n if n > 1 => format!("dans {n} jours"),
-        -1 => "hier".into(),
-        n => format!("il y a {} jours", -n),
-    }
 }
 
 /// How many dates the list shows at a time.

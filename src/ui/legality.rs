@@ -6,11 +6,11 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::deadlines::remaining;
 use super::why::{ClauseTag, Why};
 use crate::engine::dates::{fr, fr_weekday};
 use crate::engine::text::plural;
 use crate::engine::{Explained, Explanation, Simulation};
+use crate::web::summary::remaining;
 
 #[derive(Properties, PartialEq)]
 pub struct LegalityProps {

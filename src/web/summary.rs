@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::engine::dates::{days_between, fr, fr_weekday};
+
 use crate::engine::{Deadline, Money, Simulation};
 
 /// What the summary shows, picked from a simulation for `today`.
@@ -41,6 +43,92 @@ pub fn summary(sim: &Simulation, today: NaiveDate) -> Summary {
             .filter(|s| s.eligibility.eligible())
             .count(),
         schools: sim.schools.len(),
+    }
+}
+
+/// A line of the summary as the page shows it: the same in the app and in the first figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryLine {
+    /// The element's id.
+    pub id: &'static str,
+    /// What it is.
+    pub label: &'static str,
+    /// The figure, in bold; empty when there is none.
+    pub figure: String,
+    /// What follows the figure.
+    pub rest: String,
+}
+
+impl Summary {
+    /// The four lines, in the page's words, on `today`.
+    pub fn lines(&self, today: NaiveDate) -> [SummaryLine; 4] {
+        let line = |id, label, figure: String, rest: String| SummaryLine {
+            id,
+            label,
+            figure,
+            rest,
+        };
+        [
+            match self.current_year {
+                Some((n, start, end, fee)) => line(
+                    "resume-annee",
+                    "Année de convention en cours",
+                    fee.to_string(),
+                    format!(" (n° {n}, du {} au {})", fr(start), fr(end)),
+                ),
+                None => line(
+                    "resume-annee",
+                    "Année de convention en cours",
+                    String::new(),
+                    "aucune aujourd'hui".into(),
+                ),
+            },
+            match self.next_budget {
+                Some((year, fee)) => line(
+                    "resume-exercice",
+                    "Exercice suivant",
+                    fee.to_string(),
+                    format!(" en {year}"),
+                ),
+                None => line(
+                    "resume-exercice",
+                    "Exercice suivant",
+                    String::new(),
+                    "hors de l'horizon".into(),
+                ),
+            },
+            match &self.next_deadline {
+                Some(d) => line(
+                    "resume-echeance",
+                    "Prochaine échéance de la commune",
+                    format!("{} {}", fr_weekday(d.date), fr(d.date)),
+                    format!(" ({}) : {}", remaining(today, d.date), d.kind.label()),
+                ),
+                None => line(
+                    "resume-echeance",
+                    "Prochaine échéance de la commune",
+                    String::new(),
+                    "aucune dans l'horizon".into(),
+                ),
+            },
+            line(
+                "resume-ecoles",
+                "Écoles éligibles",
+                self.eligible.to_string(),
+                format!(" sur {}", self.schools),
+            ),
+        ]
+    }
+}
+
+/// "dans 12 jours", "aujourd'hui", "passée".
+pub fn remaining(today: NaiveDate, date: NaiveDate) -> String {
+    match days_between(today, date) {
+        0 => "aujourd'hui".into(),
+        1 => "demain".into(),
+        n if n > 1 => format!("dans {n} jours"),
+        -1 => "hier".into(),
+        n => format!("il y a {} jours", -n),
     }
 }
 
