@@ -551,7 +551,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, s)| parse_school(&s.to_value(), i))
                 .collect();
-            parse_parts(&d.head_value(), &schools)
+            parse_parts(&d.head_value(), &schools.iter().collect::<Vec<_>>())
         };
         assert_eq!(by_parts(&draft), parse_value(&draft.to_value()));
         Rc::make_mut(&mut draft.schools[3]).set(SchoolField::Requested, "2023-13-01");

@@ -37,24 +37,25 @@ impl Live {
     /// Reads and simulates `draft`, reading again only the schools that changed (another
     /// `Rc`, or another position, since errors name the position).
     pub fn compute(&mut self, draft: &Draft) -> Computed {
-        let schools: Vec<Result<School, Vec<FieldError>>> = draft
-            .schools
-            .iter()
-            .enumerate()
-            .map(|(i, s)| match self.cache.get(&s.id) {
-                Some((seen, index, read)) if *index == i && Rc::ptr_eq(seen, s) => read.clone(),
-                _ => {
-                    let read = parse_school(&s.to_value(), i);
-                    self.schools_read += 1;
-                    self.cache.insert(s.id, (s.clone(), i, read.clone()));
-                    read
-                }
-            })
-            .collect();
+        // Schools that changed are read again; then every reading is lent, not copied, to the
+        // scenario's reader (a fee edit in 625 schools copies no school here).
+        for (i, s) in draft.schools.iter().enumerate() {
+            let fresh = matches!(self.cache.get(&s.id), Some((seen, index, _)) if *index == i && Rc::ptr_eq(seen, s));
+            if !fresh {
+                let read = parse_school(&s.to_value(), i);
+                self.schools_read += 1;
+                self.cache.insert(s.id, (s.clone(), i, read));
+            }
+        }
         if self.cache.len() > draft.schools.len() * 2 + 16 {
             self.cache
                 .retain(|id, _| draft.schools.iter().any(|s| s.id == *id));
         }
+        let schools: Vec<&Result<School, Vec<FieldError>>> = draft
+            .schools
+            .iter()
+            .filter_map(|s| self.cache.get(&s.id).map(|(_, _, read)| read))
+            .collect();
         match parse_parts(&draft.head_value(), &schools) {
             Ok(scenario) => {
                 let sim = simulate(&scenario);

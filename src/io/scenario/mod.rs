@@ -123,7 +123,7 @@ pub fn parse_value(value: &Value) -> Result<Scenario, Vec<FieldError>> {
 /// else the ones `given` (already read by [`parse_school`]).
 fn parse_head(
     root: &Map<String, Value>,
-    given: &[Result<School, Vec<FieldError>>],
+    given: &[&Result<School, Vec<FieldError>>],
 ) -> Result<Scenario, Vec<FieldError>> {
     let mut r = Reader::default();
     let scenario = |f: Field| FieldRef::Scenario(f);
@@ -253,7 +253,7 @@ fn parse_head(
             r.push(checks::too_many_schools(given.len()));
             Vec::new()
         }
-        None => given.to_vec(),
+        None => given.iter().map(|&read| read.clone()).collect(),
         Some(Value::Array(items)) if items.len() > MAX_SCHOOLS => {
             r.push(checks::too_many_schools(items.len()));
             Vec::new()
@@ -355,7 +355,7 @@ pub fn parse_school(value: &Value, index: usize) -> Result<School, Vec<FieldErro
 /// and its schools read by [`parse_school`]. Gives what [`parse_value`] gives on the whole.
 pub fn parse_parts(
     head: &Value,
-    schools: &[Result<School, Vec<FieldError>>],
+    schools: &[&Result<School, Vec<FieldError>>],
 ) -> Result<Scenario, Vec<FieldError>> {
     match head {
         Value::Object(root) if !root.contains_key(SCHOOLS_KEY) => parse_head(root, schools),
