@@ -37,7 +37,7 @@ use crate::io::report::RULES_VERSION;
 use crate::io::schema::FieldRef;
 use crate::web::draft::Draft;
 use crate::web::live::{Figures, Live};
-use crate::web::share::{decode_share, file_name};
+use crate::web::share::{decode_share, file_name, shared_name};
 use crate::web::state::{Action, SimId};
 use crate::web::storage;
 
@@ -72,13 +72,8 @@ pub fn app() -> Html {
         let notice = notice.clone();
         use_effect_with((), move |_| match decode_share(&browser::current_hash()) {
             Some(Ok(draft)) => {
-                let name = if draft.commune_name.trim().is_empty() {
-                    "Lien partagé".to_string()
-                } else {
-                    format!("Lien partagé : {}", draft.commune_name.trim())
-                };
                 dispatch.dispatch(Action::Import {
-                    name,
+                    name: shared_name(&draft),
                     draft: Box::new(draft),
                 });
             }

@@ -13,6 +13,7 @@ mod documents;
 mod eligibility;
 pub mod export_worker;
 mod fees;
+pub mod first_figures;
 mod field;
 mod import;
 mod legality;

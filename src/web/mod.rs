@@ -6,6 +6,7 @@
 pub mod attendance;
 pub mod csv_import;
 pub mod draft;
+pub mod first_figures;
 pub mod live;
 pub mod print;
 pub mod share;

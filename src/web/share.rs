@@ -36,6 +36,15 @@ pub fn decode_share(hash: &str) -> Option<Result<Draft, String>> {
     })
 }
 
+/// The name a shared link's simulation is opened under.
+pub fn shared_name(draft: &Draft) -> String {
+    if draft.commune_name.trim().is_empty() {
+        "Lien partagé".to_string()
+    } else {
+        format!("Lien partagé : {}", draft.commune_name.trim())
+    }
+}
+
 /// The longest link offered: longer ones are refused by browsers or cut by mail programs.
 pub const MAX_LINK_CHARS: usize = 1_000_000;
 

@@ -88,6 +88,60 @@ impl KeyValue for MemoryStore {
     }
 }
 
+/// Another store seen through a layer that keeps writes in memory: reading through it gives
+/// what the store would hold after them, and the store itself is never touched. The first
+/// figures load the library with it, so that they open exactly the simulation the app will
+/// (migrations and set-aside included) without writing anything the app has not written.
+pub struct Overlay<'a> {
+    base: &'a dyn KeyValue,
+    /// What was written (`Some`) or removed (`None`) through the layer.
+    layer: std::collections::BTreeMap<String, Option<String>>,
+}
+
+impl<'a> Overlay<'a> {
+    /// `base`, untouched.
+    pub fn new(base: &'a dyn KeyValue) -> Self {
+        Overlay {
+            base,
+            layer: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+impl KeyValue for Overlay<'_> {
+    fn get(&self, key: &str) -> Option<String> {
+        match self.layer.get(key) {
+            Some(v) => v.clone(),
+            None => self.base.get(key),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Refused> {
+        self.layer.insert(key.to_string(), Some(value.to_string()));
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.layer.insert(key.to_string(), None);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let mut keys: std::collections::BTreeSet<String> = self
+            .base
+            .keys()
+            .into_iter()
+            .filter(|k| !matches!(self.layer.get(k), Some(None)))
+            .collect();
+        keys.extend(
+            self.layer
+                .iter()
+                .filter(|(_, v)| v.is_some())
+                .map(|(k, _)| k.clone()),
+        );
+        keys.into_iter().collect()
+    }
+}
+
 /// One simulation as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stored {
@@ -742,6 +796,41 @@ mod tests {
         assert_eq!(a.state.library.current().name, "Budget 2027");
         assert!(!store.borrow().map.contains_key(LEGACY_KEY));
         assert!(a.state.notices.is_empty());
+    }
+
+    #[test]
+    fn through_an_overlay_version_1_data_opens_as_the_app_will_open_it_and_stays_unmigrated() {
+        let mut store = MemoryStore::default();
+        let draft = Draft {
+            annual_fee: "175,00".into(),
+            ..Draft::default()
+        };
+        let legacy = serde_json::json!({
+            "version": 1, "current": 7, "next_id": 8,
+            "entries": [{"id": 7, "name": "Budget 2027", "draft": serde_json::to_value(&draft).unwrap()}],
+        });
+        store.map.insert(LEGACY_KEY.into(), legacy.to_string());
+        store.map.insert("autre".into(), "x".into());
+        let before = store.map.clone();
+        let mut overlay = Overlay::new(&store);
+        let seen = load(&mut overlay, &Start::default());
+        assert_eq!(seen.library.current().name, "Budget 2027");
+        assert_eq!(seen.library.current().draft.annual_fee, "175,00");
+        // Read through the layer: the migration is seen, the old key gone, others kept.
+        assert_eq!(overlay.get(LEGACY_KEY), None);
+        assert!(overlay.keys().contains(&"autre".to_string()));
+        assert!(!overlay.keys().contains(&LEGACY_KEY.to_string()));
+        assert!(
+            overlay
+                .keys()
+                .iter()
+                .any(|k| k.starts_with(SIMULATION_PREFIX))
+        );
+        // The store itself is untouched; the app's own load migrates it to the same result.
+        assert_eq!(store.map, before);
+        let app = load(&mut store, &Start::default());
+        assert_eq!(app.library.current, seen.library.current);
+        assert!(!store.map.contains_key(LEGACY_KEY));
     }
 
     #[test]

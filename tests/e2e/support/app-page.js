@@ -21,9 +21,16 @@ class LaclassePage {
     this.notice = page.locator('.notice');
   }
 
-  /** Opens the app on TODAY; `hash` is appended as is (e.g. `#s=…`). */
+  /** Opens the app on TODAY; `hash` is appended as is (e.g. `#s=…`). Returns when the app
+   * itself has started, not just the first figures drawn before it. */
   async goto(hash = '') {
     await this.page.goto(`${home}${hash}`);
+    await this.started();
+  }
+
+  /** Waits for the app to take over from the first figures (it clears `aria-busy`). */
+  async started() {
+    await this.page.locator('#app:not([aria-busy])').waitFor({ state: 'attached' });
   }
 
   /** Row n of the table of convention years. */
