@@ -27,6 +27,7 @@ use super::termination::TerminationSim;
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
 use super::update_bar::UpdateBar;
+use super::use_after_paint::use_after_paint;
 use super::use_exporter::{Exporter, use_exporter};
 use super::use_new_version::use_new_version;
 use super::use_persistence::use_persistence;
@@ -102,6 +103,9 @@ pub fn app() -> Html {
             .filter(|(id, _)| *id == entry_id)
             .map(|(_, f)| f.clone())
     });
+
+    // The sections below the fees follow one painted frame later (same simulation only).
+    let later = use_after_paint(&entry_id, &shown);
 
     let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let on_open = {
@@ -237,14 +241,16 @@ pub fn app() -> Html {
                         <ul>{ for errors.iter().map(|e| html! { <li><a href={format!("#{}", field_element(&draft, e))}>{ e.for_people() }</a></li> }) }</ul>
                     </div>
                 }
-                if let Some((scenario, sim)) = shown {
+                if let Some((scenario, sim)) = shown.clone() {
                     if printing { <PrintReport scenario={scenario.clone()} sim={sim.clone()} /> }
-                    <Fees sim={sim.clone()} />
-                    <Deadlines sim={sim.clone()} {today} />
-                    <Legality sim={sim.clone()} {today} />
-                    <TerminationSim scenario={scenario.clone()} sim={sim.clone()} {today} />
-                    <Shares sim={sim.clone()} />
-                    <EligibilityList sim={sim.clone()} />
+                    if let Some((later_scenario, later)) = later.clone() {
+                        <Fees sim={sim.clone()} chart={later.clone()} />
+                        <Deadlines sim={later.clone()} {today} />
+                        <Legality sim={later.clone()} {today} />
+                        <TerminationSim scenario={later_scenario} sim={later.clone()} {today} />
+                        <Shares sim={later.clone()} />
+                        <EligibilityList sim={later} />
+                    }
                     <Documents scenario={scenario.clone()} sim={sim.clone()} {today} errors={errors.len()} />
                 }
             </section>

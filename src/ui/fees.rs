@@ -14,6 +14,13 @@ use crate::engine::{BillingUnit, Clause, Money, Simulation};
 #[derive(Properties, PartialEq)]
 pub struct FeesProps {
     pub sim: Rc<Simulation>,
+    /// The chart's figures: the same simulation one painted frame later (`use_after_paint`).
+    pub chart: Rc<Simulation>,
+}
+
+#[derive(Properties, PartialEq)]
+struct BudgetProps {
+    sim: Rc<Simulation>,
 }
 
 #[function_component(Fees)]
@@ -97,13 +104,13 @@ pub fn fees(p: &FeesProps) -> Html {
                 <p class="hypothese">{ "Deux lectures du texte : l'article 6 et le point 2 de la délibération disent « par école utilisatrice », les considérants « par groupe scolaire utilisateur ». L'écart montre ce que coûte la formulation. " }<ClauseTag clause={Clause::DeliberationRecitalGroup} /></p>
             }
             <BudgetTable sim={p.sim.clone()} />
-            <BudgetChart sim={p.sim.clone()} />
+            <BudgetChart sim={p.chart.clone()} />
         </section>
     }
 }
 
 #[function_component(BudgetTable)]
-fn budget_table(p: &FeesProps) -> Html {
+fn budget_table(p: &BudgetProps) -> Html {
     let sim = &p.sim;
     let both = sim.has_groups;
     let per_group = sim.budget_years.for_unit(BillingUnit::SchoolGroup);
@@ -136,7 +143,7 @@ fn budget_table(p: &FeesProps) -> Html {
 
 /// Bars of the budget years (both readings when schools share a group).
 #[function_component(BudgetChart)]
-fn budget_chart(p: &FeesProps) -> Html {
+fn budget_chart(p: &BudgetProps) -> Html {
     let sim = &p.sim;
     let series: Vec<(&str, &[crate::engine::r3_r4_r7_fees::BudgetYear])> = if sim.has_groups {
         vec![

@@ -31,6 +31,7 @@ mod termination;
 mod toolbar;
 mod undo_bar;
 mod update_bar;
+mod use_after_paint;
 mod use_exporter;
 mod use_new_version;
 mod use_persistence;
