@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::text::fixed;
+use crate::web::summary::{SHORT_ACCESS_NOTE, TWO_READINGS_NOTE, short_access_notes};
 
 use super::why::{ClauseTag, Why};
 use crate::engine::dates::fr;
@@ -28,21 +29,7 @@ pub fn fees(p: &FeesProps) -> Html {
     let sim = &p.sim;
     let unit = sim.billing_unit;
     let both = sim.has_groups;
-    // Units billed the whole year for few days of access (R3), with their schools' names.
-    let short: Vec<(u32, String, crate::engine::r3_r4_r7_fees::ShortAccess)> = sim
-        .years
-        .iter()
-        .flat_map(|y| {
-            y.billing(unit).short_access.iter().map(move |s| {
-                let names: Vec<&str> = s
-                    .schools
-                    .iter()
-                    .map(|&i| sim.schools[i].name.as_str())
-                    .collect();
-                (y.year.number, names.join(", "), s.clone())
-            })
-        })
-        .collect();
+    let short = short_access_notes(sim);
     html! {
         <section class="fees" aria-labelledby="redevances-titre">
             <h2 id="redevances-titre">{ "Redevances" }</h2>
@@ -96,12 +83,12 @@ pub fn fees(p: &FeesProps) -> Html {
             </table>
             if !short.is_empty() {
                 <div class="callout" id="annees-courtes">
-                    <p><strong>{ "Hypothèse : l'année est due en entier, même pour quelques jours d'accès " }</strong><ClauseTag clause={Clause::Art6Fee} /></p>
-                    <ul>{ for short.iter().map(|(n, names, s)| html! { <li>{ format!("Année {n}, {names} : {}", s.describe()) }</li> }) }</ul>
+                    <p><strong>{ SHORT_ACCESS_NOTE }{ " " }</strong><ClauseTag clause={Clause::Art6Fee} /></p>
+                    <ul>{ for short.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
                 </div>
             }
             if both {
-                <p class="hypothese">{ "Deux lectures du texte : l'article 6 et le point 2 de la délibération disent « par école utilisatrice », les considérants « par groupe scolaire utilisateur ». L'écart montre ce que coûte la formulation. " }<ClauseTag clause={Clause::DeliberationRecitalGroup} /></p>
+                <p class="hypothese">{ TWO_READINGS_NOTE }{ " " }<ClauseTag clause={Clause::DeliberationRecitalGroup} /></p>
             }
             <BudgetTable sim={p.sim.clone()} />
             <BudgetChart sim={p.chart.clone()} />

@@ -126,11 +126,11 @@ impl KeyValue for Overlay<'_> {
     }
 
     fn keys(&self) -> Vec<String> {
-        let mut keys: std::collections::BTreeSet<String> = self
+        let mut keys: Vec<String> = self
             .base
             .keys()
             .into_iter()
-            .filter(|k| !matches!(self.layer.get(k), Some(None)))
+            .filter(|k| !self.layer.contains_key(k))
             .collect();
         keys.extend(
             self.layer
@@ -138,7 +138,8 @@ impl KeyValue for Overlay<'_> {
                 .filter(|(_, v)| v.is_some())
                 .map(|(k, _)| k.clone()),
         );
-        keys.into_iter().collect()
+        keys.sort();
+        keys
     }
 }
 

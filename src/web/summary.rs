@@ -121,6 +121,37 @@ impl Summary {
     }
 }
 
+/// The note beside the fee tables when schools share a group: the text has two readings.
+pub const TWO_READINGS_NOTE: &str = "Deux lectures du texte : l'article 6 et le point 2 de la délibération disent « par école utilisatrice », les considérants « par groupe scolaire utilisateur ». L'écart montre ce que coûte la formulation.";
+
+/// The hypothesis said when a unit is billed the whole year for a few days of access (R3).
+pub const SHORT_ACCESS_NOTE: &str =
+    "Hypothèse : l'année est due en entier, même pour quelques jours d'accès";
+
+/// Each unit billed the whole year for a few days of access, as a line of the page: its year,
+/// its schools' names and what happened.
+pub fn short_access_notes(sim: &Simulation) -> Vec<String> {
+    let unit = sim.billing_unit;
+    sim.years
+        .iter()
+        .flat_map(|y| {
+            y.billing(unit).short_access.iter().map(move |s| {
+                let names: Vec<&str> = s
+                    .schools
+                    .iter()
+                    .map(|&i| sim.schools[i].name.as_str())
+                    .collect();
+                format!(
+                    "Année {}, {} : {}",
+                    y.year.number,
+                    names.join(", "),
+                    s.describe()
+                )
+            })
+        })
+        .collect()
+}
+
 /// "dans 12 jours", "aujourd'hui", "passée".
 pub fn remaining(today: NaiveDate, date: NaiveDate) -> String {
     match days_between(today, date) {

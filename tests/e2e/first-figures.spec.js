@@ -16,8 +16,8 @@ async function holdApp(page) {
   return { release, requested };
 }
 
-/** What the figures say: the name, the summary and both fee tables without their last
- * column (the app's « pourquoi ? » buttons). */
+/** What the figures say: the name, the summary, both fee tables without their last column
+ * (the app's « pourquoi ? » buttons) and the hypotheses said beside them. */
 async function figures(page) {
   return page.evaluate(() => {
     const cells = (id) => [...document.querySelectorAll(`#${id} tr`)]
@@ -27,6 +27,7 @@ async function figures(page) {
       summary: document.querySelector('#resume dl').innerText,
       years: cells('annees-convention'),
       budget: cells('exercices'),
+      notes: [...document.querySelectorAll('.fees .hypothese, #annees-courtes')].map((e) => e.textContent.trim()),
     };
   });
 }
@@ -46,6 +47,7 @@ test('the first figures show before the app loads, and are the figures the app t
   expect(first.name).toBe('Exemple : Tassin-la-Demi-Lune');
   expect(first.summary).toContain('450,00 € (n° 4, du 16/11/2026 au 15/11/2027)');
   expect(first.years.at(-1)).toBe('Total | 2 550,00 € | 2 550,00 € | 1 800,00 € | 750,00 €');
+  expect(first.notes).toEqual([expect.stringContaining('Deux lectures du texte')]);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
