@@ -13,11 +13,21 @@ use crate::io::schema::{ContactField, Field, Flag, Role};
 use crate::web::draft::Draft;
 use crate::web::state::Action;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ContactsProps {
     pub draft: Rc<Draft>,
     pub errors: Rc<Vec<FieldError>>,
     pub dispatch: Dispatch,
+}
+
+/// Drawn again only when the contacts or the usage flags change (or an error).
+impl PartialEq for ContactsProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.draft, &other.draft);
+        (Rc::ptr_eq(a, b) || a.same_contacts(b))
+            && self.errors == other.errors
+            && self.dispatch == other.dispatch
+    }
 }
 
 #[function_component(ContactsForm)]

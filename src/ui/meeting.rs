@@ -44,11 +44,22 @@ const ROWS: [&[Field]; 8] = [
     ],
 ];
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct MeetingProps {
     pub draft: Rc<Draft>,
     pub errors: Rc<Vec<FieldError>>,
     pub dispatch: Dispatch,
+}
+
+/// Drawn again only when the meeting or the deliberation number changes (or an error): an
+/// edit elsewhere, a fee in a 625-school scenario, does not redraw its seventeen fields.
+impl PartialEq for MeetingProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.draft, &other.draft);
+        (Rc::ptr_eq(a, b) || a.same_meeting(b))
+            && self.errors == other.errors
+            && self.dispatch == other.dispatch
+    }
 }
 
 #[function_component(MeetingForm)]

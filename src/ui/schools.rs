@@ -14,11 +14,22 @@ use crate::io::schema::{FieldRef, SchoolField};
 use crate::web::draft::Draft;
 use crate::web::state::Action;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SchoolsProps {
     pub draft: Rc<Draft>,
     pub errors: Rc<Vec<FieldError>>,
     pub dispatch: Dispatch,
+}
+
+/// Drawn again only when a school changes (each compared as shared, not by content) or an
+/// error: a fee edit does not redraw the schools table.
+impl PartialEq for SchoolsProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.draft, &other.draft);
+        (Rc::ptr_eq(a, b) || a.same_schools(b))
+            && self.errors == other.errors
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// The errors of school `i`, by field.

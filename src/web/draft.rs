@@ -323,6 +323,31 @@ impl Draft {
         }
     }
 
+    /// Whether `other` has the same meeting and deliberation number: a form showing only
+    /// them is not drawn again for an edit elsewhere.
+    pub fn same_meeting(&self, other: &Draft) -> bool {
+        self.meeting == other.meeting && self.deliberation_number == other.deliberation_number
+    }
+
+    /// Whether `other` has the same contacts and usage flags.
+    pub fn same_contacts(&self, other: &Draft) -> bool {
+        self.technical_referent == other.technical_referent
+            && self.project_lead == other.project_lead
+            && self.educational_or_cultural == other.educational_or_cultural
+            && self.commercial == other.commercial
+    }
+
+    /// Whether `other` has the same schools, each compared as shared (an unchanged school is
+    /// the same `Rc`), so that 625 schools compare in 625 pointer checks.
+    pub fn same_schools(&self, other: &Draft) -> bool {
+        self.schools.len() == other.schools.len()
+            && self
+                .schools
+                .iter()
+                .zip(&other.schools)
+                .all(|(a, b)| Rc::ptr_eq(a, b) || a == b)
+    }
+
     /// The text of `field`.
     pub fn text(&self, field: Field) -> &str {
         match field {
@@ -493,6 +518,24 @@ mod tests {
     use super::*;
     use crate::io::schema::{ContactField, Field, SchoolField};
     use crate::io::{parse_str, parse_value, samples};
+
+    #[test]
+    fn a_form_s_part_of_the_draft_is_compared_alone() {
+        let a = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        let mut b = a.clone();
+        b.annual_fee = "151,00".into();
+        assert!(a.same_meeting(&b) && a.same_contacts(&b) && a.same_schools(&b));
+        b.deliberation_number = "2023-11-09-12".into();
+        assert!(!a.same_meeting(&b));
+        let mut c = a.clone();
+        c.commercial = !c.commercial;
+        assert!(!a.same_contacts(&c) && a.same_meeting(&c));
+        let mut d = a.clone();
+        Rc::make_mut(&mut d.schools[2]).set(SchoolField::Name, "Autre nom");
+        assert!(!a.same_schools(&d) && a.same_contacts(&d));
+        d.schools.pop();
+        assert!(!a.same_schools(&d));
+    }
 
     #[test]
     fn tassin_round_trips_through_a_draft() {
