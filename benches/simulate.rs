@@ -22,6 +22,19 @@ fn bench(c: &mut Criterion) {
     c.bench_function("saisie → scénario validé, 625 écoles", |b| {
         b.iter(|| laclasse_sim::io::parse_value(&black_box(&draft).to_value()))
     });
+    // A keystroke in the fee field: the live computation reads the head again, lends the 625
+    // schools' readings it kept, and simulates (the frame's script before drawing).
+    let mut live = laclasse_sim::web::live::Live::default();
+    live.compute(&draft);
+    let mut fee = 150;
+    c.bench_function("frappe dans la redevance, 625 écoles (calcul en direct)", |b| {
+        b.iter(|| {
+            fee = if fee == 150 { 151 } else { 150 };
+            let mut edited = draft.clone();
+            edited.annual_fee = format!("{fee},00");
+            black_box(live.compute(&edited))
+        })
+    });
     c.bench_function("copie du brouillon, 625 écoles", |b| {
         b.iter(|| black_box(&draft).clone())
     });

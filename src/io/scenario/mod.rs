@@ -248,21 +248,27 @@ fn parse_head(
         }
     }
 
-    let schools = match get(root, SCHOOLS_KEY) {
+    // The schools read here from `root`, or lent by the caller: either way each is copied
+    // once, into the scenario.
+    let owned: Vec<Result<School, Vec<FieldError>>>;
+    let schools: Vec<&Result<School, Vec<FieldError>>> = match get(root, SCHOOLS_KEY) {
         None if given.len() > MAX_SCHOOLS => {
             r.push(checks::too_many_schools(given.len()));
             Vec::new()
         }
-        None => given.iter().map(|&read| read.clone()).collect(),
+        None => given.to_vec(),
         Some(Value::Array(items)) if items.len() > MAX_SCHOOLS => {
             r.push(checks::too_many_schools(items.len()));
             Vec::new()
         }
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| parse_school(v, i))
-            .collect(),
+        Some(Value::Array(items)) => {
+            owned = items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| parse_school(v, i))
+                .collect();
+            owned.iter().collect()
+        }
         Some(other) => {
             r.push(FieldError::group(
                 SCHOOLS_KEY,
@@ -276,7 +282,7 @@ fn parse_head(
         }
     };
     let mut read = Vec::with_capacity(schools.len());
-    for s in &schools {
+    for s in schools {
         match s {
             Ok(school) => read.push(school.clone()),
             Err(errors) => r.errors.extend(errors.iter().cloned()),
