@@ -27,14 +27,17 @@ fn bench(c: &mut Criterion) {
     let mut live = laclasse_sim::web::live::Live::default();
     live.compute(&draft);
     let mut fee = 150;
-    c.bench_function("frappe dans la redevance, 625 écoles (calcul en direct)", |b| {
-        b.iter(|| {
-            fee = if fee == 150 { 151 } else { 150 };
-            let mut edited = draft.clone();
-            edited.annual_fee = format!("{fee},00");
-            black_box(live.compute(&edited))
-        })
-    });
+    c.bench_function(
+        "frappe dans la redevance, 625 écoles (calcul en direct)",
+        |b| {
+            b.iter(|| {
+                fee = if fee == 150 { 151 } else { 150 };
+                let mut edited = draft.clone();
+                edited.annual_fee = format!("{fee},00");
+                black_box(live.compute(&edited))
+            })
+        },
+    );
     c.bench_function("copie du brouillon, 625 écoles", |b| {
         b.iter(|| black_box(&draft).clone())
     });

@@ -15,8 +15,8 @@ use laclasse_sim::io::{parse_str, samples};
 
 fn tassin_with_a_formula_name() -> laclasse_sim::engine::Scenario {
     let mut s = parse_str(samples::TASSIN_JSON).unwrap();
-    s.schools[0].name = "=HYPERLINK(\"http://x\";\"clic\")".into();
-    s.schools[1].group = Some("+33 groupe".into());
+    std::rc::Rc::make_mut(&mut s.schools)[0].name = "=HYPERLINK(\"http://x\";\"clic\")".into();
+    std::rc::Rc::make_mut(&mut s.schools)[1].group = Some("+33 groupe".into());
     s
 }
 
@@ -99,7 +99,7 @@ fn annex1_ods_reads_back_cell_by_cell() {
 #[test]
 fn ineligible_schools_are_not_on_the_list() {
     let mut s = parse_str(samples::TASSIN_JSON).unwrap();
-    s.schools[1].sector = laclasse_sim::engine::Sector::Prive;
+    std::rc::Rc::make_mut(&mut s.schools)[1].sector = laclasse_sim::engine::Sector::Prive;
     let sheets = annex1::annex1_sheets(&s, &simulate(&s));
     let names: Vec<_> = sheets[0]
         .rows
@@ -494,7 +494,7 @@ fn a_commune_name_cannot_forge_an_event() {
     let mut s = parse_str(samples::TASSIN_JSON).unwrap();
     s.commune.name = FORGERY.into();
     // A school's name reaches the events' descriptions too.
-    s.schools[0].name = format!("École {FORGERY}\u{0}\u{1b}");
+    std::rc::Rc::make_mut(&mut s.schools)[0].name = format!("École {FORGERY}\u{0}\u{1b}");
     let sim = simulate(&s);
     let text = ics::to_ics(&s, &sim, 7, before_tassin(), ics::PastEvents::Mark);
     // The forged lines are never lines of their own.

@@ -74,7 +74,7 @@ prop_compose! {
             horizon_until: add_months(notified, horizon_years * 12 + 1),
             usage: None,
             contacts: Contacts { technical_referent: Some(contact()), project_lead: Some(contact()) },
-            schools,
+            schools: schools.into(),
         }
     }
 }

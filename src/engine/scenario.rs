@@ -1,6 +1,8 @@
 //! What a commune enters, once validated: every value here is already well formed
 //! (dates are dates, the fee is positive cents). Parsing and its errors live in `io`.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 
 use super::money::Money;
@@ -382,6 +384,7 @@ pub struct Scenario {
     pub usage: Option<Usage>,
     /// The commune's contacts.
     pub contacts: Contacts,
-    /// The schools, in the order entered.
-    pub schools: Vec<School>,
+    /// The schools, in the order entered; shared, so that a scenario read again after an edit
+    /// of its head keeps its schools without copying them.
+    pub schools: Rc<Vec<School>>,
 }

@@ -72,6 +72,7 @@ pub fn territory(schools: usize, years: i32) -> Scenario {
                     admin: Some(contact(i)),
                 }
             })
-            .collect(),
+            .collect::<Vec<_>>()
+            .into(),
     }
 }

@@ -25,10 +25,17 @@ pub struct Computed {
 /// A school as last read: its draft, its position, and what reading it gave.
 type Reading = (Rc<SchoolDraft>, usize, Result<School, Vec<FieldError>>);
 
+/// The schools of a valid scenario, with the drafts they were read from.
+type Assembled = (Vec<Rc<SchoolDraft>>, Rc<Vec<School>>);
+
 /// The live computation, with each school's last reading.
 #[derive(Debug, Default)]
 pub struct Live {
     cache: HashMap<u64, Reading>,
+    /// The schools of the last valid scenario, with the drafts they were read from: while the
+    /// drafts are the same (the same `Rc`s, in the same order), an edit of the head (the fee,
+    /// a date) reads the head alone and shares these schools.
+    assembled: Option<Assembled>,
     /// How many schools have been read since the start (to check that an edit reads one).
     pub schools_read: usize,
 }
@@ -37,8 +44,43 @@ impl Live {
     /// Reads and simulates `draft`, reading again only the schools that changed (another
     /// `Rc`, or another position, since errors name the position).
     pub fn compute(&mut self, draft: &Draft) -> Computed {
-        // Schools that changed are read again; then every reading is lent, not copied, to the
-        // scenario's reader (a fee edit in 625 schools copies no school here).
+        let unchanged = self.assembled.as_ref().is_some_and(|(drafts, _)| {
+            drafts.len() == draft.schools.len()
+                && drafts
+                    .iter()
+                    .zip(&draft.schools)
+                    .all(|(a, b)| Rc::ptr_eq(a, b))
+        });
+        let read = if unchanged {
+            // The schools read without error last time, unchanged: the head alone is read.
+            parse_parts(&draft.head_value(), &[]).map(|mut scenario| {
+                if let Some((_, schools)) = &self.assembled {
+                    scenario.schools = schools.clone();
+                }
+                scenario
+            })
+        } else {
+            self.read_with_schools(draft)
+        };
+        match read {
+            Ok(scenario) => {
+                let sim = simulate(&scenario);
+                Computed {
+                    errors: Rc::new(Vec::new()),
+                    result: Some((Rc::new(scenario), Rc::new(sim))),
+                }
+            }
+            Err(errors) => Computed {
+                errors: Rc::new(errors),
+                result: None,
+            },
+        }
+    }
+
+    /// Reads the head and every school, again only the schools that changed (another `Rc`,
+    /// or another position, since errors name the position); every reading is lent, not
+    /// copied, to the scenario's reader. A valid scenario's schools are kept for the next edit.
+    fn read_with_schools(&mut self, draft: &Draft) -> Result<Scenario, Vec<FieldError>> {
         for (i, s) in draft.schools.iter().enumerate() {
             let fresh = matches!(self.cache.get(&s.id), Some((seen, index, _)) if *index == i && Rc::ptr_eq(seen, s));
             if !fresh {
@@ -56,19 +98,12 @@ impl Live {
             .iter()
             .filter_map(|s| self.cache.get(&s.id).map(|(_, _, read)| read))
             .collect();
-        match parse_parts(&draft.head_value(), &schools) {
-            Ok(scenario) => {
-                let sim = simulate(&scenario);
-                Computed {
-                    errors: Rc::new(Vec::new()),
-                    result: Some((Rc::new(scenario), Rc::new(sim))),
-                }
-            }
-            Err(errors) => Computed {
-                errors: Rc::new(errors),
-                result: None,
-            },
-        }
+        let read = parse_parts(&draft.head_value(), &schools);
+        self.assembled = read
+            .as_ref()
+            .ok()
+            .map(|scenario| (draft.schools.clone(), scenario.schools.clone()));
+        read
     }
 }
 
@@ -117,8 +152,41 @@ mod tests {
         let computed = live.compute(state.draft());
         same(&computed, state.draft());
         assert_eq!(live.schools_read, 5);
-        let (_, sim) = computed.result.unwrap();
+        let (scenario, sim) = computed.result.unwrap();
         assert_eq!(sim.annual_fee.cents(), 17_550);
+
+        // …and shares the schools of the last valid scenario instead of copying them.
+        state.apply(Action::Edit(Field::AnnualFee, "176,00".into()));
+        let again = live.compute(state.draft());
+        same(&again, state.draft());
+        let (shared, _) = again.result.clone().unwrap();
+        assert!(Rc::ptr_eq(&shared.schools, &scenario.schools));
+
+        // An invalid head, then a valid one: the same figures as a whole read, schools shared.
+        state.apply(Action::Edit(Field::Notified, "2023-02-30".into()));
+        same(&live.compute(state.draft()), state.draft());
+        state.apply(Action::Edit(Field::Notified, "2023-11-16".into()));
+        let back = live.compute(state.draft());
+        same(&back, state.draft());
+        assert!(Rc::ptr_eq(
+            &back.result.unwrap().0.schools,
+            &scenario.schools
+        ));
+        assert_eq!(live.schools_read, 5);
+
+        // A school edited after them is read, and the schools assembled again.
+        state.apply(Action::EditSchool(
+            id,
+            SchoolField::Name,
+            "École du Lac 2".into(),
+        ));
+        let edited = live.compute(state.draft());
+        same(&edited, state.draft());
+        assert!(!Rc::ptr_eq(
+            &edited.result.unwrap().0.schools,
+            &scenario.schools
+        ));
+        assert_eq!(live.schools_read, 6);
     }
 
     #[test]

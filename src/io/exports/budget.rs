@@ -201,7 +201,7 @@ mod tests {
         assert!(csv.contains(";par groupe scolaire;24/11/2023;1;GS du Bourg;École élémentaire du Bourg, École maternelle du Bourg;150,00\r\n"));
         assert!(csv.lines().all(|l| l.split(';').count() == 7), "{csv}");
         let mut odd = s.clone();
-        odd.schools[0].name = "=HYPERLINK(\"x\";\"y\")".into();
+        std::rc::Rc::make_mut(&mut odd.schools)[0].name = "=HYPERLINK(\"x\";\"y\")".into();
         let csv = to_csv(&budget_sheet(&odd, &simulate(&odd)));
         assert!(
             csv.contains("\"'=HYPERLINK(\"\"x\"\";\"\"y\"\")\""),

@@ -175,7 +175,8 @@ mod tests {
                 .contains("Radiations :\n- École élémentaire des Cerisiers")
         );
         let mut changed = s.clone();
-        changed.schools[0].admin_changed = NaiveDate::from_ymd_opt(2025, 1, 6);
+        std::rc::Rc::make_mut(&mut changed.schools)[0].admin_changed =
+            NaiveDate::from_ymd_opt(2025, 1, 6);
         let c = list_message(&changed, NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
         let admin = changed.schools[0].admin.as_ref().unwrap();
         let line = format!(

@@ -8,6 +8,7 @@ mod syntax;
 mod writer;
 
 use std::fmt;
+use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
@@ -297,7 +298,7 @@ fn parse_head(
                 horizon_until,
                 usage,
                 contacts,
-                schools: read,
+                schools: Rc::new(read),
             })
         }
         _ => Err(r.errors),
