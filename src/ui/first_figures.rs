@@ -7,7 +7,7 @@ use super::browser::{self, LocalKv};
 use crate::web::first_figures::{first_figures_html, opened};
 
 /// Draws the first figures of the simulation the app will open; draws nothing when there are
-/// none to show (a damaged link, a scenario with an error), leaving « Chargement… ».
+/// none to show (a shared link, a scenario with an error), leaving « Chargement… ».
 pub fn show() {
     let root = web_sys::window()
         .and_then(|w| w.document())

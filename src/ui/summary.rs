@@ -26,7 +26,7 @@ pub fn summary_band(p: &SummaryProps) -> Html {
                 if p.stale { <span class="badge">{ "dernière saisie valide" }</span> }
             </h2>
             <dl>
-            { for s.lines(p.today).into_iter().map(|l| html! {
+            { for s.lines().into_iter().map(|l| html! {
                 <div><dt>{ l.label }</dt>
                     <dd id={l.id}>if !l.figure.is_empty() { <strong>{ l.figure }</strong> }{ l.rest }</dd></div>
             }) }

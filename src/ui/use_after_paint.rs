@@ -1,12 +1,10 @@
 //! The figures for the sections below the fees, one frame behind: after an edit, the frame
 //! that follows shows the new summary and fee tables, and the rest (the budget chart,
 //! deadlines, legality, termination, Annexe 2, eligibility) is drawn again right after that
-//! frame is painted, so
-//! that the figures an official is editing reach the screen in the next frame even in a
-//! 625-school scenario. Never across simulations: another simulation's figures (or none) are
+//! frame is painted, so that the figures an official is editing reach the screen in the next
+//! frame even in a 625-school scenario. Never across simulations: another simulation's figures (or none) are
 //! taken at once, so that no section ever shows another simulation's data.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -47,26 +45,25 @@ fn same(a: &Option<Figures>, b: &Option<Figures>) -> bool {
 pub fn use_after_paint(id: &SimId, figures: &Option<Figures>) -> Option<Figures> {
     let shown = use_state(|| (id.clone(), figures.clone()));
     // The newest request wins: an older one still waiting for its frame does nothing.
-    let latest = use_mut_ref(|| Rc::new(Cell::new(0u64)));
-    let up_to_date = shown.0 == *id && same(&shown.1, figures);
-    if !up_to_date {
-        let generation = latest.borrow().get() + 1;
-        latest.borrow().set(generation);
-        let state = shown.clone();
+    let latest = use_mut_ref(|| 0u64);
+    // Only new figures of the same simulation wait; figures appearing or going do not.
+    let behind = shown.0 == *id && shown.1.is_some() && figures.is_some();
+    if !(shown.0 == *id && same(&shown.1, figures)) {
+        *latest.borrow_mut() += 1;
         let wanted = (id.clone(), figures.clone());
-        // Only new figures of the same simulation wait; figures appearing or going do not.
-        if shown.0 == *id && shown.1.is_some() && figures.is_some() {
-            let latest = latest.borrow().clone();
+        if behind {
+            let (state, generation) = (shown.clone(), *latest.borrow());
+            let latest = latest.clone();
             after_next_paint(move || {
-                if latest.get() == generation {
+                if *latest.borrow() == generation {
                     state.set(wanted);
                 }
             });
         } else {
-            state.set(wanted);
+            shown.set(wanted);
         }
     }
-    if shown.0 == *id && shown.1.is_some() && figures.is_some() {
+    if behind {
         shown.1.clone()
     } else {
         figures.clone()

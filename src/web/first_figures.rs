@@ -13,6 +13,7 @@ use super::storage::{self, KeyValue, Overlay, Start};
 use super::summary::{TWO_READINGS_NOTE, summary};
 use crate::engine::dates::fr;
 use crate::engine::{BillingUnit, Clause, Simulation};
+use crate::io::exports::document::esc;
 
 /// What the first figures show: the simulation's name, whether it is the example, its draft.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,7 +73,7 @@ pub fn first_figures_html(opened: &Opened, today: NaiveDate) -> Option<String> {
 
 fn summary_html(h: &mut String, sim: &Simulation, today: NaiveDate) {
     h.push_str(r#"<section class="summary" id="resume" aria-labelledby="resume-titre"><h2 id="resume-titre">En bref</h2><dl>"#);
-    for l in summary(sim, today).lines(today) {
+    for l in summary(sim, today).lines() {
         h.push_str(&format!(r#"<div><dt>{}</dt><dd id="{}">"#, l.label, l.id));
         if !l.figure.is_empty() {
             h.push_str(&format!("<strong>{}</strong>", esc(&l.figure)));
@@ -194,14 +195,6 @@ fn budget_html(h: &mut String, sim: &Simulation) {
         h.push_str("<td></td></tr>");
     }
     h.push_str("</tbody></table>");
-}
-
-/// Text for an HTML element or attribute.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

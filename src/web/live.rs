@@ -44,23 +44,25 @@ impl Live {
     /// Reads and simulates `draft`, reading again only the schools that changed (another
     /// `Rc`, or another position, since errors name the position).
     pub fn compute(&mut self, draft: &Draft) -> Computed {
-        let unchanged = self.assembled.as_ref().is_some_and(|(drafts, _)| {
-            drafts.len() == draft.schools.len()
-                && drafts
-                    .iter()
-                    .zip(&draft.schools)
-                    .all(|(a, b)| Rc::ptr_eq(a, b))
-        });
-        let read = if unchanged {
-            // The schools read without error last time, unchanged: the head alone is read.
-            parse_parts(&draft.head_value(), &[]).map(|mut scenario| {
-                if let Some((_, schools)) = &self.assembled {
-                    scenario.schools = schools.clone();
-                }
-                scenario
+        // The schools read without error last time, if their drafts are unchanged.
+        let shared = self
+            .assembled
+            .as_ref()
+            .filter(|(drafts, _)| {
+                drafts.len() == draft.schools.len()
+                    && drafts
+                        .iter()
+                        .zip(&draft.schools)
+                        .all(|(a, b)| Rc::ptr_eq(a, b))
             })
-        } else {
-            self.read_with_schools(draft)
+            .map(|(_, schools)| schools.clone());
+        let read = match shared {
+            // Then the head alone is read, and the schools shared.
+            Some(schools) => parse_parts(&draft.head_value(), &[]).map(|mut scenario| {
+                scenario.schools = schools;
+                scenario
+            }),
+            None => self.read_with_schools(draft),
         };
         match read {
             Ok(scenario) => {

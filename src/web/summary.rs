@@ -20,6 +20,8 @@ pub struct Summary {
     pub eligible: usize,
     /// Schools entered.
     pub schools: usize,
+    /// The day it is for.
+    pub today: NaiveDate,
 }
 
 /// The summary of `sim` on `today`.
@@ -43,6 +45,7 @@ pub fn summary(sim: &Simulation, today: NaiveDate) -> Summary {
             .filter(|s| s.eligibility.eligible())
             .count(),
         schools: sim.schools.len(),
+        today,
     }
 }
 
@@ -60,8 +63,9 @@ pub struct SummaryLine {
 }
 
 impl Summary {
-    /// The four lines, in the page's words, on `today`.
-    pub fn lines(&self, today: NaiveDate) -> [SummaryLine; 4] {
+    /// The four lines, in the page's words.
+    pub fn lines(&self) -> [SummaryLine; 4] {
+        let today = self.today;
         let line = |id, label, figure: String, rest: String| SummaryLine {
             id,
             label,

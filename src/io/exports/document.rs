@@ -58,7 +58,8 @@ pub struct Document {
 /// How a blank reads in plain text and in the printed page.
 pub const BLANK: &str = "……………";
 
-fn esc(s: &str) -> String {
+/// Text for an HTML element or attribute.
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
