@@ -62,7 +62,10 @@ fn register(announce: Rc<dyn Fn()>) {
     container.set_oncontrollerchange(Some(changed.as_ref().unchecked_ref()));
     changed.forget();
     let registered = Closure::once(move |registration: JsValue| {
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // Only a registration is read (a browser that blocks workers may resolve with nothing).
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         if registration.waiting().is_some() && had_controller.get() {
             announce();
         }
@@ -99,7 +102,11 @@ pub fn reload_to_new_version() {
     let Some(container) = container() else { return };
     RELOAD_ASKED.set(true);
     let activate = Closure::once(move |registration: JsValue| {
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // No registration (it was removed meanwhile): reload, which takes the current version.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            reload();
+            return;
+        };
         match registration.waiting() {
             Some(waiting) => {
                 let _ = waiting.post_message(&"activer".into());

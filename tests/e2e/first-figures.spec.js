@@ -3,6 +3,10 @@
 const { test, expect } = require('./support/fixtures');
 const AxeBuilder = require('@axe-core/playwright').default;
 
+// The app's module is held back by intercepting its request: a service worker answering from
+// its cache would start the app unseen, so none is registered here (offline.spec.js tests it).
+test.use({ serviceWorkers: 'block' });
+
 /** Holds the app's module until `release()` is called; `requested` lists every path asked. */
 async function holdApp(page) {
   let release;
