@@ -36,6 +36,11 @@ Usage :
   laclasse-sim export resiliation FICHIER -o SORTIE [--anniversaire AAAA-MM-JJ] [--date AAAA-MM-JJ]
       Écrit la lettre recommandée de résiliation (.odt, .html ou .txt) pour le prochain
       anniversaire encore atteignable (ou celui indiqué), datée d'aujourd'hui (ou de --date).
+  laclasse-sim compare FICHIER_A FICHIER_B [FICHIER_C] [--format json|text] [--date AAAA-MM-JJ]
+      Compare deux ou trois scénarios, le premier servant de référence : données qui
+      diffèrent, redevances par année de convention et par exercice avec leurs écarts et
+      leur origine, totaux, prochaine échéance de la commune (à --date, aujourd'hui par
+      défaut), écoles et éligibilité qui diffèrent.
   laclasse-sim --help | --version
 
 Code de sortie : 0 en cas de succès, 2 si la commande ou le scénario est invalide.
@@ -105,6 +110,12 @@ enum Command {
         format: Format,
         explain: bool,
     },
+    Compare {
+        files: Vec<OsString>,
+        format: Format,
+        /// The day the next deadlines are counted from (`--date`), today by default.
+        dated: Option<chrono::NaiveDate>,
+    },
 }
 
 fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
@@ -120,6 +131,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
     let mut past = PastEvents::Mark;
     let mut dated = None;
     let mut anniversary = None;
+    let mut files: Vec<OsString> = Vec::new();
     while let Some(arg) = parser
         .next()
         .map_err(|e| format!("argument invalide : {e}"))?
@@ -209,6 +221,9 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
             Value(v) if command.as_deref() == Some("export") && document.is_none() => {
                 document = Some(v.to_string_lossy().into_owned())
             }
+            Value(v) if matches!(command.as_deref(), Some("compare") | Some("comparer")) => {
+                files.push(v)
+            }
             Value(v) if file.is_none() => file = Some(v),
             Value(v) => {
                 return Err(format!("argument en trop : {}", v.to_string_lossy()));
@@ -259,6 +274,25 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                 past,
                 dated,
                 anniversary,
+            })
+        }
+        Some("compare") | Some("comparer") => {
+            if files.len() < 2 || files.len() > crate::engine::compare::MAX_COMPARED {
+                return Err(format!(
+                    "compare : indiquer deux ou trois fichiers de scénario ({} donné{})",
+                    files.len(),
+                    if files.len() > 1 { "s" } else { "" }
+                ));
+            }
+            if files.iter().filter(|f| *f == "-").count() > 1 {
+                return Err(
+                    "compare : l'entrée standard (« - ») ne peut être lue qu'une fois".into(),
+                );
+            }
+            Ok(Command::Compare {
+                files,
+                format,
+                dated,
             })
         }
         Some(other) => Err(format!("commande inconnue : {other}")),
@@ -426,6 +460,39 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                 Ok(()) => Outcome::ok(String::new()),
                 Err(message) => Outcome::fail(format!("laclasse-sim : {message}\n")),
             }
+        }
+        Command::Compare {
+            files,
+            format,
+            dated,
+        } => {
+            let mut read = Vec::with_capacity(files.len());
+            for file in &files {
+                match read_scenario(file, stdin) {
+                    Ok(s) => read.push((file.to_string_lossy().into_owned(), s)),
+                    Err(outcome) => return outcome,
+                }
+            }
+            let sims: Vec<_> = read.iter().map(|(_, s)| simulate(s)).collect();
+            let compared: Vec<crate::engine::compare::Compared> = read
+                .iter()
+                .zip(&sims)
+                .map(|((name, scenario), sim)| crate::engine::compare::Compared {
+                    name,
+                    scenario,
+                    sim,
+                })
+                .collect();
+            let comparison =
+                crate::engine::compare::compare(&compared, dated.unwrap_or_else(today));
+            let mut out = match format {
+                Format::Json => crate::io::compare::to_json(&comparison),
+                Format::Text => crate::io::compare::to_text(&comparison),
+            };
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            Outcome::ok(out)
         }
         Command::Report {
             file,

@@ -212,4 +212,42 @@ proptest! {
         let dates: Vec<_> = sim.deadlines.iter().map(|d| d.date).collect();
         prop_assert!(dates.windows(2).all(|w| w[0] <= w[1]));
     }
+
+    /// Two scenarios side by side: each year's gap is its fee minus the reference's (a year
+    /// missing counts zero), the gaps add up to the totals' gap, the budget years' gaps to
+    /// the same when both end with their convention years, and a scenario against itself
+    /// differs in nothing.
+    #[test]
+    fn comparison_gaps_add_up(a in scenario(), b in scenario()) {
+        use laclasse_sim::engine::compare::{compare, Compared};
+        let (sa, sb) = (simulate(&a), simulate(&b));
+        let today = a.convention.notified;
+        let c = compare(&[
+            Compared { name: "A", scenario: &a, sim: &sa },
+            Compared { name: "B", scenario: &b, sim: &sb },
+        ], today);
+        let mut sum = 0i64;
+        for y in &c.convention_years {
+            let fee = |i: usize| y.fees[i].map_or(0, |m| m.cents() as i64);
+            let gap = y.gaps[1].unwrap().cents();
+            prop_assert_eq!(gap, fee(1) - fee(0));
+            prop_assert!(y.gaps[0].is_none());
+            sum += gap;
+        }
+        prop_assert_eq!(c.total_gaps[1].unwrap().cents(), sum);
+        prop_assert_eq!(c.totals[0], sa.total(a.convention.billing_unit));
+        prop_assert_eq!(c.totals[1], sb.total(b.convention.billing_unit));
+        for bud in &c.budget_years {
+            prop_assert_eq!(bud.gaps[1].unwrap().cents(), bud.fees[1].cents() as i64 - bud.fees[0].cents() as i64);
+        }
+        let same = compare(&[
+            Compared { name: "A", scenario: &a, sim: &sa },
+            Compared { name: "A bis", scenario: &a, sim: &sa },
+        ], today);
+        prop_assert!(same.inputs.is_empty());
+        prop_assert!(same.schools.is_empty());
+        prop_assert!(same.eligibility.is_empty());
+        prop_assert!(same.same_fees());
+        prop_assert_eq!(same.total_gaps[1].unwrap().cents(), 0);
+    }
 }

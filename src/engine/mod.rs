@@ -6,6 +6,7 @@
 
 pub mod clause;
 pub mod communes;
+pub mod compare;
 pub mod convention;
 pub mod d1_d4_meeting;
 pub mod d5_legality;

@@ -1,6 +1,7 @@
 //! The exchange formats, shared by the command and the web app: the scenario file, the JSON
 //! report and the French text report.
 
+pub mod compare;
 pub mod csv_text;
 pub mod exports;
 pub mod report;

@@ -187,6 +187,18 @@ pub struct DeadlineOut {
     pub non_working_day: bool,
 }
 
+impl From<&crate::engine::Deadline> for DeadlineOut {
+    fn from(d: &crate::engine::Deadline) -> DeadlineOut {
+        DeadlineOut {
+            date: iso(d.date),
+            kind: d.kind.code(),
+            label: d.label.clone(),
+            clause: d.clause.reference(),
+            non_working_day: d.non_working.is_some(),
+        }
+    }
+}
+
 /// One convention year billed under both readings of R4.
 #[derive(Serialize)]
 pub struct ReadingsOut {
@@ -299,17 +311,7 @@ pub fn report(sim: &Simulation) -> Report {
                 access_until: s.access_until().map(iso),
             })
             .collect(),
-        deadlines: sim
-            .deadlines
-            .iter()
-            .map(|d| DeadlineOut {
-                date: iso(d.date),
-                kind: d.kind.code(),
-                label: d.label.clone(),
-                clause: d.clause.reference(),
-                non_working_day: d.non_working.is_some(),
-            })
-            .collect(),
+        deadlines: sim.deadlines.iter().map(DeadlineOut::from).collect(),
         billing_readings: sim.has_groups.then(|| {
             sim.years
                 .iter()

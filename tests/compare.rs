@@ -1,0 +1,308 @@
+//! `laclasse-sim compare`: two fixtures compared field by field, each difference checked
+//! against the single-simulation reports, and the command's refusals.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+const TASSIN: &str = "data/examples/tassin.json";
+/// Tassin with a termination letter received on 16/08/2027: it ends at the anniversary of
+/// 16/11/2027, the first one still reachable on 30/11/2026.
+const TERMINATED: &str = "tests/fixtures/tassin-resiliation-2027.json";
+/// Tassin with two more schools asked for on 12/01/2026, one of them private (ineligible).
+const PLUS_TWO: &str = "tests/fixtures/tassin-plus-2-ecoles.json";
+
+fn laclasse(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let (status, stdout, stderr) = laclasse(args);
+    assert_eq!(status, 0, "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+fn report(file: &str) -> Value {
+    json_of(&["report", file])
+}
+
+#[test]
+fn terminating_at_the_first_reachable_anniversary_against_staying() {
+    let c = json_of(&["compare", TASSIN, TERMINATED, "--date", "2026-11-30"]);
+    assert_eq!(
+        c["simulations"],
+        json!([
+            { "name": TASSIN, "total_cents": 255000 },
+            { "name": TERMINATED, "total_cents": 210000 }
+        ])
+    );
+    assert_eq!(
+        c["inputs"],
+        json!([{
+            "key": "convention.termination_received",
+            "label": "Lettre de résiliation reçue le",
+            "values": ["—", "16/08/2027"],
+            "clause": "Art. 8"
+        }])
+    );
+    // Year by year: the same four years, then the fifth only in the reference.
+    let years = c["convention_years"].as_array().unwrap();
+    assert_eq!(years.len(), 5);
+    let fees: Vec<Value> = years.iter().map(|y| y["fee_cents"].clone()).collect();
+    assert_eq!(
+        fees,
+        vec![
+            json!([60000, 60000]),
+            json!([60000, 60000]),
+            json!([45000, 45000]),
+            json!([45000, 45000]),
+            json!([45000, null])
+        ]
+    );
+    let gaps: Vec<Value> = years.iter().map(|y| y["gap_cents"].clone()).collect();
+    assert_eq!(
+        gaps,
+        vec![
+            json!([null, 0]),
+            json!([null, 0]),
+            json!([null, 0]),
+            json!([null, 0]),
+            json!([null, -45000])
+        ]
+    );
+    assert_eq!(
+        years[4]["periods"],
+        json!([{ "start": "2027-11-16", "end": "2028-11-15" }, null])
+    );
+    assert_eq!(years[4]["billed_units"], json!([3, null]));
+    let why = &years[4]["why"];
+    assert_eq!(why["rule"], "R3");
+    assert_eq!(why["clauses"], json!(["art6_fee", "art8_notice"]));
+    let steps: Vec<&str> = why["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            "« data/examples/tassin.json » : du 16/11/2027 au 15/11/2028, 3 unités facturées (par école) × 150,00 € = 450,00 €.",
+            "« tests/fixtures/tassin-resiliation-2027.json » : pas d'année n° 5, la convention prend fin le 16/11/2027 (résiliation reçue le 16/08/2027, Art. 8).",
+            "Écoles ayant accès cette année dans « data/examples/tassin.json » et pas dans « tests/fixtures/tassin-resiliation-2027.json » : École élémentaire du Bourg, École maternelle du Bourg, École primaire du Prieuré (Annexe 1).",
+            "Écart pour « tests/fixtures/tassin-resiliation-2027.json » : −450,00 €.",
+        ]
+    );
+    // Budget years: the title of 16/11/2027 is the reference's only.
+    let budget: Vec<(i64, Value, Value)> = c["budget_years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["year"].as_i64().unwrap(),
+                b["fee_cents"].clone(),
+                b["gap_cents"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        budget,
+        vec![
+            (2023, json!([45000, 45000]), json!([null, 0])),
+            (2024, json!([75000, 75000]), json!([null, 0])),
+            (2025, json!([45000, 45000]), json!([null, 0])),
+            (2026, json!([45000, 45000]), json!([null, 0])),
+            (2027, json!([45000, 0]), json!([null, -45000])),
+        ]
+    );
+    assert_eq!(c["totals"]["fee_cents"], json!([255000, 210000]));
+    assert_eq!(c["totals"]["gap_cents"], json!([null, -45000]));
+    assert_eq!(
+        c["next_commune_deadlines"][1]["date"], "2027-06-19",
+        "the yearly list still comes first"
+    );
+    assert_eq!(c["next_commune_deadlines"][1]["kind"], "list_update");
+    // The three schools with access lose it at the end; the one removed in 2025 is the same.
+    let schools = c["schools"].as_array().unwrap();
+    assert_eq!(schools.len(), 3);
+    assert_eq!(schools[0]["name"], "École élémentaire du Bourg");
+    assert_eq!(schools[0]["present"], json!([true, true]));
+    assert_eq!(
+        schools[0]["access_from"],
+        json!(["2023-11-24", "2023-11-24"])
+    );
+    assert_eq!(schools[0]["access_until"], json!([null, "2027-11-16"]));
+    assert_eq!(c["eligibility"], json!([]));
+    assert!(c["rules_version"].as_str().unwrap().contains("R1–R10"));
+}
+
+#[test]
+fn the_differences_are_the_single_reports_differences() {
+    let c = json_of(&[
+        "compare",
+        TASSIN,
+        TERMINATED,
+        PLUS_TWO,
+        "--date",
+        "2026-11-30",
+    ]);
+    let reports = [report(TASSIN), report(TERMINATED), report(PLUS_TWO)];
+    for (i, r) in reports.iter().enumerate() {
+        let total: i64 = r["convention_years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|y| y["fee_cents"].as_i64().unwrap())
+            .sum();
+        assert_eq!(
+            c["totals"]["fee_cents"][i], total,
+            "total of simulation {i}"
+        );
+        for y in r["convention_years"].as_array().unwrap() {
+            let n = y["number"].as_u64().unwrap() as usize;
+            let row = &c["convention_years"][n - 1];
+            assert_eq!(row["number"], y["number"]);
+            assert_eq!(row["fee_cents"][i], y["fee_cents"], "year {n} of {i}");
+            assert_eq!(row["billed_units"][i], y["billed_units"]);
+            assert_eq!(row["periods"][i]["start"], y["start"]);
+        }
+        for b in r["budget_years"].as_array().unwrap() {
+            let row = c["budget_years"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["year"] == b["year"])
+                .unwrap();
+            assert_eq!(
+                row["fee_cents"][i], b["fee_cents"],
+                "budget {} of {i}",
+                b["year"]
+            );
+        }
+    }
+    // Each gap is the figure minus the reference's, a missing year counting zero; the yearly
+    // gaps add up to the total's.
+    for row in c["convention_years"].as_array().unwrap() {
+        let fee = |i: usize| row["fee_cents"][i].as_i64().unwrap_or(0);
+        for i in 1..3 {
+            assert_eq!(row["gap_cents"][i], fee(i) - fee(0));
+        }
+        assert!(row["gap_cents"][0].is_null());
+    }
+    for i in 1..3 {
+        let sum: i64 = c["convention_years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|y| y["gap_cents"][i].as_i64().unwrap())
+            .sum();
+        assert_eq!(c["totals"]["gap_cents"][i], sum);
+    }
+    assert_eq!(c["totals"]["gap_cents"], json!([null, -45000, 45000]));
+    // The two new schools: one billed from 2026, the private one never (R10).
+    let names: Vec<&str> = c["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"École maternelle des Genêts"));
+    assert!(names.contains(&"École élémentaire des Genêts"));
+    let private = c["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "École élémentaire des Genêts")
+        .unwrap();
+    assert_eq!(private["present"], json!([false, false, true]));
+    assert!(
+        private["what"]
+            .as_str()
+            .unwrap()
+            .contains("non éligible, jamais facturée (R10)"),
+        "{}",
+        private["what"]
+    );
+    assert_eq!(c["eligibility"].as_array().unwrap().len(), 1);
+    assert_eq!(c["eligibility"][0]["name"], "École élémentaire des Genêts");
+    assert_eq!(c["eligibility"][0]["eligible"], json!([null, null, false]));
+    assert_eq!(c["eligibility"][0]["reasons"][0], json!([]));
+    assert!(
+        c["eligibility"][0]["reasons"][2][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Une école privée n'est pas une école publique de la commune"),
+    );
+    assert_eq!(reports[2]["schools"][5]["eligible"], false);
+    assert_eq!(reports[2]["schools"][5]["reasons"], json!(["sector"]));
+    assert_eq!(c["inputs"][0]["key"], "convention.termination_received");
+    assert_eq!(
+        c["inputs"][1]["values"],
+        json!(["4 écoles", "4 écoles", "6 écoles"])
+    );
+}
+
+#[test]
+fn the_text_comparison_says_the_gap_with_its_origin() {
+    let (status, text, _) = laclasse(&[
+        "compare",
+        TASSIN,
+        TERMINATED,
+        "--format",
+        "text",
+        "--date",
+        "2026-11-30",
+    ]);
+    assert_eq!(status, 0);
+    assert!(text.contains("Lettre de résiliation reçue le (Art. 8) : — | 16/08/2027"));
+    assert!(text.contains("n° 5 : 450,00 € | — ; écart : −450,00 €"));
+    assert!(text.contains(
+        "pas d'année n° 5, la convention prend fin le 16/11/2027 (résiliation reçue le 16/08/2027, Art. 8)."
+    ));
+    assert!(text.contains("Total : 2 550,00 € | 2 100,00 € ; écart : −450,00 €"));
+    assert!(text.contains("2027 : 450,00 € | 0,00 € ; écart : −450,00 €"));
+}
+
+#[test]
+fn compare_refuses_one_file_four_files_and_an_invalid_scenario() {
+    let (status, stdout, stderr) = laclasse(&["compare", TASSIN]);
+    assert_eq!(status, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("compare : indiquer deux ou trois fichiers de scénario (1 donné)"));
+    let (status, _, stderr) = laclasse(&["compare", TASSIN, TASSIN, TASSIN, TASSIN]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("(4 donnés)"), "{stderr}");
+    let (status, _, stderr) = laclasse(&["compare", TASSIN, "tests/bad/no-such-file.json"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("fichier introuvable"), "{stderr}");
+    let (status, _, stderr) = laclasse(&["compare", "-", "-"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("ne peut être lue qu'une fois"), "{stderr}");
+}
+
+#[test]
+fn a_simulation_compared_with_itself_differs_in_nothing() {
+    let c = json_of(&["compare", TASSIN, TASSIN, "--date", "2026-11-30"]);
+    assert_eq!(c["inputs"], json!([]));
+    assert_eq!(c["schools"], json!([]));
+    assert_eq!(c["eligibility"], json!([]));
+    assert_eq!(c["totals"]["gap_cents"], json!([null, 0]));
+    assert!(
+        c["convention_years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|y| y["gap_cents"] == json!([null, 0]))
+    );
+}
