@@ -37,10 +37,12 @@ Usage :
       Écrit la lettre recommandée de résiliation (.odt, .html ou .txt) pour le prochain
       anniversaire encore atteignable (ou celui indiqué), datée d'aujourd'hui (ou de --date).
   laclasse-sim compare FICHIER_A FICHIER_B [FICHIER_C] [--format json|text] [--date AAAA-MM-JJ]
+                       [-o SORTIE]
       Compare deux ou trois scénarios, le premier servant de référence : données qui
       diffèrent, redevances par année de convention et par exercice avec leurs écarts et
       leur origine, totaux, prochaine échéance de la commune (à --date, aujourd'hui par
-      défaut), écoles et éligibilité qui diffèrent.
+      défaut), écoles et éligibilité qui diffèrent. Avec -o, écrit le classeur (.xlsx ou .ods) :
+      une feuille par simulation et une feuille des écarts.
   laclasse-sim --help | --version
 
 Code de sortie : 0 en cas de succès, 2 si la commande ou le scénario est invalide.
@@ -112,6 +114,8 @@ enum Command {
     },
     Compare {
         files: Vec<OsString>,
+        /// The spreadsheet to write (`-o`), instead of printing.
+        out: Option<OsString>,
         format: Format,
         /// The day the next deadlines are counted from (`--date`), today by default.
         dated: Option<chrono::NaiveDate>,
@@ -291,6 +295,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
             }
             Ok(Command::Compare {
                 files,
+                out,
                 format,
                 dated,
             })
@@ -463,6 +468,7 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
         }
         Command::Compare {
             files,
+            out,
             format,
             dated,
         } => {
@@ -485,6 +491,27 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                 .collect();
             let comparison =
                 crate::engine::compare::compare(&compared, dated.unwrap_or_else(today));
+            if let Some(out) = out {
+                let shown = out.to_string_lossy().into_owned();
+                let sheets = exports::compare::comparison_sheets(
+                    &comparison,
+                    &sims.iter().collect::<Vec<_>>(),
+                );
+                let written = match exports::worker::SpreadsheetFormat::from_file_name(&shown) {
+                    Some(format) => format.write(&sheets),
+                    None => Err(format!(
+                        "« {shown} » : la comparaison s'écrit en .xlsx (Excel) ou en .ods (OpenDocument)"
+                    )),
+                }
+                .and_then(|b| {
+                    std::fs::write(&out, b)
+                        .map_err(|e| format!("impossible d'écrire « {shown} » : {e}"))
+                });
+                return match written {
+                    Ok(()) => Outcome::ok(String::new()),
+                    Err(message) => Outcome::fail(format!("laclasse-sim : {message}\n")),
+                };
+            }
             let mut out = match format {
                 Format::Json => crate::io::compare::to_json(&comparison),
                 Format::Text => crate::io::compare::to_text(&comparison),

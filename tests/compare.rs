@@ -306,3 +306,24 @@ fn a_simulation_compared_with_itself_differs_in_nothing() {
             .all(|y| y["gap_cents"] == json!([null, 0]))
     );
 }
+
+#[test]
+fn compare_writes_the_spreadsheet_asked_for_and_refuses_another_kind() {
+    let dir = std::env::temp_dir().join(format!("laclasse-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["comparaison.xlsx", "comparaison.ods"] {
+        let out = dir.join(name);
+        let out = out.to_str().unwrap();
+        let (status, stdout, stderr) = laclasse(&["compare", TASSIN, TERMINATED, "-o", out]);
+        assert_eq!(status, 0, "{stderr}");
+        assert!(stdout.is_empty());
+        assert!(std::fs::read(out).unwrap().starts_with(b"PK"), "{name}");
+    }
+    let (status, _, stderr) = laclasse(&["compare", TASSIN, TERMINATED, "-o", "comparaison.csv"]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("la comparaison s'écrit en .xlsx (Excel) ou en .ods (OpenDocument)"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

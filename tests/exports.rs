@@ -651,6 +651,7 @@ fn assert_every_cell(
                     annex1::Cell::Text(t) => got == Data::String(t.clone()),
                     annex1::Cell::Date(d) => date_matches(&got, *d),
                     annex1::Cell::Euros(m) => got.as_f64() == Some(m.cents() as f64 / 100.0),
+                    annex1::Cell::Gap(c) => got.as_f64() == Some(*c as f64 / 100.0),
                     annex1::Cell::Count(n) => got.as_f64() == Some(*n as f64),
                     annex1::Cell::Empty => got == Data::Empty,
                 };
@@ -675,6 +676,86 @@ fn every_cell_reads_back_in_both_formats() {
         &sheets,
         &mut |name| xlsx.worksheet_range(name).unwrap(),
         &|got, d| matches!(got, Data::DateTime(x) if x.as_f64() == (d - epoch).num_days() as f64),
+    );
+    let mut ods: Ods<_> = Ods::new(Cursor::new(annex1::to_ods(&sheets).unwrap())).unwrap();
+    assert_every_cell(
+        &sheets,
+        &mut |name| ods.worksheet_range(name).unwrap(),
+        &|got, d| matches!(got, Data::DateTimeIso(t) if t.starts_with(&d.format("%Y-%m-%d").to_string())),
+    );
+}
+
+#[test]
+fn the_comparison_reads_back_in_both_formats_with_its_gaps() {
+    use laclasse_sim::engine::compare::{Compared, compare};
+    use laclasse_sim::io::exports::compare::comparison_sheets;
+    let a = tassin_with_a_formula_name();
+    let mut b = a.clone();
+    b.convention.termination_received = NaiveDate::from_ymd_opt(2027, 8, 16);
+    let (sa, sb) = (simulate(&a), simulate(&b));
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let c = compare(
+        &[
+            Compared {
+                name: "=HYPERLINK(\"x\")",
+                scenario: &a,
+                sim: &sa,
+            },
+            Compared {
+                name: "Variante : résilier en 2027",
+                scenario: &b,
+                sim: &sb,
+            },
+        ],
+        today,
+    );
+    let sheets = comparison_sheets(&c, &[&sa, &sb]);
+    let names: Vec<&str> = sheets.iter().map(|s| s.name).collect();
+    assert_eq!(names, ["Simulation 1", "Simulation 2", "Écarts"]);
+    let gaps = &sheets[2];
+    assert_eq!(
+        gaps.header,
+        [
+            "Ligne",
+            "N° ou exercice",
+            "=HYPERLINK(\"x\")",
+            "Variante : résilier en 2027",
+            "Écart « Variante : résilier en 2027 »",
+            "D'où vient l'écart"
+        ]
+    );
+    assert!(gaps.rows.iter().all(|r| r.len() == gaps.header.len()));
+    // Year 5: 450,00 € against nothing, a gap of −450,00 €, and why.
+    let year5 = gaps
+        .rows
+        .iter()
+        .find(|r| {
+            r[0] == annex1::Cell::Text("Année de convention".into())
+                && r[1] == annex1::Cell::Count(5)
+        })
+        .unwrap();
+    assert_eq!(
+        year5[2],
+        annex1::Cell::Euros(laclasse_sim::engine::Money::from_cents(45_000))
+    );
+    assert_eq!(year5[3], annex1::Cell::Empty);
+    assert_eq!(year5[4], annex1::Cell::Gap(-45_000));
+    assert!(
+        matches!(&year5[5], annex1::Cell::Text(t) if t.contains("la convention prend fin le 16/11/2027"))
+    );
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+    let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(annex1::to_xlsx(&sheets).unwrap())).unwrap();
+    assert_every_cell(
+        &sheets,
+        &mut |name| xlsx.worksheet_range(name).unwrap(),
+        &|got, d| matches!(got, Data::DateTime(x) if x.as_f64() == (d - epoch).num_days() as f64),
+    );
+    // A name that looks like a formula stays a text: no formula anywhere.
+    assert!(
+        xlsx.worksheet_formula("Écarts")
+            .unwrap()
+            .used_cells()
+            .all(|(_, _, f)| f.is_empty())
     );
     let mut ods: Ods<_> = Ods::new(Cursor::new(annex1::to_ods(&sheets).unwrap())).unwrap();
     assert_every_cell(

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::browser;
 use super::browser::LocalKv;
 use super::commune::CommuneForm;
+use super::compare::ComparePanel;
 use super::contacts::ContactsForm;
 use super::convention::ConventionForm;
 use super::deadlines::Deadlines;
@@ -38,7 +39,7 @@ use crate::io::report::RULES_VERSION;
 use crate::io::schema::FieldRef;
 use crate::web::draft::Draft;
 use crate::web::live::{Figures, Live};
-use crate::web::share::{decode_share, file_name, shared_name};
+use crate::web::share::{decode_compare, decode_share, file_name, shared_name};
 use crate::web::state::{Action, SimId};
 use crate::web::storage;
 
@@ -66,8 +67,9 @@ pub fn app() -> Html {
     // One export worker for the page, started when a document is first asked for.
     let exporter = Exporter(use_exporter());
 
-    // A shared link (#s=…) opens as a simulation of its own, once, at start; the address then
-    // names the simulation and holds none of its data.
+    // A shared link (#s=…) opens as a simulation of its own, once, at start, and a comparison's
+    // link (#comparer=…) as its simulations side by side; the address then names the
+    // simulation and holds none of its data.
     {
         let dispatch = dispatch.clone();
         let notice = notice.clone();
@@ -79,7 +81,12 @@ pub fn app() -> Html {
                 });
             }
             Some(Err(message)) => notice.set(Some(message)),
-            None => {}
+            // A comparison's link (#comparer=…): its simulations kept and set side by side.
+            None => match decode_compare(&browser::current_hash()) {
+                Some(Ok(list)) => dispatch.dispatch(Action::ImportComparison(list)),
+                Some(Err(message)) => notice.set(Some(message)),
+                None => {}
+            },
         });
     }
     use_persistence(&store);
@@ -255,6 +262,7 @@ pub fn app() -> Html {
                 }
             </section>
         </main>
+        <ComparePanel library={store.0.library.clone()} compared={store.0.compared.clone()} {today} dispatch={dispatch.clone()} sim={later.as_ref().map(|(_, s)| s.clone())} />
         <footer class="footer">
             <p>{ format!("Règles appliquées : {RULES_VERSION}. Chaque montant est exact au centime ; chaque date vient d'une clause citée. Aujourd'hui : {}.", fr(today)) }</p>
         </footer>

@@ -5,6 +5,7 @@
 pub mod app;
 mod browser;
 mod commune;
+mod compare;
 mod contacts;
 mod convention;
 mod deadline_row;

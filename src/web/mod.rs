@@ -4,6 +4,7 @@
 //! components in `ui` only render this state and dispatch its actions.
 
 pub mod attendance;
+pub mod compare;
 pub mod csv_import;
 pub mod draft;
 pub mod first_figures;

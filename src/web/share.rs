@@ -170,6 +170,77 @@ pub fn share_hash(draft: &Draft, personal_data: bool) -> Result<String, String> 
     Ok(hash)
 }
 
+/// The address fragment that reopens a comparison (`#comparer=` + base64url of the JSON list
+/// of `{"name", "scenario"}`), each scenario without its personal data, as a link is by
+/// default; refused, with a French message, when too long for a browser.
+pub fn compare_hash(entries: &[(&str, &Draft)]) -> Result<String, String> {
+    let list: Vec<serde_json::Value> = entries
+        .iter()
+        .map(|(name, draft)| {
+            serde_json::json!({
+                "name": name,
+                "scenario": without_personal_data(draft).to_value(),
+            })
+        })
+        .collect();
+    let json = serde_json::to_string(&list).unwrap_or_default();
+    let hash = format!("#comparer={}", URL_SAFE_NO_PAD.encode(json.as_bytes()));
+    if hash.len() > MAX_LINK_CHARS {
+        return Err(format!(
+            "Ce lien ferait {} caractères, trop pour un navigateur (au plus {}) : enregistrez plutôt les simulations en fichiers.",
+            hash.len(),
+            MAX_LINK_CHARS
+        ));
+    }
+    Ok(hash)
+}
+
+/// Reads `#comparer=…`: `None` when the address holds no comparison, a French message when it
+/// holds a damaged one, else each simulation's name and scenario (two or three).
+pub fn decode_compare(hash: &str) -> Option<Result<Vec<(String, Draft)>, String>> {
+    let payload = hash.strip_prefix("#comparer=")?;
+    let damaged =
+        || "Le lien ne contient pas une comparaison lisible (encodage abîmé).".to_string();
+    let bytes = match URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .or_else(|_| URL_SAFE.decode(payload))
+    {
+        Ok(b) => b,
+        Err(_) => return Some(Err(damaged())),
+    };
+    let list: Vec<serde_json::Value> = match serde_json::from_slice(&bytes) {
+        Ok(serde_json::Value::Array(list)) => list,
+        _ => return Some(Err(damaged())),
+    };
+    if !(2..=crate::engine::compare::MAX_COMPARED).contains(&list.len()) {
+        return Some(Err(
+            "Le lien de comparaison doit contenir deux ou trois simulations.".into(),
+        ));
+    }
+    Some(
+        list.iter()
+            .map(|item| {
+                let name = item
+                    .get("name")
+                    .and_then(|n| n.as_str())
+                    // A name from an address: one line of at most 200 characters.
+                    .map(|n| {
+                        let line: String =
+                            n.chars().filter(|c| !c.is_control()).take(200).collect();
+                        line.trim().to_string()
+                    })
+                    .filter(|n| !n.is_empty())
+                    .ok_or_else(damaged)?;
+                let scenario = item
+                    .get("scenario")
+                    .filter(|s| s.is_object())
+                    .ok_or_else(damaged)?;
+                Ok((name, Draft::from_value(scenario)))
+            })
+            .collect(),
+    )
+}
+
 /// A file name from the commune's name: `laclasse-sim-tassin-la-demi-lune.json`.
 pub fn file_name(commune: &str) -> String {
     format!("{}.json", file_stem(commune))

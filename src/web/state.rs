@@ -227,6 +227,23 @@ pub enum Action {
         /// The scenario.
         draft: Box<Draft>,
     },
+    /// A variant of a simulation (`web::compare::terminate_variant`): kept as a simulation of
+    /// its own and opened (an identical one is opened instead), and set beside the simulation
+    /// it comes from in the comparison.
+    Variant {
+        /// The simulation it varies.
+        of: SimId,
+        /// « Variante : résilier en 2027 ».
+        name: String,
+        /// The scenario.
+        draft: Box<Draft>,
+    },
+    /// The simulations set side by side, the first the reference (at most three; unknown ids
+    /// are left out).
+    Compare(Vec<SimId>),
+    /// A comparison from a link (`#comparer=…`): each simulation kept as one of its own (or
+    /// the identical one opened), the first one opened, and all set side by side.
+    ImportComparison(Vec<(String, Draft)>),
     /// The last deletion undone.
     Undo,
     /// The undo bar closed.
@@ -247,6 +264,8 @@ pub struct AppState {
     /// Why saving in the browser is suspended, when it is (storage full): nothing is written
     /// until the person has saved a file.
     pub autosave_suspended: Option<String>,
+    /// The simulations set side by side, the first the reference (none: no comparison).
+    pub compared: Vec<SimId>,
 }
 
 impl AppState {
@@ -257,6 +276,7 @@ impl AppState {
             undo: None,
             notices: Vec::new(),
             autosave_suspended: None,
+            compared: Vec::new(),
         }
     }
 
@@ -269,6 +289,25 @@ impl AppState {
         let entry = self.library.current_mut();
         entry.dirty = true;
         Rc::make_mut(&mut entry.draft)
+    }
+
+    /// Opens the simulation whose draft is `draft`, or adds it as `name` and opens it; its id.
+    fn open_or_add(&mut self, name: String, draft: Box<Draft>) -> SimId {
+        match self.library.entries.iter().find(|e| *e.draft == *draft) {
+            Some(existing) => {
+                self.library.current = existing.id.clone();
+                existing.id.clone()
+            }
+            None => self.library.add(name, Rc::new(*draft)),
+        }
+    }
+
+    /// The simulations compared that still exist, in order.
+    pub fn compared_entries(&self) -> Vec<&Entry> {
+        self.compared
+            .iter()
+            .filter_map(|id| self.library.entries.iter().find(|e| e.id == *id))
+            .collect()
     }
 
     /// Applies `action`.
@@ -359,12 +398,33 @@ impl AppState {
                 }
             }
             Action::Import { name, draft } => {
-                match self.library.entries.iter().find(|e| *e.draft == *draft) {
-                    Some(existing) => self.library.current = existing.id.clone(),
-                    None => {
-                        self.library.add(name, Rc::new(*draft));
+                self.open_or_add(name, draft);
+            }
+            Action::Variant { of, name, draft } => {
+                let id = self.open_or_add(name, draft);
+                if id != of {
+                    self.compared = vec![of, id];
+                }
+            }
+            Action::ImportComparison(list) => {
+                let ids: Vec<SimId> = list
+                    .into_iter()
+                    .map(|(name, draft)| self.open_or_add(name, Box::new(draft)))
+                    .collect();
+                if let Some(first) = ids.first() {
+                    self.library.current = first.clone();
+                }
+                self.apply(Action::Compare(ids));
+            }
+            Action::Compare(ids) => {
+                let mut kept: Vec<SimId> = Vec::new();
+                for id in ids {
+                    if self.library.position(&id).is_some() && !kept.contains(&id) {
+                        kept.push(id);
                     }
                 }
+                kept.truncate(crate::engine::compare::MAX_COMPARED);
+                self.compared = kept;
             }
             Action::Undo => match self.undo.take() {
                 Some(Undo::School {

@@ -19,6 +19,9 @@ pub enum Cell {
     Date(NaiveDate),
     /// An amount, written as a number of euros in a money format.
     Euros(Money),
+    /// A difference of two amounts, in cents, negative when the second is smaller; written as
+    /// a signed number of euros in the money format.
+    Gap(i64),
     /// A whole number: a year's number, a count of units.
     Count(u64),
     /// Nothing.
@@ -202,6 +205,9 @@ pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
                     Cell::Euros(m) => ws
                         .write_number_with_format(r, c, m.cents() as f64 / 100.0, &euros)
                         .map(|_| ()),
+                    Cell::Gap(cents) => ws
+                        .write_number_with_format(r, c, *cents as f64 / 100.0, &euros)
+                        .map(|_| ()),
                     Cell::Count(n) => ws.write_number(r, c, *n as f64).map(|_| ()),
                     Cell::Empty => Ok(()),
                 }
@@ -261,6 +267,12 @@ pub fn to_ods(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
                         r,
                         c,
                         Value::Currency(m.cents() as f64 / 100.0, "EUR".into()),
+                        &euro_style,
+                    ),
+                    Cell::Gap(cents) => ws.set_styled_value(
+                        r,
+                        c,
+                        Value::Currency(*cents as f64 / 100.0, "EUR".into()),
                         &euro_style,
                     ),
                     Cell::Count(n) => ws.set_value(r, c, *n as f64),

@@ -131,6 +131,11 @@ fn csv_field(cell: &Cell) -> String {
         Cell::Date(d) => fr(*d),
         // « 1 234,50 » without the currency sign, so that a spreadsheet reads a number.
         Cell::Euros(m) => decimal_comma(&m.to_decimal_string()),
+        Cell::Gap(cents) => {
+            let m = Money::from_cents(cents.unsigned_abs());
+            let sign = if *cents < 0 { "-" } else { "" };
+            format!("{sign}{}", decimal_comma(&m.to_decimal_string()))
+        }
         Cell::Count(n) => n.to_string(),
         Cell::Empty => String::new(),
     };

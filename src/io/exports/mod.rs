@@ -4,6 +4,7 @@
 
 pub mod annex1;
 pub mod budget;
+pub mod compare;
 pub mod deliberation;
 pub mod document;
 pub mod ics;

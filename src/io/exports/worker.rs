@@ -152,6 +152,17 @@ pub enum ExportRequest {
         /// The separator to read it with; detected when `None`.
         separator: Option<u8>,
     },
+    /// Two or three simulations side by side: a sheet each and a sheet of the differences.
+    Comparison {
+        /// The file's format.
+        format: SpreadsheetFormat,
+        /// Each simulation's name, the first the reference.
+        names: Vec<String>,
+        /// Each scenario, as the scenario file writes it.
+        scenarios: Vec<String>,
+        /// The day the next deadlines are counted from, `YYYY-MM-DD`.
+        today: String,
+    },
     /// The calendar of the deadlines (.ics).
     Calendar {
         /// The scenario, as the scenario file writes it.
@@ -169,7 +180,9 @@ impl ExportRequest {
     /// The media type of the file it asks for.
     pub fn mime(&self) -> &'static str {
         match self {
-            ExportRequest::Annex1 { format, .. } => format.mime(),
+            ExportRequest::Annex1 { format, .. } | ExportRequest::Comparison { format, .. } => {
+                format.mime()
+            }
             ExportRequest::Deliberation { format, .. }
             | ExportRequest::TerminationLetter { format, .. }
             | ExportRequest::ListLetter { format, .. } => format.mime(),
@@ -208,6 +221,41 @@ pub enum ExportResponse {
     Failed(String),
 }
 
+/// The comparison's spreadsheet: each scenario read, simulated and compared (the first the
+/// reference), a sheet each and a sheet of the differences.
+pub fn comparison_file(
+    format: SpreadsheetFormat,
+    names: &[String],
+    scenarios: &[String],
+    today: &str,
+) -> Result<Vec<u8>, String> {
+    let today = crate::engine::dates::parse_iso(today)
+        .ok_or_else(|| format!("date du jour illisible : {today}"))?;
+    let mut read = Vec::with_capacity(scenarios.len());
+    for (name, text) in names.iter().zip(scenarios) {
+        let scenario = parse_str(text).map_err(|errors| {
+            format!(
+                "« {name} » a {} erreur(s) à corriger avant l'export",
+                errors.len()
+            )
+        })?;
+        let sim = simulate(&scenario);
+        read.push((scenario, sim));
+    }
+    let compared: Vec<crate::engine::compare::Compared> = names
+        .iter()
+        .zip(&read)
+        .map(|(name, (scenario, sim))| crate::engine::compare::Compared {
+            name,
+            scenario,
+            sim,
+        })
+        .collect();
+    let comparison = crate::engine::compare::compare(&compared, today);
+    let sims: Vec<&crate::engine::Simulation> = read.iter().map(|(_, sim)| sim).collect();
+    format.write(&super::compare::comparison_sheets(&comparison, &sims))
+}
+
 /// Makes what `request` asks for.
 pub fn answer(request: &ExportRequest) -> ExportResponse {
     let text = match request {
@@ -217,6 +265,17 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
                     Ok(json) => ExportResponse::File(json),
                     Err(_) => ExportResponse::Failed("le fichier n'a pas pu être transmis".into()),
                 },
+                Err(message) => ExportResponse::Failed(message),
+            };
+        }
+        ExportRequest::Comparison {
+            format,
+            names,
+            scenarios,
+            today,
+        } => {
+            return match comparison_file(*format, names, scenarios, today) {
+                Ok(bytes) => ExportResponse::File(bytes),
                 Err(message) => ExportResponse::Failed(message),
             };
         }
@@ -238,8 +297,10 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
     };
     let sim = simulate(&scenario);
     let bytes = match request {
-        // Answered above, without a scenario.
-        ExportRequest::ReadCsv { .. } => Err("ce n'est pas un document".into()),
+        // Answered above, without a scenario or with several.
+        ExportRequest::ReadCsv { .. } | ExportRequest::Comparison { .. } => {
+            Err("ce n'est pas un document d'un scénario".into())
+        }
         ExportRequest::Annex1 { format, .. } => format.write(&annex1_sheets(&scenario, &sim)),
         ExportRequest::Deliberation { format, .. } => {
             format.write(&deliberation::document(&scenario, &sim))
@@ -315,6 +376,25 @@ mod tests {
             scenario: "{}".into(),
         };
         assert!(matches!(answer(&bad), ExportResponse::Failed(m) if m.contains("erreur")));
+    }
+
+    #[test]
+    fn the_worker_compares_scenarios_or_names_the_one_with_errors() {
+        let ask = |scenarios: Vec<String>| ExportRequest::Comparison {
+            format: SpreadsheetFormat::Xlsx,
+            names: vec!["Tassin".into(), "Variante".into()],
+            scenarios,
+            today: "2026-11-30".into(),
+        };
+        let tassin = samples::TASSIN_JSON.to_string();
+        match answer(&ask(vec![tassin.clone(), tassin.clone()])) {
+            ExportResponse::File(bytes) => assert!(bytes.starts_with(b"PK")),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            answer(&ask(vec![tassin, "{}".into()])),
+            ExportResponse::Failed("« Variante » a 2 erreur(s) à corriger avant l'export".into())
+        );
     }
 
     #[test]
