@@ -17,7 +17,10 @@ use crate::engine::dates::fr;
 use crate::engine::text::fixed;
 use crate::engine::{Explanation, Money};
 use crate::io::exports::worker::SpreadsheetFormat;
-use crate::web::compare::{comparison, export_request, terminate_variant, terminate_variant_label};
+use crate::web::compare::{
+    SCHOOLS_VARIANT, comparison, export_request, schools_variant, terminate_variant,
+    terminate_variant_label,
+};
 use crate::web::share::compare_hash;
 use crate::web::state::{Action, Library, SimId};
 
@@ -92,6 +95,10 @@ pub fn compare_panel(p: &CompareProps) -> Html {
             },
         )
     };
+    let add_schools = {
+        let (dispatch, current) = (p.dispatch.clone(), current.clone());
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(schools_variant(&current, today)))
+    };
     let toggle = |id: SimId| {
         let (dispatch, compared) = (p.dispatch.clone(), p.compared.clone());
         Callback::from(move |_: Event| {
@@ -156,12 +163,13 @@ pub fn compare_panel(p: &CompareProps) -> Html {
                     }
                 }) }
             </fieldset>
-            if let Some(label) = variant_label {
-                <div class="actions">
+            <div class="actions">
+                if let Some(label) = variant_label {
                     <button type="button" id="variante-resilier" onclick={make_variant}>{ label }</button>
-                    <p class="hint">{ format!("Copie « {} » avec une lettre de résiliation reçue le dernier jour du préavis pour le prochain anniversaire encore atteignable, ouvre la copie et la compare à l'original.", current.name) }</p>
-                </div>
-            }
+                }
+                <button type="button" id="variante-ecoles" onclick={add_schools}>{ SCHOOLS_VARIANT }</button>
+                <p class="hint">{ format!("Chaque variante est une copie de « {} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour du préavis pour le prochain anniversaire encore atteignable ; deux écoles de plus sont à compléter (nom, niveau, administrateur) et sont facturées dès qu'elles sont éligibles (Annexe 1).", current.name) }</p>
+            </div>
             if let Some(message) = (*error).clone() { <p class="error" role="alert">{ message }</p> }
             if chosen.len() >= 2 {
                 { match (*result).clone() {

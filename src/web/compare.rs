@@ -11,6 +11,7 @@ use crate::io::exports::termination_letter::target_notice;
 use crate::io::exports::worker::{ExportRequest, SpreadsheetFormat};
 use crate::io::parse_value;
 use crate::io::scenario::to_string_pretty;
+use crate::io::schema::SchoolField;
 
 /// Reads an entry's draft; a draft with errors cannot be compared, and the message says which.
 fn read(entry: &Entry) -> Result<(Scenario, Simulation), String> {
@@ -40,6 +41,28 @@ pub fn terminate_variant(entry: &Entry, today: NaiveDate) -> Result<Action, Stri
         name: format!("Variante : résilier en {}", notice.anniversary.year()),
         draft: Box::new(draft),
     })
+}
+
+/// The label of [`schools_variant`]'s button.
+pub const SCHOOLS_VARIANT: &str = "Variante : + 2 écoles";
+
+/// « Variante : + 2 écoles »: the simulation `entry` with two more schools asked for on
+/// `today` (« Nouvelle école 1 » and « 2 », with the default level and sector), to complete —
+/// a school is billed once eligible, its administrator named (Annexe 1) —, as an action that
+/// keeps it, opens it and compares it with `entry`.
+pub fn schools_variant(entry: &Entry, today: NaiveDate) -> Action {
+    let mut draft = (*entry.draft).clone();
+    for n in 1..=2 {
+        let mut school = draft.new_school();
+        school.set(SchoolField::Name, format!("Nouvelle école {n}"));
+        school.set(SchoolField::Requested, iso(today));
+        draft.schools.push(std::rc::Rc::new(school));
+    }
+    Action::Variant {
+        of: entry.id.clone(),
+        name: SCHOOLS_VARIANT.into(),
+        draft: Box::new(draft),
+    }
 }
 
 /// The label of the variant [`terminate_variant`] would make, for its button, from the
@@ -105,6 +128,7 @@ pub fn comparison(entries: &[&Entry], today: NaiveDate) -> Result<Comparison, St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::schema::ContactField;
     use crate::web::state::{AppState, Library, SimId};
 
     fn today() -> NaiveDate {
@@ -140,6 +164,40 @@ mod tests {
         let last = c.convention_years.last().unwrap();
         assert_eq!(last.number, 5);
         assert_eq!(last.fees[1], None);
+    }
+
+    #[test]
+    fn the_schools_variant_adds_two_schools_to_complete() {
+        let mut state = AppState::new(Library::first_visit("t"));
+        let example = state.library.current().clone();
+        state.apply(schools_variant(&example, today()));
+        let variant = state.library.current().clone();
+        assert_eq!(variant.name, "Variante : + 2 écoles");
+        assert_eq!(variant.draft.schools.len(), example.draft.schools.len() + 2);
+        let c = comparison(&state.compared_entries(), today()).unwrap();
+        // Without their administrators they are not billed yet, and the comparison says why.
+        assert!(c.same_fees());
+        assert_eq!(c.eligibility.len(), 2);
+        assert_eq!(c.eligibility[0].name, "Nouvelle école 1");
+        assert_eq!(c.eligibility[0].eligible, vec![None, Some(false)]);
+        assert!(c.eligibility[0].reasons[1][0].starts_with("Administrateur de l'école"));
+        // Completed, the first one is billed from the convention year it opens in.
+        let id = variant.draft.schools[example.draft.schools.len()].id;
+        for (field, value) in [
+            (SchoolField::Admin(ContactField::LastName), "Martin"),
+            (SchoolField::Admin(ContactField::FirstName), "Anne"),
+            (SchoolField::Admin(ContactField::Function), "Directrice"),
+            (
+                SchoolField::Admin(ContactField::Email),
+                "anne.martin@ecole.example.fr",
+            ),
+            (SchoolField::Admin(ContactField::Phone), "04 78 00 00 01"),
+        ] {
+            state.apply(Action::EditSchool(id, field, value.into()));
+        }
+        let c = comparison(&state.compared_entries(), today()).unwrap();
+        assert_eq!(c.total_gaps[1].unwrap().to_string(), "+300,00 €");
+        assert_eq!(c.eligibility.len(), 1);
     }
 
     #[test]

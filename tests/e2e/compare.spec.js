@@ -128,3 +128,17 @@ test('the comparison exports to a spreadsheet and its link reopens it, without p
   await expect(page2.locator('.simulation-name')).toContainText('Exemple : Tassin-la-Demi-Lune');
   await other.close();
 });
+
+test('a variant with two more schools bills them once their administrator is named', async ({ app, page }) => {
+  await app.goto();
+  await page.getByRole('button', { name: 'Variante : + 2 écoles' }).click();
+  await expect(app.simulationName).toContainText('Variante : + 2 écoles');
+  const eligibility = page.locator('#comparer .compare-schools').last();
+  await expect(eligibility).toContainText('Nouvelle école 1');
+  await expect(eligibility).toContainText("non éligible (Administrateur de l'école");
+  await expect(page.locator('#comparaison-annees tfoot')).toContainText('0,00 €');
+  await app.fillSchool(5, { name: 'École des Genêts', level: 'primaire', requested: '2026-11-30',
+    admin: ['Martin', 'Anne', 'Directrice', 'anne.martin@ecole.example.fr', '04 78 00 00 01'] });
+  await expect(page.locator('#comparaison-annees tfoot')).toContainText('+300,00 €');
+  await expect(page.locator('#comparaison-annees tbody tr').nth(3)).toContainText('+150,00 €');
+});
