@@ -218,6 +218,24 @@ fn the_differences_are_the_single_reports_differences() {
         .map(|s| s["name"].as_str().unwrap())
         .collect();
     assert!(names.contains(&"École maternelle des Genêts"));
+    // The public one opens on 26/01/2026 (asked for on 12/01): billed from year 3.
+    let public = c["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "École maternelle des Genêts")
+        .unwrap();
+    assert_eq!(public["access_from"], json!([null, null, "2026-01-26"]));
+    let gaps: Vec<Value> = c["convention_years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["gap_cents"][2].clone())
+        .collect();
+    assert_eq!(
+        gaps,
+        vec![json!(0), json!(0), json!(15000), json!(15000), json!(15000)]
+    );
     assert!(names.contains(&"École élémentaire des Genêts"));
     let private = c["schools"]
         .as_array()
@@ -326,4 +344,123 @@ fn compare_writes_the_spreadsheet_asked_for_and_refuses_another_kind() {
         "{stderr}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+mod engine {
+    //! The comparison on scenarios built here: what each difference is said to come from.
+    use laclasse_sim::engine::compare::{Compared, Comparison, compare};
+    use laclasse_sim::engine::simulate;
+    use laclasse_sim::io::{parse_str, samples};
+
+    fn tassin_with(edit: impl Fn(&mut serde_json::Value)) -> laclasse_sim::engine::Scenario {
+        let mut v: serde_json::Value = serde_json::from_str(samples::TASSIN_JSON).unwrap();
+        edit(&mut v);
+        parse_str(&v.to_string()).unwrap()
+    }
+
+    fn compared(
+        a: &laclasse_sim::engine::Scenario,
+        b: &laclasse_sim::engine::Scenario,
+    ) -> Comparison {
+        let (sa, sb) = (simulate(a), simulate(b));
+        compare(
+            &[
+                Compared {
+                    name: "A",
+                    scenario: a,
+                    sim: &sa,
+                },
+                Compared {
+                    name: "B",
+                    scenario: b,
+                    sim: &sb,
+                },
+            ],
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        )
+    }
+
+    #[test]
+    fn a_year_beyond_the_horizon_is_not_blamed_on_a_later_termination() {
+        let a = tassin_with(|_| {});
+        // Terminated at the anniversary of 16/11/2028, horizon at the end of 2026.
+        let b = tassin_with(|v| {
+            v["convention"]["termination_received"] = "2028-08-16".into();
+            v["horizon_until"] = "2026-12-31".into();
+        });
+        let c = compared(&a, &b);
+        let year5 = &c.convention_years[4];
+        assert_eq!(year5.fees[1], None);
+        assert!(
+            year5.why.steps[1].contains("pas d'année n° 5 avant l'horizon de calcul (31/12/2026)"),
+            "{:?}",
+            year5.why.steps
+        );
+    }
+
+    #[test]
+    fn a_school_with_its_uai_in_one_simulation_only_is_the_same_school() {
+        let a = tassin_with(|_| {});
+        let b = tassin_with(|v| v["schools"][0]["uai"] = "0691234A".into());
+        let c = compared(&a, &b);
+        assert!(c.schools.is_empty(), "{:?}", c.schools);
+        // Renamed with the same UAI on both sides: still one school.
+        let a = tassin_with(|v| v["schools"][0]["uai"] = "0691234A".into());
+        let b = tassin_with(|v| {
+            v["schools"][0]["uai"] = " 0691234a ".into();
+            v["schools"][0]["name"] = "École du Bourg (élémentaire)".into();
+        });
+        assert!(compared(&a, &b).schools.is_empty());
+    }
+
+    #[test]
+    fn two_schools_of_the_same_name_are_two_schools() {
+        let a = tassin_with(|_| {});
+        let b = tassin_with(|v| {
+            let copy = v["schools"][2].clone();
+            v["schools"].as_array_mut().unwrap().push(copy);
+        });
+        let c = compared(&a, &b);
+        assert_eq!(c.schools.len(), 1);
+        assert_eq!(c.schools[0].name, "École primaire du Prieuré");
+        assert_eq!(c.schools[0].present, vec![false, true]);
+        assert!(c.total_gaps[1].unwrap().cents() > 0);
+        let year3 = &c.convention_years[2];
+        assert!(
+            year3
+                .why
+                .steps
+                .iter()
+                .any(|s| s.contains("et pas dans « A » : École primaire du Prieuré")),
+            "{:?}",
+            year3.why.steps
+        );
+    }
+
+    #[test]
+    fn a_school_ineligible_in_one_simulation_is_said_never_billed_there() {
+        let a = tassin_with(|_| {});
+        let b = tassin_with(|v| v["schools"][2]["sector"] = "prive".into());
+        let c = compared(&a, &b);
+        assert_eq!(c.schools.len(), 1);
+        assert_eq!(
+            c.schools[0].what,
+            "Accès différent (Annexe 1, Art. 8) : « A » : accès du 18/03/2024 au terme ; « B » : non éligible, jamais facturée (R10)."
+        );
+        assert_eq!(c.eligibility.len(), 1);
+        assert_eq!(c.eligibility[0].eligible, vec![Some(true), Some(false)]);
+    }
+
+    #[test]
+    fn another_insee_code_is_said_to_differ() {
+        let a = tassin_with(|_| {});
+        let b = tassin_with(|v| v["commune"]["insee"] = "75056".into());
+        let c = compared(&a, &b);
+        let keys: Vec<&str> = c.inputs.iter().map(|i| i.key).collect();
+        assert_eq!(keys, vec!["commune.insee"]);
+        assert_eq!(
+            c.inputs[0].values,
+            vec!["69244".to_string(), "75056".to_string()]
+        );
+    }
 }

@@ -214,8 +214,8 @@ proptest! {
     }
 
     /// Two scenarios side by side: each year's gap is its fee minus the reference's (a year
-    /// missing counts zero), the gaps add up to the totals' gap, the budget years' gaps to
-    /// the same when both end with their convention years, and a scenario against itself
+    /// missing counts zero), the gaps add up to the totals' gap, each total is the single
+    /// simulation's, each budget year's gap is its difference, and a scenario against itself
     /// differs in nothing.
     #[test]
     fn comparison_gaps_add_up(a in scenario(), b in scenario()) {

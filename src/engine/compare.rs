@@ -11,6 +11,7 @@ use super::clause::Clause;
 use super::dates::fr;
 use super::explain::{Explanation, Rule};
 use super::money::Money;
+use super::r1_years::r1_anniversary;
 use super::scenario::Scenario;
 use super::simulate::{Deadline, Simulation};
 
@@ -181,7 +182,8 @@ impl Comparison {
 pub fn compare(sims: &[Compared<'_>], today: NaiveDate) -> Comparison {
     let sims = &sims[..sims.len().min(MAX_COMPARED)];
     let names: Vec<String> = sims.iter().map(|c| c.name.to_string()).collect();
-    let convention_years = compare_years(sims);
+    let table = school_table(sims);
+    let convention_years = compare_years(sims, &table);
     let totals: Vec<Money> = sims
         .iter()
         .map(|c| c.sim.total(c.sim.billing_unit))
@@ -222,8 +224,8 @@ pub fn compare(sims: &[Compared<'_>], today: NaiveDate) -> Comparison {
             .iter()
             .map(|c| c.sim.next_commune_deadline(today).cloned())
             .collect(),
-        schools: compare_schools(sims),
-        eligibility: compare_eligibility(sims),
+        schools: compare_schools(sims, &table),
+        eligibility: compare_eligibility(sims, &table),
     }
 }
 
@@ -259,10 +261,28 @@ fn date_or_dash(d: Option<NaiveDate>) -> String {
 /// The inputs that differ: commune, convention, horizon, usage, the number of schools.
 fn compare_inputs(sims: &[Compared<'_>]) -> Vec<InputDifference> {
     type Reader = fn(&Scenario) -> String;
-    let fields: [(&str, &str, Clause, Reader); 8] = [
+    let fields: [(&str, &str, Clause, Reader); 10] = [
         ("commune.name", "Commune", Clause::Art1Territory, |s| {
             s.commune.name.clone()
         }),
+        ("commune.insee", "Code INSEE", Clause::Art1Territory, |s| {
+            s.commune.insee.clone().unwrap_or_else(|| "—".to_string())
+        }),
+        (
+            "contacts",
+            "Contacts de la commune",
+            Clause::Annexe1Contacts,
+            |s| {
+                let given = |c: &Option<super::scenario::Contact>| {
+                    if c.is_some() { "renseigné" } else { "absent" }
+                };
+                format!(
+                    "référent technique {}, chef de projet {}",
+                    given(&s.contacts.technical_referent),
+                    given(&s.contacts.project_lead)
+                )
+            },
+        ),
         (
             "convention.notified",
             "Notification",
@@ -322,25 +342,28 @@ fn compare_inputs(sims: &[Compared<'_>]) -> Vec<InputDifference> {
         .collect()
 }
 
-/// The names of the schools billed in a convention year (under the simulation's unit).
-fn billed_names<'a>(c: &Compared<'a>, number: u32) -> Vec<&'a str> {
-    c.sim
+/// Whether each school of `table` is billed in convention year `number` of simulation `i`
+/// (under its billing unit).
+fn billed_in(sims: &[Compared<'_>], table: &[SchoolRow], i: usize, number: u32) -> Vec<bool> {
+    let billed: &[usize] = sims[i]
+        .sim
         .years
         .iter()
         .find(|y| y.year.number == number)
         .map(|y| {
-            y.billing(c.sim.billing_unit)
+            y.billing(sims[i].sim.billing_unit)
                 .billed_schools
-                .iter()
-                .filter_map(|&i| c.sim.schools.get(i))
-                .map(|s| s.name.as_str())
-                .collect()
+                .as_slice()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    table
+        .iter()
+        .map(|r| r.at[i].is_some_and(|j| billed.contains(&j)))
+        .collect()
 }
 
 /// Every convention year billed in at least one simulation, by number, with why it differs.
-fn compare_years(sims: &[Compared<'_>]) -> Vec<YearComparison> {
+fn compare_years(sims: &[Compared<'_>], table: &[SchoolRow]) -> Vec<YearComparison> {
     let last = sims
         .iter()
         .filter_map(|c| c.sim.years.last().map(|y| y.year.number))
@@ -364,7 +387,7 @@ fn compare_years(sims: &[Compared<'_>]) -> Vec<YearComparison> {
                 .map(|(y, c)| y.map(|y| y.billing(c.sim.billing_unit).billed_units))
                 .collect();
             let gaps = gaps(&counted);
-            let why = year_why(sims, number, &years, &gaps);
+            let why = year_why(sims, table, number, &years, &gaps);
             YearComparison {
                 number,
                 periods: years
@@ -384,6 +407,7 @@ fn compare_years(sims: &[Compared<'_>]) -> Vec<YearComparison> {
 /// or why the year is not billed; then the schools billed in one and not in the reference.
 fn year_why(
     sims: &[Compared<'_>],
+    table: &[SchoolRow],
     number: u32,
     years: &[Option<&super::simulate::YearFees>],
     gaps: &[Option<Gap>],
@@ -410,8 +434,10 @@ fn year_why(
                     b.fee
                 )
             }
+            // Not billed because the convention ended before the year would start, or because
+            // the year lies beyond the horizon.
             None => match &c.sim.termination {
-                Some(t) if c.sim.years.last().is_none_or(|l| l.year.number < number) => format!(
+                Some(t) if r1_anniversary(c.sim.notified, number - 1) >= t.value.ends => format!(
                     "« {} » : pas d'année n° {number}, la convention prend fin le {} (résiliation reçue le {}, Art. 8).",
                     c.name,
                     fr(t.value.ends),
@@ -431,18 +457,19 @@ fn year_why(
             continue;
         }
         let Some(reference) = reference else { break };
-        let ours = billed_names(c, number);
-        let theirs = billed_names(reference, number);
-        let added: Vec<&str> = ours
-            .iter()
-            .filter(|n| !theirs.contains(n))
-            .copied()
-            .collect();
-        let gone: Vec<&str> = theirs
-            .iter()
-            .filter(|n| !ours.contains(n))
-            .copied()
-            .collect();
+        let (ours, theirs) = (
+            billed_in(sims, table, i, number),
+            billed_in(sims, table, 0, number),
+        );
+        let only = |a: &[bool], b: &[bool]| -> Vec<&str> {
+            table
+                .iter()
+                .zip(a.iter().zip(b))
+                .filter(|(_, (x, y))| **x && !**y)
+                .map(|(r, _)| r.name.as_str())
+                .collect()
+        };
+        let (added, gone) = (only(&ours, &theirs), only(&theirs, &ours));
         if !added.is_empty() {
             why = why.step(format!(
                 "Écoles ayant accès cette année dans « {} » et pas dans « {} » : {} (Annexe 1).",
@@ -539,28 +566,62 @@ fn compare_budget_years(sims: &[Compared<'_>]) -> Vec<BudgetComparison> {
         .collect()
 }
 
-/// How a school is recognised from one simulation to another: its UAI when it has one, else
-/// its name, without case or surrounding spaces.
-fn school_key(name: &str, uai: Option<&str>) -> String {
-    match uai.map(str::trim).filter(|u| !u.is_empty()) {
-        Some(uai) => format!("uai:{}", uai.to_uppercase()),
-        None => format!("nom:{}", name.trim().to_lowercase()),
-    }
+/// A school as the comparison follows it from one simulation to another: its name (the first
+/// simulation's that has it) and its index in each simulation.
+#[derive(Clone, Debug)]
+struct SchoolRow {
+    name: String,
+    folded: String,
+    uai: Option<String>,
+    at: Vec<Option<usize>>,
 }
 
-/// Each school's key and, per simulation, its index there.
-fn school_table(sims: &[Compared<'_>]) -> Vec<(String, String, Vec<Option<usize>>)> {
-    let mut table: Vec<(String, String, Vec<Option<usize>>)> = Vec::new();
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+fn folded(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+fn uai_of(uai: Option<&str>) -> Option<String> {
+    uai.map(str::trim)
+        .filter(|u| !u.is_empty())
+        .map(str::to_uppercase)
+}
+
+/// Each school of each simulation, matched across them: by UAI when both have one, else by
+/// name (case and surrounding spaces aside); two schools of the same name in one simulation
+/// are matched in order, the first with the first.
+fn school_table(sims: &[Compared<'_>]) -> Vec<SchoolRow> {
+    let mut table: Vec<SchoolRow> = Vec::new();
     for (i, c) in sims.iter().enumerate() {
         for (j, s) in c.scenario.schools.iter().enumerate() {
-            let key = school_key(&s.name, s.uai.as_deref());
-            let row = *by_key.entry(key.clone()).or_insert_with(|| {
-                table.push((key, s.name.clone(), vec![None; sims.len()]));
-                table.len() - 1
+            let (name, uai) = (folded(&s.name), uai_of(s.uai.as_deref()));
+            let free = |r: &SchoolRow| r.at[i].is_none();
+            let by_uai = uai.as_ref().and_then(|u| {
+                table
+                    .iter()
+                    .position(|r| free(r) && r.uai.as_ref() == Some(u))
             });
-            if table[row].2[i].is_none() {
-                table[row].2[i] = Some(j);
+            let row = by_uai.or_else(|| {
+                table.iter().position(|r| {
+                    free(r)
+                        && r.folded == name
+                        && (r.uai.is_none() || uai.is_none() || r.uai == uai)
+                })
+            });
+            let row = match row {
+                Some(r) => r,
+                None => {
+                    table.push(SchoolRow {
+                        name: s.name.clone(),
+                        folded: name,
+                        uai: None,
+                        at: vec![None; sims.len()],
+                    });
+                    table.len() - 1
+                }
+            };
+            table[row].at[i] = Some(j);
+            if table[row].uai.is_none() {
+                table[row].uai = uai_of(s.uai.as_deref());
             }
         }
     }
@@ -568,10 +629,11 @@ fn school_table(sims: &[Compared<'_>]) -> Vec<(String, String, Vec<Option<usize>
 }
 
 /// The schools absent from a simulation or with other access dates there.
-fn compare_schools(sims: &[Compared<'_>]) -> Vec<SchoolDifference> {
-    school_table(sims)
-        .into_iter()
-        .filter_map(|(_, name, at)| {
+fn compare_schools(sims: &[Compared<'_>], table: &[SchoolRow]) -> Vec<SchoolDifference> {
+    table
+        .iter()
+        .filter_map(|row| {
+            let (name, at) = (row.name.clone(), &row.at);
             let present: Vec<bool> = at.iter().map(Option::is_some).collect();
             let outcome = |i: usize| at[i].and_then(|j| sims[i].sim.schools.get(j));
             let access_from: Vec<Option<NaiveDate>> = (0..sims.len())
@@ -586,47 +648,40 @@ fn compare_schools(sims: &[Compared<'_>]) -> Vec<SchoolDifference> {
             if everywhere && same_dates {
                 return None;
             }
+            // What a simulation gives the school: its access, or why it has none.
+            let access = |i: usize| match (access_from[i], outcome(i)) {
+                (Some(from), _) => format!(
+                    "accès du {} au {}",
+                    fr(from),
+                    access_until[i]
+                        .map(|d| format!("{} exclu", fr(d)))
+                        .unwrap_or_else(|| "terme".to_string())
+                ),
+                (None, Some(o)) if !o.eligibility.eligible() => {
+                    "non éligible, jamais facturée (R10)".to_string()
+                }
+                _ => "sans accès, jamais facturée".to_string(),
+            };
             let what = if !everywhere {
                 let with: Vec<String> = sims
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| present[*i])
-                    .map(|(i, c)| {
-                        let access = match (access_from[i], outcome(i)) {
-                            (Some(from), _) => format!(
-                                "accès du {} au {}, facturée chaque année où elle a accès (Art. 6)",
-                                fr(from),
-                                access_until[i]
-                                    .map(|d| format!("{} exclu", fr(d)))
-                                    .unwrap_or_else(|| "terme".to_string())
-                            ),
-                            (None, Some(o)) if !o.eligibility.eligible() => {
-                                "non éligible, jamais facturée (R10)".to_string()
-                            }
-                            _ => "sans accès, jamais facturée".to_string(),
-                        };
-                        format!("« {} » ({access})", c.name)
-                    })
-                    .collect();
-                format!("Seulement dans {}.", with.join(", "))
-            } else {
-                let dates: Vec<String> = sims
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        format!(
-                            "« {} » : accès du {} au {}",
-                            c.name,
-                            date_or_dash(access_from[i]),
-                            access_until[i]
-                                .map(|d| format!("{} exclu", fr(d)))
-                                .unwrap_or_else(|| "terme".to_string())
-                        )
-                    })
+                    .map(|(i, c)| format!("« {} » ({})", c.name, access(i)))
                     .collect();
                 format!(
-                    "Dates d'accès différentes (Annexe 1, Art. 8) : {}.",
-                    dates.join(" ; ")
+                    "Seulement dans {} ; une école listée est facturée chaque année où elle a accès (Art. 6).",
+                    with.join(", ")
+                )
+            } else {
+                let each: Vec<String> = sims
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("« {} » : {}", c.name, access(i)))
+                    .collect();
+                format!(
+                    "Accès différent (Annexe 1, Art. 8) : {}.",
+                    each.join(" ; ")
                 )
             };
             Some(SchoolDifference {
@@ -641,10 +696,11 @@ fn compare_schools(sims: &[Compared<'_>]) -> Vec<SchoolDifference> {
 }
 
 /// The schools eligible in one simulation and not in another.
-fn compare_eligibility(sims: &[Compared<'_>]) -> Vec<EligibilityDifference> {
-    school_table(sims)
-        .into_iter()
-        .filter_map(|(_, name, at)| {
+fn compare_eligibility(sims: &[Compared<'_>], table: &[SchoolRow]) -> Vec<EligibilityDifference> {
+    table
+        .iter()
+        .filter_map(|row| {
+            let (name, at) = (row.name.clone(), &row.at);
             let outcomes: Vec<_> = (0..sims.len())
                 .map(|i| at[i].and_then(|j| sims[i].sim.schools.get(j)))
                 .collect();
@@ -703,18 +759,5 @@ mod tests {
             names_list(&["A", "B", "C", "D", "E", "F"]),
             "A, B, C, D, E et 1 autre"
         );
-    }
-
-    #[test]
-    fn a_school_is_the_same_by_its_uai_whatever_its_name() {
-        assert_eq!(
-            school_key("École A", Some(" 0691234a ")),
-            school_key("Ecole A (ancien nom)", Some("0691234A"))
-        );
-        assert_eq!(
-            school_key(" École A ", None),
-            school_key("école a", Some(" "))
-        );
-        assert_ne!(school_key("École A", None), school_key("École B", None));
     }
 }

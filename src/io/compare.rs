@@ -250,7 +250,14 @@ pub fn to_text(c: &Comparison) -> String {
     line(&mut out, String::new());
     line(&mut out, "Ce qui diffère dans les données".into());
     if c.inputs.is_empty() {
-        line(&mut out, "  Rien d'autre que les écoles ci-dessous.".into());
+        line(
+            &mut out,
+            if c.schools.is_empty() && c.eligibility.is_empty() {
+                "  Rien.".into()
+            } else {
+                "  Rien d'autre que les écoles ci-dessous.".into()
+            },
+        );
     }
     for i in &c.inputs {
         line(

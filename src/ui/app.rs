@@ -261,8 +261,8 @@ pub fn app() -> Html {
                     <Documents scenario={scenario.clone()} sim={sim.clone()} {today} errors={errors.len()} />
                 }
             </section>
+            <ComparePanel library={store.0.library.clone()} compared={store.0.compared.clone()} {today} dispatch={dispatch.clone()} sim={later.as_ref().map(|(_, s)| s.clone())} />
         </main>
-        <ComparePanel library={store.0.library.clone()} compared={store.0.compared.clone()} {today} dispatch={dispatch.clone()} sim={later.as_ref().map(|(_, s)| s.clone())} />
         <footer class="footer">
             <p>{ format!("Règles appliquées : {RULES_VERSION}. Chaque montant est exact au centime ; chaque date vient d'une clause citée. Aujourd'hui : {}.", fr(today)) }</p>
         </footer>

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::state::Dispatch;
+use super::use_after_paint::after_next_paint;
 use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
 use crate::engine::compare::{Comparison, Gap};
@@ -74,15 +75,34 @@ pub fn compare_panel(p: &CompareProps) -> Html {
         .iter()
         .filter_map(|id| p.library.entries.iter().find(|e| e.id == *id).cloned())
         .collect();
+    // From the simulations that still exist (another tab may have deleted one).
+    let chosen_ids: Vec<SimId> = chosen.iter().map(|e| e.id.clone()).collect();
     let key: Vec<_> = chosen
         .iter()
         .map(|e| (e.id.clone(), e.name.clone(), e.draft.clone()))
         .collect();
-    let result = use_memo((key, today), {
-        let chosen = chosen.clone();
-        move |_| comparison(&chosen.iter().collect::<Vec<_>>(), today).map(Rc::new)
-    });
-    let error = use_state(|| None::<String>);
+    // Computed right after the next paint, as the sections below the fees: an edit of a
+    // compared simulation reaches its own figures in the next frame, the comparison one frame
+    // later. A result is shown only for the simulations chosen now.
+    type Computed = (Vec<SimId>, Result<Rc<Comparison>, String>);
+    let result = use_state(|| None::<Computed>);
+    {
+        let (result, chosen) = (result.clone(), chosen.clone());
+        use_effect_with((key, today), move |_| {
+            if chosen.len() >= 2 {
+                after_next_paint(move || {
+                    let ids = chosen.iter().map(|e| e.id.clone()).collect();
+                    let c = comparison(&chosen.iter().collect::<Vec<_>>(), today).map(Rc::new);
+                    result.set(Some((ids, c)));
+                });
+            }
+        });
+    }
+    let shown = (*result)
+        .clone()
+        .filter(|(ids, _)| *ids == chosen_ids)
+        .map(|(_, c)| c);
+    let error = use_state_eq(|| None::<String>);
     let make_variant = {
         let (dispatch, current, error) = (p.dispatch.clone(), current.clone(), error.clone());
         Callback::from(
@@ -100,7 +120,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(schools_variant(&current, today)))
     };
     let toggle = |id: SimId| {
-        let (dispatch, compared) = (p.dispatch.clone(), p.compared.clone());
+        let (dispatch, compared) = (p.dispatch.clone(), chosen_ids.clone());
         Callback::from(move |_: Event| {
             let mut next = compared.clone();
             match next.iter().position(|x| *x == id) {
@@ -112,8 +132,8 @@ pub fn compare_panel(p: &CompareProps) -> Html {
             dispatch.dispatch(Action::Compare(next));
         })
     };
-    let full = p.compared.len() >= crate::engine::compare::MAX_COMPARED;
-    let link_said = use_state(|| None::<(bool, String)>);
+    let full = chosen_ids.len() >= crate::engine::compare::MAX_COMPARED;
+    let link_said = use_state_eq(|| None::<(bool, String)>);
     let copy_link = {
         let (said, chosen) = (link_said.clone(), chosen.clone());
         Callback::from(move |_: MouseEvent| {
@@ -124,14 +144,23 @@ pub fn compare_panel(p: &CompareProps) -> Html {
             match compare_hash(&list) {
                 Ok(hash) => {
                     browser::copy(&browser::link_with(&hash));
-                    said.set(Some((false, "Lien de la comparaison copié, sans données personnelles : il reproduit tous ses chiffres.".into())));
+                    said.set(Some((false, "Lien de la comparaison copié : les scénarios sans données personnelles (directeurs, contacts, élus), les noms des simulations tels quels ; il reproduit tous ses chiffres.".into())));
                 }
                 Err(m) => said.set(Some((true, m))),
             }
         })
     };
     let export = use_context::<Exporter>().map(|e| e.0).unwrap_or_default();
-    let status = use_state(|| None::<(bool, String)>);
+    let status = use_state_eq(|| None::<(bool, String)>);
+    // A message is about the comparison it was said for: another choice clears it.
+    {
+        let (error, link_said, status) = (error.clone(), link_said.clone(), status.clone());
+        use_effect_with(chosen_ids.clone(), move |_| {
+            error.set(None);
+            link_said.set(None);
+            status.set(None);
+        });
+    }
     let save = |format: SpreadsheetFormat| {
         let (export, status, chosen) = (export.clone(), status.clone(), chosen.clone());
         Callback::from(move |_: MouseEvent| {
@@ -150,8 +179,8 @@ pub fn compare_panel(p: &CompareProps) -> Html {
             <fieldset class="compare-choice">
                 <legend>{ "Simulations à comparer (deux ou trois)" }</legend>
                 { for p.library.entries.iter().map(|e| {
-                    let checked = p.compared.contains(&e.id);
-                    let rank = p.compared.iter().position(|x| *x == e.id);
+                    let checked = chosen_ids.contains(&e.id);
+                    let rank = chosen_ids.iter().position(|x| *x == e.id);
                     let id = format!("comparer-{}", e.id);
                     html! {
                         <div class="check" key={e.id.0.clone()}>
@@ -171,8 +200,8 @@ pub fn compare_panel(p: &CompareProps) -> Html {
                 <p class="hint">{ format!("Chaque variante est une copie de « {} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour du préavis pour le prochain anniversaire encore atteignable ; deux écoles de plus sont à compléter (nom, niveau, administrateur) et sont facturées dès qu'elles sont éligibles (Annexe 1).", current.name) }</p>
             </div>
             if let Some(message) = (*error).clone() { <p class="error" role="alert">{ message }</p> }
-            if chosen.len() >= 2 {
-                { match (*result).clone() {
+            if let Some(result) = shown {
+                { match result {
                     Ok(c) => html! { <>
                         <div class="toolbar compare-export">
                             <button type="button" onclick={save(SpreadsheetFormat::Xlsx)}>{ "Comparaison (.xlsx)" }</button>
@@ -188,7 +217,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
                         }
                         <ComparisonView comparison={c} />
                     </> },
-                    Err(message) => html! { <p class="error" role="alert" id="comparaison-erreur">{ message }</p> },
+                    Err(message) => html! { <p class="error" role="status" id="comparaison-erreur">{ message }</p> },
                 } }
             }
         </section>
@@ -208,10 +237,10 @@ fn comparison_view(p: &ComparisonProps) -> Html {
     let heads = html! { <>{ for names.iter().map(|n| html! { <th scope="col">{ n }</th> }) }</> };
     let gap_heads = html! { <>{ for names.iter().skip(1).map(|n| html! { <th scope="col">{ format!("Écart « {n} »") }</th> }) }</> };
     html! {
-        <div class="comparison" aria-live="polite">
+        <div class="comparison">
             <h3>{ "Ce qui diffère dans les données" }</h3>
             if c.inputs.is_empty() {
-                <p>{ "Aucune donnée de la convention ne diffère : seules les écoles ci-dessous." }</p>
+                <p>{ if c.schools.is_empty() && c.eligibility.is_empty() { "Aucune donnée ne diffère." } else { "Aucune donnée de la convention ne diffère : seules les écoles ci-dessous." } }</p>
             } else {
                 <table class="figures" id="comparaison-donnees" tabindex="0">
                     <thead><tr><th scope="col">{ "Donnée" }</th>{ heads.clone() }</tr></thead>
@@ -226,7 +255,7 @@ fn comparison_view(p: &ComparisonProps) -> Html {
                 <thead><tr><th scope="col">{ "N°" }</th>{ heads.clone() }{ gap_heads.clone() }<th scope="col"><span class="visually-hidden">{ "Explication" }</span></th></tr></thead>
                 <tbody>{ for c.convention_years.iter().map(|y| html! {
                     <tr>
-                        <td>{ y.number }</td>
+                        <th scope="row">{ y.number }</th>
                         { for y.fees.iter().map(|f| html! { <td class="money">{ money_or_dash(*f) }</td> }) }
                         { for y.gaps.iter().map(gap_cell) }
                         <td>{ why_of(&y.why, "pourquoi ?") }</td>
@@ -244,7 +273,7 @@ fn comparison_view(p: &ComparisonProps) -> Html {
                 <thead><tr><th scope="col">{ "Exercice" }</th>{ heads.clone() }{ gap_heads }<th scope="col"><span class="visually-hidden">{ "Explication" }</span></th></tr></thead>
                 <tbody>{ for c.budget_years.iter().map(|b| html! {
                     <tr>
-                        <td>{ b.year }</td>
+                        <th scope="row">{ b.year }</th>
                         { for b.fees.iter().map(|f| html! { <td class="money">{ f.to_string() }</td> }) }
                         { for b.gaps.iter().map(gap_cell) }
                         <td>{ why_of(&b.why, "pourquoi ?") }</td>
@@ -311,7 +340,7 @@ fn compare_chart(p: &ComparisonProps) -> Html {
                     { for b.fees.iter().enumerate().map(|(si, f)| {
                         let height = (h - top - bottom) * f.cents() as f64 / max as f64;
                         let x = left + slot * i as f64 + slot * 0.1 + bar * si as f64;
-                        html! { <rect class={format!("bar s{si}")} x={fixed(x, 1)} y={fixed(h - bottom - height, 1)} width={fixed(bar - 2.0, 1)} height={fixed(height, 1)}><title>{ format!("{} — « {} » : {}", b.year, c.names[si], f) }</title></rect> }
+                        html! { <rect class={format!("bar s{si}")} x={fixed(x, 1)} y={fixed(h - bottom - height, 1)} width={fixed((bar - 2.0).max(0.5), 1)} height={fixed(height, 1)}><title>{ format!("{} — « {} » : {}", b.year, c.names[si], f) }</title></rect> }
                     }) }
                     <text class="axis" x={fixed(left + slot * i as f64 + slot / 2.0, 1)} y={fixed(h - 10.0, 0)} text-anchor="middle">{ b.year }</text>
                 </g> }) }

@@ -15,7 +15,7 @@ use crate::web::live::Figures;
 use crate::web::state::SimId;
 
 /// Runs `f` after the next frame is painted (a task queued from the frame's callback).
-fn after_next_paint(f: impl FnOnce() + 'static) {
+pub(super) fn after_next_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return f();
     };

@@ -17,11 +17,11 @@ use crate::io::schema::SchoolField;
 fn read(entry: &Entry) -> Result<(Scenario, Simulation), String> {
     let scenario = parse_value(&entry.draft.to_value()).map_err(|errors| {
         format!(
-            "« {} » contient {} erreur{} : corrigez {} avant de comparer.",
+            "« {} » contient {} erreur{} : corrigez{} avant de comparer.",
             entry.name,
             errors.len(),
             if errors.len() > 1 { "s" } else { "" },
-            if errors.len() > 1 { "les" } else { "la" }
+            if errors.len() > 1 { "-les" } else { "-la" }
         )
     })?;
     let sim = simulate(&scenario);
@@ -52,7 +52,13 @@ pub const SCHOOLS_VARIANT: &str = "Variante : + 2 écoles";
 /// keeps it, opens it and compares it with `entry`.
 pub fn schools_variant(entry: &Entry, today: NaiveDate) -> Action {
     let mut draft = (*entry.draft).clone();
-    for n in 1..=2 {
+    // Numbered after the new schools a variant may already have.
+    let before = draft
+        .schools
+        .iter()
+        .filter(|s| s.get(SchoolField::Name).starts_with("Nouvelle école "))
+        .count();
+    for n in before + 1..=before + 2 {
         let mut school = draft.new_school();
         school.set(SchoolField::Name, format!("Nouvelle école {n}"));
         school.set(SchoolField::Requested, iso(today));
@@ -219,7 +225,7 @@ mod tests {
         assert_eq!(state.compared, vec![example, copy]);
         let err = comparison(&state.compared_entries(), today()).unwrap_err();
         assert!(
-            err.contains("contient 1 erreur : corrigez la avant de comparer"),
+            err.contains("contient 1 erreur : corrigez-la avant de comparer"),
             "{err}"
         );
         assert!(comparison(&state.compared_entries()[..1], today()).is_err());
@@ -249,8 +255,22 @@ mod link_tests {
         assert_eq!(read.len(), 2);
         assert_eq!(read[1].0, "Variante : résilier en 2027");
         assert_eq!(read[1].1.termination_received, "2027-08-16");
-        let text = serde_json::to_string(&read[0].1.to_value()).unwrap();
-        assert!(!text.contains("ecole.example.fr"), "no e-mail in a link");
+        use base64::Engine as _;
+        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(hash.trim_start_matches("#comparer="))
+            .unwrap();
+        let payload = String::from_utf8(payload).unwrap();
+        for personal in [
+            "example.fr",
+            "04 78",
+            "0478",
+            "Nom2",
+            "Claire",
+            "Ref",
+            "Chef",
+        ] {
+            assert!(!payload.contains(personal), "{personal} in a link");
+        }
 
         // Opened in another browser: both kept, the first opened, side by side, same figures.
         let mut other = AppState::new(Library::empty("u"));

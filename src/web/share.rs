@@ -23,12 +23,9 @@ pub fn encode_share(draft: &Draft) -> String {
 /// the address holds no scenario, a French message when it holds a damaged one.
 pub fn decode_share(hash: &str) -> Option<Result<Draft, String>> {
     let payload = hash.strip_prefix("#s=")?;
-    let bytes = URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .or_else(|_| URL_SAFE.decode(payload));
-    Some(match bytes {
-        Err(_) => Err("Le lien ne contient pas un scénario lisible (encodage abîmé).".into()),
-        Ok(bytes) => match String::from_utf8(bytes) {
+    Some(match base64_payload(payload) {
+        None => Err("Le lien ne contient pas un scénario lisible (encodage abîmé).".into()),
+        Some(bytes) => match String::from_utf8(bytes) {
             Err(_) => Err("Le lien ne contient pas un scénario laclasse-sim lisible.".into()),
             Ok(text) => Draft::from_json(&text)
                 .map_err(|why| format!("Le lien n'a pas été ouvert : {why}.")),
@@ -160,14 +157,30 @@ pub fn share_hash(draft: &Draft, personal_data: bool) -> Result<String, String> 
     } else {
         encode_share(&without_personal_data(draft))
     };
+    within_a_link(
+        hash,
+        "enregistrez plutôt la simulation en fichier (.json) et transmettez le fichier",
+    )
+}
+
+/// `hash` when a browser takes it, else a French message ending with `instead`.
+fn within_a_link(hash: String, instead: &str) -> Result<String, String> {
     if hash.len() > MAX_LINK_CHARS {
         return Err(format!(
-            "Ce lien ferait {} caractères, trop pour un navigateur (au plus {}) : enregistrez plutôt la simulation en fichier (.json) et transmettez le fichier.",
+            "Ce lien ferait {} caractères, trop pour un navigateur (au plus {}) : {instead}.",
             hash.len(),
             MAX_LINK_CHARS
         ));
     }
     Ok(hash)
+}
+
+/// The bytes of a base64url payload, with or without padding.
+fn base64_payload(payload: &str) -> Option<Vec<u8>> {
+    URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .or_else(|_| URL_SAFE.decode(payload))
+        .ok()
 }
 
 /// The address fragment that reopens a comparison (`#comparer=` + base64url of the JSON list
@@ -178,21 +191,26 @@ pub fn compare_hash(entries: &[(&str, &Draft)]) -> Result<String, String> {
         .iter()
         .map(|(name, draft)| {
             serde_json::json!({
-                "name": name,
+                "name": link_name(name),
                 "scenario": without_personal_data(draft).to_value(),
             })
         })
         .collect();
     let json = serde_json::to_string(&list).unwrap_or_default();
     let hash = format!("#comparer={}", URL_SAFE_NO_PAD.encode(json.as_bytes()));
-    if hash.len() > MAX_LINK_CHARS {
-        return Err(format!(
-            "Ce lien ferait {} caractères, trop pour un navigateur (au plus {}) : enregistrez plutôt les simulations en fichiers.",
-            hash.len(),
-            MAX_LINK_CHARS
-        ));
-    }
-    Ok(hash)
+    within_a_link(hash, "enregistrez plutôt les simulations en fichiers")
+}
+
+/// A simulation's name as a link carries it: one line of at most 200 characters, without
+/// control or bidirectional formatting characters (which could disguise it).
+fn link_name(name: &str) -> String {
+    let bidi = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let line: String = name
+        .chars()
+        .filter(|c| !c.is_control() && !bidi(*c))
+        .take(200)
+        .collect();
+    line.trim().to_string()
 }
 
 /// Reads `#comparer=…`: `None` when the address holds no comparison, a French message when it
@@ -201,12 +219,8 @@ pub fn decode_compare(hash: &str) -> Option<Result<Vec<(String, Draft)>, String>
     let payload = hash.strip_prefix("#comparer=")?;
     let damaged =
         || "Le lien ne contient pas une comparaison lisible (encodage abîmé).".to_string();
-    let bytes = match URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .or_else(|_| URL_SAFE.decode(payload))
-    {
-        Ok(b) => b,
-        Err(_) => return Some(Err(damaged())),
+    let Some(bytes) = base64_payload(payload) else {
+        return Some(Err(damaged()));
     };
     let list: Vec<serde_json::Value> = match serde_json::from_slice(&bytes) {
         Ok(serde_json::Value::Array(list)) => list,
@@ -223,12 +237,7 @@ pub fn decode_compare(hash: &str) -> Option<Result<Vec<(String, Draft)>, String>
                 let name = item
                     .get("name")
                     .and_then(|n| n.as_str())
-                    // A name from an address: one line of at most 200 characters.
-                    .map(|n| {
-                        let line: String =
-                            n.chars().filter(|c| !c.is_control()).take(200).collect();
-                        line.trim().to_string()
-                    })
+                    .map(link_name)
                     .filter(|n| !n.is_empty())
                     .ok_or_else(damaged)?;
                 let scenario = item

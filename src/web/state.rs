@@ -380,6 +380,7 @@ impl AppState {
                 if let Some(index) = self.library.position(&id) {
                     let entry = self.library.entries.remove(index);
                     let was_current = self.library.current == id;
+                    self.compared.retain(|c| *c != id);
                     self.library.deleted.push(id);
                     if self.library.entries.is_empty() {
                         self.library
@@ -407,9 +408,21 @@ impl AppState {
                 }
             }
             Action::ImportComparison(list) => {
+                // A simulation of the same name and scenario is reopened; any other is kept
+                // under the link's name (two identical scenarios stay two simulations).
                 let ids: Vec<SimId> = list
                     .into_iter()
-                    .map(|(name, draft)| self.open_or_add(name, Box::new(draft)))
+                    .map(|(name, draft)| {
+                        match self
+                            .library
+                            .entries
+                            .iter()
+                            .find(|e| e.name == name && *e.draft == draft)
+                        {
+                            Some(e) => e.id.clone(),
+                            None => self.library.add(name, Rc::new(draft)),
+                        }
+                    })
                     .collect();
                 if let Some(first) = ids.first() {
                     self.library.current = first.clone();

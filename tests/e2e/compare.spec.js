@@ -116,16 +116,22 @@ test('the comparison exports to a spreadsheet and its link reopens it, without p
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain('#comparer=');
   const payload = Buffer.from(link.split('#comparer=')[1], 'base64url').toString();
-  expect(payload).not.toContain('ecole.example.fr');
+  // No director, contact or council member: no e-mail, phone or name of the example's people.
+  for (const personal of ['example.fr', '04 78', '0478', 'Nom2', 'Claire', '"Ref"', '"Chef"']) expect(payload).not.toContain(personal);
+  expect(payload).toContain('Variante : résilier en 2027');
 
   // Another browser opens the link: the same comparison, the same gaps.
   const other = await browser.newContext({ locale: 'fr-FR' });
   const page2 = await other.newPage();
   await page2.goto(link.replace(/^https?:\/\/[^/]+/, `${new URL(page.url()).origin}`));
   await page2.locator('#app:not([aria-busy])').waitFor({ state: 'attached' });
-  await expect(page2.locator('#comparaison-annees tfoot')).toContainText('−450,00 €');
-  await expect(page2.locator('#comparaison-annees tbody tr').nth(4)).toContainText('450,00 €');
-  await expect(page2.locator('.simulation-name')).toContainText('Exemple : Tassin-la-Demi-Lune');
+  await expect(page2.locator('#comparaison-annees tfoot td.gap')).toHaveText('−450,00 €');
+  const row5 = await page2.locator('#comparaison-annees tbody tr').nth(4).evaluate((tr) =>
+    [...tr.children].slice(0, 4).map((c) => c.textContent.trim()));
+  expect(row5).toEqual(['5', '450,00 €', '—', '−450,00 €']);
+  await expect(page2.locator('#comparaison-annees thead')).toContainText('Variante : résilier en 2027');
+  // Its own example stays; the link's two simulations are added to it.
+  await expect(page2.locator('#mes-simulations summary')).toHaveText('Mes simulations (3)');
   await other.close();
 });
 
@@ -136,9 +142,9 @@ test('a variant with two more schools bills them once their administrator is nam
   const eligibility = page.locator('#comparer .compare-schools').last();
   await expect(eligibility).toContainText('Nouvelle école 1');
   await expect(eligibility).toContainText("non éligible (Administrateur de l'école");
-  await expect(page.locator('#comparaison-annees tfoot')).toContainText('0,00 €');
+  await expect(page.locator('#comparaison-annees tfoot td.gap')).toHaveText('0,00 €');
   await app.fillSchool(5, { name: 'École des Genêts', level: 'primaire', requested: '2026-11-30',
     admin: ['Martin', 'Anne', 'Directrice', 'anne.martin@ecole.example.fr', '04 78 00 00 01'] });
-  await expect(page.locator('#comparaison-annees tfoot')).toContainText('+300,00 €');
+  await expect(page.locator('#comparaison-annees tfoot td.gap')).toHaveText('+300,00 €');
   await expect(page.locator('#comparaison-annees tbody tr').nth(3)).toContainText('+150,00 €');
 });

@@ -52,7 +52,7 @@ pub fn comparison_sheets(c: &Comparison, sims: &[&Simulation]) -> Vec<Sheet> {
                     Cell::Count(b.year as u64),
                     Cell::Empty,
                     Cell::Empty,
-                    Cell::Count(b.titles.len() as u64),
+                    Cell::Count(b.titles.iter().map(|t| t.units as u64).sum()),
                     Cell::Euros(b.fee),
                 ]
             }));
