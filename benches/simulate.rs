@@ -41,6 +41,29 @@ fn bench(c: &mut Criterion) {
     c.bench_function("copie du brouillon, 625 écoles", |b| {
         b.iter(|| black_box(&draft).clone())
     });
+    // The Métropole's view: 58 communes of 10 to 60 schools, over 30 years, each simulated,
+    // then set together (issue 14).
+    let counts: Vec<usize> = (0..58).map(|i| 10 + (i * 37) % 51).collect();
+    let communes = samples::metropole(&counts, 30);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    c.bench_function(
+        "territoire : 58 communes de 10 à 60 écoles × 30 ans (simulations + totaux)",
+        |b| {
+            b.iter(|| {
+                let sims: Vec<_> = communes.iter().map(simulate).collect();
+                let compared: Vec<laclasse_sim::engine::compare::Compared> = communes
+                    .iter()
+                    .zip(&sims)
+                    .map(|(scenario, sim)| laclasse_sim::engine::compare::Compared {
+                        name: &scenario.commune.name,
+                        scenario,
+                        sim,
+                    })
+                    .collect();
+                black_box(laclasse_sim::engine::territory::territory(&compared, today))
+            })
+        },
+    );
     let text = samples::TASSIN_JSON;
     c.bench_function("lecture + simulation de tassin.json", |b| {
         b.iter(|| simulate(&laclasse_sim::io::parse_str(black_box(text)).unwrap()))

@@ -43,6 +43,12 @@ Usage :
       leur origine, totaux, prochaine échéance de la commune (à --date, aujourd'hui par
       défaut), écoles et éligibilité qui diffèrent. Avec -o, écrit le classeur (.xlsx ou .ods) :
       une feuille par simulation et une feuille des écarts.
+  laclasse-sim territoire FICHIER... [--format json|text] [--date AAAA-MM-JJ]
+      La vue de la Métropole : un scénario par commune ; pour chacune les écoles avec accès,
+      la redevance de l'année en cours, le total, les exercices, la prochaine échéance et les
+      changements de liste reçus après le 19 juin ; pour le territoire les exercices, les
+      titres de recette par mois, les communes et écoles ayant adhéré sur 58 et 625, et
+      l'annexe 2 du total face à la référence de 625 écoles à 150 €.
   laclasse-sim --help | --version
 
 Code de sortie : 0 en cas de succès, 2 si la commande ou le scénario est invalide.
@@ -111,6 +117,12 @@ enum Command {
         file: OsString,
         format: Format,
         explain: bool,
+    },
+    Territory {
+        files: Vec<OsString>,
+        format: Format,
+        /// The day the figures are for (`--date`), today by default.
+        dated: Option<chrono::NaiveDate>,
     },
     Compare {
         files: Vec<OsString>,
@@ -225,7 +237,12 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
             Value(v) if command.as_deref() == Some("export") && document.is_none() => {
                 document = Some(v.to_string_lossy().into_owned())
             }
-            Value(v) if matches!(command.as_deref(), Some("compare") | Some("comparer")) => {
+            Value(v)
+                if matches!(
+                    command.as_deref(),
+                    Some("compare") | Some("comparer") | Some("territoire")
+                ) =>
+            {
                 files.push(v)
             }
             Value(v) if file.is_none() => file = Some(v),
@@ -278,6 +295,23 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                 past,
                 dated,
                 anniversary,
+            })
+        }
+        Some("territoire") => {
+            if files.is_empty() {
+                return Err(
+                    "territoire : indiquer au moins un fichier de scénario (un par commune)".into(),
+                );
+            }
+            if files.iter().filter(|f| *f == "-").count() > 1 {
+                return Err(
+                    "territoire : l'entrée standard (« - ») ne peut être lue qu'une fois".into(),
+                );
+            }
+            Ok(Command::Territory {
+                files,
+                format,
+                dated,
             })
         }
         Some("compare") | Some("comparer") => {
@@ -465,6 +499,38 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                 Ok(()) => Outcome::ok(String::new()),
                 Err(message) => Outcome::fail(format!("laclasse-sim : {message}\n")),
             }
+        }
+        Command::Territory {
+            files,
+            format,
+            dated,
+        } => {
+            let mut read = Vec::with_capacity(files.len());
+            for file in &files {
+                match read_scenario(file, stdin) {
+                    Ok(s) => read.push((file.to_string_lossy().into_owned(), s)),
+                    Err(outcome) => return outcome,
+                }
+            }
+            let sims: Vec<_> = read.iter().map(|(_, s)| simulate(s)).collect();
+            let communes: Vec<crate::engine::compare::Compared> = read
+                .iter()
+                .zip(&sims)
+                .map(|((name, scenario), sim)| crate::engine::compare::Compared {
+                    name,
+                    scenario,
+                    sim,
+                })
+                .collect();
+            let t = crate::engine::territory::territory(&communes, dated.unwrap_or_else(today));
+            let mut out = match format {
+                Format::Json => crate::io::territory::to_json(&t),
+                Format::Text => crate::io::territory::to_text(&t),
+            };
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            Outcome::ok(out)
         }
         Command::Compare {
             files,

@@ -22,6 +22,7 @@ pub mod r8_shares;
 pub mod r9_calendar;
 pub mod scenario;
 pub mod simulate;
+pub mod territory;
 pub mod text;
 
 pub use clause::Clause;

@@ -8,6 +8,7 @@ pub mod report;
 pub mod samples;
 pub mod scenario;
 pub mod schema;
+pub mod territory;
 pub mod text;
 
 pub use scenario::{FieldError, parse_str, parse_value};

@@ -76,3 +76,68 @@ pub fn territory(schools: usize, years: i32) -> Scenario {
             .into(),
     }
 }
+
+/// The Métropole's territory as simulations: one scenario per commune of the Métropole (its
+/// name and INSEE code), `counts[i]` schools for the i-th commune (cycled when shorter, none
+/// when empty), every school asked for on 10/11/2023 and notified on 16/11/2023, over `years`
+/// years. With 13 communes of 10 schools and 45 of 11 it is the 625 schools of Annexe 2.
+pub fn metropole(counts: &[usize], years: i32) -> Vec<Scenario> {
+    let notified = NaiveDate::from_ymd_opt(2023, 11, 16).unwrap_or_default();
+    let requested = NaiveDate::from_ymd_opt(2023, 11, 10).unwrap_or_default();
+    let mut n = 0;
+    crate::engine::communes::all()
+        .iter()
+        .enumerate()
+        .map(|(c, record)| {
+            let schools = if counts.is_empty() {
+                0
+            } else {
+                counts[c % counts.len()]
+            };
+            Scenario {
+                commune: Commune {
+                    name: record.name.clone(),
+                    insee: Some(record.insee.clone()),
+                },
+                convention: Convention {
+                    notified,
+                    annual_fee: DEFAULT_ANNUAL_FEE,
+                    billing_unit: BillingUnit::School,
+                    termination_received: None,
+                },
+                deliberation: Deliberation::default(),
+                horizon_until: add_years(notified, years),
+                usage: None,
+                contacts: Contacts {
+                    technical_referent: Some(contact(0)),
+                    project_lead: Some(contact(1)),
+                },
+                schools: (0..schools)
+                    .map(|i| {
+                        n += 1;
+                        School {
+                            name: format!("École {} de {}", i + 1, record.name),
+                            uai: Some(format!("069{n:04}B")),
+                            level: [Level::Maternelle, Level::Elementaire, Level::Primaire][i % 3],
+                            sector: Sector::Public,
+                            group: None,
+                            requested,
+                            opened: None,
+                            admin_changed: None,
+                            removal_requested: None,
+                            storage_gb: None,
+                            admin: Some(contact(n)),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .into(),
+            }
+        })
+        .collect()
+}
+
+/// How many schools each of the 58 communes has in [`metropole`]'s 625-school territory: 13
+/// communes of 10 and 45 of 11.
+pub fn metropole_625() -> Vec<usize> {
+    (0..58).map(|i| if i < 13 { 10 } else { 11 }).collect()
+}

@@ -1,0 +1,195 @@
+//! The Métropole's view: every commune's simulation at once. Like the comparison, nothing here
+//! is a rule of its own: each figure is a commune's, added up, and set against the Annexe 2
+//! reference of the whole territory (625 schools at the annual fee).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::compare::Compared;
+use super::convention::{DEFAULT_ANNUAL_FEE, TERRITORY_SCHOOLS, YEARLY_LIST_DEADLINE};
+use super::explain::Explained;
+use super::money::Money;
+use super::r8_shares::{CostShares, r8_cost_shares};
+use super::simulate::Deadline;
+
+/// One commune of the territory, from its own simulation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommuneRow {
+    /// The name given (a file's, a simulation's).
+    pub name: String,
+    /// The commune of the Métropole it is (R10), by its current name, when found.
+    pub commune: Option<String>,
+    /// Its INSEE code, when found.
+    pub insee: Option<String>,
+    /// Schools with access on the day (R5, R6).
+    pub schools_with_access: usize,
+    /// Units billed in the convention year that holds the day, under its billing unit.
+    pub units_billed: usize,
+    /// The fee of the convention year that holds the day; zero when none does.
+    pub current_year_fee: Money,
+    /// Its total over its convention years.
+    pub total: Money,
+    /// Its budget years: (calendar year, titles dated in it).
+    pub budget: Vec<(i32, Money)>,
+    /// Its next date to act by (notice or yearly list), on or after the day.
+    pub next_deadline: Option<Deadline>,
+    /// The changes of its list (removals, new administrators) received from 20 June of the
+    /// day's year on, up to the day: sent after the yearly list's deadline, they wait for the
+    /// next cycle (R6).
+    pub late_list_changes: Vec<NaiveDate>,
+}
+
+/// Titles of revenue of one month, across the territory (R7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MonthTitles {
+    /// The calendar year.
+    pub year: i32,
+    /// The month, 1 to 12.
+    pub month: u32,
+    /// How many titles (one per unit billed).
+    pub titles: u64,
+    /// Their total.
+    pub amount: Money,
+}
+
+/// The territory: each commune, the totals, and the reference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Territory {
+    /// The day the figures are for.
+    pub today: NaiveDate,
+    /// Each commune, in the order given.
+    pub communes: Vec<CommuneRow>,
+    /// The names given more than once for the same commune (each counted once in the joined
+    /// figures, every simulation in the totals).
+    pub same_commune_twice: Vec<String>,
+    /// Every budget year of at least one commune, with the territory's total.
+    pub budget_years: Vec<(i32, Money)>,
+    /// The titles of revenue to issue, month by month.
+    pub titles_by_month: Vec<MonthTitles>,
+    /// Of the Métropole's communes, how many have a school with access on the day.
+    pub joined_communes: usize,
+    /// How many communes the Métropole has.
+    pub communes_in_metropole: usize,
+    /// Schools with access on the day, across the Métropole's communes (each counted once).
+    pub joined_schools: usize,
+    /// The schools of the territory at full deployment (Annexe 2).
+    pub schools_in_metropole: u64,
+    /// The convention years that hold the day, added up: the territory's current year.
+    pub current_year_total: Money,
+    /// Annexe 2 applied to that total (R8).
+    pub current_year_shares: Explained<CostShares>,
+    /// The reference: every school of the territory at the default annual fee (Annexe 2).
+    pub reference: Money,
+    /// Annexe 2 applied to the reference.
+    pub reference_shares: CostShares,
+}
+
+/// Sets every commune's simulation together, on `today`.
+pub fn territory(communes: &[Compared<'_>], today: NaiveDate) -> Territory {
+    let deadline = YEARLY_LIST_DEADLINE.in_year(today.year());
+    let rows: Vec<CommuneRow> = communes
+        .iter()
+        .map(|c| {
+            let record = c.sim.commune.record;
+            let current = c.sim.years.iter().find(|y| y.year.contains(today));
+            let billing = current.map(|y| y.billing(c.sim.billing_unit));
+            let mut late: Vec<NaiveDate> = c
+                .scenario
+                .schools
+                .iter()
+                .flat_map(|s| [s.removal_requested, s.admin_changed])
+                .flatten()
+                .filter(|d| deadline.is_some_and(|l| *d > l) && *d <= today)
+                .collect();
+            late.sort_unstable();
+            late.dedup();
+            CommuneRow {
+                name: c.name.to_string(),
+                commune: record.map(|r| r.name.clone()),
+                insee: record.map(|r| r.insee.clone()),
+                schools_with_access: c
+                    .sim
+                    .schools
+                    .iter()
+                    .filter(|s| {
+                        s.access_from().is_some_and(|f| f <= today)
+                            && s.access_until().is_none_or(|u| today < u)
+                    })
+                    .count(),
+                units_billed: billing.map_or(0, |b| b.billed_units),
+                current_year_fee: billing.map_or(Money::ZERO, |b| b.fee),
+                total: c.sim.total(c.sim.billing_unit),
+                budget: c.sim.budget().iter().map(|b| (b.year, b.fee)).collect(),
+                next_deadline: c.sim.next_commune_deadline(today).cloned(),
+                late_list_changes: late,
+            }
+        })
+        .collect();
+
+    let mut budget: BTreeMap<i32, Money> = BTreeMap::new();
+    let mut months: BTreeMap<(i32, u32), (u64, Money)> = BTreeMap::new();
+    for c in communes {
+        for b in c.sim.budget() {
+            let total = budget.entry(b.year).or_insert(Money::ZERO);
+            *total = *total + b.fee;
+            for t in &b.titles {
+                let m = months
+                    .entry((t.date.year(), t.date.month()))
+                    .or_insert((0, Money::ZERO));
+                m.0 += t.units as u64;
+                m.1 = m.1 + t.amount;
+            }
+        }
+    }
+    // A commune counted once however many simulations name it.
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    let mut same_commune_twice = Vec::new();
+    let (mut joined_communes, mut joined_schools) = (0, 0);
+    for r in &rows {
+        // Only the Métropole's communes count towards its 58 communes and 625 schools.
+        let Some(insee) = &r.insee else { continue };
+        match seen.get(insee) {
+            Some(_) => same_commune_twice.push(r.name.clone()),
+            None => {
+                seen.insert(insee.clone(), &r.name);
+                joined_schools += r.schools_with_access;
+                if r.schools_with_access > 0 {
+                    joined_communes += 1;
+                }
+            }
+        }
+    }
+    let current_year_total: Money = rows.iter().map(|r| r.current_year_fee).sum();
+    let reference = DEFAULT_ANNUAL_FEE.times(TERRITORY_SCHOOLS);
+    Territory {
+        today,
+        joined_schools,
+        communes: rows,
+        same_commune_twice,
+        budget_years: budget.into_iter().collect(),
+        titles_by_month: months
+            .into_iter()
+            .map(|((year, month), (titles, amount))| MonthTitles {
+                year,
+                month,
+                titles,
+                amount,
+            })
+            .collect(),
+        joined_communes,
+        communes_in_metropole: super::communes::all().len(),
+        schools_in_metropole: TERRITORY_SCHOOLS,
+        current_year_total,
+        current_year_shares: r8_cost_shares(
+            current_year_total,
+            "années de convention en cours des communes",
+        ),
+        reference,
+        reference_shares: r8_cost_shares(
+            reference,
+            &format!("territoire ({TERRITORY_SCHOOLS} écoles)"),
+        )
+        .value,
+    }
+}

@@ -1,0 +1,227 @@
+//! The Métropole's view: a generated territory of 58 communes and 625 schools, three commune
+//! files through the command checked against their single reports, the yearly list's late
+//! changes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use laclasse_sim::engine::Money;
+use laclasse_sim::engine::compare::Compared;
+use laclasse_sim::engine::simulate;
+use laclasse_sim::engine::territory::territory;
+use laclasse_sim::io::samples;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn the_whole_territory_at_150_euros_is_93_750_euros_a_year() {
+    let scenarios = samples::metropole(&samples::metropole_625(), 30);
+    assert_eq!(scenarios.len(), 58);
+    assert_eq!(
+        scenarios.iter().map(|s| s.schools.len()).sum::<usize>(),
+        625
+    );
+    let sims: Vec<_> = scenarios.iter().map(simulate).collect();
+    let names: Vec<String> = scenarios.iter().map(|s| s.commune.name.clone()).collect();
+    let communes: Vec<Compared> = scenarios
+        .iter()
+        .zip(&sims)
+        .zip(&names)
+        .map(|((scenario, sim), name)| Compared {
+            name,
+            scenario,
+            sim,
+        })
+        .collect();
+    let t = territory(&communes, day(2026, 11, 30));
+    assert_eq!(t.current_year_total.to_string(), "93 750,00 €");
+    assert_eq!(t.reference, Money::from_euros(93_750));
+    assert_eq!(t.current_year_shares.value, t.reference_shares);
+    assert_eq!(t.reference_shares.hosting.to_string(), "15 937,50 €");
+    assert_eq!((t.joined_communes, t.communes_in_metropole), (58, 58));
+    assert_eq!((t.joined_schools, t.schools_in_metropole), (625, 625));
+    assert!(t.same_commune_twice.is_empty());
+    // Every year after the first is billed in full, titled on 16 November.
+    let y2026 = t.budget_years.iter().find(|(y, _)| *y == 2026).unwrap();
+    assert_eq!(y2026.1, Money::from_euros(93_750));
+    let nov = t
+        .titles_by_month
+        .iter()
+        .find(|m| (m.year, m.month) == (2026, 11))
+        .unwrap();
+    assert_eq!((nov.titles, nov.amount), (625, Money::from_euros(93_750)));
+    // The first year's titles are dated at the schools' opening, 24/11/2023.
+    assert_eq!(
+        (t.titles_by_month[0].year, t.titles_by_month[0].month),
+        (2023, 11)
+    );
+    let total: Money = t.titles_by_month.iter().map(|m| m.amount).sum();
+    let budget: Money = t.budget_years.iter().map(|(_, f)| *f).sum();
+    assert_eq!(total, budget);
+}
+
+fn laclasse(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Tassin's scenario as another commune's, with `edit` applied, written in a temporary file.
+fn commune_file(
+    dir: &std::path::Path,
+    file: &str,
+    name: &str,
+    insee: &str,
+    edit: impl Fn(&mut Value),
+) -> String {
+    let mut v: Value = serde_json::from_str(samples::TASSIN_JSON).unwrap();
+    v["commune"] = json!({ "name": name, "insee": insee });
+    edit(&mut v);
+    let path = dir.join(file);
+    std::fs::write(&path, v.to_string()).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn three_commune_files_add_up_to_the_territory() {
+    let dir = std::env::temp_dir().join(format!("laclasse-territoire-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tassin = "data/examples/tassin.json".to_string();
+    let ecully = commune_file(&dir, "ecully.json", "Écully", "69081", |v| {
+        v["convention"]["annual_fee_eur"] = "160.00".into();
+    });
+    // Bron removes a school on 01/07/2026, after the yearly list's 19 June.
+    let bron = commune_file(&dir, "bron.json", "Bron", "69029", |v| {
+        v["schools"][0]["removal_requested"] = "2026-07-01".into();
+    });
+    let files = [tassin.as_str(), ecully.as_str(), bron.as_str()];
+    let mut args = vec!["territoire"];
+    args.extend(files);
+    args.extend(["--date", "2026-11-30"]);
+    let (status, stdout, stderr) = laclasse(&args);
+    assert_eq!(status, 0, "{stderr}");
+    let t: Value = serde_json::from_str(&stdout).unwrap();
+    let reports: Vec<Value> = files
+        .iter()
+        .map(|f| {
+            let (status, out, err) = laclasse(&["report", f]);
+            assert_eq!(status, 0, "{err}");
+            serde_json::from_str(&out).unwrap()
+        })
+        .collect();
+    assert_eq!(t["today"], "2026-11-30");
+    assert_eq!(t["joined_communes"], 3);
+    assert_eq!(t["communes_in_metropole"], 58);
+    assert_eq!(t["schools_in_metropole"], 625);
+    assert_eq!(t["reference_cents"], 9_375_000);
+    let communes = t["communes"].as_array().unwrap();
+    assert_eq!(
+        communes
+            .iter()
+            .map(|c| c["insee"].clone())
+            .collect::<Vec<_>>(),
+        vec![json!("69244"), json!("69081"), json!("69029")]
+    );
+    // Each commune's figures are its own report's.
+    let mut current = 0;
+    for (c, r) in communes.iter().zip(&reports) {
+        let years = r["convention_years"].as_array().unwrap();
+        let total: i64 = years.iter().map(|y| y["fee_cents"].as_i64().unwrap()).sum();
+        assert_eq!(c["total_cents"], total, "{}", c["name"]);
+        // 30/11/2026 is in convention year 4 (16/11/2026–15/11/2027).
+        assert_eq!(c["current_year_fee_cents"], years[3]["fee_cents"]);
+        assert_eq!(c["units_billed"], years[3]["billed_units"]);
+        current += years[3]["fee_cents"].as_i64().unwrap();
+        assert_eq!(
+            c["budget_years"].as_array().unwrap().len(),
+            r["budget_years"].as_array().unwrap().len()
+        );
+    }
+    assert_eq!(t["current_year_total_cents"], current);
+    // Tassin 450 € + Écully 3 × 160 € + Bron 450 € (its removal waits for August 2027).
+    assert_eq!(current, 45_000 + 48_000 + 45_000);
+    // The territory's budget years are the communes' added up.
+    for b in t["budget_years"].as_array().unwrap() {
+        let sum: i64 = reports
+            .iter()
+            .filter_map(|r| {
+                r["budget_years"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|x| x["year"] == b["year"])
+                    .map(|x| x["fee_cents"].as_i64().unwrap())
+            })
+            .sum();
+        assert_eq!(b["fee_cents"], sum, "{}", b["year"]);
+    }
+    let months: i64 = t["titles_by_month"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["amount_cents"].as_i64().unwrap())
+        .sum();
+    let budget: i64 = t["budget_years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["fee_cents"].as_i64().unwrap())
+        .sum();
+    assert_eq!(months, budget);
+    // Only Bron has a change received after 19 June 2026.
+    assert_eq!(communes[0]["late_list_changes"], json!([]));
+    assert_eq!(communes[2]["late_list_changes"], json!(["2026-07-01"]));
+    let (_, text, _) = laclasse(&[
+        "territoire",
+        &tassin,
+        &ecully,
+        &bron,
+        "--date",
+        "2026-11-30",
+        "--format",
+        "text",
+    ]);
+    assert!(
+        text.contains("Communes ayant une école avec accès : 3 sur 58"),
+        "{text}"
+    );
+    assert!(
+        text.contains("changements reçus après le 19 juin (01/07/2026)"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_same_commune_twice_is_counted_once() {
+    let (status, stdout, _) = laclasse(&[
+        "territoire",
+        "data/examples/tassin.json",
+        "tests/fixtures/tassin-resiliation-2027.json",
+        "--date",
+        "2026-11-30",
+    ]);
+    assert_eq!(status, 0);
+    let t: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(t["joined_communes"], 1);
+    assert_eq!(t["joined_schools"], 3);
+    assert_eq!(
+        t["same_commune_twice"],
+        json!(["tests/fixtures/tassin-resiliation-2027.json"])
+    );
+    let (status, _, stderr) = laclasse(&["territoire"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("territoire : indiquer au moins un fichier de scénario"));
+}
