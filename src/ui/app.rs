@@ -25,6 +25,7 @@ use super::simulations::Simulations;
 use super::state::{Dispatch, Msg, Store};
 use super::summary::SummaryBand;
 use super::termination::TerminationSim;
+use super::territory::TerritoryPanel;
 use super::toolbar::Toolbar;
 use super::undo_bar::UndoBar;
 use super::update_bar::UpdateBar;
@@ -262,6 +263,7 @@ pub fn app() -> Html {
                 }
             </section>
             <ComparePanel library={store.0.library.clone()} compared={store.0.compared.clone()} {today} dispatch={dispatch.clone()} sim={later.as_ref().map(|(_, s)| s.clone())} />
+            <TerritoryPanel {today} />
         </main>
         <footer class="footer">
             <p>{ format!("Règles appliquées : {RULES_VERSION}. Chaque montant est exact au centime ; chaque date vient d'une clause citée. Aujourd'hui : {}.", fr(today)) }</p>

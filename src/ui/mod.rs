@@ -29,6 +29,7 @@ mod simulations;
 mod state;
 mod summary;
 mod termination;
+mod territory;
 mod toolbar;
 mod undo_bar;
 mod update_bar;

@@ -14,3 +14,4 @@ pub mod share;
 pub mod state;
 pub mod storage;
 pub mod summary;
+pub mod territory;

@@ -1,0 +1,183 @@
+//! « Vue de la Métropole »: commune files opened together (kept in this page only), their
+//! territory (`web::territory`): each commune, the totals, the Annexe 2 reference, the titles
+//! of revenue by month, the lists changed late; the table sorted by any column.
+
+use std::rc::Rc;
+
+use chrono::{Datelike, NaiveDate};
+use yew::prelude::*;
+
+use super::why::{ClauseTag, Why};
+use crate::engine::Clause;
+use crate::engine::dates::fr;
+use crate::engine::text::fixed;
+use crate::web::territory::{SortKey, TerritoryAction, TerritoryState, sorted};
+
+/// The view's state as a Yew reducer.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Store(TerritoryState);
+
+impl Reducible for Store {
+    type Action = TerritoryAction;
+
+    fn reduce(self: Rc<Self>, action: TerritoryAction) -> Rc<Self> {
+        let mut next = self.0.clone();
+        next.apply(action);
+        Rc::new(Store(next))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TerritoryProps {
+    pub today: NaiveDate,
+}
+
+#[function_component(TerritoryPanel)]
+pub fn territory_panel(p: &TerritoryProps) -> Html {
+    let store = use_reducer(Store::default);
+    let readers = use_mut_ref(Vec::<gloo_file::callbacks::FileReader>::new);
+    let today = p.today;
+    let on_files = {
+        let (dispatcher, readers) = (store.dispatcher(), readers.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(files) = input.files() else { return };
+            for i in 0..files.length() {
+                let Some(file) = files.get(i) else { continue };
+                let (name, dispatcher) = (file.name(), dispatcher.clone());
+                let task =
+                    gloo_file::callbacks::read_as_text(&gloo_file::File::from(file), move |read| {
+                        dispatcher.dispatch(match read {
+                            Ok(text) => TerritoryAction::Read(name, text),
+                            Err(_) => TerritoryAction::Unreadable(name),
+                        })
+                    });
+                readers.borrow_mut().push(task);
+            }
+            input.set_value("");
+        })
+    };
+    let clear = {
+        let dispatcher = store.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(TerritoryAction::Clear))
+    };
+    let state = &store.0;
+    let t = use_memo((state.files.clone(), today), |(_, today)| {
+        Rc::new(state.territory(*today))
+    });
+    let order = sorted(&t, state.sort);
+    let sort_button = |key: SortKey| {
+        let dispatcher = store.dispatcher();
+        let aria_sort = match state.sort {
+            Some((k, false)) if k == key => "ascending",
+            Some((k, true)) if k == key => "descending",
+            _ => "none",
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort}>
+                <button type="button" class="link sort" onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(TerritoryAction::SortBy(key)))}>
+                    { key.label() }
+                </button>
+            </th>
+        }
+    };
+    let max = t
+        .budget_years
+        .iter()
+        .map(|(_, f)| f.cents())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (w, h, top, bottom) = (600.0, 200.0, 16.0, 28.0);
+    let slot = 584.0 / t.budget_years.len().max(1) as f64;
+    html! {
+        <details class="territory" id="territoire">
+            <summary>{ "Vue de la Métropole : plusieurs communes" }</summary>
+            <p class="hint">{ "Un fichier de scénario (.json) par commune : ils restent dans cette page, ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations »." }</p>
+            <div class="field">
+                <label for="fichiers-communes">{ "Fichiers des communes (.json, plusieurs à la fois)" }</label>
+                <input type="file" id="fichiers-communes" multiple=true accept=".json,application/json" onchange={on_files} />
+            </div>
+            if !state.refused.is_empty() {
+                <ul class="error" role="status" id="communes-refusees">{ for state.refused.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+            }
+            if !state.files.is_empty() {
+                <div class="territory-figures">
+                    <p id="territoire-adhesion">{ format!(
+                        "Au {} : {} commune{} sur {} avec au moins une école ayant accès, {} école{} sur {}.",
+                        fr(t.today), t.joined_communes, if t.joined_communes > 1 { "s" } else { "" }, t.communes_in_metropole,
+                        t.joined_schools, if t.joined_schools > 1 { "s" } else { "" }, t.schools_in_metropole) }
+                    </p>
+                    if !t.same_commune_twice.is_empty() {
+                        <p class="hint">{ format!("Même commune donnée deux fois : {} (comptée une fois ci-dessus, ses montants deux fois).", t.same_commune_twice.join(", ")) }</p>
+                    }
+                    <table class="figures" id="territoire-communes" tabindex="0">
+                        <caption>{ format!("Communes ({}) — cliquer un titre de colonne pour trier", t.communes.len()) }</caption>
+                        <thead><tr>{ for SortKey::ALL.into_iter().map(sort_button) }</tr></thead>
+                        <tbody>{ for order.iter().map(|&i| {
+                            let c = &t.communes[i];
+                            html! { <tr>
+                                <th scope="row">{ &c.name }{ c.commune.as_ref().filter(|n| **n != c.name).map(|n| format!(" ({n})")).unwrap_or_default() }</th>
+                                <td class="num">{ c.schools_with_access }</td>
+                                <td class="money">{ c.current_year_fee.to_string() }</td>
+                                <td class="money">{ c.total.to_string() }</td>
+                                <td>{ c.next_deadline.as_ref().map(|d| format!("{} — {}", fr(d.date), d.kind.label())).unwrap_or_else(|| "—".into()) }</td>
+                            </tr> }
+                        }) }</tbody>
+                        <tfoot><tr>
+                            <th scope="row">{ "Territoire" }</th>
+                            <td class="num">{ t.joined_schools }</td>
+                            <td class="money">{ t.current_year_total.to_string() }</td>
+                            <td class="money">{ t.communes.iter().map(|c| c.total).sum::<crate::engine::Money>().to_string() }</td>
+                            <td></td>
+                        </tr></tfoot>
+                    </table>
+                    <table class="figures" id="territoire-annexe2" tabindex="0">
+                        <caption>{ "Annexe 2 : les années en cours face à la référence " }<ClauseTag clause={Clause::Annexe2Costs} /></caption>
+                        <thead><tr><th scope="col">{ "Poste" }</th><th scope="col">{ "Années en cours" }</th><th scope="col">{ format!("Référence : {} écoles", t.schools_in_metropole) }</th></tr></thead>
+                        <tbody>{ for t.current_year_shares.value.parts().iter().zip(t.reference_shares.parts()).map(|((label, pct, real), (_, _, reference))| html! {
+                            <tr><th scope="row">{ format!("{label} ({pct} %)") }</th><td class="money">{ real.to_string() }</td><td class="money">{ reference.to_string() }</td></tr>
+                        }) }</tbody>
+                        <tfoot><tr><th scope="row">{ "Total" }</th><td class="money">{ t.current_year_total.to_string() }</td><td class="money">{ t.reference.to_string() }</td></tr></tfoot>
+                    </table>
+                    <Why explain={{ let why = t.current_year_shares.why.clone(); Callback::from(move |_| why.clone()) }} />
+                    <table class="figures" id="territoire-exercices" tabindex="0">
+                        <caption>{ "Redevances du territoire par exercice budgétaire " }<ClauseTag clause={Clause::Art6Title} /></caption>
+                        <thead><tr><th scope="col">{ "Exercice" }</th><th scope="col">{ "Montant" }</th></tr></thead>
+                        <tbody>{ for t.budget_years.iter().map(|(year, fee)| html! { <tr><th scope="row">{ year }</th><td class="money">{ fee.to_string() }</td></tr> }) }</tbody>
+                    </table>
+                    <figure class="chart" tabindex="0" aria-label="Graphique des redevances du territoire par exercice">
+                        <svg viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(h, 0))} role="img" aria-label={t.budget_years.iter().map(|(y, f)| format!("{y} : {f}")).collect::<Vec<_>>().join(", ")}>
+                            { for t.budget_years.iter().enumerate().map(|(i, (year, fee))| {
+                                let height = (h - top - bottom) * fee.cents() as f64 / max as f64;
+                                let x = 8.0 + slot * i as f64 + slot * 0.15;
+                                html! { <g>
+                                    <rect class="bar s0" x={fixed(x, 1)} y={fixed(h - bottom - height, 1)} width={fixed((slot * 0.7).max(0.5), 1)} height={fixed(height, 1)}><title>{ format!("{year} : {fee}") }</title></rect>
+                                    <text class="axis" x={fixed(x + slot * 0.35, 1)} y={fixed(h - 10.0, 0)} text-anchor="middle">{ year }</text>
+                                </g> }
+                            }) }
+                        </svg>
+                        <figcaption>{ "Montant des titres de recette du territoire par exercice (en euros)" }</figcaption>
+                    </figure>
+                    <table class="figures" id="territoire-titres" tabindex="0">
+                        <caption>{ "Titres de recette à émettre par mois " }<ClauseTag clause={Clause::Art6Title} /></caption>
+                        <thead><tr><th scope="col">{ "Mois" }</th><th scope="col">{ "Titres" }</th><th scope="col">{ "Montant" }</th></tr></thead>
+                        <tbody>{ for t.titles_by_month.iter().map(|m| html! {
+                            <tr><th scope="row">{ format!("{:02}/{}", m.month, m.year) }</th><td class="num">{ m.titles }</td><td class="money">{ m.amount.to_string() }</td></tr>
+                        }) }</tbody>
+                    </table>
+                    <h3>{ "Listes annuelles : changements reçus après le 19 juin " }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
+                    <p class="hypothese">{ "Hypothèse : le scénario ne dit pas quand la liste a été envoyée ; une radiation ou un changement d'administrateur reçu à partir du 20 juin attend le cycle suivant (mise à jour de l'année prochaine)." }</p>
+                    { if t.communes.iter().all(|c| c.late_list_changes.is_empty()) {
+                        html! { <p id="listes-tardives">{ format!("Aucune commune cette année ({}).", t.today.year()) }</p> }
+                    } else {
+                        html! { <ul id="listes-tardives">{ for t.communes.iter().filter(|c| !c.late_list_changes.is_empty()).map(|c| html! {
+                            <li>{ format!("{} : {}", c.name, c.late_list_changes.iter().map(|d| fr(*d)).collect::<Vec<_>>().join(", ")) }</li>
+                        }) }</ul> }
+                    } }
+                    <button type="button" onclick={clear}>{ "Fermer ces fichiers" }</button>
+                </div>
+            }
+        </details>
+    }
+}

@@ -1,0 +1,204 @@
+//! The Métropole's view in the app: commune files opened together (kept in the page only,
+//! never stored nor sent), their territory (`engine::territory`), and its table sorted by any
+//! column.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+
+use crate::engine::compare::Compared;
+use crate::engine::territory::{Territory, territory};
+use crate::engine::text::fold_name;
+use crate::engine::{Scenario, Simulation, simulate};
+use crate::io::parse_str;
+
+/// The columns the communes' table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    /// The name given, alphabetically (French order of letters aside from case).
+    Name,
+    /// Schools with access on the day.
+    Schools,
+    /// The current convention year's fee.
+    CurrentFee,
+    /// The total over the convention years.
+    Total,
+    /// The next deadline, soonest first (none last).
+    NextDeadline,
+}
+
+impl SortKey {
+    /// Every column, in the table's order.
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Name,
+        SortKey::Schools,
+        SortKey::CurrentFee,
+        SortKey::Total,
+        SortKey::NextDeadline,
+    ];
+
+    /// The column's French title.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "Commune",
+            SortKey::Schools => "Écoles avec accès",
+            SortKey::CurrentFee => "Année en cours",
+            SortKey::Total => "Total des années",
+            SortKey::NextDeadline => "Prochaine échéance",
+        }
+    }
+}
+
+/// What the territory view holds: the files read (name, scenario), the files refused (each
+/// message names its file), and the table's order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TerritoryState {
+    /// The communes' files read, in the order they were opened.
+    pub files: Vec<(String, Rc<Scenario>)>,
+    /// Why files were not read, in French, each naming its file.
+    pub refused: Vec<String>,
+    /// The column the table is sorted by, and whether descending; `None`: the order opened.
+    pub sort: Option<(SortKey, bool)>,
+}
+
+/// What the territory view is asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TerritoryAction {
+    /// A file's text, read: kept as a commune, or refused with a message naming it.
+    Read(String, String),
+    /// A file the browser could not read.
+    Unreadable(String),
+    /// Sort by this column (again: the other way).
+    SortBy(SortKey),
+    /// Every file closed.
+    Clear,
+}
+
+impl TerritoryState {
+    /// Applies `action`.
+    pub fn apply(&mut self, action: TerritoryAction) {
+        match action {
+            TerritoryAction::Read(name, text) => match parse_str(&text) {
+                Ok(scenario) => self.files.push((name, Rc::new(scenario))),
+                Err(errors) => self.refused.push(format!(
+                    "« {name} » n'a pas été ajouté : {} erreur{} (la première : {}).",
+                    errors.len(),
+                    if errors.len() > 1 { "s" } else { "" },
+                    errors.first().map(|e| e.for_people()).unwrap_or_default()
+                )),
+            },
+            TerritoryAction::Unreadable(name) => self.refused.push(format!(
+                "« {name} » n'a pas été ajouté : le navigateur n'a pas pu le lire."
+            )),
+            TerritoryAction::SortBy(key) => {
+                self.sort = match self.sort {
+                    Some((k, descending)) if k == key => Some((key, !descending)),
+                    _ => Some((key, false)),
+                }
+            }
+            TerritoryAction::Clear => *self = TerritoryState::default(),
+        }
+    }
+
+    /// Every commune simulated and set together on `today`.
+    pub fn territory(&self, today: NaiveDate) -> Territory {
+        let sims: Vec<Simulation> = self.files.iter().map(|(_, s)| simulate(s)).collect();
+        let communes: Vec<Compared> = self
+            .files
+            .iter()
+            .zip(&sims)
+            .map(|((name, scenario), sim)| Compared {
+                name,
+                scenario,
+                sim,
+            })
+            .collect();
+        territory(&communes, today)
+    }
+}
+
+/// The communes' rows in the order asked: the indices of `t.communes`.
+pub fn sorted(t: &Territory, sort: Option<(SortKey, bool)>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..t.communes.len()).collect();
+    let Some((key, descending)) = sort else {
+        return order;
+    };
+    let c = &t.communes;
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&c[a], &c[b]);
+        let by = match key {
+            SortKey::Name => fold_name(&x.name).cmp(&fold_name(&y.name)),
+            SortKey::Schools => x.schools_with_access.cmp(&y.schools_with_access),
+            SortKey::CurrentFee => x.current_year_fee.cmp(&y.current_year_fee),
+            SortKey::Total => x.total.cmp(&y.total),
+            // None last whichever the direction.
+            SortKey::NextDeadline => match (&x.next_deadline, &y.next_deadline) {
+                (Some(p), Some(q)) => p.date.cmp(&q.date),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            },
+        };
+        if descending { by.reverse() } else { by }
+    });
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::samples;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    }
+
+    fn commune(name: &str, insee: &str, fee: &str) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(samples::TASSIN_JSON).unwrap();
+        v["commune"] = serde_json::json!({ "name": name, "insee": insee });
+        v["convention"]["annual_fee_eur"] = fee.into();
+        v.to_string()
+    }
+
+    #[test]
+    fn files_are_read_or_refused_by_name_and_sorted_by_any_column() {
+        let mut s = TerritoryState::default();
+        s.apply(TerritoryAction::Read(
+            "tassin.json".into(),
+            samples::TASSIN_JSON.into(),
+        ));
+        s.apply(TerritoryAction::Read(
+            "ecully.json".into(),
+            commune("Écully", "69081", "160.00"),
+        ));
+        s.apply(TerritoryAction::Read(
+            "bron.json".into(),
+            commune("Bron", "69029", "140.00"),
+        ));
+        s.apply(TerritoryAction::Read("cassé.json".into(), "{".into()));
+        s.apply(TerritoryAction::Unreadable("photo.png".into()));
+        assert_eq!(s.files.len(), 3);
+        assert_eq!(s.refused.len(), 2);
+        assert!(s.refused[0].starts_with("« cassé.json » n'a pas été ajouté : 1 erreur"));
+        assert_eq!(
+            s.refused[1],
+            "« photo.png » n'a pas été ajouté : le navigateur n'a pas pu le lire."
+        );
+        let t = s.territory(today());
+        assert_eq!(t.joined_communes, 3);
+        assert_eq!(t.current_year_total.to_string(), "1 350,00 €");
+        assert_eq!(sorted(&t, None), vec![0, 1, 2]);
+        s.apply(TerritoryAction::SortBy(SortKey::CurrentFee));
+        assert_eq!(
+            sorted(&t, s.sort),
+            vec![2, 0, 1],
+            "140, 150, 160 € a school"
+        );
+        s.apply(TerritoryAction::SortBy(SortKey::CurrentFee));
+        assert_eq!(sorted(&t, s.sort), vec![1, 0, 2]);
+        s.apply(TerritoryAction::SortBy(SortKey::Name));
+        assert_eq!(sorted(&t, s.sort), vec![2, 1, 0], "bron, ecully, tassin");
+        s.apply(TerritoryAction::Clear);
+        assert_eq!(s, TerritoryState::default());
+    }
+}

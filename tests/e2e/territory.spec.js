@@ -1,0 +1,74 @@
+// The Métropole's view: three commune files opened together; the territory's totals read
+// against each commune's own figures, opened one by one as a simulation.
+const fs = require('fs');
+const path = require('path');
+const AxeBuilder = require('@axe-core/playwright').default;
+const { test, expect } = require('./support/fixtures');
+
+const tassin = JSON.parse(fs.readFileSync(path.join(__dirname, '../../data/examples/tassin.json'), 'utf8'));
+function commune(name, insee, fee, edit = () => {}) {
+  const s = JSON.parse(JSON.stringify(tassin));
+  s.commune = { name, insee };
+  s.convention.annual_fee_eur = fee;
+  edit(s);
+  return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) };
+}
+const files = [
+  { name: 'tassin.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tassin)) },
+  commune('Écully', '69081', '160.00'),
+  commune('Bron', '69029', '140.00', (s) => { s.schools[0].removal_requested = '2026-07-01'; }),
+];
+
+/** « 1 234,50 € » → 123450. */
+const cents = (text) => Number(text.replace(/[^0-9]/g, ''));
+
+test('three commune files add up to the territory, each line its commune\'s own figures', async ({ app, page }) => {
+  await app.goto();
+  await page.locator('#territoire summary').click();
+  await page.getByLabel('Fichiers des communes (.json, plusieurs à la fois)').setInputFiles(files);
+  const rows = page.locator('#territoire-communes tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(page.locator('#territoire-adhesion')).toContainText('3 communes sur 58');
+  // The view keeps its files to itself: « Mes simulations » still holds the example alone.
+  await expect(page.locator('#mes-simulations summary')).toHaveText('Mes simulations (1)');
+
+  // Each commune's current year (n° 4, from 16/11/2026) as its own simulation shows it.
+  const own = [];
+  for (const file of files) {
+    await app.openFile(file);
+    await expect(app.yearRow(4)).toBeVisible();
+    own.push(cents(await app.yearRow(4).locator('td').nth(4).textContent()));
+  }
+  expect(own).toEqual([45000, 48000, 42000]);
+  const lines = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[2].textContent));
+  expect(lines.map(cents)).toEqual(own);
+  const total = await page.locator('#territoire-communes tfoot td').nth(1).textContent();
+  expect(cents(total)).toBe(own.reduce((a, b) => a + b, 0));
+  await expect(page.locator('#territoire-annexe2 tfoot')).toContainText('93 750,00 €');
+
+  // Sorted by the current year's fee, then the other way, by keyboard.
+  const sort = page.getByRole('button', { name: 'Année en cours' });
+  await sort.focus();
+  await page.keyboard.press('Enter');
+  await expect(rows.first()).toContainText('Bron');
+  await expect(page.locator('th[aria-sort="ascending"]')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(rows.first()).toContainText('Écully');
+
+  const results = await new AxeBuilder({ page }).include('#territoire').analyze();
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+
+  // Bron's removal received on 01/07/2026 came after the yearly list's 19 June.
+  await expect(page.locator('#listes-tardives')).toContainText('Bron.json : 01/07/2026');
+});
+
+test('a file that is not a scenario is refused by name, the others kept', async ({ app, page }) => {
+  await app.goto();
+  await page.locator('#territoire summary').click();
+  await page.getByLabel('Fichiers des communes (.json, plusieurs à la fois)').setInputFiles([
+    files[0], { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{') },
+  ]);
+  await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(1);
+  await expect(page.locator('#communes-refusees')).toContainText('« notes.json » n\'a pas été ajouté');
+});
