@@ -633,7 +633,7 @@ fn assert_every_cell(
     date_matches: &dyn Fn(&Data, NaiveDate) -> bool,
 ) {
     for sheet in sheets {
-        let range = range_of(sheet.name);
+        let range = range_of(&sheet.name);
         let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
         assert_eq!(
             cell(0, 0),
@@ -683,7 +683,7 @@ fn assert_reads_back_in_both_formats(sheets: &[annex1::Sheet]) {
         &|got, d| matches!(got, Data::DateTime(x) if x.as_f64() == (d - epoch).num_days() as f64),
     );
     for sheet in sheets {
-        let formulas = xlsx.worksheet_formula(sheet.name).unwrap();
+        let formulas = xlsx.worksheet_formula(&sheet.name).unwrap();
         assert!(
             formulas.used_cells().all(|(_, _, f)| f.is_empty()),
             "{}",
@@ -723,7 +723,7 @@ fn the_comparison_reads_back_in_both_formats_with_its_gaps() {
         today,
     );
     let sheets = comparison_sheets(&c, &[&sa, &sb]);
-    let names: Vec<&str> = sheets.iter().map(|s| s.name).collect();
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_ref()).collect();
     assert_eq!(names, ["Simulation 1", "Simulation 2", "Écarts"]);
     let gaps = &sheets[2];
     assert_eq!(
@@ -758,4 +758,71 @@ fn the_comparison_reads_back_in_both_formats_with_its_gaps() {
     );
     // Every cell read back; a name that looks like a formula stays a text.
     assert_reads_back_in_both_formats(&sheets);
+}
+
+#[test]
+fn the_territory_reads_back_in_both_formats_a_sheet_per_commune() {
+    use laclasse_sim::engine::compare::Compared;
+    use laclasse_sim::engine::territory::territory;
+    use laclasse_sim::io::exports::territory::territory_sheets;
+    let scenarios = samples::metropole(&[3, 2], 2);
+    let sims: Vec<_> = scenarios.iter().map(simulate).collect();
+    let names: Vec<String> = scenarios
+        .iter()
+        .map(|s| format!("{}.json", s.commune.name))
+        .collect();
+    let communes: Vec<Compared> = scenarios
+        .iter()
+        .zip(&sims)
+        .zip(&names)
+        .map(|((scenario, sim), name)| Compared {
+            name,
+            scenario,
+            sim,
+        })
+        .collect();
+    let t = territory(&communes, NaiveDate::from_ymd_opt(2024, 1, 15).unwrap());
+    let sheets = territory_sheets(&t, &sims.iter().collect::<Vec<_>>());
+    assert_eq!(sheets.len(), 59);
+    assert_eq!(sheets[0].name, "Territoire");
+    let mut tabs: Vec<String> = sheets.iter().map(|s| s.name.to_lowercase()).collect();
+    tabs.sort();
+    tabs.dedup();
+    assert_eq!(tabs.len(), 59, "unique tab names");
+    assert!(sheets.iter().all(|s| s.name.chars().count() <= 31));
+    assert!(
+        sheets
+            .iter()
+            .all(|s| s.rows.iter().all(|r| r.len() == s.header.len()))
+    );
+    assert_reads_back_in_both_formats(&sheets);
+}
+
+#[test]
+fn the_territory_calendar_holds_every_commune_s_deadlines_named() {
+    let scenarios = samples::metropole(&[2, 1], 2);
+    let some = &scenarios[..3];
+    let sims: Vec<_> = some.iter().map(simulate).collect();
+    let communes: Vec<_> = some.iter().zip(&sims).collect();
+    let stamp = NaiveDate::from_ymd_opt(2024, 1, 15).unwrap();
+    let text = ics::territory_ics(&communes, 7, stamp, ics::PastEvents::Mark);
+    let calendar = read_ics(&text);
+    let events = calendar.children("VEVENT");
+    assert_eq!(
+        events.len(),
+        sims.iter().map(|s| s.deadlines.len()).sum::<usize>()
+    );
+    let uids: std::collections::HashSet<_> = events.iter().map(|e| e.one("UID")).collect();
+    assert_eq!(uids.len(), events.len(), "unique UIDs across communes");
+    for s in some {
+        let name = format!("laclasse.com — {} : ", s.commune.name);
+        assert!(
+            events.iter().any(|e| e.one("SUMMARY").starts_with(&name)),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        calendar.one("X-WR-CALNAME"),
+        "laclasse.com — Métropole de Lyon (3 communes)"
+    );
 }

@@ -7,11 +7,15 @@ use std::rc::Rc;
 use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
+use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
 use crate::engine::Clause;
 use crate::engine::dates::fr;
 use crate::engine::text::fixed;
-use crate::web::territory::{SortKey, TerritoryAction, TerritoryState, sorted};
+use crate::io::exports::worker::SpreadsheetFormat;
+use crate::web::territory::{
+    SortKey, TerritoryAction, TerritoryState, calendar_request, export_request, sorted,
+};
 
 /// The view's state as a Yew reducer.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,6 +41,8 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     let store = use_reducer(Store::default);
     let readers = use_mut_ref(Vec::<gloo_file::callbacks::FileReader>::new);
     let today = p.today;
+    let export = use_context::<Exporter>().map(|e| e.0).unwrap_or_default();
+    let status = use_state_eq(|| None::<(bool, String)>);
     let on_files = {
         let (dispatcher, readers) = (store.dispatcher(), readers.clone());
         Callback::from(move |e: Event| {
@@ -44,6 +50,12 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
             let Some(files) = input.files() else { return };
             for i in 0..files.length() {
                 let Some(file) = files.get(i) else { continue };
+                // A folder brings every file it holds: only the scenarios are read.
+                if input.has_attribute("webkitdirectory")
+                    && !file.name().to_lowercase().ends_with(".json")
+                {
+                    continue;
+                }
                 let (name, dispatcher) = (file.name(), dispatcher.clone());
                 let task =
                     gloo_file::callbacks::read_as_text(&gloo_file::File::from(file), move |read| {
@@ -57,11 +69,25 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
             input.set_value("");
         })
     };
+    let calendar = {
+        let (export, status, state) = (export.clone(), status.clone(), store.0.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (request, file_name) = calendar_request(&state, today);
+            export.emit(ExportJob::download(request, file_name, &status))
+        })
+    };
     let clear = {
         let dispatcher = store.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(TerritoryAction::Clear))
     };
     let state = &store.0;
+    let save = |format: SpreadsheetFormat| {
+        let (export, status, state) = (export.clone(), status.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (request, file_name) = export_request(&state, format, today);
+            export.emit(ExportJob::download(request, file_name, &status))
+        })
+    };
     let t = use_memo((state.files.clone(), today), |(_, today)| {
         Rc::new(state.territory(*today))
     });
@@ -96,7 +122,11 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
             <p class="hint">{ "Un fichier de scénario (.json) par commune : ils restent dans cette page, ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations »." }</p>
             <div class="field">
                 <label for="fichiers-communes">{ "Fichiers des communes (.json, plusieurs à la fois)" }</label>
-                <input type="file" id="fichiers-communes" multiple=true accept=".json,application/json" onchange={on_files} />
+                <input type="file" id="fichiers-communes" multiple=true accept=".json,application/json" onchange={on_files.clone()} />
+            </div>
+            <div class="field">
+                <label for="dossier-communes">{ "Ou tout un dossier (ses fichiers .json)" }</label>
+                <input type="file" id="dossier-communes" webkitdirectory=true multiple=true onchange={on_files} />
             </div>
             if !state.refused.is_empty() {
                 <ul class="error" role="status" id="communes-refusees">{ for state.refused.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
@@ -175,7 +205,16 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                             <li>{ format!("{} : {}", c.name, c.late_list_changes.iter().map(|d| fr(*d)).collect::<Vec<_>>().join(", ")) }</li>
                         }) }</ul> }
                     } }
-                    <button type="button" onclick={clear}>{ "Fermer ces fichiers" }</button>
+                    <div class="toolbar">
+                        <button type="button" onclick={save(SpreadsheetFormat::Xlsx)}>{ "Territoire (.xlsx)" }</button>
+                        <button type="button" onclick={save(SpreadsheetFormat::Ods)}>{ "Territoire (.ods)" }</button>
+                        <button type="button" onclick={calendar}>{ "Échéances de toutes les communes (.ics)" }</button>
+                        <button type="button" onclick={clear}>{ "Fermer ces fichiers" }</button>
+                    </div>
+                    <p class="hint">{ "Le classeur : une feuille « Territoire » (chaque commune, les exercices, les titres par mois) et une feuille par commune." }</p>
+                    if let Some((error, text)) = (*status).clone() {
+                        <p class={classes!("export-status", error.then_some("error"))} role="status" aria-live="polite" id="territoire-statut">{ text }</p>
+                    }
                 </div>
             }
         </details>

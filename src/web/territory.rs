@@ -7,10 +7,13 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use crate::engine::compare::Compared;
+use crate::engine::dates::iso;
 use crate::engine::territory::{Territory, territory};
 use crate::engine::text::fold_name;
 use crate::engine::{Scenario, Simulation, simulate};
+use crate::io::exports::worker::{ExportRequest, SpreadsheetFormat};
 use crate::io::parse_str;
+use crate::io::scenario::to_string_pretty;
 
 /// The columns the communes' table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,6 +118,44 @@ impl TerritoryState {
             .collect();
         territory(&communes, today)
     }
+}
+
+/// The request for the territory's spreadsheet in `format` on `today`, and its file name.
+pub fn export_request(
+    state: &TerritoryState,
+    format: SpreadsheetFormat,
+    today: NaiveDate,
+) -> (ExportRequest, String) {
+    (
+        ExportRequest::Territory {
+            format,
+            names: state.files.iter().map(|(n, _)| n.clone()).collect(),
+            scenarios: state
+                .files
+                .iter()
+                .map(|(_, s)| to_string_pretty(s))
+                .collect(),
+            today: iso(today),
+        },
+        format!("laclasse-sim-territoire.{}", format.extension()),
+    )
+}
+
+/// The request for the calendar of every commune's deadlines on `today` (a reminder a week
+/// before each), and its file name.
+pub fn calendar_request(state: &TerritoryState, today: NaiveDate) -> (ExportRequest, String) {
+    (
+        ExportRequest::TerritoryCalendar {
+            scenarios: state
+                .files
+                .iter()
+                .map(|(_, s)| to_string_pretty(s))
+                .collect(),
+            today: iso(today),
+            reminder_days: 7,
+        },
+        "laclasse-sim-territoire-echeances.ics".into(),
+    )
 }
 
 /// The communes' rows in the order asked: the indices of `t.communes`.

@@ -59,6 +59,22 @@ test('three commune files add up to the territory, each line its commune\'s own 
   const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
+  // The spreadsheet: a sheet of totals and one per commune.
+  const file = await app.download('Territoire (.xlsx)');
+  expect(file.suggestedFilename()).toBe('laclasse-sim-territoire.xlsx');
+  const bytes = fs.readFileSync(await file.path());
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  if (process.env.KEEP_TERRITORY) fs.writeFileSync(process.env.KEEP_TERRITORY, bytes);
+
+  // Every commune's deadlines in one calendar, each event naming its commune.
+  const ics = await app.download('Échéances de toutes les communes (.ics)');
+  expect(ics.suggestedFilename()).toBe('laclasse-sim-territoire-echeances.ics');
+  const calendar = fs.readFileSync(await ics.path(), 'utf8').replace(/\r\n /g, '');
+  expect(calendar).toContain('X-WR-CALNAME:laclasse.com — Métropole de Lyon (3 communes)');
+  for (const name of ['Tassin-la-Demi-Lune', 'Écully', 'Bron']) {
+    expect(calendar).toContain(`SUMMARY:laclasse.com — ${name} : Liste annuelle`);
+  }
+
   // Bron's removal received on 01/07/2026 came after the yearly list's 19 June.
   await expect(page.locator('#listes-tardives')).toContainText('Bron.json : 01/07/2026');
 });
@@ -71,4 +87,19 @@ test('a file that is not a scenario is refused by name, the others kept', async 
   ]);
   await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(1);
   await expect(page.locator('#communes-refusees')).toContainText('« notes.json » n\'a pas été ajouté');
+});
+
+test('a whole folder opens its scenario files and leaves the others', async ({ app, page }) => {
+  const os = require('os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'communes-'));
+  // ASCII names: Chromium does not read a file of a folder given through Playwright when its
+  // name has an accent (« Écully.json ») — not the app's doing (files given one by one are).
+  for (const f of files) fs.writeFileSync(path.join(dir, f.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')), f.buffer);
+  fs.writeFileSync(path.join(dir, 'lisez-moi.txt'), 'pas un scénario');
+  await app.goto();
+  await page.locator('#territoire summary').click();
+  await page.getByLabel('Ou tout un dossier (ses fichiers .json)').setInputFiles(dir);
+  await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(3);
+  await expect(page.locator('#communes-refusees')).toHaveCount(0);
+  fs.rmSync(dir, { recursive: true });
 });

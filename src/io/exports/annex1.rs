@@ -31,8 +31,8 @@ pub enum Cell {
 /// A sheet: a title row, a header row, then rows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {
-    /// The sheet's tab name.
-    pub name: &'static str,
+    /// The sheet's tab name (at most 31 characters, none of `[]:*?/\`, unique in a file).
+    pub name: std::borrow::Cow<'static, str>,
     /// The title, on the first row.
     pub title: String,
     /// The column names, on the second row.
@@ -140,7 +140,7 @@ pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
         .collect();
     vec![
         Sheet {
-            name: "Annexe 1",
+            name: "Annexe 1".into(),
             title: format!(
                 "Établissements / groupes scolaires utilisateurs de laclasse.com — commune de {}",
                 scenario.commune.name
@@ -149,7 +149,7 @@ pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
             rows,
         },
         Sheet {
-            name: "Redevances",
+            name: "Redevances".into(),
             title: format!("Redevance annuelle (Art. 6), {}", unit.label()),
             header: [
                 "Année de convention",
@@ -177,7 +177,7 @@ pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     let euros = Format::new().set_num_format("#,##0.00\\ \"€\"");
     for sheet in sheets {
         let ws = book.add_worksheet();
-        ws.set_name(sheet.name).map_err(fail)?;
+        ws.set_name(sheet.name.as_ref()).map_err(fail)?;
         ws.write_string_with_format(0, 0, &sheet.title, &bold)
             .map_err(fail)?;
         for (c, h) in sheet.header.iter().enumerate() {
@@ -251,7 +251,7 @@ pub fn to_ods(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     let euro_format = book.add_currency_format(euro_format);
     let euro_style = book.add_cellstyle(CellStyle::new("euros", &euro_format));
     for sheet in sheets {
-        let mut ws = spreadsheet_ods::Sheet::new(sheet.name);
+        let mut ws = spreadsheet_ods::Sheet::new(sheet.name.as_ref());
         ws.set_value(0, 0, Value::Text(sheet.title.clone()));
         for (c, h) in sheet.header.iter().enumerate() {
             ws.set_value(2, c as u32, Value::Text(h.to_string()));

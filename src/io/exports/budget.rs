@@ -114,7 +114,7 @@ pub fn budget_sheet(scenario: &Scenario, sim: &Simulation) -> Sheet {
         }
     }
     Sheet {
-        name: "Budget",
+        name: "Budget".into(),
         title: format!(
             "Redevances laclasse.com par exercice budgétaire — commune de {} (titres de recette, Art. 6 ; lecture retenue : {})",
             scenario.commune.name,

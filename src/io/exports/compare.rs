@@ -57,7 +57,7 @@ pub fn comparison_sheets(c: &Comparison, sims: &[&Simulation]) -> Vec<Sheet> {
                 ]
             }));
             Sheet {
-                name: tab,
+                name: tab.into(),
                 title: format!(
                     "« {name} » — redevances laclasse.com ({}, redevance annuelle {})",
                     sim.billing_unit.label(),
@@ -129,7 +129,7 @@ pub fn comparison_sheets(c: &Comparison, sims: &[&Simulation]) -> Vec<Sheet> {
         rows.push(row);
     }
     sheets.push(Sheet {
-        name: "Écarts",
+        name: "Écarts".into(),
         title: format!(
             "Comparaison de simulations laclasse.com — référence « {} » ; écart = simulation − référence",
             c.names.first().map(String::as_str).unwrap_or("")

@@ -73,6 +73,39 @@ pub fn to_ics(
 ) -> String {
     let name = &scenario.commune.name;
     let mut ics = Writer::with_capacity(1024 + 2 * name.len() + sim.deadlines.len() * 1024);
+    header(&mut ics, &format!("laclasse.com — {name}"));
+    events(&mut ics, scenario, sim, reminder_days, stamp, past, false);
+    ics.raw("END", "VCALENDAR");
+    ics.out
+}
+
+/// The calendar of every commune of `communes` (the Métropole's view) in one .ics file: each
+/// event's summary names its commune; the UIDs are each commune's own, as in [`to_ics`].
+pub fn territory_ics(
+    communes: &[(&Scenario, &Simulation)],
+    reminder_days: u32,
+    stamp: NaiveDate,
+    past: PastEvents,
+) -> String {
+    let events_count: usize = communes.iter().map(|(_, sim)| sim.deadlines.len()).sum();
+    let mut ics = Writer::with_capacity(1024 + events_count * 1024);
+    header(
+        &mut ics,
+        &format!(
+            "laclasse.com — Métropole de Lyon ({} commune{})",
+            communes.len(),
+            if communes.len() > 1 { "s" } else { "" }
+        ),
+    );
+    for (scenario, sim) in communes {
+        events(&mut ics, scenario, sim, reminder_days, stamp, past, true);
+    }
+    ics.raw("END", "VCALENDAR");
+    ics.out
+}
+
+/// The calendar's first lines, up to its events, under `title`.
+fn header(ics: &mut Writer, title: &str) {
     ics.raw("BEGIN", "VCALENDAR");
     ics.raw("VERSION", "2.0");
     ics.text(
@@ -84,9 +117,21 @@ pub fn to_ics(
     );
     ics.raw("CALSCALE", "GREGORIAN");
     ics.raw("METHOD", "PUBLISH");
-    let title = format!("laclasse.com — {name}");
-    ics.text("NAME", &title);
-    ics.text("X-WR-CALNAME", &title);
+    ics.text("NAME", title);
+    ics.text("X-WR-CALNAME", title);
+}
+
+/// One commune's events; `named`: each summary says the commune's name (several in a file).
+fn events(
+    ics: &mut Writer,
+    scenario: &Scenario,
+    sim: &Simulation,
+    reminder_days: u32,
+    stamp: NaiveDate,
+    past: PastEvents,
+    named: bool,
+) {
+    let name = &scenario.commune.name;
     let dtstamp = format!("{}T000000Z", basic_date(stamp));
     let commune = crate::engine::text::fold_name(name);
     for d in &sim.deadlines {
@@ -94,7 +139,11 @@ pub fn to_ics(
         if is_past && past == PastEvents::LeaveOut {
             continue;
         }
-        let mut summary = format!("laclasse.com : {}", d.kind.label());
+        let mut summary = if named {
+            format!("laclasse.com — {name} : {}", d.kind.label())
+        } else {
+            format!("laclasse.com : {}", d.kind.label())
+        };
         if is_past {
             summary.push_str(PAST_MARK);
         }
@@ -127,8 +176,6 @@ pub fn to_ics(
         }
         ics.raw("END", "VEVENT");
     }
-    ics.raw("END", "VCALENDAR");
-    ics.out
 }
 
 /// `20250816` (RFC 5545 DATE, section 3.3.4).

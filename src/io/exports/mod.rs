@@ -10,4 +10,5 @@ pub mod document;
 pub mod ics;
 pub mod letter;
 pub mod termination_letter;
+pub mod territory;
 pub mod worker;

@@ -163,6 +163,26 @@ pub enum ExportRequest {
         /// The day the next deadlines are counted from, `YYYY-MM-DD`.
         today: String,
     },
+    /// The Métropole's view: a sheet of totals and a sheet per commune.
+    Territory {
+        /// The file's format.
+        format: SpreadsheetFormat,
+        /// Each commune's name (its file's).
+        names: Vec<String>,
+        /// Each scenario, as the scenario file writes it.
+        scenarios: Vec<String>,
+        /// The day the figures are for, `YYYY-MM-DD`.
+        today: String,
+    },
+    /// The calendar of every commune's deadlines (.ics), the Métropole's view.
+    TerritoryCalendar {
+        /// Each commune's scenario, as the scenario file writes it.
+        scenarios: Vec<String>,
+        /// The day the file is made, `YYYY-MM-DD`.
+        today: String,
+        /// Each future event's reminder, that many days before (none for 0).
+        reminder_days: u32,
+    },
     /// The calendar of the deadlines (.ics).
     Calendar {
         /// The scenario, as the scenario file writes it.
@@ -180,14 +200,16 @@ impl ExportRequest {
     /// The media type of the file it asks for.
     pub fn mime(&self) -> &'static str {
         match self {
-            ExportRequest::Annex1 { format, .. } | ExportRequest::Comparison { format, .. } => {
-                format.mime()
-            }
+            ExportRequest::Annex1 { format, .. }
+            | ExportRequest::Comparison { format, .. }
+            | ExportRequest::Territory { format, .. } => format.mime(),
             ExportRequest::Deliberation { format, .. }
             | ExportRequest::TerminationLetter { format, .. }
             | ExportRequest::ListLetter { format, .. } => format.mime(),
             ExportRequest::BudgetCsv { .. } => "text/csv;charset=utf-8",
-            ExportRequest::Calendar { .. } => "text/calendar;charset=utf-8",
+            ExportRequest::Calendar { .. } | ExportRequest::TerritoryCalendar { .. } => {
+                "text/calendar;charset=utf-8"
+            }
             ExportRequest::ReadCsv { .. } => "application/json",
         }
     }
@@ -221,14 +243,18 @@ pub enum ExportResponse {
     Failed(String),
 }
 
-/// The comparison's spreadsheet: each scenario read, simulated and compared (the first the
-/// reference), a sheet each and a sheet of the differences.
-pub fn comparison_file(
-    format: SpreadsheetFormat,
+/// `today` and each named scenario read and simulated, or what prevents it.
+fn read_named(
     names: &[String],
     scenarios: &[String],
     today: &str,
-) -> Result<Vec<u8>, String> {
+) -> Result<
+    (
+        chrono::NaiveDate,
+        Vec<(crate::engine::Scenario, crate::engine::Simulation)>,
+    ),
+    String,
+> {
     let today = crate::engine::dates::parse_iso(today)
         .ok_or_else(|| format!("date du jour illisible : {today}"))?;
     let mut read = Vec::with_capacity(scenarios.len());
@@ -242,6 +268,41 @@ pub fn comparison_file(
         let sim = simulate(&scenario);
         read.push((scenario, sim));
     }
+    Ok((today, read))
+}
+
+/// The territory's spreadsheet: each commune's scenario read and simulated, then a sheet of
+/// totals and a sheet per commune.
+pub fn territory_file(
+    format: SpreadsheetFormat,
+    names: &[String],
+    scenarios: &[String],
+    today: &str,
+) -> Result<Vec<u8>, String> {
+    let (today, read) = read_named(names, scenarios, today)?;
+    let communes: Vec<crate::engine::compare::Compared> = names
+        .iter()
+        .zip(&read)
+        .map(|(name, (scenario, sim))| crate::engine::compare::Compared {
+            name,
+            scenario,
+            sim,
+        })
+        .collect();
+    let t = crate::engine::territory::territory(&communes, today);
+    let sims: Vec<&crate::engine::Simulation> = read.iter().map(|(_, sim)| sim).collect();
+    format.write(&super::territory::territory_sheets(&t, &sims))
+}
+
+/// The comparison's spreadsheet: each scenario read, simulated and compared (the first the
+/// reference), a sheet each and a sheet of the differences.
+pub fn comparison_file(
+    format: SpreadsheetFormat,
+    names: &[String],
+    scenarios: &[String],
+    today: &str,
+) -> Result<Vec<u8>, String> {
+    let (today, read) = read_named(names, scenarios, today)?;
     let compared: Vec<crate::engine::compare::Compared> = names
         .iter()
         .zip(&read)
@@ -279,6 +340,36 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
                 Err(message) => ExportResponse::Failed(message),
             };
         }
+        ExportRequest::TerritoryCalendar {
+            scenarios,
+            today,
+            reminder_days,
+        } => {
+            let names: Vec<String> = (1..=scenarios.len())
+                .map(|i| format!("commune {i}"))
+                .collect();
+            return match read_named(&names, scenarios, today) {
+                Ok((today, read)) => {
+                    let communes: Vec<_> = read.iter().map(|(s, sim)| (s, sim)).collect();
+                    ExportResponse::File(
+                        ics::territory_ics(&communes, *reminder_days, today, PastEvents::Mark)
+                            .into_bytes(),
+                    )
+                }
+                Err(message) => ExportResponse::Failed(message),
+            };
+        }
+        ExportRequest::Territory {
+            format,
+            names,
+            scenarios,
+            today,
+        } => {
+            return match territory_file(*format, names, scenarios, today) {
+                Ok(bytes) => ExportResponse::File(bytes),
+                Err(message) => ExportResponse::Failed(message),
+            };
+        }
         ExportRequest::Annex1 { scenario, .. }
         | ExportRequest::Deliberation { scenario, .. }
         | ExportRequest::TerminationLetter { scenario, .. }
@@ -298,7 +389,10 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
     let sim = simulate(&scenario);
     let bytes = match request {
         // Answered above, without a scenario or with several.
-        ExportRequest::ReadCsv { .. } | ExportRequest::Comparison { .. } => {
+        ExportRequest::ReadCsv { .. }
+        | ExportRequest::Comparison { .. }
+        | ExportRequest::Territory { .. }
+        | ExportRequest::TerritoryCalendar { .. } => {
             Err("ce n'est pas un document d'un scénario".into())
         }
         ExportRequest::Annex1 { format, .. } => format.write(&annex1_sheets(&scenario, &sim)),

@@ -1,0 +1,197 @@
+//! The territory as a spreadsheet: a sheet of totals, then a sheet per commune (its convention
+//! years and budget years), for the Métropole's budget.
+
+use std::borrow::Cow;
+
+use super::annex1::{Cell, Sheet};
+use crate::engine::Simulation;
+use crate::engine::dates::fr;
+use crate::engine::territory::Territory;
+
+/// A tab name from a commune's name: at most 31 characters, none of `[]:*?/\`, not empty,
+/// unique among `taken` (« Bron (2) »).
+fn tab_name(name: &str, taken: &[Cow<'static, str>]) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean = clean.trim().trim_matches('\'');
+    let base: String = if clean.is_empty() {
+        "Commune".into()
+    } else {
+        clean.chars().take(31).collect()
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken
+        .iter()
+        .any(|t| t.to_lowercase() == name.to_lowercase())
+        || name == "Territoire"
+    {
+        let suffix = format!(" ({n})");
+        let keep = 31 - suffix.chars().count();
+        name = format!("{}{suffix}", base.chars().take(keep).collect::<String>());
+        n += 1;
+    }
+    name
+}
+
+/// The sheets: « Territoire » (each commune, the budget years, the titles by month), then one
+/// per commune of `sims` (in the order of `t.communes`).
+pub fn territory_sheets(t: &Territory, sims: &[&Simulation]) -> Vec<Sheet> {
+    let mut rows: Vec<Vec<Cell>> = t
+        .communes
+        .iter()
+        .map(|c| {
+            vec![
+                Cell::Text("Commune".into()),
+                Cell::Text(c.name.clone()),
+                c.insee
+                    .clone()
+                    .map(Cell::Text)
+                    .unwrap_or(Cell::Text("hors Métropole".into())),
+                Cell::Count(c.schools_with_access as u64),
+                Cell::Euros(c.current_year_fee),
+                Cell::Euros(c.total),
+                c.next_deadline
+                    .as_ref()
+                    .map(|d| Cell::Date(d.date))
+                    .unwrap_or(Cell::Empty),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Cell::Text("Territoire".into()),
+        Cell::Text(format!(
+            "{} communes sur {}, écoles avec accès sur {}",
+            t.joined_communes, t.communes_in_metropole, t.schools_in_metropole
+        )),
+        Cell::Empty,
+        Cell::Count(t.joined_schools as u64),
+        Cell::Euros(t.current_year_total),
+        Cell::Euros(t.communes.iter().map(|c| c.total).sum()),
+        Cell::Empty,
+    ]);
+    rows.push(vec![
+        Cell::Text("Référence de l'annexe 2".into()),
+        Cell::Text(format!("{} écoles", t.schools_in_metropole)),
+        Cell::Empty,
+        Cell::Count(t.schools_in_metropole),
+        Cell::Euros(t.reference),
+        Cell::Empty,
+        Cell::Empty,
+    ]);
+    for (year, fee) in &t.budget_years {
+        rows.push(vec![
+            Cell::Text("Exercice budgétaire".into()),
+            Cell::Count(*year as u64),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Euros(*fee),
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+    }
+    for m in &t.titles_by_month {
+        rows.push(vec![
+            Cell::Text("Titres du mois".into()),
+            Cell::Text(format!("{:02}/{}", m.month, m.year)),
+            Cell::Empty,
+            Cell::Count(m.titles),
+            Cell::Euros(m.amount),
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+    }
+    let mut sheets = vec![Sheet {
+        name: "Territoire".into(),
+        title: format!(
+            "Territoire de la Métropole de Lyon au {} — redevances laclasse.com (annexe 2 : {} écoles à 150 €)",
+            fr(t.today),
+            t.schools_in_metropole
+        ),
+        header: [
+            "Ligne",
+            "Commune, exercice ou mois",
+            "Code INSEE",
+            "Écoles avec accès, unités ou titres",
+            "Année en cours ou montant",
+            "Total des années",
+            "Prochaine échéance",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }];
+    for (c, sim) in t.communes.iter().zip(sims) {
+        let taken: Vec<Cow<'static, str>> = sheets.iter().map(|s| s.name.clone()).collect();
+        let mut rows: Vec<Vec<Cell>> = sim
+            .years
+            .iter()
+            .map(|y| {
+                let b = y.billing(sim.billing_unit);
+                vec![
+                    Cell::Text("Année de convention".into()),
+                    Cell::Count(y.year.number as u64),
+                    Cell::Date(y.year.start),
+                    Cell::Date(y.year.end),
+                    Cell::Count(b.billed_units as u64),
+                    Cell::Euros(b.fee),
+                ]
+            })
+            .collect();
+        rows.extend(sim.budget().iter().map(|b| {
+            vec![
+                Cell::Text("Exercice budgétaire".into()),
+                Cell::Count(b.year as u64),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Count(b.titles.iter().map(|t| t.units as u64).sum()),
+                Cell::Euros(b.fee),
+            ]
+        }));
+        sheets.push(Sheet {
+            name: tab_name(&c.name, &taken).into(),
+            title: format!(
+                "« {} » — redevances laclasse.com ({}, redevance annuelle {})",
+                c.name,
+                sim.billing_unit.label(),
+                sim.annual_fee
+            ),
+            header: [
+                "Ligne",
+                "N° ou exercice",
+                "Du",
+                "Au",
+                "Unités facturées ou titres",
+                "Montant",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows,
+        });
+    }
+    sheets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_names_are_valid_and_unique() {
+        let taken: Vec<Cow<'static, str>> = vec!["Territoire".into(), "Bron".into()];
+        assert_eq!(tab_name("Bron", &taken), "Bron (2)");
+        assert_eq!(tab_name("a/b:c", &taken), "a b c");
+        assert_eq!(tab_name("  ", &taken), "Commune");
+        assert_eq!(tab_name("Territoire", &taken), "Territoire (2)");
+        let long = "Saint-Cyr-au-Mont-d'Or, commune de la Métropole";
+        assert_eq!(tab_name(long, &taken).chars().count(), 31);
+    }
+}
