@@ -825,4 +825,11 @@ fn the_territory_calendar_holds_every_commune_s_deadlines_named() {
         calendar.one("X-WR-CALNAME"),
         "laclasse.com — Métropole de Lyon (3 communes)"
     );
+    // The same commune given twice still makes no two events alike.
+    let twice = [communes[0], communes[0]];
+    let text = ics::territory_ics(&twice, 7, stamp, ics::PastEvents::Mark);
+    let calendar = read_ics(&text);
+    let events = calendar.children("VEVENT");
+    let uids: std::collections::HashSet<_> = events.iter().map(|e| e.one("UID")).collect();
+    assert_eq!(uids.len(), events.len());
 }

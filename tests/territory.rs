@@ -215,8 +215,15 @@ fn the_same_commune_twice_is_counted_once() {
     ]);
     assert_eq!(status, 0);
     let t: Value = serde_json::from_str(&stdout).unwrap();
+    // The second file of Tassin is left out of every figure: one simulation per commune.
     assert_eq!(t["joined_communes"], 1);
     assert_eq!(t["joined_schools"], 3);
+    assert_eq!(t["communes"].as_array().unwrap().len(), 1);
+    assert_eq!(t["current_year_total_cents"], 45000);
+    assert_eq!(
+        t["budget_years"][4],
+        json!({ "year": 2027, "fee_cents": 45000 })
+    );
     assert_eq!(
         t["same_commune_twice"],
         json!(["tests/fixtures/tassin-resiliation-2027.json"])

@@ -34,9 +34,9 @@ pub struct CommuneRow {
     pub budget: Vec<(i32, Money)>,
     /// Its next date to act by (notice or yearly list), on or after the day.
     pub next_deadline: Option<Deadline>,
-    /// The changes of its list (removals, new administrators) received from 20 June of the
-    /// day's year on, up to the day: sent after the yearly list's deadline, they wait for the
-    /// next cycle (R6).
+    /// The changes of its list (removals, new administrators) received after the last yearly
+    /// list's deadline (19 June of this year, or of last year before it), up to the day: they
+    /// wait for the next cycle (R6).
     pub late_list_changes: Vec<NaiveDate>,
 }
 
@@ -60,8 +60,8 @@ pub struct Territory {
     pub today: NaiveDate,
     /// Each commune, in the order given.
     pub communes: Vec<CommuneRow>,
-    /// The names given more than once for the same commune (each counted once in the joined
-    /// figures, every simulation in the totals).
+    /// The names given for a commune already given (same INSEE code): left out of every
+    /// figure, since two hypotheses for one commune are never both billed.
     pub same_commune_twice: Vec<String>,
     /// Every budget year of at least one commune, with the territory's total.
     pub budget_years: Vec<(i32, Money)>,
@@ -85,9 +85,38 @@ pub struct Territory {
     pub reference_shares: CostShares,
 }
 
-/// Sets every commune's simulation together, on `today`.
-pub fn territory(communes: &[Compared<'_>], today: NaiveDate) -> Territory {
-    let deadline = YEARLY_LIST_DEADLINE.in_year(today.year());
+/// The first day of the list changes that wait for the next cycle, on `today`: 20 June of the
+/// last yearly list's year (this year's from 20 June on, else last year's).
+fn late_from(today: NaiveDate) -> Option<NaiveDate> {
+    let this_year = YEARLY_LIST_DEADLINE.in_year(today.year())?;
+    let deadline = if today > this_year {
+        this_year
+    } else {
+        YEARLY_LIST_DEADLINE.in_year(today.year() - 1)?
+    };
+    deadline.succ_opt()
+}
+
+/// Sets every commune's simulation together, on `today`. A commune given again (same INSEE
+/// code as an earlier one) is left out and named in [`Territory::same_commune_twice`].
+pub fn territory(all: &[Compared<'_>], today: NaiveDate) -> Territory {
+    let late_from = late_from(today);
+    let mut seen: Vec<&str> = Vec::new();
+    let mut same_commune_twice = Vec::new();
+    let communes: Vec<&Compared<'_>> = all
+        .iter()
+        .filter(|c| match c.sim.commune.record {
+            Some(r) if seen.contains(&r.insee.as_str()) => {
+                same_commune_twice.push(c.name.to_string());
+                false
+            }
+            Some(r) => {
+                seen.push(r.insee.as_str());
+                true
+            }
+            None => true,
+        })
+        .collect();
     let rows: Vec<CommuneRow> = communes
         .iter()
         .map(|c| {
@@ -100,7 +129,7 @@ pub fn territory(communes: &[Compared<'_>], today: NaiveDate) -> Territory {
                 .iter()
                 .flat_map(|s| [s.removal_requested, s.admin_changed])
                 .flatten()
-                .filter(|d| deadline.is_some_and(|l| *d > l) && *d <= today)
+                .filter(|d| late_from.is_some_and(|l| *d >= l) && *d <= today)
                 .collect();
             late.sort_unstable();
             late.dedup();
@@ -129,7 +158,7 @@ pub fn territory(communes: &[Compared<'_>], today: NaiveDate) -> Territory {
 
     let mut budget: BTreeMap<i32, Money> = BTreeMap::new();
     let mut months: BTreeMap<(i32, u32), (u64, Money)> = BTreeMap::new();
-    for c in communes {
+    for c in &communes {
         for b in c.sim.budget() {
             let total = budget.entry(b.year).or_insert(Money::ZERO);
             *total = *total + b.fee;
@@ -142,24 +171,13 @@ pub fn territory(communes: &[Compared<'_>], today: NaiveDate) -> Territory {
             }
         }
     }
-    // A commune counted once however many simulations name it.
-    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-    let mut same_commune_twice = Vec::new();
-    let (mut joined_communes, mut joined_schools) = (0, 0);
-    for r in &rows {
-        // Only the Métropole's communes count towards its 58 communes and 625 schools.
-        let Some(insee) = &r.insee else { continue };
-        match seen.get(insee) {
-            Some(_) => same_commune_twice.push(r.name.clone()),
-            None => {
-                seen.insert(insee.clone(), &r.name);
-                joined_schools += r.schools_with_access;
-                if r.schools_with_access > 0 {
-                    joined_communes += 1;
-                }
-            }
-        }
-    }
+    // Only the Métropole's communes count towards its 58 communes and 625 schools.
+    let metropole = rows.iter().filter(|r| r.insee.is_some());
+    let joined_communes = metropole
+        .clone()
+        .filter(|r| r.schools_with_access > 0)
+        .count();
+    let joined_schools = metropole.map(|r| r.schools_with_access).sum();
     let current_year_total: Money = rows.iter().map(|r| r.current_year_fee).sum();
     let reference = DEFAULT_ANNUAL_FEE.times(TERRITORY_SCHOOLS);
     Territory {
@@ -191,5 +209,24 @@ pub fn territory(communes: &[Compared<'_>], today: NaiveDate) -> Territory {
             &format!("territoire ({TERRITORY_SCHOOLS} écoles)"),
         )
         .value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn late_changes_are_those_after_the_last_yearly_list() {
+        // On 19 June the list of this year can still be sent: late is after last year's.
+        assert_eq!(late_from(d(2026, 6, 19)), Some(d(2025, 6, 20)));
+        assert_eq!(late_from(d(2026, 6, 20)), Some(d(2026, 6, 20)));
+        assert_eq!(late_from(d(2026, 11, 30)), Some(d(2026, 6, 20)));
+        // Between January and June, last year's late changes still wait.
+        assert_eq!(late_from(d(2027, 3, 1)), Some(d(2026, 6, 20)));
     }
 }

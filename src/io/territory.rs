@@ -199,7 +199,7 @@ pub fn to_text(t: &Territory) -> String {
     }
     if !t.same_commune_twice.is_empty() {
         line(format!(
-            "  Même commune donnée deux fois : {} (comptée une fois parmi les communes).",
+            "  Laissé de côté, commune déjà donnée (une simulation par commune) : {}.",
             t.same_commune_twice.join(", ")
         ));
     }
@@ -209,7 +209,7 @@ pub fn to_text(t: &Territory) -> String {
         line(format!("  {year} : {fee}"));
     }
     line(String::new());
-    line("Titres de recette à émettre par mois".into());
+    line("Titres de recette par mois".into());
     for m in &t.titles_by_month {
         line(format!(
             "  {:02}/{} : {} titre{}, {}",

@@ -40,11 +40,13 @@ pub struct TerritoryProps {
 pub fn territory_panel(p: &TerritoryProps) -> Html {
     let store = use_reducer(Store::default);
     let readers = use_mut_ref(Vec::<gloo_file::callbacks::FileReader>::new);
+    // Each file chosen gets the next rank: the table keeps the order chosen.
+    let chosen = use_mut_ref(|| 0_usize);
     let today = p.today;
     let export = use_context::<Exporter>().map(|e| e.0).unwrap_or_default();
     let status = use_state_eq(|| None::<(bool, String)>);
     let on_files = {
-        let (dispatcher, readers) = (store.dispatcher(), readers.clone());
+        let (dispatcher, readers, chosen) = (store.dispatcher(), readers.clone(), chosen.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(files) = input.files() else { return };
@@ -57,10 +59,15 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                     continue;
                 }
                 let (name, dispatcher) = (file.name(), dispatcher.clone());
+                let rank = {
+                    let mut n = chosen.borrow_mut();
+                    *n += 1;
+                    *n
+                };
                 let task =
                     gloo_file::callbacks::read_as_text(&gloo_file::File::from(file), move |read| {
                         dispatcher.dispatch(match read {
-                            Ok(text) => TerritoryAction::Read(name, text),
+                            Ok(text) => TerritoryAction::Read(rank, name, text),
                             Err(_) => TerritoryAction::Unreadable(name),
                         })
                     });
@@ -77,8 +84,13 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
         })
     };
     let clear = {
-        let dispatcher = store.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(TerritoryAction::Clear))
+        let (dispatcher, readers, status) = (store.dispatcher(), readers.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            // Reads still running are dropped (cancelled) with the files.
+            readers.borrow_mut().clear();
+            status.set(None);
+            dispatcher.dispatch(TerritoryAction::Clear)
+        })
     };
     let state = &store.0;
     let save = |format: SpreadsheetFormat| {
@@ -94,15 +106,15 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     let order = sorted(&t, state.sort);
     let sort_button = |key: SortKey| {
         let dispatcher = store.dispatcher();
-        let aria_sort = match state.sort {
-            Some((k, false)) if k == key => "ascending",
-            Some((k, true)) if k == key => "descending",
-            _ => "none",
+        let (aria_sort, arrow) = match state.sort {
+            Some((k, false)) if k == key => ("ascending", " ▲"),
+            Some((k, true)) if k == key => ("descending", " ▼"),
+            _ => ("none", ""),
         };
         html! {
             <th scope="col" aria-sort={aria_sort}>
                 <button type="button" class="link sort" onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(TerritoryAction::SortBy(key)))}>
-                    { key.label() }
+                    { key.label() }<span aria-hidden="true">{ arrow }</span>
                 </button>
             </th>
         }
@@ -128,9 +140,11 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                 <label for="dossier-communes">{ "Ou tout un dossier (ses fichiers .json)" }</label>
                 <input type="file" id="dossier-communes" webkitdirectory=true multiple=true onchange={on_files} />
             </div>
-            if !state.refused.is_empty() {
-                <ul class="error" role="status" id="communes-refusees">{ for state.refused.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
-            }
+            <div role="status" aria-live="polite">
+                if !state.refused.is_empty() {
+                    <ul class="error" id="communes-refusees">{ for state.refused.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                }
+            </div>
             if !state.files.is_empty() {
                 <div class="territory-figures">
                     <p id="territoire-adhesion">{ format!(
@@ -138,9 +152,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                         fr(t.today), t.joined_communes, if t.joined_communes > 1 { "s" } else { "" }, t.communes_in_metropole,
                         t.joined_schools, if t.joined_schools > 1 { "s" } else { "" }, t.schools_in_metropole) }
                     </p>
-                    if !t.same_commune_twice.is_empty() {
-                        <p class="hint">{ format!("Même commune donnée deux fois : {} (comptée une fois ci-dessus, ses montants deux fois).", t.same_commune_twice.join(", ")) }</p>
-                    }
+
                     <table class="figures" id="territoire-communes" tabindex="0">
                         <caption>{ format!("Communes ({}) — cliquer un titre de colonne pour trier", t.communes.len()) }</caption>
                         <thead><tr>{ for SortKey::ALL.into_iter().map(sort_button) }</tr></thead>
@@ -190,7 +202,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                         <figcaption>{ "Montant des titres de recette du territoire par exercice (en euros)" }</figcaption>
                     </figure>
                     <table class="figures" id="territoire-titres" tabindex="0">
-                        <caption>{ "Titres de recette à émettre par mois " }<ClauseTag clause={Clause::Art6Title} /></caption>
+                        <caption>{ "Titres de recette par mois " }<ClauseTag clause={Clause::Art6Title} /></caption>
                         <thead><tr><th scope="col">{ "Mois" }</th><th scope="col">{ "Titres" }</th><th scope="col">{ "Montant" }</th></tr></thead>
                         <tbody>{ for t.titles_by_month.iter().map(|m| html! {
                             <tr><th scope="row">{ format!("{:02}/{}", m.month, m.year) }</th><td class="num">{ m.titles }</td><td class="money">{ m.amount.to_string() }</td></tr>

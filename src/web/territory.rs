@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::engine::compare::Compared;
 use crate::engine::dates::iso;
+use crate::engine::r10_eligibility::r10_commune;
 use crate::engine::territory::{Territory, territory};
 use crate::engine::text::fold_name;
 use crate::engine::{Scenario, Simulation, simulate};
@@ -56,8 +57,10 @@ impl SortKey {
 /// message names its file), and the table's order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TerritoryState {
-    /// The communes' files read, in the order they were opened.
+    /// The communes' files read, in the order they were chosen.
     pub files: Vec<(String, Rc<Scenario>)>,
+    /// Each file's rank among those chosen (reads may end in any order).
+    pub ranks: Vec<usize>,
     /// Why files were not read, in French, each naming its file.
     pub refused: Vec<String>,
     /// The column the table is sorted by, and whether descending; `None`: the order opened.
@@ -67,8 +70,9 @@ pub struct TerritoryState {
 /// What the territory view is asked.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TerritoryAction {
-    /// A file's text, read: kept as a commune, or refused with a message naming it.
-    Read(String, String),
+    /// A file's text, read (its rank among the files chosen, its name, its text): kept as a
+    /// commune in the order chosen, or refused with a message naming it.
+    Read(usize, String, String),
     /// A file the browser could not read.
     Unreadable(String),
     /// Sort by this column (again: the other way).
@@ -81,8 +85,27 @@ impl TerritoryState {
     /// Applies `action`.
     pub fn apply(&mut self, action: TerritoryAction) {
         match action {
-            TerritoryAction::Read(name, text) => match parse_str(&text) {
-                Ok(scenario) => self.files.push((name, Rc::new(scenario))),
+            TerritoryAction::Read(rank, name, text) => match parse_str(&text) {
+                Ok(scenario) => {
+                    // One simulation per commune: two would be counted twice.
+                    let insee = |s: &Scenario| r10_commune(&s.commune).record.map(|r| &r.insee);
+                    let same = insee(&scenario).and_then(|code| {
+                        self.files
+                            .iter()
+                            .find(|(_, s)| insee(s) == Some(code))
+                            .map(|(n, _)| n.clone())
+                    });
+                    match same {
+                        Some(other) => self.refused.push(format!(
+                            "« {name} » n'a pas été ajouté : sa commune est déjà celle de « {other} » (une simulation par commune)."
+                        )),
+                        None => {
+                            let at = self.ranks.iter().take_while(|r| **r < rank).count();
+                            self.ranks.insert(at, rank);
+                            self.files.insert(at, (name, Rc::new(scenario)));
+                        }
+                    }
+                }
                 Err(errors) => self.refused.push(format!(
                     "« {name} » n'a pas été ajouté : {} erreur{} (la première : {}).",
                     errors.len(),
@@ -173,12 +196,15 @@ pub fn sorted(t: &Territory, sort: Option<(SortKey, bool)>) -> Vec<usize> {
             SortKey::CurrentFee => x.current_year_fee.cmp(&y.current_year_fee),
             SortKey::Total => x.total.cmp(&y.total),
             // None last whichever the direction.
-            SortKey::NextDeadline => match (&x.next_deadline, &y.next_deadline) {
-                (Some(p), Some(q)) => p.date.cmp(&q.date),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            },
+            SortKey::NextDeadline => {
+                return match (&x.next_deadline, &y.next_deadline) {
+                    (Some(p), Some(q)) if descending => q.date.cmp(&p.date),
+                    (Some(p), Some(q)) => p.date.cmp(&q.date),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                };
+            }
         };
         if descending { by.reverse() } else { by }
     });
@@ -205,18 +231,21 @@ mod tests {
     fn files_are_read_or_refused_by_name_and_sorted_by_any_column() {
         let mut s = TerritoryState::default();
         s.apply(TerritoryAction::Read(
+            1,
             "tassin.json".into(),
             samples::TASSIN_JSON.into(),
         ));
         s.apply(TerritoryAction::Read(
+            2,
             "ecully.json".into(),
             commune("Écully", "69081", "160.00"),
         ));
         s.apply(TerritoryAction::Read(
+            3,
             "bron.json".into(),
             commune("Bron", "69029", "140.00"),
         ));
-        s.apply(TerritoryAction::Read("cassé.json".into(), "{".into()));
+        s.apply(TerritoryAction::Read(4, "cassé.json".into(), "{".into()));
         s.apply(TerritoryAction::Unreadable("photo.png".into()));
         assert_eq!(s.files.len(), 3);
         assert_eq!(s.refused.len(), 2);
@@ -239,7 +268,31 @@ mod tests {
         assert_eq!(sorted(&t, s.sort), vec![1, 0, 2]);
         s.apply(TerritoryAction::SortBy(SortKey::Name));
         assert_eq!(sorted(&t, s.sort), vec![2, 1, 0], "bron, ecully, tassin");
+        // The same commune again is refused, naming the file it would double.
+        s.apply(TerritoryAction::Read(
+            5,
+            "tassin-bis.json".into(),
+            samples::TASSIN_JSON.into(),
+        ));
+        assert_eq!(s.files.len(), 3);
+        assert_eq!(
+            s.refused[2],
+            "« tassin-bis.json » n'a pas été ajouté : sa commune est déjà celle de « tassin.json » (une simulation par commune)."
+        );
         s.apply(TerritoryAction::Clear);
         assert_eq!(s, TerritoryState::default());
+        // Reads that end out of order keep the order the files were chosen in.
+        s.apply(TerritoryAction::Read(
+            8,
+            "ecully.json".into(),
+            commune("Écully", "69081", "160.00"),
+        ));
+        s.apply(TerritoryAction::Read(
+            7,
+            "bron.json".into(),
+            commune("Bron", "69029", "140.00"),
+        ));
+        let names: Vec<&str> = s.files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["bron.json", "ecully.json"]);
     }
 }

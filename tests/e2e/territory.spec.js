@@ -29,8 +29,12 @@ test('three commune files add up to the territory, each line its commune\'s own 
   const rows = page.locator('#territoire-communes tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(page.locator('#territoire-adhesion')).toContainText('3 communes sur 58');
-  // The view keeps its files to itself: « Mes simulations » still holds the example alone.
+  // The view keeps its files to itself: « Mes simulations » still holds the example alone,
+  // and nothing of them is in the browser's storage or the address.
   await expect(page.locator('#mes-simulations summary')).toHaveText('Mes simulations (1)');
+  await page.waitForTimeout(500);
+  const kept = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join() + location.href);
+  for (const name of ['Écully', 'Bron', '69081', '69029']) expect(kept).not.toContain(name);
 
   // Each commune's current year (n° 4, from 16/11/2026) as its own simulation shows it.
   const own = [];
@@ -44,7 +48,9 @@ test('three commune files add up to the territory, each line its commune\'s own 
   expect(lines.map(cents)).toEqual(own);
   const total = await page.locator('#territoire-communes tfoot td').nth(1).textContent();
   expect(cents(total)).toBe(own.reduce((a, b) => a + b, 0));
-  await expect(page.locator('#territoire-annexe2 tfoot')).toContainText('93 750,00 €');
+  // Annexe 2 of the current years' total, against the reference of 625 schools.
+  const annex = await page.locator('#territoire-annexe2 tfoot td').allTextContents();
+  expect(annex.map(cents)).toEqual([own.reduce((a, b) => a + b, 0), 9375000]);
 
   // Sorted by the current year's fee, then the other way, by keyboard.
   const sort = page.getByRole('button', { name: 'Année en cours' });
@@ -87,6 +93,9 @@ test('a file that is not a scenario is refused by name, the others kept', async 
   ]);
   await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(1);
   await expect(page.locator('#communes-refusees')).toContainText('« notes.json » n\'a pas été ajouté');
+  const results = await new AxeBuilder({ page }).include('#territoire').analyze();
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
 
 test('a whole folder opens its scenario files and leaves the others', async ({ app, page }) => {

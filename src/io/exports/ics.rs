@@ -74,13 +74,16 @@ pub fn to_ics(
     let name = &scenario.commune.name;
     let mut ics = Writer::with_capacity(1024 + 2 * name.len() + sim.deadlines.len() * 1024);
     header(&mut ics, &format!("laclasse.com — {name}"));
-    events(&mut ics, scenario, sim, reminder_days, stamp, past, false);
+    let key = crate::engine::text::fold_name(name);
+    events(&mut ics, sim, reminder_days, stamp, past, None, &key);
     ics.raw("END", "VCALENDAR");
     ics.out
 }
 
 /// The calendar of every commune of `communes` (the Métropole's view) in one .ics file: each
-/// event's summary names its commune; the UIDs are each commune's own, as in [`to_ics`].
+/// event's summary names its commune; its UIDs start with the commune's INSEE code (its folded
+/// name outside the Métropole), and a commune given twice gets its rank too, so that no two
+/// events share a UID.
 pub fn territory_ics(
     communes: &[(&Scenario, &Simulation)],
     reminder_days: u32,
@@ -97,8 +100,19 @@ pub fn territory_ics(
             if communes.len() > 1 { "s" } else { "" }
         ),
     );
-    for (scenario, sim) in communes {
-        events(&mut ics, scenario, sim, reminder_days, stamp, past, true);
+    let mut keys: Vec<String> = Vec::with_capacity(communes.len());
+    for (i, (scenario, sim)) in communes.iter().enumerate() {
+        let mut key = sim
+            .commune
+            .record
+            .map(|r| r.insee.clone())
+            .unwrap_or_else(|| crate::engine::text::fold_name(&scenario.commune.name));
+        if keys.contains(&key) {
+            key = format!("{key}-{}", i + 1);
+        }
+        let name = scenario.commune.name.as_str();
+        events(&mut ics, sim, reminder_days, stamp, past, Some(name), &key);
+        keys.push(key);
     }
     ics.raw("END", "VCALENDAR");
     ics.out
@@ -121,28 +135,26 @@ fn header(ics: &mut Writer, title: &str) {
     ics.text("X-WR-CALNAME", title);
 }
 
-/// One commune's events; `named`: each summary says the commune's name (several in a file).
+/// One commune's events; `named`: the commune's name each summary says (several communes in
+/// a file); `commune`: the start of the UIDs.
 fn events(
     ics: &mut Writer,
-    scenario: &Scenario,
     sim: &Simulation,
     reminder_days: u32,
     stamp: NaiveDate,
     past: PastEvents,
-    named: bool,
+    named: Option<&str>,
+    commune: &str,
 ) {
-    let name = &scenario.commune.name;
     let dtstamp = format!("{}T000000Z", basic_date(stamp));
-    let commune = crate::engine::text::fold_name(name);
     for d in &sim.deadlines {
         let is_past = d.date < stamp;
         if is_past && past == PastEvents::LeaveOut {
             continue;
         }
-        let mut summary = if named {
-            format!("laclasse.com — {name} : {}", d.kind.label())
-        } else {
-            format!("laclasse.com : {}", d.kind.label())
+        let mut summary = match named {
+            Some(name) => format!("laclasse.com — {name} : {}", d.kind.label()),
+            None => format!("laclasse.com : {}", d.kind.label()),
         };
         if is_past {
             summary.push_str(PAST_MARK);
@@ -152,7 +164,7 @@ fn events(
         let warning = d.warning().map(|w| format!("Attention : {w}"));
         let mut description = vec![d.label.as_str(), clause.as_str()];
         description.extend(warning.as_deref());
-        let uid = uid(&commune, d);
+        let uid = uid(commune, d);
         ics.raw("BEGIN", "VEVENT");
         ics.text("UID", &uid);
         ics.raw("DTSTAMP", &dtstamp);

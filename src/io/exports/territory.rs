@@ -8,8 +8,23 @@ use crate::engine::Simulation;
 use crate::engine::dates::fr;
 use crate::engine::territory::Territory;
 
-/// A tab name from a commune's name: at most 31 characters, none of `[]:*?/\`, not empty,
-/// unique among `taken` (« Bron (2) »).
+/// At most `units` UTF-16 units of `text` (how spreadsheets count a tab name's length),
+/// without spaces or apostrophes at either end (a tab name may not start or end with one).
+fn cut(text: &str, units: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.encode_utf16().count() + c.len_utf16() > units {
+            break;
+        }
+        out.push(c);
+    }
+    out.trim_matches(|c: char| c == '\'' || c.is_whitespace())
+        .to_string()
+}
+
+/// A tab name from a commune's name: at most 31 UTF-16 units, none of `[]:*?/\`, not
+/// starting or ending with an apostrophe, not « History » (reserved), not empty, unique
+/// among `taken` whatever the case (« Bron (2) »).
 fn tab_name(name: &str, taken: &[Cow<'static, str>]) -> String {
     let clean: String = name
         .chars()
@@ -21,22 +36,16 @@ fn tab_name(name: &str, taken: &[Cow<'static, str>]) -> String {
             }
         })
         .collect();
-    let clean = clean.trim().trim_matches('\'');
-    let base: String = if clean.is_empty() {
-        "Commune".into()
-    } else {
-        clean.chars().take(31).collect()
-    };
+    let mut base = cut(&clean, 31);
+    if base.is_empty() || base.eq_ignore_ascii_case("history") {
+        base = "Commune".into();
+    }
+    let used = |n: &str| taken.iter().any(|t| t.to_lowercase() == n.to_lowercase());
     let mut name = base.clone();
     let mut n = 2;
-    while taken
-        .iter()
-        .any(|t| t.to_lowercase() == name.to_lowercase())
-        || name == "Territoire"
-    {
+    while used(&name) {
         let suffix = format!(" ({n})");
-        let keep = 31 - suffix.chars().count();
-        name = format!("{}{suffix}", base.chars().take(keep).collect::<String>());
+        name = format!("{}{suffix}", cut(&base, 31 - suffix.len()));
         n += 1;
     }
     name
@@ -69,8 +78,8 @@ pub fn territory_sheets(t: &Territory, sims: &[&Simulation]) -> Vec<Sheet> {
     rows.push(vec![
         Cell::Text("Territoire".into()),
         Cell::Text(format!(
-            "{} communes sur {}, écoles avec accès sur {}",
-            t.joined_communes, t.communes_in_metropole, t.schools_in_metropole
+            "{} communes sur {} ; {} écoles avec accès sur {}",
+            t.joined_communes, t.communes_in_metropole, t.joined_schools, t.schools_in_metropole
         )),
         Cell::Empty,
         Cell::Count(t.joined_schools as u64),
@@ -112,9 +121,10 @@ pub fn territory_sheets(t: &Territory, sims: &[&Simulation]) -> Vec<Sheet> {
     let mut sheets = vec![Sheet {
         name: "Territoire".into(),
         title: format!(
-            "Territoire de la Métropole de Lyon au {} — redevances laclasse.com (annexe 2 : {} écoles à 150 €)",
+            "Territoire de la Métropole de Lyon au {} — redevances laclasse.com (annexe 2 : {} écoles à {})",
             fr(t.today),
-            t.schools_in_metropole
+            t.schools_in_metropole,
+            crate::engine::convention::DEFAULT_ANNUAL_FEE
         ),
         header: [
             "Ligne",
@@ -191,7 +201,16 @@ mod tests {
         assert_eq!(tab_name("a/b:c", &taken), "a b c");
         assert_eq!(tab_name("  ", &taken), "Commune");
         assert_eq!(tab_name("Territoire", &taken), "Territoire (2)");
+        assert_eq!(tab_name("history", &taken), "Commune");
         let long = "Saint-Cyr-au-Mont-d'Or, commune de la Métropole";
         assert_eq!(tab_name(long, &taken).chars().count(), 31);
+        // Cut right after an apostrophe: the apostrophe goes.
+        assert_eq!(
+            tab_name("simulation-saint-cyr-au-mont-d'or.json", &taken),
+            "simulation-saint-cyr-au-mont-d"
+        );
+        // Counted in UTF-16 units, as a spreadsheet counts.
+        let emoji = "🏫".repeat(20);
+        assert_eq!(tab_name(&emoji, &taken).encode_utf16().count(), 30);
     }
 }
