@@ -383,6 +383,23 @@ fn read_scenario(
     })
 }
 
+/// Every file read and simulated, each named after its path as given, or the first error.
+type Scenarios = (
+    Vec<(String, crate::engine::Scenario)>,
+    Vec<crate::engine::Simulation>,
+);
+fn read_all(files: &[OsString], stdin: &mut dyn Read) -> Result<Scenarios, Outcome> {
+    let mut read = Vec::with_capacity(files.len());
+    for file in files {
+        read.push((
+            file.to_string_lossy().into_owned(),
+            read_scenario(file, stdin)?,
+        ));
+    }
+    let sims = read.iter().map(|(_, s)| simulate(s)).collect();
+    Ok((read, sims))
+}
+
 /// A text document in the format its file name asks for: .odt, .html or .txt.
 fn write_document(
     doc: &exports::document::Document,
@@ -505,23 +522,11 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             format,
             dated,
         } => {
-            let mut read = Vec::with_capacity(files.len());
-            for file in &files {
-                match read_scenario(file, stdin) {
-                    Ok(s) => read.push((file.to_string_lossy().into_owned(), s)),
-                    Err(outcome) => return outcome,
-                }
-            }
-            let sims: Vec<_> = read.iter().map(|(_, s)| simulate(s)).collect();
-            let communes: Vec<crate::engine::compare::Compared> = read
-                .iter()
-                .zip(&sims)
-                .map(|((name, scenario), sim)| crate::engine::compare::Compared {
-                    name,
-                    scenario,
-                    sim,
-                })
-                .collect();
+            let (read, sims) = match read_all(&files, stdin) {
+                Ok(r) => r,
+                Err(outcome) => return outcome,
+            };
+            let communes = crate::engine::compare::Compared::list(&read, &sims);
             let t = crate::engine::territory::territory(&communes, dated.unwrap_or_else(today));
             let mut out = match format {
                 Format::Json => crate::io::territory::to_json(&t),
@@ -538,23 +543,11 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             format,
             dated,
         } => {
-            let mut read = Vec::with_capacity(files.len());
-            for file in &files {
-                match read_scenario(file, stdin) {
-                    Ok(s) => read.push((file.to_string_lossy().into_owned(), s)),
-                    Err(outcome) => return outcome,
-                }
-            }
-            let sims: Vec<_> = read.iter().map(|(_, s)| simulate(s)).collect();
-            let compared: Vec<crate::engine::compare::Compared> = read
-                .iter()
-                .zip(&sims)
-                .map(|((name, scenario), sim)| crate::engine::compare::Compared {
-                    name,
-                    scenario,
-                    sim,
-                })
-                .collect();
+            let (read, sims) = match read_all(&files, stdin) {
+                Ok(r) => r,
+                Err(outcome) => return outcome,
+            };
+            let compared = crate::engine::compare::Compared::list(&read, &sims);
             let comparison =
                 crate::engine::compare::compare(&compared, dated.unwrap_or_else(today));
             if let Some(out) = out {

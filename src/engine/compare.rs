@@ -71,6 +71,20 @@ pub struct Compared<'a> {
     pub sim: &'a Simulation,
 }
 
+impl<'a> Compared<'a> {
+    /// Each named scenario of `read` with its simulation in `sims`, in order.
+    pub fn list(read: &'a [(String, Scenario)], sims: &'a [Simulation]) -> Vec<Compared<'a>> {
+        read.iter()
+            .zip(sims)
+            .map(|((name, scenario), sim)| Compared {
+                name,
+                scenario,
+                sim,
+            })
+            .collect()
+    }
+}
+
 /// An input that differs between the simulations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputDifference {

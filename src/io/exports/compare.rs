@@ -1,6 +1,8 @@
 //! The comparison as a spreadsheet: a sheet per simulation (its fees per convention year and
 //! per budget year) and a sheet of the differences, each with where it comes from.
 
+use std::borrow::Cow;
+
 use super::annex1::{Cell, Sheet};
 use crate::engine::compare::{Comparison, Gap};
 use crate::engine::{Money, Simulation};
@@ -16,66 +18,70 @@ fn gap(g: Option<Gap>) -> Cell {
     g.map(|g| Cell::Gap(g.cents())).unwrap_or(Cell::Empty)
 }
 
+/// One simulation's fees as a sheet named `tab`: its convention years (number, days, units,
+/// fee), their total, then its budget years (titles and amount). Shared with the territory.
+pub fn fees_sheet(tab: Cow<'static, str>, name: &str, sim: &Simulation) -> Sheet {
+    let mut rows: Vec<Vec<Cell>> = sim
+        .years
+        .iter()
+        .map(|y| {
+            let b = y.billing(sim.billing_unit);
+            vec![
+                Cell::Text("Année de convention".into()),
+                Cell::Count(y.year.number as u64),
+                Cell::Date(y.year.start),
+                Cell::Date(y.year.end),
+                Cell::Count(b.billed_units as u64),
+                Cell::Euros(b.fee),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Cell::Text("Total des années de convention".into()),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Euros(sim.total(sim.billing_unit)),
+    ]);
+    rows.extend(sim.budget().iter().map(|b| {
+        vec![
+            Cell::Text("Exercice budgétaire".into()),
+            Cell::Count(b.year as u64),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Count(b.titles.iter().map(|t| t.units as u64).sum()),
+            Cell::Euros(b.fee),
+        ]
+    }));
+    Sheet {
+        name: tab,
+        title: format!(
+            "« {name} » — redevances laclasse.com ({}, redevance annuelle {})",
+            sim.billing_unit.label(),
+            sim.annual_fee
+        ),
+        header: [
+            "Ligne",
+            "N° ou exercice",
+            "Du",
+            "Au",
+            "Unités facturées ou titres",
+            "Montant",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}
+
 /// The sheets: one per simulation of `sims` (named as in `c`), then « Écarts ».
 pub fn comparison_sheets(c: &Comparison, sims: &[&Simulation]) -> Vec<Sheet> {
     let mut sheets: Vec<Sheet> = sims
         .iter()
         .zip(&c.names)
         .zip(SHEET_NAMES)
-        .map(|((sim, name), tab)| {
-            let mut rows: Vec<Vec<Cell>> = sim
-                .years
-                .iter()
-                .map(|y| {
-                    let b = y.billing(sim.billing_unit);
-                    vec![
-                        Cell::Text("Année de convention".into()),
-                        Cell::Count(y.year.number as u64),
-                        Cell::Date(y.year.start),
-                        Cell::Date(y.year.end),
-                        Cell::Count(b.billed_units as u64),
-                        Cell::Euros(b.fee),
-                    ]
-                })
-                .collect();
-            rows.push(vec![
-                Cell::Text("Total des années de convention".into()),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Euros(sim.total(sim.billing_unit)),
-            ]);
-            rows.extend(sim.budget().iter().map(|b| {
-                vec![
-                    Cell::Text("Exercice budgétaire".into()),
-                    Cell::Count(b.year as u64),
-                    Cell::Empty,
-                    Cell::Empty,
-                    Cell::Count(b.titles.iter().map(|t| t.units as u64).sum()),
-                    Cell::Euros(b.fee),
-                ]
-            }));
-            Sheet {
-                name: tab.into(),
-                title: format!(
-                    "« {name} » — redevances laclasse.com ({}, redevance annuelle {})",
-                    sim.billing_unit.label(),
-                    sim.annual_fee
-                ),
-                header: [
-                    "Ligne",
-                    "N° ou exercice",
-                    "Du",
-                    "Au",
-                    "Unités facturées ou titres",
-                    "Montant",
-                ]
-                .map(String::from)
-                .to_vec(),
-                rows,
-            }
-        })
+        .map(|((sim, name), tab)| fees_sheet(tab.into(), name, sim))
         .collect();
     let mut header = vec!["Ligne".to_string(), "N° ou exercice".to_string()];
     header.extend(c.names.iter().cloned());

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::annex1::{Cell, Sheet};
+use super::compare::fees_sheet;
 use crate::engine::Simulation;
 use crate::engine::dates::fr;
 use crate::engine::territory::Territory;
@@ -141,51 +142,7 @@ pub fn territory_sheets(t: &Territory, sims: &[&Simulation]) -> Vec<Sheet> {
     }];
     for (c, sim) in t.communes.iter().zip(sims) {
         let taken: Vec<Cow<'static, str>> = sheets.iter().map(|s| s.name.clone()).collect();
-        let mut rows: Vec<Vec<Cell>> = sim
-            .years
-            .iter()
-            .map(|y| {
-                let b = y.billing(sim.billing_unit);
-                vec![
-                    Cell::Text("Année de convention".into()),
-                    Cell::Count(y.year.number as u64),
-                    Cell::Date(y.year.start),
-                    Cell::Date(y.year.end),
-                    Cell::Count(b.billed_units as u64),
-                    Cell::Euros(b.fee),
-                ]
-            })
-            .collect();
-        rows.extend(sim.budget().iter().map(|b| {
-            vec![
-                Cell::Text("Exercice budgétaire".into()),
-                Cell::Count(b.year as u64),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Count(b.titles.iter().map(|t| t.units as u64).sum()),
-                Cell::Euros(b.fee),
-            ]
-        }));
-        sheets.push(Sheet {
-            name: tab_name(&c.name, &taken).into(),
-            title: format!(
-                "« {} » — redevances laclasse.com ({}, redevance annuelle {})",
-                c.name,
-                sim.billing_unit.label(),
-                sim.annual_fee
-            ),
-            header: [
-                "Ligne",
-                "N° ou exercice",
-                "Du",
-                "Au",
-                "Unités facturées ou titres",
-                "Montant",
-            ]
-            .map(String::from)
-            .to_vec(),
-            rows,
-        });
+        sheets.push(fees_sheet(tab_name(&c.name, &taken).into(), &c.name, sim));
     }
     sheets
 }

@@ -9,6 +9,7 @@ use super::annex1::{Sheet, annex1_sheets, to_ods, to_xlsx};
 use super::document::Document;
 use super::ics::{self, PastEvents};
 use super::{budget, deliberation, letter, termination_letter};
+use crate::engine::compare::Compared;
 use crate::engine::simulate;
 use crate::io::parse_str;
 
@@ -243,18 +244,18 @@ pub enum ExportResponse {
     Failed(String),
 }
 
+/// The scenarios read, each with its name, and their simulations.
+type Scenarios = (
+    Vec<(String, crate::engine::Scenario)>,
+    Vec<crate::engine::Simulation>,
+);
+
 /// `today` and each named scenario read and simulated, or what prevents it.
 fn read_named(
     names: &[String],
     scenarios: &[String],
     today: &str,
-) -> Result<
-    (
-        chrono::NaiveDate,
-        Vec<(crate::engine::Scenario, crate::engine::Simulation)>,
-    ),
-    String,
-> {
+) -> Result<(chrono::NaiveDate, Scenarios), String> {
     let today = crate::engine::dates::parse_iso(today)
         .ok_or_else(|| format!("date du jour illisible : {today}"))?;
     let mut read = Vec::with_capacity(scenarios.len());
@@ -265,10 +266,10 @@ fn read_named(
                 errors.len()
             )
         })?;
-        let sim = simulate(&scenario);
-        read.push((scenario, sim));
+        read.push((name.clone(), scenario));
     }
-    Ok((today, read))
+    let sims = read.iter().map(|(_, s)| simulate(s)).collect();
+    Ok((today, (read, sims)))
 }
 
 /// The territory's spreadsheet: each commune's scenario read and simulated, then a sheet of
@@ -279,19 +280,12 @@ pub fn territory_file(
     scenarios: &[String],
     today: &str,
 ) -> Result<Vec<u8>, String> {
-    let (today, read) = read_named(names, scenarios, today)?;
-    let communes: Vec<crate::engine::compare::Compared> = names
-        .iter()
-        .zip(&read)
-        .map(|(name, (scenario, sim))| crate::engine::compare::Compared {
-            name,
-            scenario,
-            sim,
-        })
-        .collect();
-    let t = crate::engine::territory::territory(&communes, today);
-    let sims: Vec<&crate::engine::Simulation> = read.iter().map(|(_, sim)| sim).collect();
-    format.write(&super::territory::territory_sheets(&t, &sims))
+    let (today, (read, sims)) = read_named(names, scenarios, today)?;
+    let t = crate::engine::territory::territory(&Compared::list(&read, &sims), today);
+    format.write(&super::territory::territory_sheets(
+        &t,
+        &sims.iter().collect::<Vec<_>>(),
+    ))
 }
 
 /// The comparison's spreadsheet: each scenario read, simulated and compared (the first the
@@ -302,19 +296,12 @@ pub fn comparison_file(
     scenarios: &[String],
     today: &str,
 ) -> Result<Vec<u8>, String> {
-    let (today, read) = read_named(names, scenarios, today)?;
-    let compared: Vec<crate::engine::compare::Compared> = names
-        .iter()
-        .zip(&read)
-        .map(|(name, (scenario, sim))| crate::engine::compare::Compared {
-            name,
-            scenario,
-            sim,
-        })
-        .collect();
-    let comparison = crate::engine::compare::compare(&compared, today);
-    let sims: Vec<&crate::engine::Simulation> = read.iter().map(|(_, sim)| sim).collect();
-    format.write(&super::compare::comparison_sheets(&comparison, &sims))
+    let (today, (read, sims)) = read_named(names, scenarios, today)?;
+    let comparison = crate::engine::compare::compare(&Compared::list(&read, &sims), today);
+    format.write(&super::compare::comparison_sheets(
+        &comparison,
+        &sims.iter().collect::<Vec<_>>(),
+    ))
 }
 
 /// Makes what `request` asks for.
@@ -349,8 +336,8 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
                 .map(|i| format!("commune {i}"))
                 .collect();
             return match read_named(&names, scenarios, today) {
-                Ok((today, read)) => {
-                    let communes: Vec<_> = read.iter().map(|(s, sim)| (s, sim)).collect();
+                Ok((today, (read, sims))) => {
+                    let communes: Vec<_> = read.iter().map(|(_, s)| s).zip(&sims).collect();
                     ExportResponse::File(
                         ics::territory_ics(&communes, *reminder_days, today, PastEvents::Mark)
                             .into_bytes(),
