@@ -400,6 +400,14 @@ fn read_all(files: &[OsString], stdin: &mut dyn Read) -> Result<Scenarios, Outco
     Ok((read, sims))
 }
 
+/// What a command prints, ending with a line break.
+fn printed(mut out: String) -> Outcome {
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Outcome::ok(out)
+}
+
 /// A text document in the format its file name asks for: .odt, .html or .txt.
 fn write_document(
     doc: &exports::document::Document,
@@ -528,14 +536,10 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             };
             let communes = crate::engine::compare::Compared::list(&read, &sims);
             let t = crate::engine::territory::territory(&communes, dated.unwrap_or_else(today));
-            let mut out = match format {
+            printed(match format {
                 Format::Json => crate::io::territory::to_json(&t),
                 Format::Text => crate::io::territory::to_text(&t),
-            };
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
-            Outcome::ok(out)
+            })
         }
         Command::Compare {
             files,
@@ -571,14 +575,10 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                     Err(message) => Outcome::fail(format!("laclasse-sim : {message}\n")),
                 };
             }
-            let mut out = match format {
+            printed(match format {
                 Format::Json => crate::io::compare::to_json(&comparison),
                 Format::Text => crate::io::compare::to_text(&comparison),
-            };
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
-            Outcome::ok(out)
+            })
         }
         Command::Report {
             file,
@@ -590,14 +590,10 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                 Err(outcome) => return outcome,
             };
             let sim = simulate(&scenario);
-            let mut out = match format {
+            printed(match format {
                 Format::Json => report::to_json(&sim),
                 Format::Text => text::text_report(&scenario, &sim, explain),
-            };
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
-            Outcome::ok(out)
+            })
         }
     }
 }

@@ -77,6 +77,8 @@ pub struct Territory {
     pub schools_in_metropole: u64,
     /// The convention years that hold the day, added up: the territory's current year.
     pub current_year_total: Money,
+    /// Every commune's total over its convention years, added up.
+    pub total: Money,
     /// Annexe 2 applied to that total (R8).
     pub current_year_shares: Explained<CostShares>,
     /// The reference: every school of the territory at the default annual fee (Annexe 2).
@@ -179,6 +181,7 @@ pub fn territory(all: &[Compared<'_>], today: NaiveDate) -> Territory {
         .count();
     let joined_schools = metropole.map(|r| r.schools_with_access).sum();
     let current_year_total: Money = rows.iter().map(|r| r.current_year_fee).sum();
+    let total: Money = rows.iter().map(|r| r.total).sum();
     let reference = DEFAULT_ANNUAL_FEE.times(TERRITORY_SCHOOLS);
     Territory {
         today,
@@ -199,6 +202,7 @@ pub fn territory(all: &[Compared<'_>], today: NaiveDate) -> Territory {
         communes_in_metropole: super::communes::all().len(),
         schools_in_metropole: TERRITORY_SCHOOLS,
         current_year_total,
+        total,
         current_year_shares: r8_cost_shares(
             current_year_total,
             "années de convention en cours des communes",

@@ -226,8 +226,8 @@ pub fn to_json(c: &Comparison) -> String {
     serde_json::to_string_pretty(&comparison(c)).unwrap_or_default()
 }
 
-/// « 450,00 € », or « — » where the year is not billed.
-fn money_or_dash(m: Option<Money>) -> String {
+/// « 450,00 € », or « — » where the year is not billed (the page writes it the same way).
+pub fn money_or_dash(m: Option<Money>) -> String {
     m.map(|m| m.to_string()).unwrap_or_else(|| "—".to_string())
 }
 

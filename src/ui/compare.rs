@@ -17,6 +17,7 @@ use crate::engine::compare::{Comparison, Gap};
 use crate::engine::dates::fr;
 use crate::engine::text::fixed;
 use crate::engine::{Explanation, Money};
+use crate::io::compare::money_or_dash;
 use crate::io::exports::worker::SpreadsheetFormat;
 use crate::web::compare::{
     SCHOOLS_VARIANT, comparison, export_request, schools_variant, terminate_variant,
@@ -40,10 +41,6 @@ pub struct CompareProps {
 fn why_of(why: &Explanation, label: &'static str) -> Html {
     let why = why.clone();
     html! { <Why explain={Callback::from(move |_| why.clone())} label={AttrValue::Static(label)} /> }
-}
-
-fn money_or_dash(m: Option<Money>) -> String {
-    m.map(|m| m.to_string()).unwrap_or_else(|| "—".into())
 }
 
 fn gap_cell(g: &Option<Gap>) -> Html {

@@ -154,7 +154,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                     </p>
 
                     <table class="figures" id="territoire-communes" tabindex="0">
-                        <caption>{ format!("Communes ({}) — cliquer un titre de colonne pour trier", t.communes.len()) }</caption>
+                        <caption>{ format!("Communes ({}) — cliquer un titre de colonne pour trier ", t.communes.len()) }<ClauseTag clause={Clause::Art6Fee} /></caption>
                         <thead><tr>{ for SortKey::ALL.into_iter().map(sort_button) }</tr></thead>
                         <tbody>{ for order.iter().map(|&i| {
                             let c = &t.communes[i];
@@ -170,7 +170,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                             <th scope="row">{ "Territoire" }</th>
                             <td class="num">{ t.joined_schools }</td>
                             <td class="money">{ t.current_year_total.to_string() }</td>
-                            <td class="money">{ t.communes.iter().map(|c| c.total).sum::<crate::engine::Money>().to_string() }</td>
+                            <td class="money">{ t.total.to_string() }</td>
                             <td></td>
                         </tr></tfoot>
                     </table>

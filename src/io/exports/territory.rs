@@ -85,7 +85,7 @@ pub fn territory_sheets(t: &Territory, sims: &[&Simulation]) -> Vec<Sheet> {
         Cell::Empty,
         Cell::Count(t.joined_schools as u64),
         Cell::Euros(t.current_year_total),
-        Cell::Euros(t.communes.iter().map(|c| c.total).sum()),
+        Cell::Euros(t.total),
         Cell::Empty,
     ]);
     rows.push(vec![
