@@ -44,7 +44,9 @@ Usage :
       défaut), écoles et éligibilité qui diffèrent. Avec -o, écrit le classeur (.xlsx ou .ods) :
       une feuille par simulation et une feuille des écarts.
   laclasse-sim territoire FICHIER... [--format json|text] [--date AAAA-MM-JJ]
-      La vue de la Métropole : un scénario par commune ; pour chacune les écoles avec accès,
+      La vue de la Métropole : un scénario par commune, ou une liste .csv de communes avec
+      leur nombre d'écoles « commune;écoles;notification » (hypothèse : les écoles comptées
+      sont la liste initiale, ouvertes dès la notification) ; pour chacune les écoles avec accès,
       la redevance de l'année en cours, le total, les exercices, la prochaine échéance et les
       changements de liste reçus après le 19 juin ; pour le territoire les exercices, les
       titres de recette par mois, les communes et écoles ayant adhéré sur 58 et 625, et
@@ -339,27 +341,80 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
     }
 }
 
-fn read_input(file: &OsString, stdin: &mut dyn Read) -> Result<String, String> {
+fn read_bytes(file: &OsString, stdin: &mut dyn Read) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    let shown = file.to_string_lossy();
     if file == "-" {
         stdin
             .read_to_end(&mut bytes)
             .map_err(|e| format!("lecture de l'entrée standard impossible : {e}"))?;
-    } else {
-        bytes = std::fs::read(file).map_err(|e| {
-            let why = match e.kind() {
-                std::io::ErrorKind::NotFound => "fichier introuvable".to_string(),
-                std::io::ErrorKind::PermissionDenied => "accès refusé".to_string(),
-                std::io::ErrorKind::IsADirectory => "c'est un dossier".to_string(),
-                _ => e.to_string(),
-            };
-            format!("impossible de lire « {shown} » : {why}")
-        })?;
+        return Ok(bytes);
     }
-    String::from_utf8(bytes).map_err(|_| {
-        format!("« {shown} » n'est pas un texte UTF-8 : un scénario laclasse-sim est un fichier JSON en UTF-8")
+    std::fs::read(file).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "fichier introuvable".to_string(),
+            std::io::ErrorKind::PermissionDenied => "accès refusé".to_string(),
+            std::io::ErrorKind::IsADirectory => "c'est un dossier".to_string(),
+            _ => e.to_string(),
+        };
+        format!("impossible de lire « {} » : {why}", file.to_string_lossy())
     })
+}
+
+fn read_input(file: &OsString, stdin: &mut dyn Read) -> Result<String, String> {
+    let bytes = read_bytes(file, stdin)?;
+    String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "« {} » n'est pas un texte UTF-8 : un scénario laclasse-sim est un fichier JSON en UTF-8",
+            file.to_string_lossy()
+        )
+    })
+}
+
+/// The territory's communes: each scenario file read as one, each list of communes with
+/// school counts (`.csv`, `io::counts`) as one a line; the first error stops, every wrong
+/// line of a list is said. Also what to say on standard error: the lines of communes without a
+/// convention, and the hypothesis when counts were read.
+fn read_territory(
+    files: &[OsString],
+    stdin: &mut dyn Read,
+) -> Result<(Scenarios, String), Outcome> {
+    let mut read = Vec::with_capacity(files.len());
+    let mut notes = String::new();
+    for file in files {
+        let shown = file.to_string_lossy().into_owned();
+        if !shown.to_lowercase().ends_with(".csv") {
+            read.push((shown, read_scenario(file, stdin)?));
+            continue;
+        }
+        let fail = |m: String| Outcome::fail(format!("laclasse-sim : {m}\n"));
+        let bytes = read_bytes(file, stdin).map_err(fail)?;
+        let cells = crate::io::csv_text::read(&bytes, None)
+            .map_err(|m| fail(format!("« {shown} » : {m}")))?;
+        let counted = crate::io::counts::read_counts(&shown, &cells.rows);
+        if !counted.refused.is_empty() {
+            let mut msg = format!(
+                "laclasse-sim : la liste « {shown} » est invalide ({} ligne{}) :\n",
+                counted.refused.len(),
+                if counted.refused.len() > 1 { "s" } else { "" }
+            );
+            for m in counted.refused {
+                msg.push_str(&format!("  {m}\n"));
+            }
+            return Err(Outcome::fail(msg));
+        }
+        for m in counted.skipped {
+            notes.push_str(&format!("laclasse-sim : {m}\n"));
+        }
+        if !counted.communes.is_empty() && !notes.contains(crate::io::counts::HYPOTHESIS) {
+            notes.push_str(&format!(
+                "laclasse-sim : {}\n",
+                crate::io::counts::HYPOTHESIS
+            ));
+        }
+        read.extend(counted.communes.into_iter().map(|(_, n, s)| (n, s)));
+    }
+    let sims = read.iter().map(|(_, s)| simulate(s)).collect();
+    Ok(((read, sims), notes))
 }
 
 /// Reads and validates the scenario, or says why not.
@@ -530,16 +585,28 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             format,
             dated,
         } => {
-            let (read, sims) = match read_all(&files, stdin) {
+            let ((read, sims), notes) = match read_territory(&files, stdin) {
                 Ok(r) => r,
                 Err(outcome) => return outcome,
             };
             let communes = crate::engine::compare::Compared::list(&read, &sims);
             let t = crate::engine::territory::territory(&communes, dated.unwrap_or_else(today));
-            printed(match format {
+            let hypothesis = format!("laclasse-sim : {}\n", crate::io::counts::HYPOTHESIS);
+            let mut outcome = printed(match format {
                 Format::Json => crate::io::territory::to_json(&t),
+                // A printed report keeps what its figures rest on.
+                Format::Text if notes.contains(&hypothesis) => format!(
+                    "{}\n\n{}",
+                    crate::io::territory::to_text(&t).trim_end(),
+                    crate::io::counts::HYPOTHESIS
+                ),
                 Format::Text => crate::io::territory::to_text(&t),
-            })
+            });
+            outcome.stderr = match format {
+                Format::Json => notes,
+                Format::Text => notes.replace(&hypothesis, ""),
+            };
+            outcome
         }
         Command::Compare {
             files,

@@ -782,7 +782,16 @@ fn the_territory_reads_back_in_both_formats_a_sheet_per_commune() {
         })
         .collect();
     let t = territory(&communes, NaiveDate::from_ymd_opt(2024, 1, 15).unwrap());
-    let sheets = territory_sheets(&t, &sims.iter().collect::<Vec<_>>());
+    let note = "Hypothèse : lu ainsi.".to_string();
+    let sheets = territory_sheets(&t, &sims.iter().collect::<Vec<_>>(), &[note]);
+    let last = sheets[0].rows.last().unwrap();
+    assert_eq!(
+        (&last[0], &last[1]),
+        (
+            &annex1::Cell::Text("Hypothèse".into()),
+            &annex1::Cell::Text("Hypothèse : lu ainsi.".into())
+        )
+    );
     assert_eq!(sheets.len(), 59);
     assert_eq!(sheets[0].name, "Territoire");
     let mut tabs: Vec<String> = sheets.iter().map(|s| s.name.to_lowercase()).collect();

@@ -232,3 +232,129 @@ fn the_same_commune_twice_is_counted_once() {
     assert_eq!(status, 2);
     assert!(stderr.contains("territoire : indiquer au moins un fichier de scénario"));
 }
+
+#[test]
+fn a_list_of_the_58_communes_with_625_schools_counted_gives_93_750_euros() {
+    let dir = std::env::temp_dir().join(format!("laclasse-comptes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // As Excel writes it: a BOM, a header, semicolons, French dates, CRLF.
+    let mut csv = String::from("\u{feff}Commune;Écoles;Notification\r\n");
+    for (record, count) in laclasse_sim::engine::communes::all()
+        .iter()
+        .zip(samples::metropole_625())
+    {
+        csv.push_str(&format!("{};{count};16/11/2023\r\n", record.name));
+    }
+    let list = dir.join("communes.csv");
+    std::fs::write(&list, &csv).unwrap();
+    let (status, stdout, stderr) =
+        laclasse(&["territoire", list.to_str().unwrap(), "--date", "2026-11-30"]);
+    assert_eq!(status, 0, "{stderr}");
+    let t: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(t["current_year_total_cents"], 9_375_000);
+    assert_eq!(t["joined_communes"], 58);
+    assert_eq!(t["joined_schools"], 625);
+    assert_eq!(
+        t["budget_years"][3],
+        json!({ "year": 2026, "fee_cents": 9_375_000 })
+    );
+    // The figures rest on a reading of the count, which the command says.
+    assert!(
+        stderr.contains("Hypothèse : une liste par nombre"),
+        "{stderr}"
+    );
+    let (_, text, _) = laclasse(&[
+        "territoire",
+        list.to_str().unwrap(),
+        "--format",
+        "text",
+        "--date",
+        "2026-11-30",
+    ]);
+    assert!(text.contains("écoles avec accès : 625 sur 625"), "{text}");
+    assert!(
+        text.trim_end().ends_with("5 ans après la notification)."),
+        "{text}"
+    );
+
+    // A line is the commune's own scenario with as many schools, open from the notification:
+    // Bron's 10 schools in a Windows-1252 list, beside a scenario file of Bron's 10 schools.
+    let cp1252 = dir.join("bron.csv");
+    std::fs::write(&cp1252, b"Bron;10;16/11/2023\n\xc9cully;0;\n").unwrap();
+    let (status, stdout, stderr) = laclasse(&[
+        "territoire",
+        cp1252.to_str().unwrap(),
+        "--date",
+        "2026-11-30",
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        stderr.contains("ligne 2 : Écully n'a ni école ni date de notification"),
+        "{stderr}"
+    );
+    let counted: Value = serde_json::from_str(&stdout).unwrap();
+    let school = |i: usize| {
+        json!({ "name": format!("École {i}"), "level": "primaire", "sector": "public",
+            "requested": "2023-11-16", "opened": "2023-11-16",
+            "admin": { "last_name": "Nom", "first_name": "Claire", "function": "Directrice",
+                "email": format!("dir{i}@ecole.example.fr"), "phone": "04 78 00 00 00" } })
+    };
+    let scenario = json!({
+        "format": "laclasse-sim/1",
+        "commune": { "name": "Bron", "insee": "69029" },
+        "convention": { "notified": "2023-11-16", "annual_fee_eur": "150.00" },
+        "schools": (1..=10).map(school).collect::<Vec<_>>(),
+    });
+    let bron = dir.join("bron.json");
+    std::fs::write(&bron, scenario.to_string()).unwrap();
+    let (status, single, stderr) = laclasse(&["report", bron.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stderr}");
+    let single: Value = serde_json::from_str(&single).unwrap();
+    let years = single["convention_years"].as_array().unwrap();
+    let total: i64 = years.iter().map(|y| y["fee_cents"].as_i64().unwrap()).sum();
+    let c = &counted["communes"][0];
+    assert_eq!(c["total_cents"], total);
+    assert_eq!(
+        c["total_cents"],
+        6 * 150_000,
+        "16/11/2023 to 16/11/2028: six years"
+    );
+    assert_eq!(c["current_year_fee_cents"], years[3]["fee_cents"]);
+    assert_eq!(
+        c["budget_years"],
+        single["budget_years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| json!({ "year": b["year"], "fee_cents": b["fee_cents"] }))
+            .collect::<Value>()
+    );
+
+    // The example list of the README.
+    let (status, stdout, stderr) = laclasse(&[
+        "territoire",
+        "data/examples/communes-ecoles.csv",
+        "--date",
+        "2026-11-30",
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    let example: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(example["joined_schools"], 82);
+    assert_eq!(example["current_year_total_cents"], 82 * 15_000);
+
+    // A wrong line stops the command, named by file, line and column.
+    let wrong = dir.join("faux.csv");
+    std::fs::write(&wrong, "Bron;dix;16/11/2023\nÉcully;2;32/01/2024\n").unwrap();
+    let (status, stdout, stderr) = laclasse(&["territoire", wrong.to_str().unwrap()]);
+    assert_eq!((status, stdout.as_str()), (2, ""));
+    assert!(stderr.contains("est invalide (2 lignes)"), "{stderr}");
+    assert!(
+        stderr.contains("ligne 1, colonne « écoles » : « dix » n'est pas un nombre entier"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ligne 2, colonne « notification » : « 32/01/2024 » n'est pas une date"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -61,6 +61,35 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// A day as a person or a spreadsheet writes it: `16/11/2023`, `16/11/23` (this century),
+/// `16.11.2023`, `16-11-2023` or `2023-11-16`; `None` for anything else or a day that does not
+/// exist.
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if let Some(date) = parse_iso(text) {
+        return Some(date);
+    }
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit()))
+        || parts[0].len() > 2
+        || parts[1].len() > 2
+    {
+        return None;
+    }
+    let year: i32 = match parts[2].len() {
+        4 => parts[2].parse().ok()?,
+        2 => 2000 + parts[2].parse::<i32>().ok()?,
+        _ => return None,
+    };
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, parts[1].parse().ok()?, parts[0].parse().ok()?)
+}
+
 /// `YYYY-MM-DD`, as the scenario and the report write dates.
 pub fn iso(date: NaiveDate) -> String {
     // Written by hand: chrono's strftime weighs kilobytes in the web build.
@@ -185,6 +214,31 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn a_day_as_people_and_spreadsheets_write_it() {
+        for text in [
+            "16/11/2023",
+            " 16/11/23 ",
+            "16.11.2023",
+            "16-11-2023",
+            "2023-11-16",
+        ] {
+            assert_eq!(parse_day(text), Some(d("2023-11-16")), "{text}");
+        }
+        assert_eq!(parse_day("1/2/2024"), Some(d("2024-02-01")));
+        for text in [
+            "31/02/2024",
+            "16/11/202",
+            "2023/11/16",
+            "16/11",
+            "",
+            "seize",
+            "16/11/1850",
+        ] {
+            assert_eq!(parse_day(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! report and the French text report.
 
 pub mod compare;
+pub mod counts;
 pub mod csv_text;
 pub mod exports;
 pub mod report;

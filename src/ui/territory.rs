@@ -12,9 +12,10 @@ use super::why::{ClauseTag, Why};
 use crate::engine::Clause;
 use crate::engine::dates::fr;
 use crate::engine::text::fixed;
-use crate::io::exports::worker::SpreadsheetFormat;
+use crate::io::csv_text::{CsvText, decode};
+use crate::io::exports::worker::{ExportRequest, SpreadsheetFormat};
 use crate::web::territory::{
-    SortKey, TerritoryAction, TerritoryState, calendar_request, export_request, sorted,
+    FileKind, SortKey, TerritoryAction, TerritoryState, calendar_request, export_request, sorted,
 };
 
 /// The view's state as a Yew reducer.
@@ -47,15 +48,15 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     let status = use_state_eq(|| None::<(bool, String)>);
     let on_files = {
         let (dispatcher, readers, chosen) = (store.dispatcher(), readers.clone(), chosen.clone());
+        let (export, status) = (export.clone(), status.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(files) = input.files() else { return };
             for i in 0..files.length() {
                 let Some(file) = files.get(i) else { continue };
-                // A folder brings every file it holds: only the scenarios are read.
-                if input.has_attribute("webkitdirectory")
-                    && !file.name().to_lowercase().ends_with(".json")
-                {
+                let kind = FileKind::of(&file.name());
+                // A folder brings every file it holds: only the scenarios and lists are read.
+                if input.has_attribute("webkitdirectory") && kind.is_none() {
                     continue;
                 }
                 let (name, dispatcher) = (file.name(), dispatcher.clone());
@@ -64,13 +65,51 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                     *n += 1;
                     *n
                 };
-                let task =
-                    gloo_file::callbacks::read_as_text(&gloo_file::File::from(file), move |read| {
+                let file = gloo_file::File::from(file);
+                let task = if kind == Some(FileKind::Counts) {
+                    // The list's cells are read in the worker (the csv crate stays out of the
+                    // page); its text is checked here first, so that a refusal names the file.
+                    let (export, status) = (export.clone(), status.clone());
+                    gloo_file::callbacks::read_as_bytes(&file, move |read| {
+                        let bytes = match read {
+                            Ok(bytes) => bytes,
+                            Err(_) => {
+                                return dispatcher.dispatch(TerritoryAction::Unreadable(name));
+                            }
+                        };
+                        if let Err(why) = decode(&bytes) {
+                            return dispatcher.dispatch(TerritoryAction::NotAList(name, why));
+                        }
+                        export.emit(ExportJob {
+                            request: ExportRequest::ReadCsv {
+                                bytes,
+                                separator: None,
+                            },
+                            status: status.clone(),
+                            done: Callback::from(move |json: Vec<u8>| {
+                                // « Lecture du fichier… » said while the worker read it.
+                                status.set(None);
+                                // Read as text: the page's JSON reader is already there for text.
+                                let read = std::str::from_utf8(&json)
+                                    .ok()
+                                    .and_then(|t| serde_json::from_str::<CsvText>(t).ok());
+                                dispatcher.dispatch(match read {
+                                    Some(read) => {
+                                        TerritoryAction::ReadCounts(rank, name.clone(), read.rows)
+                                    }
+                                    None => TerritoryAction::Unreadable(name.clone()),
+                                })
+                            }),
+                        });
+                    })
+                } else {
+                    gloo_file::callbacks::read_as_text(&file, move |read| {
                         dispatcher.dispatch(match read {
                             Ok(text) => TerritoryAction::Read(rank, name, text),
                             Err(_) => TerritoryAction::Unreadable(name),
                         })
-                    });
+                    })
+                };
                 readers.borrow_mut().push(task);
             }
             input.set_value("");
@@ -131,13 +170,13 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     html! {
         <details class="territory" id="territoire">
             <summary>{ "Vue de la Métropole : plusieurs communes" }</summary>
-            <p class="hint">{ "Un fichier de scénario (.json) par commune : ils restent dans cette page, ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations »." }</p>
+            <p class="hint">{ "Un fichier de scénario (.json) par commune, ou une liste des communes avec leur nombre d'écoles (.csv, une ligne par commune : « commune;écoles;notification », par exemple « Bron;12;16/11/2023 »). Les fichiers restent dans cette page : ils ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations »." }</p>
             <div class="field">
-                <label for="fichiers-communes">{ "Fichiers des communes (.json, plusieurs à la fois)" }</label>
-                <input type="file" id="fichiers-communes" multiple=true accept=".json,application/json" onchange={on_files.clone()} />
+                <label for="fichiers-communes">{ "Fichiers des communes (.json ou .csv, plusieurs à la fois)" }</label>
+                <input type="file" id="fichiers-communes" multiple=true accept=".json,.csv,application/json,text/csv" onchange={on_files.clone()} />
             </div>
             <div class="field">
-                <label for="dossier-communes">{ "Ou tout un dossier (ses fichiers .json)" }</label>
+                <label for="dossier-communes">{ "Ou tout un dossier (ses fichiers .json et .csv)" }</label>
                 <input type="file" id="dossier-communes" webkitdirectory=true multiple=true onchange={on_files} />
             </div>
             <div role="status" aria-live="polite">
@@ -152,6 +191,9 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                         fr(t.today), t.joined_communes, if t.joined_communes > 1 { "s" } else { "" }, t.communes_in_metropole,
                         t.joined_schools, if t.joined_schools > 1 { "s" } else { "" }, t.schools_in_metropole) }
                     </p>
+                    { for state.notes().into_iter().map(|note| html! {
+                        <p class="hypothese" id="territoire-hypothese">{ note }</p>
+                    }) }
 
                     <table class="figures" id="territoire-communes" tabindex="0">
                         <caption>{ format!("Communes ({}) — cliquer un titre de colonne pour trier ", t.communes.len()) }<ClauseTag clause={Clause::Art6Fee} /></caption>

@@ -3,7 +3,7 @@
 //! preview with each line's errors; nothing changes until they confirm.
 
 use super::draft::SchoolDraft;
-use crate::engine::dates::parse_iso;
+use crate::engine::dates::{iso, parse_day};
 use crate::engine::scenario::{Level, Sector};
 use crate::engine::text::fold_name;
 use crate::io::scenario::{FieldError, parse_school};
@@ -109,27 +109,9 @@ pub fn guess_columns(rows: &[Vec<String>], has_header: bool) -> Vec<Column> {
     }
 }
 
-/// `16/11/2023`, `16/11/23` or `2023-11-16` as `2023-11-16`; anything else as typed.
+/// `16/11/2023`, `16/11/23` or `2023-11-16` as `2023-11-16` ([`parse_day`]).
 fn to_iso_date(cell: &str) -> Option<String> {
-    let cell = cell.trim();
-    if parse_iso(cell).is_some() {
-        return Some(cell.to_string());
-    }
-    let parts: Vec<&str> = cell.split(['/', '.', '-']).collect();
-    if parts.len() != 3
-        || !parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
-        return None;
-    }
-    let year = match parts[2].len() {
-        4 => parts[2].to_string(),
-        2 => format!("20{}", parts[2]),
-        _ => return None,
-    };
-    let iso = format!("{year}-{:0>2}-{:0>2}", parts[1], parts[0]);
-    parse_iso(&iso).map(|_| iso)
+    parse_day(cell).map(iso)
 }
 
 fn level_code(cell: &str) -> String {

@@ -12,9 +12,34 @@ use crate::engine::r10_eligibility::r10_commune;
 use crate::engine::territory::{Territory, territory};
 use crate::engine::text::fold_name;
 use crate::engine::{Scenario, Simulation, simulate};
+use crate::io::counts::{HYPOTHESIS, read_counts};
 use crate::io::exports::worker::{ExportRequest, SpreadsheetFormat};
 use crate::io::parse_str;
 use crate::io::scenario::to_string_pretty;
+
+/// What a file opened in the view is read as, by its name's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A commune's scenario (`.json`).
+    Scenario,
+    /// A list of communes with school counts (`.csv`, [`read_counts`]).
+    Counts,
+}
+
+impl FileKind {
+    /// The kind a file's name says; `None` when it says neither (a folder's other files are
+    /// left out; a file chosen alone is read as a scenario, whose reader says what is wrong).
+    pub fn of(name: &str) -> Option<FileKind> {
+        let name = name.to_lowercase();
+        if name.ends_with(".json") {
+            Some(FileKind::Scenario)
+        } else if name.ends_with(".csv") {
+            Some(FileKind::Counts)
+        } else {
+            None
+        }
+    }
+}
 
 /// The columns the communes' table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +90,9 @@ pub struct TerritoryState {
     pub refused: Vec<String>,
     /// The column the table is sorted by, and whether descending; `None`: the order opened.
     pub sort: Option<(SortKey, bool)>,
+    /// The lists of communes with school counts read (their files' names): their figures rest
+    /// on [`crate::io::counts::HYPOTHESIS`], which the page says.
+    pub counted: Vec<String>,
 }
 
 /// What the territory view is asked.
@@ -73,8 +101,14 @@ pub enum TerritoryAction {
     /// A file's text, read (its rank among the files chosen, its name, its text): kept as a
     /// commune in the order chosen, or refused with a message naming it.
     Read(usize, String, String),
+    /// A list of communes with school counts (« commune;écoles;notification »), read into
+    /// cells (its rank among the files chosen, its name, its rows): each line kept as a
+    /// commune ([`read_counts`]), or refused with a message naming the file, line and column.
+    ReadCounts(usize, String, Vec<Vec<String>>),
     /// A file the browser could not read.
     Unreadable(String),
+    /// A file that is not a list of communes (its name, why, in French).
+    NotAList(String, String),
     /// Sort by this column (again: the other way).
     SortBy(SortKey),
     /// Every file closed.
@@ -87,24 +121,8 @@ impl TerritoryState {
         match action {
             TerritoryAction::Read(rank, name, text) => match parse_str(&text) {
                 Ok(scenario) => {
-                    // One simulation per commune: two would be counted twice.
-                    let insee = |s: &Scenario| r10_commune(&s.commune).record.map(|r| &r.insee);
-                    let same = insee(&scenario).and_then(|code| {
-                        self.files
-                            .iter()
-                            .find(|(_, s)| insee(s) == Some(code))
-                            .map(|(n, _)| n.clone())
-                    });
-                    match same {
-                        Some(other) => self.refused.push(format!(
-                            "« {name} » n'a pas été ajouté : sa commune est déjà celle de « {other} » (une simulation par commune)."
-                        )),
-                        None => {
-                            let at = self.ranks.iter().take_while(|r| **r < rank).count();
-                            self.ranks.insert(at, rank);
-                            self.files.insert(at, (name, Rc::new(scenario)));
-                        }
-                    }
+                    let refused = format!("« {name} » n'a pas été ajouté");
+                    self.add(rank, name, scenario, &refused)
                 }
                 Err(errors) => self.refused.push(format!(
                     "« {name} » n'a pas été ajouté : {} erreur{} (la première : {}).",
@@ -113,9 +131,24 @@ impl TerritoryState {
                     errors.first().map(|e| e.for_people()).unwrap_or_default()
                 )),
             },
+            TerritoryAction::ReadCounts(rank, file, rows) => {
+                let read = read_counts(&file, &rows);
+                self.refused.extend(read.refused);
+                self.refused.extend(read.skipped);
+                if !read.communes.is_empty() && !self.counted.contains(&file) {
+                    self.counted.push(file.clone());
+                }
+                for (line, name, scenario) in read.communes {
+                    let refused = format!("« {file} », ligne {line} : {name} n'a pas été ajoutée");
+                    self.add(rank, name, scenario, &refused);
+                }
+            }
             TerritoryAction::Unreadable(name) => self.refused.push(format!(
                 "« {name} » n'a pas été ajouté : le navigateur n'a pas pu le lire."
             )),
+            TerritoryAction::NotAList(name, why) => self
+                .refused
+                .push(format!("« {name} » n'a pas été ajouté : {why}.")),
             TerritoryAction::SortBy(key) => {
                 self.sort = match self.sort {
                     Some((k, descending)) if k == key => Some((key, !descending)),
@@ -124,6 +157,42 @@ impl TerritoryState {
             }
             TerritoryAction::Clear => *self = TerritoryState::default(),
         }
+    }
+
+    /// Keeps `scenario` as `name` among the files of rank `rank` (after those of the same
+    /// rank already kept), unless its commune is already there: one simulation per commune,
+    /// two would be counted twice. `refused` begins the message that says so.
+    fn add(&mut self, rank: usize, name: String, scenario: Scenario, refused: &str) {
+        let insee = |s: &Scenario| r10_commune(&s.commune).record.map(|r| &r.insee);
+        let same = insee(&scenario).and_then(|code| {
+            self.files
+                .iter()
+                .find(|(_, s)| insee(s) == Some(code))
+                .map(|(n, _)| n.clone())
+        });
+        match same {
+            Some(other) => self.refused.push(format!(
+                "{refused} : sa commune est déjà celle de « {other} » (une simulation par commune)."
+            )),
+            None => {
+                let at = self.ranks.iter().take_while(|r| **r <= rank).count();
+                self.ranks.insert(at, rank);
+                self.files.insert(at, (name, Rc::new(scenario)));
+            }
+        }
+    }
+
+    /// The hypotheses the figures rest on, in French: the reading of the lists by counts, naming
+    /// them, when any was read.
+    pub fn notes(&self) -> Vec<String> {
+        if self.counted.is_empty() {
+            return Vec::new();
+        }
+        let lists: Vec<String> = self.counted.iter().map(|f| format!("« {f} »")).collect();
+        vec![format!(
+            "{HYPOTHESIS} Listes par nombre : {}.",
+            lists.join(", ")
+        )]
     }
 
     /// Every commune simulated and set together on `today`.
@@ -159,6 +228,7 @@ pub fn export_request(
                 .map(|(_, s)| to_string_pretty(s))
                 .collect(),
             today: iso(today),
+            notes: state.notes(),
         },
         format!("laclasse-sim-territoire.{}", format.extension()),
     )
@@ -294,5 +364,51 @@ mod tests {
         ));
         let names: Vec<&str> = s.files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["bron.json", "ecully.json"]);
+    }
+
+    fn cells(text: &str) -> Vec<Vec<String>> {
+        text.lines()
+            .map(|l| l.split(';').map(str::to_string).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_list_of_counts_adds_a_commune_a_line_in_the_order_chosen_and_is_remembered() {
+        let mut s = TerritoryState::default();
+        s.apply(TerritoryAction::Read(
+            2,
+            "tassin.json".into(),
+            samples::TASSIN_JSON.into(),
+        ));
+        s.apply(TerritoryAction::ReadCounts(
+            1,
+            "communes.csv".into(),
+            cells("commune;écoles;notification\nBron;10;16/11/2023\nÉcully;5;16/11/2023\nTassin-la-Demi-Lune;3;16/11/2023\nNulle-Part;2;16/11/2023"),
+        ));
+        let names: Vec<&str> = s.files.iter().map(|(n, _)| n.as_str()).collect();
+        // Bron and Écully, chosen first, in the file's order; Tassin from its own file only.
+        assert_eq!(names, ["Bron", "Écully", "tassin.json"]);
+        assert_eq!(s.counted, ["communes.csv"]);
+        assert!(s.notes()[0].starts_with("Hypothèse : une liste par nombre"));
+        assert!(s.notes()[0].ends_with("Listes par nombre : « communes.csv »."));
+        let (request, _) = export_request(&s, SpreadsheetFormat::Ods, today());
+        assert!(matches!(request, ExportRequest::Territory { notes, .. } if notes == s.notes()));
+        assert_eq!(
+            s.refused,
+            [
+                "« communes.csv », ligne 5, colonne « commune » : « Nulle-Part » n'est pas une commune de la Métropole de Lyon.",
+                "« communes.csv », ligne 4 : Tassin-la-Demi-Lune n'a pas été ajoutée : sa commune est déjà celle de « tassin.json » (une simulation par commune).",
+            ]
+        );
+        let t = s.territory(today());
+        // 15 counted schools at 150 € in the year begun on 16/11/2026, and Tassin's own.
+        let tassin = &t.communes[2];
+        assert_eq!(t.communes[0].current_year_fee.to_string(), "1 500,00 €");
+        assert_eq!(t.communes[1].current_year_fee.to_string(), "750,00 €");
+        assert_eq!(
+            t.current_year_total.cents(),
+            225_000 + tassin.current_year_fee.cents()
+        );
+        assert_eq!(t.joined_schools, 15 + tassin.schools_with_access);
     }
 }

@@ -1,5 +1,6 @@
 // The Métropole's view: three commune files opened together; the territory's totals read
-// against each commune's own figures, opened one by one as a simulation.
+// against each commune's own figures, opened one by one as a simulation; a list of communes
+// with school counts (CSV).
 const fs = require('fs');
 const path = require('path');
 const AxeBuilder = require('@axe-core/playwright').default;
@@ -25,7 +26,7 @@ const cents = (text) => Number(text.replace(/[^0-9]/g, ''));
 test('three commune files add up to the territory, each line its commune\'s own figures', async ({ app, page }) => {
   await app.goto();
   await page.locator('#territoire summary').click();
-  await page.getByLabel('Fichiers des communes (.json, plusieurs à la fois)').setInputFiles(files);
+  await page.getByLabel('Fichiers des communes (.json ou .csv, plusieurs à la fois)').setInputFiles(files);
   const rows = page.locator('#territoire-communes tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(page.locator('#territoire-adhesion')).toContainText('3 communes sur 58');
@@ -88,7 +89,7 @@ test('three commune files add up to the territory, each line its commune\'s own 
 test('a file that is not a scenario is refused by name, the others kept', async ({ app, page }) => {
   await app.goto();
   await page.locator('#territoire summary').click();
-  await page.getByLabel('Fichiers des communes (.json, plusieurs à la fois)').setInputFiles([
+  await page.getByLabel('Fichiers des communes (.json ou .csv, plusieurs à la fois)').setInputFiles([
     files[0], { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{') },
   ]);
   await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(1);
@@ -98,17 +99,67 @@ test('a file that is not a scenario is refused by name, the others kept', async 
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
 
-test('a whole folder opens its scenario files and leaves the others', async ({ app, page }) => {
+test('a whole folder opens its scenario files and lists and leaves the others', async ({ app, page }) => {
   const os = require('os');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'communes-'));
   // ASCII names: Chromium does not read a file of a folder given through Playwright when its
   // name has an accent (« Écully.json ») — not the app's doing (files given one by one are).
   for (const f of files) fs.writeFileSync(path.join(dir, f.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')), f.buffer);
   fs.writeFileSync(path.join(dir, 'lisez-moi.txt'), 'pas un scénario');
+  fs.writeFileSync(path.join(dir, 'autres.csv'), 'commune;écoles;notification\nVenissieux;4;16/11/2023\n');
   await app.goto();
   await page.locator('#territoire summary').click();
-  await page.getByLabel('Ou tout un dossier (ses fichiers .json)').setInputFiles(dir);
-  await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(3);
+  await page.getByLabel('Ou tout un dossier (ses fichiers .json et .csv)').setInputFiles(dir);
+  await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(4);
+  await expect(page.locator('#territoire-communes tbody')).toContainText('Vénissieux');
   await expect(page.locator('#communes-refusees')).toHaveCount(0);
   fs.rmSync(dir, { recursive: true });
+});
+
+test('a list of communes with school counts (CSV) adds a commune a line, under its hypothesis', async ({ app, page }) => {
+  await app.goto();
+  await page.locator('#territoire summary').click();
+  // As Excel saves it in France: Windows-1252 (0xC9 is É), semicolons, CRLF, a header.
+  const csv = Buffer.concat([
+    Buffer.from('Commune;Écoles;Notification\r\nBron;12;16/11/2023\r\n', 'latin1'),
+    Buffer.from([0xc9]), Buffer.from('cully;5;15/01/2024\r\nVilleurb;3;16/11/2023\r\nCaluire-et-Cuire;0;\r\n', 'latin1'),
+  ]);
+  await page.getByLabel('Fichiers des communes (.json ou .csv, plusieurs à la fois)').setInputFiles([
+    { name: 'communes.csv', mimeType: 'text/csv', buffer: csv },
+    files[0],
+    { name: 'classeur.csv', mimeType: 'text/csv', buffer: Buffer.from('PK\x03\x04 pas un csv') },
+  ]);
+  const rows = page.locator('#territoire-communes tbody tr');
+  await expect(rows).toHaveCount(3);
+  // In the order chosen: the list's communes, then Tassin's own file.
+  const names = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[0].textContent));
+  expect(names).toEqual(['Bron', 'Écully', 'tassin.json (Tassin-la-Demi-Lune)']);
+  // 12 and 5 schools at 150 € in the year begun in November 2026 / January 2026, and Tassin's 450 €.
+  const current = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[2].textContent));
+  expect(current.map(cents)).toEqual([180000, 75000, 45000]);
+  const schools = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[1].textContent));
+  expect(schools).toEqual(['12', '5', '3']);
+  await expect(page.locator('#territoire-communes tfoot td').nth(1)).toHaveText('3 000,00 €');
+  await expect(page.locator('#territoire-adhesion')).toContainText('3 communes sur 58');
+  await expect(page.locator('#territoire-adhesion')).toContainText('20 écoles sur 625');
+  await expect(page.locator('#territoire-hypothese')).toContainText('Hypothèse : une liste par nombre');
+  await expect(page.locator('#territoire-hypothese')).toContainText('« communes.csv »');
+  // What was left out is said, naming the file, the line and the column.
+  const refused = page.locator('#communes-refusees');
+  await expect(refused).toContainText('« communes.csv », ligne 4, colonne « commune » : « Villeurb » n\'est pas une commune de la Métropole de Lyon (vouliez-vous dire « Villeurbanne » ?).');
+  await expect(refused).toContainText('ligne 5 : Caluire-et-Cuire n\'a ni école ni date de notification');
+  await expect(refused).toContainText('« classeur.csv » n\'a pas été ajouté : ce fichier est un classeur (.xlsx ou .ods), pas un CSV');
+  // The worker's « Lecture du fichier… » is gone once the list is read.
+  await expect(page.locator('#territoire-statut')).toHaveCount(0);
+  // Nothing of the list in the browser's storage or the address.
+  await page.waitForTimeout(500);
+  const kept = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join() + location.href);
+  for (const name of ['Bron', 'cully', '69029']) expect(kept).not.toContain(name);
+  const results = await new AxeBuilder({ page }).include('#territoire').analyze();
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  // The spreadsheet carries the hypothesis too.
+  const file = await app.download('Territoire (.ods)');
+  expect(file.suggestedFilename()).toBe('laclasse-sim-territoire.ods');
+  if (process.env.KEEP_COUNTS) fs.writeFileSync(process.env.KEEP_COUNTS, fs.readFileSync(await file.path()));
 });

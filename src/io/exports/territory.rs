@@ -52,9 +52,10 @@ fn tab_name(name: &str, taken: &[Cow<'static, str>]) -> String {
     name
 }
 
-/// The sheets: « Territoire » (each commune, the budget years, the titles by month), then one
-/// per commune of `sims` (in the order of `t.communes`).
-pub fn territory_sheets(t: &Territory, sims: &[&Simulation]) -> Vec<Sheet> {
+/// The sheets: « Territoire » (each commune, the budget years, the titles by month, then each
+/// of `notes`, the hypotheses the figures rest on), then one per commune of `sims` (in the
+/// order of `t.communes`).
+pub fn territory_sheets(t: &Territory, sims: &[&Simulation], notes: &[String]) -> Vec<Sheet> {
     let mut rows: Vec<Vec<Cell>> = t
         .communes
         .iter()
@@ -115,6 +116,17 @@ pub fn territory_sheets(t: &Territory, sims: &[&Simulation]) -> Vec<Sheet> {
             Cell::Empty,
             Cell::Count(m.titles),
             Cell::Euros(m.amount),
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+    }
+    for note in notes {
+        rows.push(vec![
+            Cell::Text("Hypothèse".into()),
+            Cell::Text(note.clone()),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
             Cell::Empty,
             Cell::Empty,
         ]);

@@ -174,6 +174,8 @@ pub enum ExportRequest {
         scenarios: Vec<String>,
         /// The day the figures are for, `YYYY-MM-DD`.
         today: String,
+        /// The hypotheses the figures rest on, in French (a row each on the totals' sheet).
+        notes: Vec<String>,
     },
     /// The calendar of every commune's deadlines (.ics), the Métropole's view.
     TerritoryCalendar {
@@ -279,12 +281,14 @@ pub fn territory_file(
     names: &[String],
     scenarios: &[String],
     today: &str,
+    notes: &[String],
 ) -> Result<Vec<u8>, String> {
     let (today, (read, sims)) = read_named(names, scenarios, today)?;
     let t = crate::engine::territory::territory(&Compared::list(&read, &sims), today);
     format.write(&super::territory::territory_sheets(
         &t,
         &sims.iter().collect::<Vec<_>>(),
+        notes,
     ))
 }
 
@@ -351,8 +355,9 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
             names,
             scenarios,
             today,
+            notes,
         } => {
-            return match territory_file(*format, names, scenarios, today) {
+            return match territory_file(*format, names, scenarios, today, notes) {
                 Ok(bytes) => ExportResponse::File(bytes),
                 Err(message) => ExportResponse::Failed(message),
             };
