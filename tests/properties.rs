@@ -251,3 +251,50 @@ proptest! {
         prop_assert_eq!(same.total_gaps[1].unwrap().cents(), 0);
     }
 }
+
+/// A cell of a list of communes: a commune (name, code, unknown), a count, a date, or noise.
+fn counts_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Bron".to_string()),
+        Just("69081".to_string()),
+        Just("Écully".to_string()),
+        Just("Nulle-Part".to_string()),
+        (0u32..1_200).prop_map(|n| n.to_string()),
+        date().prop_map(|d| format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())),
+        Just(String::new()),
+        "[ -~éÉ;]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Every line of a list of counts is kept, refused or said not counted, never dropped in
+    /// silence (a header aside), and a kept commune bills exactly its count in its first year.
+    #[test]
+    fn every_line_of_a_list_of_counts_is_accounted_for(
+        rows in proptest::collection::vec(proptest::collection::vec(counts_cell(), 0..5), 0..8)
+    ) {
+        let read = laclasse_sim::io::counts::read_counts("liste.csv", &rows);
+        let header = rows.first().is_some_and(|r| laclasse_sim::io::counts::is_header(r));
+        let start = usize::from(header);
+        if rows.len() == start {
+            prop_assert_eq!(read.refused.len(), 1, "an empty list says so");
+        }
+        for line in start + 1..=rows.len() {
+            let tag = format!("ligne {line} ");
+            let tagged = |m: &String| m.contains(&format!("ligne {line},")) || m.contains(&tag);
+            let kept = read.communes.iter().filter(|(l, _, _)| *l == line).count();
+            let said = read.refused.iter().chain(&read.skipped).filter(|m| tagged(m)).count();
+            prop_assert_eq!(kept + said, 1, "line {}: {:?}", line, read);
+        }
+        for (line, name, scenario) in &read.communes {
+            prop_assert!(*line >= 1 && *line <= rows.len());
+            prop_assert_eq!(name, &scenario.commune.name);
+            let sim = simulate(scenario);
+            let first = &sim.years[0].per_school;
+            prop_assert_eq!(first.billed_units, scenario.schools.len());
+            prop_assert_eq!(first.fee, Money::from_euros(150 * scenario.schools.len() as u64));
+        }
+    }
+}

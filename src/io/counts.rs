@@ -74,7 +74,7 @@ fn columns(header: &[String]) -> [usize; 3] {
 }
 
 /// Whether `row` is a header: none of its cells is a number, a date or a commune.
-fn is_header(row: &[String]) -> bool {
+pub fn is_header(row: &[String]) -> bool {
     row.iter().all(|c| {
         let c = c.trim();
         c.parse::<i64>().is_err() && parse_day(c).is_none() && commune(c).is_err()
