@@ -373,9 +373,10 @@ fn read_input(file: &OsString, stdin: &mut dyn Read) -> Result<String, String> {
 /// The territory's communes: each scenario file read as one, each list of communes with
 /// school counts (`.csv`, `io::counts`) as one a line; the first error stops, every wrong
 /// line of a list is said. Also what to say on standard error: the lines of communes without a
-/// convention, and the hypothesis when counts were read.
+/// convention, and the hypothesis when counts were read. `on`: the view's day.
 fn read_territory(
     files: &[OsString],
+    on: chrono::NaiveDate,
     stdin: &mut dyn Read,
 ) -> Result<(Scenarios, String), Outcome> {
     let mut read = Vec::with_capacity(files.len());
@@ -390,10 +391,10 @@ fn read_territory(
         let bytes = read_bytes(file, stdin).map_err(fail)?;
         let cells = crate::io::csv_text::read(&bytes, None)
             .map_err(|m| fail(format!("« {shown} » : {m}")))?;
-        let counted = crate::io::counts::read_counts(&shown, &cells.rows);
+        let counted = crate::io::counts::read_counts(&shown, &cells.numbered(), on);
         if !counted.refused.is_empty() {
             let mut msg = format!(
-                "laclasse-sim : la liste « {shown} » est invalide ({} ligne{}) :\n",
+                "laclasse-sim : la liste « {shown} » est invalide ({} ligne{} à corriger) :\n",
                 counted.refused.len(),
                 if counted.refused.len() > 1 { "s" } else { "" }
             );
@@ -585,12 +586,13 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             format,
             dated,
         } => {
-            let ((read, sims), notes) = match read_territory(&files, stdin) {
+            let on = dated.unwrap_or_else(today);
+            let ((read, sims), notes) = match read_territory(&files, on, stdin) {
                 Ok(r) => r,
                 Err(outcome) => return outcome,
             };
             let communes = crate::engine::compare::Compared::list(&read, &sims);
-            let t = crate::engine::territory::territory(&communes, dated.unwrap_or_else(today));
+            let t = crate::engine::territory::territory(&communes, on);
             let hypothesis = format!("laclasse-sim : {}\n", crate::io::counts::HYPOTHESIS);
             let mut outcome = printed(match format {
                 Format::Json => crate::io::territory::to_json(&t),

@@ -788,7 +788,7 @@ fn the_territory_reads_back_in_both_formats_a_sheet_per_commune() {
     assert_eq!(
         (&last[0], &last[1]),
         (
-            &annex1::Cell::Text("Hypothèse".into()),
+            &annex1::Cell::Text("Note".into()),
             &annex1::Cell::Text("Hypothèse : lu ainsi.".into())
         )
     );

@@ -275,7 +275,10 @@ proptest! {
     fn every_line_of_a_list_of_counts_is_accounted_for(
         rows in proptest::collection::vec(proptest::collection::vec(counts_cell(), 0..5), 0..8)
     ) {
-        let read = laclasse_sim::io::counts::read_counts("liste.csv", &rows);
+        let numbered: Vec<(usize, Vec<String>)> =
+            rows.iter().cloned().enumerate().map(|(i, r)| (i + 1, r)).collect();
+        let on = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let read = laclasse_sim::io::counts::read_counts("liste.csv", &numbered, on);
         let header = rows.first().is_some_and(|r| laclasse_sim::io::counts::is_header(r));
         let start = usize::from(header);
         if rows.len() == start {

@@ -8,7 +8,7 @@
 //! commune has named, sent at signature, so that their access is open from the notification
 //! (R5: never before it); nothing has been added or removed since.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::engine::communes::{self, CommuneRecord};
 use crate::engine::convention::DEFAULT_ANNUAL_FEE;
@@ -21,7 +21,10 @@ use crate::engine::simulate::default_horizon;
 use crate::engine::text::fold_name;
 
 /// What the page and the command say of figures made from counts.
-pub const HYPOTHESIS: &str = "Hypothèse : une liste par nombre ne nomme ni les écoles ni leurs administrateurs. Les écoles comptées sont prises pour la liste initiale de la commune (Annexe 1) : des écoles publiques du premier degré dont l'administrateur est nommé, ouvertes dès la notification, sans ajout ni radiation depuis. Chaque commune va jusqu'à l'horizon par défaut d'un scénario (5 ans après la notification).";
+pub const HYPOTHESIS: &str = "Hypothèse : une liste de communes avec leur nombre d'écoles ne nomme ni les écoles ni leurs administrateurs. Les écoles comptées sont prises pour la liste initiale de la commune (Annexe 1) : des écoles publiques du premier degré dont l'administrateur est nommé, ouvertes dès la notification, sans ajout ni radiation depuis, la convention reconduite chaque année. Chaque commune est simulée 5 ans après sa notification, et au moins jusqu'au 31 décembre de l'année du jour.";
+
+/// How a list is written, for the page that asks for one.
+pub const FORMAT_HINT: &str = "une ligne par commune : « commune;écoles;notification », par exemple « Bron;12;16/11/2023 » (la commune par son nom ou son code INSEE, la date JJ/MM/AAAA)";
 
 /// The most schools a line may count: more than any commune of the Métropole has.
 pub const MAX_SCHOOLS: u32 = 999;
@@ -56,12 +59,16 @@ pub struct Counted {
 }
 
 /// Which cell holds which column: from the header when it names all three, else in the
-/// order « commune;écoles;notification ».
+/// order « commune;écoles;notification ». Words are looked for by priority: « écoles » before
+/// « nombre » (not of pupils), « notification » before « date ».
 fn columns(header: &[String]) -> [usize; 3] {
+    let folded: Vec<String> = header.iter().map(|h| fold_name(h)).collect();
     let find = |words: &[&str]| {
-        header
-            .iter()
-            .position(|h| words.iter().any(|w| fold_name(h).contains(w)))
+        words.iter().find_map(|w| {
+            folded
+                .iter()
+                .position(|h| h.contains(w) && !h.contains("eleve"))
+        })
     };
     match (
         find(&["commune", "insee"]),
@@ -73,12 +80,20 @@ fn columns(header: &[String]) -> [usize; 3] {
     }
 }
 
-/// Whether `row` is a header: none of its cells is a number, a date or a commune.
+/// Whether `row` is a header: none of its cells is a number, a date or a commune, and one
+/// names a column (« commune », « écoles », « notification » or their like).
 pub fn is_header(row: &[String]) -> bool {
-    row.iter().all(|c| {
-        let c = c.trim();
-        c.parse::<i64>().is_err() && parse_day(c).is_none() && commune(c).is_err()
-    })
+    let names_a_column = row.iter().any(|c| {
+        let f = fold_name(c);
+        ["commune", "insee", "ecole", "nombre", "notif", "date"]
+            .iter()
+            .any(|w| f.contains(w))
+    });
+    names_a_column
+        && row.iter().all(|c| {
+            let c = c.trim();
+            c.parse::<i64>().is_err() && parse_day(c).is_none() && commune(c).is_err()
+        })
 }
 
 /// The commune a cell names: its INSEE code (current or former) or its name (current or
@@ -102,8 +117,15 @@ fn commune(cell: &str) -> Result<&'static CommuneRecord, String> {
     })
 }
 
-/// The scenario of `record` with `schools` counted schools, notified on `notified`.
-pub fn counted_scenario(record: &CommuneRecord, schools: u32, notified: NaiveDate) -> Scenario {
+/// The scenario of `record` with `schools` counted schools, notified on `notified`, simulated
+/// up to a scenario's default horizon or, when later, 31 December of `on`'s year.
+pub fn counted_scenario(
+    record: &CommuneRecord,
+    schools: u32,
+    notified: NaiveDate,
+    on: NaiveDate,
+) -> Scenario {
+    let end_of_year = NaiveDate::from_ymd_opt(on.year(), 12, 31).unwrap_or(on);
     Scenario {
         commune: Commune {
             name: record.name.clone(),
@@ -116,7 +138,7 @@ pub fn counted_scenario(record: &CommuneRecord, schools: u32, notified: NaiveDat
             termination_received: None,
         },
         deliberation: Deliberation::default(),
-        horizon_until: default_horizon(notified),
+        horizon_until: default_horizon(notified).max(end_of_year),
         usage: None,
         contacts: Contacts::default(),
         schools: (1..=schools)
@@ -138,14 +160,15 @@ pub fn counted_scenario(record: &CommuneRecord, schools: u32, notified: NaiveDat
     }
 }
 
-/// Reads the cells of `file` (a CSV's rows, as [`crate::io::csv_text`] reads them): one
-/// commune a line, with or without a header. A line whose commune is unknown, whose count is
+/// Reads the cells of `file` (a CSV's rows, each with the line it begins on, as
+/// [`crate::io::csv_text::CsvText::numbered`] gives them) for the view on `on`: one commune a
+/// line, with or without a header. A line whose commune is unknown, whose count is
 /// not a whole number from 0 to [`MAX_SCHOOLS`] or whose notification is not a date is left
 /// out and said, and so is a commune given twice (its first line is kept); a commune without a
 /// notification and without schools (no convention) is left out as such.
-pub fn read_counts(file: &str, rows: &[Vec<String>]) -> Counted {
+pub fn read_counts(file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) -> Counted {
     let mut out = Counted::default();
-    let Some(first) = rows.first() else {
+    let Some((_, first)) = rows.first() else {
         out.refused
             .push(format!("« {file} » ne contient aucune ligne."));
         return out;
@@ -155,8 +178,8 @@ pub fn read_counts(file: &str, rows: &[Vec<String>]) -> Counted {
     } else {
         (0, [0, 1, 2])
     };
-    for (i, row) in rows.iter().enumerate().skip(header) {
-        let line = i + 1;
+    for (line, row) in rows.iter().skip(header) {
+        let line = *line;
         let cell = |c: usize| row.get(cols[c]).map_or("", |s| s.trim());
         let at = |c: usize, why: String| {
             format!(
@@ -171,8 +194,9 @@ pub fn read_counts(file: &str, rows: &[Vec<String>]) -> Counted {
                 continue;
             }
         };
+        let digits = cell(1).bytes().all(|b| b.is_ascii_digit());
         let schools = match cell(1).parse::<u32>() {
-            Ok(n) if n <= MAX_SCHOOLS => n,
+            Ok(n) if digits && n <= MAX_SCHOOLS => n,
             _ if cell(1).is_empty() => {
                 out.refused
                     .push(at(1, "le nombre d'écoles est vide".into()));
@@ -214,16 +238,16 @@ pub fn read_counts(file: &str, rows: &[Vec<String>]) -> Counted {
                 continue;
             }
         };
-        if let Some((_, name, _)) = out.communes.iter().find(|(_, n, _)| *n == record.name) {
+        if let Some((first, name, _)) = out.communes.iter().find(|(_, n, _)| *n == record.name) {
             out.refused.push(format!(
-                "« {file} », ligne {line} : {name} est déjà sur une ligne précédente (une ligne par commune)."
+                "« {file} », ligne {line} : {name} est déjà à la ligne {first} (une ligne par commune)."
             ));
             continue;
         }
         out.communes.push((
             line,
             record.name.clone(),
-            counted_scenario(record, schools, notified),
+            counted_scenario(record, schools, notified, on),
         ));
     }
     if out.communes.is_empty() && out.refused.is_empty() && out.skipped.is_empty() {
@@ -238,9 +262,10 @@ mod tests {
     use super::*;
     use crate::engine::simulate;
 
-    fn rows(text: &str) -> Vec<Vec<String>> {
+    fn rows(text: &str) -> Vec<(usize, Vec<String>)> {
         text.lines()
-            .map(|l| l.split(';').map(str::to_string).collect())
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.split(';').map(str::to_string).collect()))
             .collect()
     }
 
@@ -248,11 +273,16 @@ mod tests {
         crate::engine::dates::parse_iso(s).unwrap()
     }
 
+    fn on() -> NaiveDate {
+        d("2026-11-30")
+    }
+
     #[test]
     fn each_line_is_a_commune_billed_for_its_count_from_its_notification() {
         let read = read_counts(
             "communes.csv",
             &rows("commune;écoles;notification\nBron;12;16/11/2023\n69081;3;2024-01-15"),
+            on(),
         );
         assert_eq!(read.refused, Vec::<String>::new());
         assert_eq!(read.communes.len(), 2);
@@ -263,6 +293,9 @@ mod tests {
         assert_eq!(bron.schools.len(), 12);
         assert_eq!(bron.convention.notified, d("2023-11-16"));
         assert_eq!(bron.horizon_until, d("2028-11-16"));
+        // Seen from a later year, the convention goes on (tacit renewal) to that year's end.
+        let later = read_counts("c.csv", &rows("Bron;12;16/11/2023"), d("2030-02-01"));
+        assert_eq!(later.communes[0].2.horizon_until, d("2030-12-31"));
         let sim = simulate(bron);
         // Every counted school is eligible, open from the notification, billed 150 € a year.
         assert!(sim.schools.iter().all(|s| s.eligibility.eligible()));
@@ -278,15 +311,39 @@ mod tests {
 
     #[test]
     fn without_a_header_the_columns_are_in_the_issue_order_and_a_header_may_reorder_them() {
-        let plain = read_counts("a.csv", &rows("Bron;2;16/11/2023"));
+        let plain = read_counts("a.csv", &rows("Bron;2;16/11/2023"), on());
         assert_eq!(plain.communes[0].2.schools.len(), 2);
         let reordered = read_counts(
             "b.csv",
             &rows("Date de notification;Nombre d'écoles;Commune\n16/11/2023;2;Bron"),
+            on(),
         );
         assert_eq!(reordered.refused, Vec::<String>::new());
         assert_eq!(reordered.communes[0].1, plain.communes[0].1);
         assert_eq!(reordered.communes[0].2, plain.communes[0].2);
+        // The best word decides: schools, not pupils; the notification, not another date.
+        let pupils = read_counts(
+            "c.csv",
+            &rows(
+                "Commune;Nombre d'élèves;Écoles;Date d'ouverture;Date de notification\nBron;400;2;01/09/2024;16/11/2023",
+            ),
+            on(),
+        );
+        assert_eq!(pupils.refused, Vec::<String>::new());
+        assert_eq!(pupils.communes[0].2, plain.communes[0].2);
+        // A first line that names no column is a line, said when wrong, never taken out.
+        let first = read_counts(
+            "d.csv",
+            &rows("St Genis les Ollières;;\nBron;2;16/11/2023"),
+            on(),
+        );
+        assert_eq!(first.communes.len(), 1);
+        assert_eq!(
+            first.refused,
+            [
+                "« d.csv », ligne 1, colonne « commune » : « St Genis les Ollières » n'est pas une commune de la Métropole de Lyon."
+            ]
+        );
     }
 
     #[test]
@@ -294,8 +351,9 @@ mod tests {
         let read = read_counts(
             "communes.csv",
             &rows(
-                "commune;écoles;notification\nVilleurb;2;16/11/2023\nBron;dix;16/11/2023\nBron;2;31/02/2024\nBron;2;\nCaluire-et-Cuire;0;\nBron;1000;16/11/2023\nBron;2;16/11/2023\nBron;3;01/01/2024\nÉcully;-1;16/11/2023",
+                "commune;écoles;notification\nVilleurb;2;16/11/2023\nBron;dix;16/11/2023\nBron;2;31/02/2024\nBron;2;\nCaluire-et-Cuire;0;\nBron;1000;16/11/2023\nBron;2;16/11/2023\nBron;3;01/01/2024\nÉcully;+1;16/11/2023",
             ),
+            on(),
         );
         assert_eq!(read.communes.len(), 1);
         assert_eq!(
@@ -306,8 +364,8 @@ mod tests {
                 "« communes.csv », ligne 4, colonne « notification » : « 31/02/2024 » n'est pas une date (JJ/MM/AAAA, par exemple 16/11/2023).",
                 "« communes.csv », ligne 5, colonne « notification » : la date de notification est vide.",
                 "« communes.csv », ligne 7, colonne « écoles » : « 1000 » n'est pas un nombre entier d'écoles de 0 à 999.",
-                "« communes.csv », ligne 9 : Bron est déjà sur une ligne précédente (une ligne par commune).",
-                "« communes.csv », ligne 10, colonne « écoles » : « -1 » n'est pas un nombre entier d'écoles de 0 à 999.",
+                "« communes.csv », ligne 9 : Bron est déjà à la ligne 8 (une ligne par commune).",
+                "« communes.csv », ligne 10, colonne « écoles » : « +1 » n'est pas un nombre entier d'écoles de 0 à 999.",
             ]
         );
         assert_eq!(
@@ -317,12 +375,36 @@ mod tests {
             ]
         );
         assert_eq!(
-            read_counts("vide.csv", &[]).refused,
+            read_counts("vide.csv", &[], on()).refused,
             vec!["« vide.csv » ne contient aucune ligne."]
         );
         assert_eq!(
-            read_counts("entete.csv", &rows("commune;écoles;notification")).refused,
+            read_counts("entete.csv", &rows("commune;écoles;notification"), on()).refused,
             vec!["« entete.csv » ne contient aucune commune."]
+        );
+    }
+
+    #[test]
+    fn lines_are_the_files_own_with_blank_rows_and_quoted_cells() {
+        let csv = crate::io::csv_text::read(
+            b"commune;\xe9coles;notification\r\n;;\r\n\r\n\"Bron\";2;16/11/2023\r\n\"Caluire-\r\net-Cuire\";2;16/11/2023\r\nNulle-Part;1;16/11/2023\r\n",
+            None,
+        )
+        .unwrap();
+        let read = read_counts("excel.csv", &csv.numbered(), on());
+        // Bron on line 4, after a row of empty cells and a blank line; Caluire's name over
+        // lines 5 and 6 (read as the commune's, line breaks aside, as R10 compares names).
+        let lines: Vec<(usize, &str)> = read
+            .communes
+            .iter()
+            .map(|(l, n, _)| (*l, n.as_str()))
+            .collect();
+        assert_eq!(lines, [(4, "Bron"), (5, "Caluire-et-Cuire")]);
+        assert_eq!(
+            read.refused,
+            [
+                "« excel.csv », ligne 7, colonne « commune » : « Nulle-Part » n'est pas une commune de la Métropole de Lyon."
+            ]
         );
     }
 }

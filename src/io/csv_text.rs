@@ -14,17 +14,34 @@ pub struct CsvText {
     pub separator: u8,
     /// The cells, row by row; rows without any text are left out.
     pub rows: Vec<Vec<String>>,
+    /// The line of the file each row begins on (from 1): blank rows left out and quoted
+    /// cells over several lines make it differ from the row's rank.
+    #[serde(default)]
+    pub lines: Vec<usize>,
+}
+
+impl CsvText {
+    /// Each row with the line of the file it begins on (its rank from 1 when not known).
+    pub fn numbered(self) -> Vec<(usize, Vec<String>)> {
+        let lines = self.lines;
+        self.rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| (lines.get(i).copied().unwrap_or(i + 1), row))
+            .collect()
+    }
 }
 
 /// Reads a file's bytes: its encoding detected, and its separator unless `separator` says.
 pub fn read(bytes: &[u8], separator: Option<u8>) -> Result<CsvText, String> {
     let text = decode(bytes)?;
     let separator = separator.unwrap_or_else(|| detect_separator(&text));
-    let rows = parse(&text, separator)?;
+    let (rows, lines) = parse_lines(&text, separator)?.into_iter().unzip();
     Ok(CsvText {
         text,
         separator,
         rows,
+        lines,
     })
 }
 
@@ -70,6 +87,14 @@ pub fn detect_separator(text: &str) -> u8 {
 
 /// The cells, row by row (quoted cells may hold separators and line breaks).
 pub fn parse(text: &str, separator: u8) -> Result<Vec<Vec<String>>, String> {
+    Ok(parse_lines(text, separator)?
+        .into_iter()
+        .map(|(row, _)| row)
+        .collect())
+}
+
+/// The cells, row by row, each with the line of the file it begins on (from 1).
+pub fn parse_lines(text: &str, separator: u8) -> Result<Vec<(Vec<String>, usize)>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .has_headers(false)
@@ -80,7 +105,19 @@ pub fn parse(text: &str, separator: u8) -> Result<Vec<Vec<String>>, String> {
         let record = record.map_err(|e| format!("ligne {} illisible : {e}", i + 1))?;
         let row: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if row.iter().any(|c| !c.is_empty()) {
-            rows.push(row);
+            // The csv crate's positions are where the previous record's line break began: skip
+            // the line breaks (blank lines too) to the record's first byte, and count lines.
+            let start = record.position().map_or(0, |p| p.byte() as usize);
+            let first = start
+                + text.as_bytes()[start.min(text.len())..]
+                    .iter()
+                    .take_while(|b| matches!(b, b'\r' | b'\n'))
+                    .count();
+            let line = 1 + text.as_bytes()[..first.min(text.len())]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            rows.push((row, line));
         }
     }
     if rows.is_empty() {

@@ -163,12 +163,14 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 (export.clone(), status.clone(), ask.clone());
             export.emit(ExportJob {
                 status: status.clone(),
+                failed: None,
                 request: ask(DocumentFormat::HtmlBody),
                 done: Callback::from(move |html: Vec<u8>| {
                     let html = String::from_utf8_lossy(&html).into_owned();
                     let status_done = status_done.clone();
                     export_text.emit(ExportJob {
                         status: status_done.clone(),
+                        failed: None,
                         request: ask_text(DocumentFormat::Text),
                         done: Callback::from(move |text: Vec<u8>| {
                             browser::copy_formatted(&html, &String::from_utf8_lossy(&text));
@@ -204,6 +206,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 let generation = generation.clone();
                 export.emit(ExportJob {
                     status: status.clone(),
+                    failed: None,
                     request: ask(DocumentFormat::HtmlBody),
                     done: Callback::from(move |bytes: Vec<u8>| {
                         if *generation.borrow() == asked {

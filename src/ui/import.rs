@@ -37,6 +37,7 @@ pub fn import_schools(p: &ImportProps) -> Html {
             export.emit(ExportJob {
                 request: ExportRequest::ReadCsv { bytes, separator },
                 status: status.clone(),
+                failed: None,
                 done: Callback::from(move |json: Vec<u8>| {
                     // Read as text: the page's JSON reader is already there for text.
                     let read = std::str::from_utf8(&json)

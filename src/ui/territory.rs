@@ -12,6 +12,7 @@ use super::why::{ClauseTag, Why};
 use crate::engine::Clause;
 use crate::engine::dates::fr;
 use crate::engine::text::fixed;
+use crate::io::counts::FORMAT_HINT;
 use crate::io::csv_text::{CsvText, decode};
 use crate::io::exports::worker::{ExportRequest, SpreadsheetFormat};
 use crate::web::territory::{
@@ -46,9 +47,13 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     let today = p.today;
     let export = use_context::<Exporter>().map(|e| e.0).unwrap_or_default();
     let status = use_state_eq(|| None::<(bool, String)>);
+    // What the worker says of the lists it reads (apart from the documents' status).
+    let reading = use_state_eq(|| None::<(bool, String)>);
+    // Bumped by « Fermer ces fichiers »: a list the worker answers for afterwards is dropped.
+    let opened = use_mut_ref(|| 0_u32);
     let on_files = {
         let (dispatcher, readers, chosen) = (store.dispatcher(), readers.clone(), chosen.clone());
-        let (export, status) = (export.clone(), status.clone());
+        let (export, reading, opened) = (export.clone(), reading.clone(), opened.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(files) = input.files() else { return };
@@ -68,8 +73,10 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                 let file = gloo_file::File::from(file);
                 let task = if kind == Some(FileKind::Counts) {
                     // The list's cells are read in the worker (the csv crate stays out of the
-                    // page); its text is checked here first, so that a refusal names the file.
-                    let (export, status) = (export.clone(), status.clone());
+                    // page); a file that is no text is refused here, without the worker.
+                    let (export, reading, opened) =
+                        (export.clone(), reading.clone(), opened.clone());
+                    let generation = *opened.borrow();
                     gloo_file::callbacks::read_as_bytes(&file, move |read| {
                         let bytes = match read {
                             Ok(bytes) => bytes,
@@ -85,18 +92,36 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                                 bytes,
                                 separator: None,
                             },
-                            status: status.clone(),
+                            status: reading.clone(),
+                            failed: Some({
+                                let (reading, dispatcher, name) =
+                                    (reading.clone(), dispatcher.clone(), name.clone());
+                                let opened = opened.clone();
+                                Callback::from(move |why: String| {
+                                    reading.set(None);
+                                    if *opened.borrow() == generation {
+                                        dispatcher
+                                            .dispatch(TerritoryAction::NotAList(name.clone(), why))
+                                    }
+                                })
+                            }),
                             done: Callback::from(move |json: Vec<u8>| {
                                 // « Lecture du fichier… » said while the worker read it.
-                                status.set(None);
+                                reading.set(None);
+                                if *opened.borrow() != generation {
+                                    return;
+                                }
                                 // Read as text: the page's JSON reader is already there for text.
                                 let read = std::str::from_utf8(&json)
                                     .ok()
                                     .and_then(|t| serde_json::from_str::<CsvText>(t).ok());
                                 dispatcher.dispatch(match read {
-                                    Some(read) => {
-                                        TerritoryAction::ReadCounts(rank, name.clone(), read.rows)
-                                    }
+                                    Some(read) => TerritoryAction::ReadCounts(
+                                        rank,
+                                        name.clone(),
+                                        read.numbered(),
+                                        today,
+                                    ),
                                     None => TerritoryAction::Unreadable(name.clone()),
                                 })
                             }),
@@ -124,10 +149,14 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     };
     let clear = {
         let (dispatcher, readers, status) = (store.dispatcher(), readers.clone(), status.clone());
+        let (reading, opened) = (reading.clone(), opened.clone());
         Callback::from(move |_: MouseEvent| {
-            // Reads still running are dropped (cancelled) with the files.
+            // Reads still running are dropped (cancelled) with the files, and the lists the
+            // worker is reading are dropped when it answers.
             readers.borrow_mut().clear();
+            *opened.borrow_mut() += 1;
             status.set(None);
+            reading.set(None);
             dispatcher.dispatch(TerritoryAction::Clear)
         })
     };
@@ -170,7 +199,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     html! {
         <details class="territory" id="territoire">
             <summary>{ "Vue de la Métropole : plusieurs communes" }</summary>
-            <p class="hint">{ "Un fichier de scénario (.json) par commune, ou une liste des communes avec leur nombre d'écoles (.csv, une ligne par commune : « commune;écoles;notification », par exemple « Bron;12;16/11/2023 »). Les fichiers restent dans cette page : ils ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations »." }</p>
+            <p class="hint">{ format!("Un fichier de scénario (.json) par commune, ou une liste des communes avec leur nombre d'écoles (.csv, {FORMAT_HINT}). Les fichiers restent dans cette page : ils ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations ».") }</p>
             <div class="field">
                 <label for="fichiers-communes">{ "Fichiers des communes (.json ou .csv, plusieurs à la fois)" }</label>
                 <input type="file" id="fichiers-communes" multiple=true accept=".json,.csv,application/json,text/csv" onchange={on_files.clone()} />
@@ -180,8 +209,14 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                 <input type="file" id="dossier-communes" webkitdirectory=true multiple=true onchange={on_files} />
             </div>
             <div role="status" aria-live="polite">
+                if let Some((error, text)) = (*reading).clone() {
+                    <p class={classes!("export-status", error.then_some("error"))} id="lecture-liste">{ text }</p>
+                }
                 if !state.refused.is_empty() {
                     <ul class="error" id="communes-refusees">{ for state.refused.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                }
+                if !state.skipped.is_empty() {
+                    <ul class="hint" id="communes-non-comptees">{ for state.skipped.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                 }
             </div>
             if !state.files.is_empty() {
@@ -191,9 +226,9 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                         fr(t.today), t.joined_communes, if t.joined_communes > 1 { "s" } else { "" }, t.communes_in_metropole,
                         t.joined_schools, if t.joined_schools > 1 { "s" } else { "" }, t.schools_in_metropole) }
                     </p>
-                    { for state.notes().into_iter().map(|note| html! {
-                        <p class="hypothese" id="territoire-hypothese">{ note }</p>
-                    }) }
+                    if !state.counted.is_empty() {
+                        <p class="hypothese" id="territoire-hypothese">{ state.notes().join(" ") }</p>
+                    }
 
                     <table class="figures" id="territoire-communes" tabindex="0">
                         <caption>{ format!("Communes ({}) — cliquer un titre de colonne pour trier ", t.communes.len()) }<ClauseTag clause={Clause::Art6Fee} /></caption>

@@ -25,6 +25,8 @@ pub struct ExportJob {
     pub done: Callback<Vec<u8>>,
     /// Where the section that asked says how it goes.
     pub status: Status,
+    /// Receives the worker's message when it could not do it; `None`: said in `status`.
+    pub failed: Option<Callback<String>>,
 }
 
 impl ExportJob {
@@ -42,6 +44,7 @@ impl ExportJob {
         ExportJob {
             request,
             status: status.clone(),
+            failed: None,
             done: Callback::from(move |bytes: Vec<u8>| {
                 match browser::show_html_in(tab.as_ref(), &String::from_utf8_lossy(&bytes)) {
                     Ok(()) => done_status.set(None),
@@ -64,6 +67,7 @@ impl ExportJob {
         ExportJob {
             request,
             status: said,
+            failed: None,
             done: Callback::from(move |bytes: Vec<u8>| {
                 let array = js_sys::Uint8Array::from(&bytes[..]);
                 match browser::download_bytes(&file_name, mime, &array) {
@@ -107,9 +111,10 @@ fn start(pending: &Rc<RefCell<VecDeque<ExportJob>>>) -> Result<Worker, String> {
             match (response, job) {
                 (ExportResponse::Ready, _) | (ExportResponse::File(_), None) => {}
                 (ExportResponse::File(bytes), Some(job)) => job.done.emit(bytes),
-                (ExportResponse::Failed(message), Some(job)) => {
-                    job.status.set(Some((true, job.request.failure(&message))))
-                }
+                (ExportResponse::Failed(message), Some(job)) => match &job.failed {
+                    Some(failed) => failed.emit(message),
+                    None => job.status.set(Some((true, job.request.failure(&message)))),
+                },
                 (ExportResponse::Failed(_), None) => {}
             }
         });

@@ -221,6 +221,7 @@ impl CsvFile {
             text,
             separator,
             rows,
+            ..
         } = read;
         let has_header =
             has_header.unwrap_or_else(|| rows.first().is_some_and(|r| looks_like_header(r)));

@@ -78,16 +78,30 @@ impl SortKey {
     }
 }
 
-/// What the territory view holds: the files read (name, scenario), the files refused (each
-/// message names its file), and the table's order.
+/// A commune opened in the view: from a scenario file or a line of a list of counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// Its name in the table: the file's, or the commune's for a line of a list.
+    pub name: String,
+    /// Its scenario.
+    pub scenario: Rc<Scenario>,
+    /// Its file's rank among those chosen: the table keeps the order chosen, and of two
+    /// simulations of one commune the first chosen is kept, as the command does.
+    pub rank: usize,
+    /// Where it comes from, in French: « tassin.json », or « communes.csv », ligne 4.
+    pub source: String,
+}
+
+/// What the territory view holds: the communes opened, what was not taken (each message
+/// names its file, and its line for a list), and the table's order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TerritoryState {
-    /// The communes' files read, in the order they were chosen.
-    pub files: Vec<(String, Rc<Scenario>)>,
-    /// Each file's rank among those chosen (reads may end in any order).
-    pub ranks: Vec<usize>,
-    /// Why files were not read, in French, each naming its file.
+    /// The communes opened, in the order their files were chosen.
+    pub files: Vec<Opened>,
+    /// Why files or lines were not taken, in French, each naming its file (and line).
     pub refused: Vec<String>,
+    /// The lines of lists that were right but not counted (a commune without a convention).
+    pub skipped: Vec<String>,
     /// The column the table is sorted by, and whether descending; `None`: the order opened.
     pub sort: Option<(SortKey, bool)>,
     /// The lists of communes with school counts read (their files' names): their figures rest
@@ -102,9 +116,10 @@ pub enum TerritoryAction {
     /// commune in the order chosen, or refused with a message naming it.
     Read(usize, String, String),
     /// A list of communes with school counts (« commune;écoles;notification »), read into
-    /// cells (its rank among the files chosen, its name, its rows): each line kept as a
-    /// commune ([`read_counts`]), or refused with a message naming the file, line and column.
-    ReadCounts(usize, String, Vec<Vec<String>>),
+    /// cells (its rank among the files chosen, its name, its rows each with its line, the
+    /// view's day): each line kept as a commune ([`read_counts`]), or refused with a message
+    /// naming the file, line and column.
+    ReadCounts(usize, String, Vec<(usize, Vec<String>)>, NaiveDate),
     /// A file the browser could not read.
     Unreadable(String),
     /// A file that is not a list of communes (its name, why, in French).
@@ -121,8 +136,13 @@ impl TerritoryState {
         match action {
             TerritoryAction::Read(rank, name, text) => match parse_str(&text) {
                 Ok(scenario) => {
-                    let refused = format!("« {name} » n'a pas été ajouté");
-                    self.add(rank, name, scenario, &refused)
+                    let source = format!("« {name} »");
+                    self.add(Opened {
+                        name,
+                        scenario: Rc::new(scenario),
+                        rank,
+                        source,
+                    });
                 }
                 Err(errors) => self.refused.push(format!(
                     "« {name} » n'a pas été ajouté : {} erreur{} (la première : {}).",
@@ -131,16 +151,21 @@ impl TerritoryState {
                     errors.first().map(|e| e.for_people()).unwrap_or_default()
                 )),
             },
-            TerritoryAction::ReadCounts(rank, file, rows) => {
-                let read = read_counts(&file, &rows);
+            TerritoryAction::ReadCounts(rank, file, rows, on) => {
+                let read = read_counts(&file, &rows, on);
                 self.refused.extend(read.refused);
-                self.refused.extend(read.skipped);
-                if !read.communes.is_empty() && !self.counted.contains(&file) {
-                    self.counted.push(file.clone());
-                }
+                self.skipped.extend(read.skipped);
+                let mut added = false;
                 for (line, name, scenario) in read.communes {
-                    let refused = format!("« {file} », ligne {line} : {name} n'a pas été ajoutée");
-                    self.add(rank, name, scenario, &refused);
+                    added |= self.add(Opened {
+                        name,
+                        scenario: Rc::new(scenario),
+                        rank,
+                        source: format!("« {file} », ligne {line}"),
+                    });
+                }
+                if added && !self.counted.contains(&file) {
+                    self.counted.push(file);
                 }
             }
             TerritoryAction::Unreadable(name) => self.refused.push(format!(
@@ -159,52 +184,73 @@ impl TerritoryState {
         }
     }
 
-    /// Keeps `scenario` as `name` among the files of rank `rank` (after those of the same
-    /// rank already kept), unless its commune is already there: one simulation per commune,
-    /// two would be counted twice. `refused` begins the message that says so.
-    fn add(&mut self, rank: usize, name: String, scenario: Scenario, refused: &str) {
-        let insee = |s: &Scenario| r10_commune(&s.commune).record.map(|r| &r.insee);
-        let same = insee(&scenario).and_then(|code| {
+    /// Keeps `opened` after the communes of its rank or before, unless its commune is already
+    /// there: one simulation per commune, two would be counted twice. Of the two, the one
+    /// chosen first is kept (as the command keeps the first given), whichever was read first;
+    /// the other is said. Whether `opened` was kept.
+    fn add(&mut self, opened: Opened) -> bool {
+        let record = |s: &Scenario| r10_commune(&s.commune).record;
+        let same = record(&opened.scenario).and_then(|r| {
             self.files
                 .iter()
-                .find(|(_, s)| insee(s) == Some(code))
-                .map(|(n, _)| n.clone())
+                .position(|o| record(&o.scenario).is_some_and(|x| x.insee == r.insee))
+                .map(|i| (i, r.name.as_str()))
         });
+        let twice = |left: &str, commune: &str, by: &str| {
+            format!(
+                "{left} n'est pas compté : {commune} est déjà donnée par {by} (une simulation par commune)."
+            )
+        };
         match same {
-            Some(other) => self.refused.push(format!(
-                "{refused} : sa commune est déjà celle de « {other} » (une simulation par commune)."
-            )),
+            Some((i, commune)) if self.files[i].rank <= opened.rank => {
+                let message = twice(&opened.source, commune, &self.files[i].source);
+                self.refused.push(message);
+                false
+            }
+            Some((i, commune)) => {
+                let earlier = self.files.remove(i);
+                self.refused
+                    .push(twice(&earlier.source, commune, &opened.source));
+                self.insert(opened);
+                true
+            }
             None => {
-                let at = self.ranks.iter().take_while(|r| **r <= rank).count();
-                self.ranks.insert(at, rank);
-                self.files.insert(at, (name, Rc::new(scenario)));
+                self.insert(opened);
+                true
             }
         }
     }
 
-    /// The hypotheses the figures rest on, in French: the reading of the lists by counts, naming
-    /// them, when any was read.
+    /// Puts `opened` after the communes of its rank or before.
+    fn insert(&mut self, opened: Opened) {
+        let at = self
+            .files
+            .iter()
+            .take_while(|o| o.rank <= opened.rank)
+            .count();
+        self.files.insert(at, opened);
+    }
+
+    /// The hypotheses the figures rest on, in French: the reading of the lists of counts,
+    /// naming them, when any was read.
     pub fn notes(&self) -> Vec<String> {
         if self.counted.is_empty() {
             return Vec::new();
         }
         let lists: Vec<String> = self.counted.iter().map(|f| format!("« {f} »")).collect();
-        vec![format!(
-            "{HYPOTHESIS} Listes par nombre : {}.",
-            lists.join(", ")
-        )]
+        vec![format!("{HYPOTHESIS} Listes lues : {}.", lists.join(", "))]
     }
 
     /// Every commune simulated and set together on `today`.
     pub fn territory(&self, today: NaiveDate) -> Territory {
-        let sims: Vec<Simulation> = self.files.iter().map(|(_, s)| simulate(s)).collect();
+        let sims: Vec<Simulation> = self.files.iter().map(|o| simulate(&o.scenario)).collect();
         let communes: Vec<Compared> = self
             .files
             .iter()
             .zip(&sims)
-            .map(|((name, scenario), sim)| Compared {
-                name,
-                scenario,
+            .map(|(o, sim)| Compared {
+                name: &o.name,
+                scenario: &o.scenario,
                 sim,
             })
             .collect();
@@ -221,11 +267,11 @@ pub fn export_request(
     (
         ExportRequest::Territory {
             format,
-            names: state.files.iter().map(|(n, _)| n.clone()).collect(),
+            names: state.files.iter().map(|o| o.name.clone()).collect(),
             scenarios: state
                 .files
                 .iter()
-                .map(|(_, s)| to_string_pretty(s))
+                .map(|o| to_string_pretty(&o.scenario))
                 .collect(),
             today: iso(today),
             notes: state.notes(),
@@ -242,7 +288,7 @@ pub fn calendar_request(state: &TerritoryState, today: NaiveDate) -> (ExportRequ
             scenarios: state
                 .files
                 .iter()
-                .map(|(_, s)| to_string_pretty(s))
+                .map(|o| to_string_pretty(&o.scenario))
                 .collect(),
             today: iso(today),
             reminder_days: 7,
@@ -347,7 +393,7 @@ mod tests {
         assert_eq!(s.files.len(), 3);
         assert_eq!(
             s.refused[2],
-            "« tassin-bis.json » n'a pas été ajouté : sa commune est déjà celle de « tassin.json » (une simulation par commune)."
+            "« tassin-bis.json » n'est pas compté : Tassin-la-Demi-Lune est déjà donnée par « tassin.json » (une simulation par commune)."
         );
         s.apply(TerritoryAction::Clear);
         assert_eq!(s, TerritoryState::default());
@@ -362,19 +408,22 @@ mod tests {
             "bron.json".into(),
             commune("Bron", "69029", "140.00"),
         ));
-        let names: Vec<&str> = s.files.iter().map(|(n, _)| n.as_str()).collect();
+        let names: Vec<&str> = s.files.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["bron.json", "ecully.json"]);
     }
 
-    fn cells(text: &str) -> Vec<Vec<String>> {
+    fn cells(text: &str) -> Vec<(usize, Vec<String>)> {
         text.lines()
-            .map(|l| l.split(';').map(str::to_string).collect())
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.split(';').map(str::to_string).collect()))
             .collect()
     }
 
     #[test]
     fn a_list_of_counts_adds_a_commune_a_line_in_the_order_chosen_and_is_remembered() {
         let mut s = TerritoryState::default();
+        // Tassin's own file is read first, though chosen after the list (the list is read in
+        // the worker): the list, chosen first, keeps Tassin, as the command would.
         s.apply(TerritoryAction::Read(
             2,
             "tassin.json".into(),
@@ -383,32 +432,48 @@ mod tests {
         s.apply(TerritoryAction::ReadCounts(
             1,
             "communes.csv".into(),
-            cells("commune;écoles;notification\nBron;10;16/11/2023\nÉcully;5;16/11/2023\nTassin-la-Demi-Lune;3;16/11/2023\nNulle-Part;2;16/11/2023"),
+            cells("commune;écoles;notification\nBron;10;16/11/2023\nÉcully;5;16/11/2023\nTassin-la-Demi-Lune;3;16/11/2023\nNulle-Part;2;16/11/2023\nCaluire-et-Cuire;0;"),
+            today(),
         ));
-        let names: Vec<&str> = s.files.iter().map(|(n, _)| n.as_str()).collect();
-        // Bron and Écully, chosen first, in the file's order; Tassin from its own file only.
-        assert_eq!(names, ["Bron", "Écully", "tassin.json"]);
+        let names: Vec<&str> = s.files.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Bron", "Écully", "Tassin-la-Demi-Lune"]);
+        assert_eq!(s.files[2].source, "« communes.csv », ligne 4");
         assert_eq!(s.counted, ["communes.csv"]);
-        assert!(s.notes()[0].starts_with("Hypothèse : une liste par nombre"));
-        assert!(s.notes()[0].ends_with("Listes par nombre : « communes.csv »."));
+        assert!(s.notes()[0].starts_with("Hypothèse : une liste de communes avec leur nombre"));
+        assert!(s.notes()[0].ends_with("Listes lues : « communes.csv »."));
         let (request, _) = export_request(&s, SpreadsheetFormat::Ods, today());
         assert!(matches!(request, ExportRequest::Territory { notes, .. } if notes == s.notes()));
         assert_eq!(
             s.refused,
             [
                 "« communes.csv », ligne 5, colonne « commune » : « Nulle-Part » n'est pas une commune de la Métropole de Lyon.",
-                "« communes.csv », ligne 4 : Tassin-la-Demi-Lune n'a pas été ajoutée : sa commune est déjà celle de « tassin.json » (une simulation par commune).",
+                "« tassin.json » n'est pas compté : Tassin-la-Demi-Lune est déjà donnée par « communes.csv », ligne 4 (une simulation par commune).",
+            ]
+        );
+        assert_eq!(
+            s.skipped,
+            [
+                "« communes.csv », ligne 6 : Caluire-et-Cuire n'a ni école ni date de notification (pas de convention) ; elle n'est pas comptée."
             ]
         );
         let t = s.territory(today());
-        // 15 counted schools at 150 € in the year begun on 16/11/2026, and Tassin's own.
-        let tassin = &t.communes[2];
-        assert_eq!(t.communes[0].current_year_fee.to_string(), "1 500,00 €");
-        assert_eq!(t.communes[1].current_year_fee.to_string(), "750,00 €");
-        assert_eq!(
-            t.current_year_total.cents(),
-            225_000 + tassin.current_year_fee.cents()
-        );
-        assert_eq!(t.joined_schools, 15 + tassin.schools_with_access);
+        // 10, 5 and 3 counted schools at 150 € in the year begun on 16/11/2026.
+        let fees: Vec<String> = t
+            .communes
+            .iter()
+            .map(|c| c.current_year_fee.to_string())
+            .collect();
+        assert_eq!(fees, ["1 500,00 €", "750,00 €", "450,00 €"]);
+        assert_eq!(t.current_year_total.to_string(), "2 700,00 €");
+        assert_eq!(t.joined_schools, 18);
+        // A list whose every commune is already given is not among the lists read.
+        s.apply(TerritoryAction::ReadCounts(
+            3,
+            "encore.csv".into(),
+            cells("Bron;4;16/11/2023"),
+            today(),
+        ));
+        assert_eq!(s.counted, ["communes.csv"]);
+        assert!(s.refused[2].starts_with("« encore.csv », ligne 1 n'est pas compté : Bron est déjà donnée par « communes.csv », ligne 2"));
     }
 }

@@ -128,6 +128,7 @@ test('a list of communes with school counts (CSV) adds a commune a line, under i
     { name: 'communes.csv', mimeType: 'text/csv', buffer: csv },
     files[0],
     { name: 'classeur.csv', mimeType: 'text/csv', buffer: Buffer.from('PK\x03\x04 pas un csv') },
+    { name: 'vide.csv', mimeType: 'text/csv', buffer: Buffer.from(';;\r\n;;\r\n') },
   ]);
   const rows = page.locator('#territoire-communes tbody tr');
   await expect(rows).toHaveCount(3);
@@ -142,13 +143,15 @@ test('a list of communes with school counts (CSV) adds a commune a line, under i
   await expect(page.locator('#territoire-communes tfoot td').nth(1)).toHaveText('3 000,00 €');
   await expect(page.locator('#territoire-adhesion')).toContainText('3 communes sur 58');
   await expect(page.locator('#territoire-adhesion')).toContainText('20 écoles sur 625');
-  await expect(page.locator('#territoire-hypothese')).toContainText('Hypothèse : une liste par nombre');
+  await expect(page.locator('#territoire-hypothese')).toContainText('Hypothèse : une liste de communes avec leur nombre d\'écoles');
   await expect(page.locator('#territoire-hypothese')).toContainText('« communes.csv »');
   // What was left out is said, naming the file, the line and the column.
   const refused = page.locator('#communes-refusees');
   await expect(refused).toContainText('« communes.csv », ligne 4, colonne « commune » : « Villeurb » n\'est pas une commune de la Métropole de Lyon (vouliez-vous dire « Villeurbanne » ?).');
-  await expect(refused).toContainText('ligne 5 : Caluire-et-Cuire n\'a ni école ni date de notification');
+  // A commune without a convention is said, not as an error.
+  await expect(page.locator('#communes-non-comptees')).toHaveText('« communes.csv », ligne 5 : Caluire-et-Cuire n\'a ni école ni date de notification (pas de convention) ; elle n\'est pas comptée.');
   await expect(refused).toContainText('« classeur.csv » n\'a pas été ajouté : ce fichier est un classeur (.xlsx ou .ods), pas un CSV');
+  await expect(refused).toContainText('« vide.csv » n\'a pas été ajouté : aucune ligne.');
   // The worker's « Lecture du fichier… » is gone once the list is read.
   await expect(page.locator('#territoire-statut')).toHaveCount(0);
   // Nothing of the list in the browser's storage or the address.
@@ -161,5 +164,9 @@ test('a list of communes with school counts (CSV) adds a commune a line, under i
   // The spreadsheet carries the hypothesis too.
   const file = await app.download('Territoire (.ods)');
   expect(file.suggestedFilename()).toBe('laclasse-sim-territoire.ods');
+  const content = require('child_process').execFileSync('python3', ['-c',
+    'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("content.xml").decode())', await file.path()]).toString();
+  expect(content).toContain('Hypothèse : une liste de communes avec leur nombre d');
+  expect(content).toContain('Listes lues : « communes.csv ».');
   if (process.env.KEEP_COUNTS) fs.writeFileSync(process.env.KEEP_COUNTS, fs.readFileSync(await file.path()));
 });

@@ -122,7 +122,7 @@ pub fn territory_sheets(t: &Territory, sims: &[&Simulation], notes: &[String]) -
     }
     for note in notes {
         rows.push(vec![
-            Cell::Text("Hypothèse".into()),
+            Cell::Text("Note".into()),
             Cell::Text(note.clone()),
             Cell::Empty,
             Cell::Empty,
