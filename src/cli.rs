@@ -394,7 +394,7 @@ fn read_territory(
         let counted = crate::io::counts::read_counts(&shown, &cells.numbered(), on);
         if !counted.refused.is_empty() {
             let mut msg = format!(
-                "laclasse-sim : la liste « {shown} » est invalide ({} ligne{} à corriger) :\n",
+                "laclasse-sim : la liste « {shown} » est invalide ({} erreur{}) :\n",
                 counted.refused.len(),
                 if counted.refused.len() > 1 { "s" } else { "" }
             );

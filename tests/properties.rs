@@ -285,8 +285,8 @@ proptest! {
             prop_assert_eq!(read.refused.len(), 1, "an empty list says so");
         }
         for line in start + 1..=rows.len() {
-            let tag = format!("ligne {line} ");
-            let tagged = |m: &String| m.contains(&format!("ligne {line},")) || m.contains(&tag);
+            let tag = format!("», ligne {line} ");
+            let tagged = |m: &String| m.contains(&format!("», ligne {line},")) || m.contains(&tag);
             let kept = read.communes.iter().filter(|(l, _, _)| *l == line).count();
             let said = read.refused.iter().chain(&read.skipped).filter(|m| tagged(m)).count();
             prop_assert_eq!(kept + said, 1, "line {}: {:?}", line, read);

@@ -273,7 +273,8 @@ fn a_list_of_the_58_communes_with_625_schools_counted_gives_93_750_euros() {
     ]);
     assert!(text.contains("écoles avec accès : 625 sur 625"), "{text}");
     assert!(
-        text.trim_end().ends_with("31 décembre de l'année du jour."),
+        text.trim_end()
+            .ends_with("31 décembre de l'année qui suit celle du jour."),
         "{text}"
     );
 
@@ -347,10 +348,7 @@ fn a_list_of_the_58_communes_with_625_schools_counted_gives_93_750_euros() {
     std::fs::write(&wrong, "Bron;dix;16/11/2023\nÉcully;2;32/01/2024\n").unwrap();
     let (status, stdout, stderr) = laclasse(&["territoire", wrong.to_str().unwrap()]);
     assert_eq!((status, stdout.as_str()), (2, ""));
-    assert!(
-        stderr.contains("est invalide (2 lignes à corriger)"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("est invalide (2 erreurs)"), "{stderr}");
     assert!(
         stderr.contains("ligne 1, colonne « écoles » : « dix » n'est pas un nombre entier"),
         "{stderr}"

@@ -21,7 +21,7 @@ use crate::engine::simulate::default_horizon;
 use crate::engine::text::fold_name;
 
 /// What the page and the command say of figures made from counts.
-pub const HYPOTHESIS: &str = "Hypothèse : une liste de communes avec leur nombre d'écoles ne nomme ni les écoles ni leurs administrateurs. Les écoles comptées sont prises pour la liste initiale de la commune (Annexe 1) : des écoles publiques du premier degré dont l'administrateur est nommé, ouvertes dès la notification, sans ajout ni radiation depuis, la convention reconduite chaque année. Chaque commune est simulée 5 ans après sa notification, et au moins jusqu'au 31 décembre de l'année du jour.";
+pub const HYPOTHESIS: &str = "Hypothèse : une liste de communes avec leur nombre d'écoles ne nomme ni les écoles ni leurs administrateurs. Les écoles comptées sont prises pour la liste initiale de la commune (Annexe 1) : des écoles publiques du premier degré dont l'administrateur est nommé, ouvertes dès la notification, sans ajout ni radiation depuis, la convention reconduite chaque année. Chaque commune est simulée jusqu'à 5 ans après sa notification, et au moins jusqu'au 31 décembre de l'année qui suit celle du jour.";
 
 /// How a list is written, for the page that asks for one.
 pub const FORMAT_HINT: &str = "une ligne par commune : « commune;écoles;notification », par exemple « Bron;12;16/11/2023 » (la commune par son nom ou son code INSEE, la date JJ/MM/AAAA)";
@@ -63,19 +63,23 @@ pub struct Counted {
 /// « nombre » (not of pupils), « notification » before « date ».
 fn columns(header: &[String]) -> [usize; 3] {
     let folded: Vec<String> = header.iter().map(|h| fold_name(h)).collect();
-    let find = |words: &[&str]| {
-        words.iter().find_map(|w| {
-            folded
-                .iter()
-                .position(|h| h.contains(w) && !h.contains("eleve"))
-        })
+    // Schools first (« Nombre d'écoles de la commune » is the count), then the notification,
+    // then the commune: a cell is never given to two columns.
+    let mut taken: Vec<usize> = Vec::new();
+    let mut find = |words: &[&str]| {
+        let found = words.iter().find_map(|w| {
+            (0..folded.len()).find(|&i| {
+                !taken.contains(&i) && folded[i].contains(w) && !folded[i].contains("eleve")
+            })
+        });
+        taken.extend(found);
+        found
     };
-    match (
-        find(&["commune", "insee"]),
-        find(&["ecole", "nombre"]),
-        find(&["notif", "date"]),
-    ) {
-        (Some(c), Some(e), Some(n)) if c != e && e != n && c != n => [c, e, n],
+    let schools = find(&["ecole", "nombre"]);
+    let notification = find(&["notif", "date"]);
+    let commune = find(&["commune", "insee"]);
+    match (commune, schools, notification) {
+        (Some(c), Some(e), Some(n)) => [c, e, n],
         _ => [0, 1, 2],
     }
 }
@@ -118,14 +122,15 @@ fn commune(cell: &str) -> Result<&'static CommuneRecord, String> {
 }
 
 /// The scenario of `record` with `schools` counted schools, notified on `notified`, simulated
-/// up to a scenario's default horizon or, when later, 31 December of `on`'s year.
+/// up to a scenario's default horizon or, when later, 31 December of the year after `on`'s (so
+/// that the next deadlines are there whatever the day).
 pub fn counted_scenario(
     record: &CommuneRecord,
     schools: u32,
     notified: NaiveDate,
     on: NaiveDate,
 ) -> Scenario {
-    let end_of_year = NaiveDate::from_ymd_opt(on.year(), 12, 31).unwrap_or(on);
+    let end_of_year = NaiveDate::from_ymd_opt(on.year() + 1, 12, 31).unwrap_or(on);
     Scenario {
         commune: Commune {
             name: record.name.clone(),
@@ -194,6 +199,13 @@ pub fn read_counts(file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) -> 
                 continue;
             }
         };
+        if matches!(cell(1), "" | "0") && cell(2).is_empty() {
+            out.skipped.push(format!(
+                "« {file} », ligne {line} : {} n'a ni école ni date de notification (pas de convention) ; elle n'est pas comptée.",
+                record.name
+            ));
+            continue;
+        }
         let digits = cell(1).bytes().all(|b| b.is_ascii_digit());
         let schools = match cell(1).parse::<u32>() {
             Ok(n) if digits && n <= MAX_SCHOOLS => n,
@@ -215,13 +227,6 @@ pub fn read_counts(file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) -> 
         };
         let notified = match parse_day(cell(2)) {
             Some(d) => d,
-            None if cell(2).is_empty() && schools == 0 => {
-                out.skipped.push(format!(
-                    "« {file} », ligne {line} : {} n'a ni école ni date de notification (pas de convention) ; elle n'est pas comptée.",
-                    record.name
-                ));
-                continue;
-            }
             None if cell(2).is_empty() => {
                 out.refused
                     .push(at(2, "la date de notification est vide".into()));
@@ -295,7 +300,13 @@ mod tests {
         assert_eq!(bron.horizon_until, d("2028-11-16"));
         // Seen from a later year, the convention goes on (tacit renewal) to that year's end.
         let later = read_counts("c.csv", &rows("Bron;12;16/11/2023"), d("2030-02-01"));
-        assert_eq!(later.communes[0].2.horizon_until, d("2030-12-31"));
+        assert_eq!(later.communes[0].2.horizon_until, d("2031-12-31"));
+        let sim = simulate(&later.communes[0].2);
+        assert!(
+            sim.notice_deadlines
+                .iter()
+                .any(|n| n.anniversary == d("2031-11-16"))
+        );
         let sim = simulate(bron);
         // Every counted school is eligible, open from the notification, billed 150 € a year.
         assert!(sim.schools.iter().all(|s| s.eligibility.eligible()));
@@ -331,6 +342,13 @@ mod tests {
         );
         assert_eq!(pupils.refused, Vec::<String>::new());
         assert_eq!(pupils.communes[0].2, plain.communes[0].2);
+        let shared = read_counts(
+            "e.csv",
+            &rows("Nombre d'écoles de la commune;Nom de la commune;Date\n2;Bron;16/11/2023"),
+            on(),
+        );
+        assert_eq!(shared.refused, Vec::<String>::new());
+        assert_eq!(shared.communes[0].2, plain.communes[0].2);
         // A first line that names no column is a line, said when wrong, never taken out.
         let first = read_counts(
             "d.csv",
@@ -351,7 +369,7 @@ mod tests {
         let read = read_counts(
             "communes.csv",
             &rows(
-                "commune;écoles;notification\nVilleurb;2;16/11/2023\nBron;dix;16/11/2023\nBron;2;31/02/2024\nBron;2;\nCaluire-et-Cuire;0;\nBron;1000;16/11/2023\nBron;2;16/11/2023\nBron;3;01/01/2024\nÉcully;+1;16/11/2023",
+                "commune;écoles;notification\nVilleurb;2;16/11/2023\nBron;dix;16/11/2023\nBron;2;31/02/2024\nBron;2;\nCaluire-et-Cuire;;\nBron;1000;16/11/2023\nBron;2;16/11/2023\nBron;3;01/01/2024\nÉcully;+1;16/11/2023",
             ),
             on(),
         );

@@ -113,9 +113,14 @@ pub fn parse_lines(text: &str, separator: u8) -> Result<Vec<(Vec<String>, usize)
                     .iter()
                     .take_while(|b| matches!(b, b'\r' | b'\n'))
                     .count();
-            let line = 1 + text.as_bytes()[..first.min(text.len())]
+            // A line break is `\n`, `\r\n` or a lone `\r` (old Macs).
+            let before = &text.as_bytes()[..first.min(text.len())];
+            let line = 1 + before
                 .iter()
-                .filter(|b| **b == b'\n')
+                .enumerate()
+                .filter(|(j, b)| {
+                    **b == b'\n' || (**b == b'\r' && before.get(j + 1) != Some(&b'\n'))
+                })
                 .count();
             rows.push((row, line));
         }

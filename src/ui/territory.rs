@@ -51,9 +51,12 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     let reading = use_state_eq(|| None::<(bool, String)>);
     // Bumped by « Fermer ces fichiers »: a list the worker answers for afterwards is dropped.
     let opened = use_mut_ref(|| 0_u32);
+    // Lists the worker is reading: « Lecture du fichier… » stays until the last answers.
+    let pending = use_mut_ref(|| 0_u32);
     let on_files = {
         let (dispatcher, readers, chosen) = (store.dispatcher(), readers.clone(), chosen.clone());
         let (export, reading, opened) = (export.clone(), reading.clone(), opened.clone());
+        let pending = pending.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(files) = input.files() else { return };
@@ -76,6 +79,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                     // page); a file that is no text is refused here, without the worker.
                     let (export, reading, opened) =
                         (export.clone(), reading.clone(), opened.clone());
+                    let pending = pending.clone();
                     let generation = *opened.borrow();
                     gloo_file::callbacks::read_as_bytes(&file, move |read| {
                         let bytes = match read {
@@ -87,6 +91,28 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                         if let Err(why) = decode(&bytes) {
                             return dispatcher.dispatch(TerritoryAction::NotAList(name, why));
                         }
+                        if *opened.borrow() != generation {
+                            return;
+                        }
+                        *pending.borrow_mut() += 1;
+                        // Whether the answer is for the files still open; if so, one list
+                        // fewer is being read, and « Lecture du fichier… » goes with the last.
+                        let answered = {
+                            let (opened, pending, reading) =
+                                (opened.clone(), pending.clone(), reading.clone());
+                            move || {
+                                if *opened.borrow() != generation {
+                                    return false;
+                                }
+                                let mut n = pending.borrow_mut();
+                                *n = n.saturating_sub(1);
+                                if *n == 0 {
+                                    reading.set(None);
+                                }
+                                true
+                            }
+                        };
+                        let answered_too = answered.clone();
                         export.emit(ExportJob {
                             request: ExportRequest::ReadCsv {
                                 bytes,
@@ -94,21 +120,16 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                             },
                             status: reading.clone(),
                             failed: Some({
-                                let (reading, dispatcher, name) =
-                                    (reading.clone(), dispatcher.clone(), name.clone());
-                                let opened = opened.clone();
+                                let (dispatcher, name) = (dispatcher.clone(), name.clone());
                                 Callback::from(move |why: String| {
-                                    reading.set(None);
-                                    if *opened.borrow() == generation {
+                                    if answered_too() {
                                         dispatcher
                                             .dispatch(TerritoryAction::NotAList(name.clone(), why))
                                     }
                                 })
                             }),
                             done: Callback::from(move |json: Vec<u8>| {
-                                // « Lecture du fichier… » said while the worker read it.
-                                reading.set(None);
-                                if *opened.borrow() != generation {
+                                if !answered() {
                                     return;
                                 }
                                 // Read as text: the page's JSON reader is already there for text.
@@ -149,12 +170,13 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     };
     let clear = {
         let (dispatcher, readers, status) = (store.dispatcher(), readers.clone(), status.clone());
-        let (reading, opened) = (reading.clone(), opened.clone());
+        let (reading, opened, pending) = (reading.clone(), opened.clone(), pending.clone());
         Callback::from(move |_: MouseEvent| {
             // Reads still running are dropped (cancelled) with the files, and the lists the
             // worker is reading are dropped when it answers.
             readers.borrow_mut().clear();
             *opened.borrow_mut() += 1;
+            *pending.borrow_mut() = 0;
             status.set(None);
             reading.set(None);
             dispatcher.dispatch(TerritoryAction::Clear)
@@ -226,7 +248,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                         fr(t.today), t.joined_communes, if t.joined_communes > 1 { "s" } else { "" }, t.communes_in_metropole,
                         t.joined_schools, if t.joined_schools > 1 { "s" } else { "" }, t.schools_in_metropole) }
                     </p>
-                    if !state.counted.is_empty() {
+                    if !state.notes().is_empty() {
                         <p class="hypothese" id="territoire-hypothese">{ state.notes().join(" ") }</p>
                     }
 

@@ -90,6 +90,9 @@ pub struct Opened {
     pub rank: usize,
     /// Where it comes from, in French: « tassin.json », or « communes.csv », ligne 4.
     pub source: String,
+    /// The list of counts it is a line of (its file's name): its figures rest on
+    /// [`crate::io::counts::HYPOTHESIS`].
+    pub list: Option<String>,
 }
 
 /// What the territory view holds: the communes opened, what was not taken (each message
@@ -104,9 +107,6 @@ pub struct TerritoryState {
     pub skipped: Vec<String>,
     /// The column the table is sorted by, and whether descending; `None`: the order opened.
     pub sort: Option<(SortKey, bool)>,
-    /// The lists of communes with school counts read (their files' names): their figures rest
-    /// on [`crate::io::counts::HYPOTHESIS`], which the page says.
-    pub counted: Vec<String>,
 }
 
 /// What the territory view is asked.
@@ -142,6 +142,7 @@ impl TerritoryState {
                         scenario: Rc::new(scenario),
                         rank,
                         source,
+                        list: None,
                     });
                 }
                 Err(errors) => self.refused.push(format!(
@@ -155,17 +156,14 @@ impl TerritoryState {
                 let read = read_counts(&file, &rows, on);
                 self.refused.extend(read.refused);
                 self.skipped.extend(read.skipped);
-                let mut added = false;
                 for (line, name, scenario) in read.communes {
-                    added |= self.add(Opened {
+                    self.add(Opened {
                         name,
                         scenario: Rc::new(scenario),
                         rank,
                         source: format!("« {file} », ligne {line}"),
+                        list: Some(file.clone()),
                     });
-                }
-                if added && !self.counted.contains(&file) {
-                    self.counted.push(file);
                 }
             }
             TerritoryAction::Unreadable(name) => self.refused.push(format!(
@@ -187,8 +185,8 @@ impl TerritoryState {
     /// Keeps `opened` after the communes of its rank or before, unless its commune is already
     /// there: one simulation per commune, two would be counted twice. Of the two, the one
     /// chosen first is kept (as the command keeps the first given), whichever was read first;
-    /// the other is said. Whether `opened` was kept.
-    fn add(&mut self, opened: Opened) -> bool {
+    /// the other is said.
+    fn add(&mut self, opened: Opened) {
         let record = |s: &Scenario| r10_commune(&s.commune).record;
         let same = record(&opened.scenario).and_then(|r| {
             self.files
@@ -198,26 +196,21 @@ impl TerritoryState {
         });
         let twice = |left: &str, commune: &str, by: &str| {
             format!(
-                "{left} n'est pas compté : {commune} est déjà donnée par {by} (une simulation par commune)."
+                "{left} : {commune} n'est pas comptée une seconde fois, elle est déjà donnée par {by} (une simulation par commune)."
             )
         };
         match same {
             Some((i, commune)) if self.files[i].rank <= opened.rank => {
                 let message = twice(&opened.source, commune, &self.files[i].source);
                 self.refused.push(message);
-                false
             }
             Some((i, commune)) => {
                 let earlier = self.files.remove(i);
                 self.refused
                     .push(twice(&earlier.source, commune, &opened.source));
                 self.insert(opened);
-                true
             }
-            None => {
-                self.insert(opened);
-                true
-            }
+            None => self.insert(opened),
         }
     }
 
@@ -232,12 +225,18 @@ impl TerritoryState {
     }
 
     /// The hypotheses the figures rest on, in French: the reading of the lists of counts,
-    /// naming them, when any was read.
+    /// naming those a commune shown comes from, when there is one.
     pub fn notes(&self) -> Vec<String> {
-        if self.counted.is_empty() {
+        let mut lists: Vec<String> = Vec::new();
+        for list in self.files.iter().filter_map(|o| o.list.as_ref()) {
+            let named = format!("« {list} »");
+            if !lists.contains(&named) {
+                lists.push(named);
+            }
+        }
+        if lists.is_empty() {
             return Vec::new();
         }
-        let lists: Vec<String> = self.counted.iter().map(|f| format!("« {f} »")).collect();
         vec![format!("{HYPOTHESIS} Listes lues : {}.", lists.join(", "))]
     }
 
@@ -393,7 +392,7 @@ mod tests {
         assert_eq!(s.files.len(), 3);
         assert_eq!(
             s.refused[2],
-            "« tassin-bis.json » n'est pas compté : Tassin-la-Demi-Lune est déjà donnée par « tassin.json » (une simulation par commune)."
+            "« tassin-bis.json » : Tassin-la-Demi-Lune n'est pas comptée une seconde fois, elle est déjà donnée par « tassin.json » (une simulation par commune)."
         );
         s.apply(TerritoryAction::Clear);
         assert_eq!(s, TerritoryState::default());
@@ -438,7 +437,6 @@ mod tests {
         let names: Vec<&str> = s.files.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["Bron", "Écully", "Tassin-la-Demi-Lune"]);
         assert_eq!(s.files[2].source, "« communes.csv », ligne 4");
-        assert_eq!(s.counted, ["communes.csv"]);
         assert!(s.notes()[0].starts_with("Hypothèse : une liste de communes avec leur nombre"));
         assert!(s.notes()[0].ends_with("Listes lues : « communes.csv »."));
         let (request, _) = export_request(&s, SpreadsheetFormat::Ods, today());
@@ -447,7 +445,7 @@ mod tests {
             s.refused,
             [
                 "« communes.csv », ligne 5, colonne « commune » : « Nulle-Part » n'est pas une commune de la Métropole de Lyon.",
-                "« tassin.json » n'est pas compté : Tassin-la-Demi-Lune est déjà donnée par « communes.csv », ligne 4 (une simulation par commune).",
+                "« tassin.json » : Tassin-la-Demi-Lune n'est pas comptée une seconde fois, elle est déjà donnée par « communes.csv », ligne 4 (une simulation par commune).",
             ]
         );
         assert_eq!(
@@ -473,7 +471,24 @@ mod tests {
             cells("Bron;4;16/11/2023"),
             today(),
         ));
-        assert_eq!(s.counted, ["communes.csv"]);
-        assert!(s.refused[2].starts_with("« encore.csv », ligne 1 n'est pas compté : Bron est déjà donnée par « communes.csv », ligne 2"));
+        assert!(s.notes()[0].ends_with("Listes lues : « communes.csv »."));
+        assert!(s.refused[2].starts_with("« encore.csv », ligne 1 : Bron n'est pas comptée une seconde fois, elle est déjà donnée par « communes.csv », ligne 2"));
+        // Nor is a list all of whose communes give way to a file chosen before it.
+        let mut t = TerritoryState::default();
+        t.apply(TerritoryAction::ReadCounts(
+            2,
+            "tard.csv".into(),
+            cells("Tassin-la-Demi-Lune;4;16/11/2023"),
+            today(),
+        ));
+        assert_eq!(t.notes().len(), 1);
+        t.apply(TerritoryAction::Read(
+            1,
+            "tassin.json".into(),
+            samples::TASSIN_JSON.into(),
+        ));
+        assert_eq!(t.files.len(), 1);
+        assert_eq!(t.files[0].source, "« tassin.json »");
+        assert!(t.notes().is_empty());
     }
 }

@@ -153,7 +153,7 @@ test('a list of communes with school counts (CSV) adds a commune a line, under i
   await expect(refused).toContainText('« classeur.csv » n\'a pas été ajouté : ce fichier est un classeur (.xlsx ou .ods), pas un CSV');
   await expect(refused).toContainText('« vide.csv » n\'a pas été ajouté : aucune ligne.');
   // The worker's « Lecture du fichier… » is gone once the list is read.
-  await expect(page.locator('#territoire-statut')).toHaveCount(0);
+  await expect(page.locator('#lecture-liste')).toHaveCount(0);
   // Nothing of the list in the browser's storage or the address.
   await page.waitForTimeout(500);
   const kept = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join() + location.href);
@@ -169,4 +169,38 @@ test('a list of communes with school counts (CSV) adds a commune a line, under i
   expect(content).toContain('Hypothèse : une liste de communes avec leur nombre d');
   expect(content).toContain('Listes lues : « communes.csv ».');
   if (process.env.KEEP_COUNTS) fs.writeFileSync(process.env.KEEP_COUNTS, fs.readFileSync(await file.path()));
+});
+
+test.describe('closing while the worker reads', () => {
+  // The export worker's loader is held back (the service worker blocked, so that the request
+  // is seen): the list's answer surely comes after « Fermer ».
+  test.use({ serviceWorkers: 'block' });
+
+  test('« Fermer ces fichiers » while a list is being read leaves nothing of it', async ({ app, page }) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.context().route(/laclasse-sim-export_loader\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await app.goto();
+    await page.locator('#territoire summary').click();
+    const input = page.getByLabel('Fichiers des communes (.json ou .csv, plusieurs à la fois)');
+    await input.setInputFiles([files[0]]);
+    await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(1);
+    await input.setInputFiles([{ name: 'communes.csv', mimeType: 'text/csv', buffer: Buffer.from('Bron;12;16/11/2023\n') }]);
+    await expect(page.locator('#lecture-liste')).toHaveText('Lecture du fichier…');
+    await page.getByRole('button', { name: 'Fermer ces fichiers' }).click();
+    await expect(page.locator('#territoire-communes')).toHaveCount(0);
+    release();
+    // Long enough for the worker to load and answer: its answer is dropped.
+    await page.waitForTimeout(2000);
+    await expect(page.locator('#territoire-communes')).toHaveCount(0);
+    await expect(page.locator('#territoire-hypothese')).toHaveCount(0);
+    await expect(page.locator('#lecture-liste')).toHaveCount(0);
+    // A list opened afterwards is read as usual.
+    await input.setInputFiles([{ name: 'autre.csv', mimeType: 'text/csv', buffer: Buffer.from('Bron;12;16/11/2023\n') }]);
+    await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(1);
+    await expect(page.locator('#territoire-hypothese')).toContainText('« autre.csv »');
+  });
 });
