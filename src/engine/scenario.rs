@@ -252,6 +252,16 @@ pub struct Commune {
     pub insee: Option<String>,
 }
 
+impl Commune {
+    /// The Métropole's commune `record`, by its name and INSEE code.
+    pub fn of(record: &crate::engine::communes::CommuneRecord) -> Commune {
+        Commune {
+            name: record.name.clone(),
+            insee: Some(record.insee.clone()),
+        }
+    }
+}
+
 /// The convention's own terms for this commune.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Convention {
@@ -263,6 +273,19 @@ pub struct Convention {
     pub billing_unit: BillingUnit,
     /// Reception of the termination letter by the Métropole.
     pub termination_received: Option<NaiveDate>,
+}
+
+impl Convention {
+    /// The standard convention notified on `notified`: 150 € a school a year (Art. 6, read
+    /// per school, R4), not terminated.
+    pub fn standard(notified: NaiveDate) -> Convention {
+        Convention {
+            notified,
+            annual_fee: crate::engine::convention::DEFAULT_ANNUAL_FEE,
+            billing_unit: BillingUnit::School,
+            termination_received: None,
+        }
+    }
 }
 
 /// The commune's declaration of use (Art. 4). Absent in a scenario, it is taken as declared.

@@ -11,11 +11,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::engine::communes::{self, CommuneRecord};
-use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::dates::parse_day;
 use crate::engine::scenario::{
-    BillingUnit, Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School,
-    Sector,
+    Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School, Sector,
 };
 use crate::engine::simulate::default_horizon;
 use crate::engine::text::fold_name;
@@ -132,16 +130,8 @@ pub fn counted_scenario(
 ) -> Scenario {
     let end_of_year = NaiveDate::from_ymd_opt(on.year() + 1, 12, 31).unwrap_or(on);
     Scenario {
-        commune: Commune {
-            name: record.name.clone(),
-            insee: Some(record.insee.clone()),
-        },
-        convention: Convention {
-            notified,
-            annual_fee: DEFAULT_ANNUAL_FEE,
-            billing_unit: BillingUnit::School,
-            termination_received: None,
-        },
+        commune: Commune::of(record),
+        convention: Convention::standard(notified),
         deliberation: Deliberation::default(),
         horizon_until: default_horizon(notified).max(end_of_year),
         usage: None,
@@ -165,6 +155,42 @@ pub fn counted_scenario(
     }
 }
 
+/// What a line of a list says, once read.
+enum Line {
+    /// A commune with its count and its notification.
+    Counted(&'static CommuneRecord, u32, NaiveDate),
+    /// A commune with no school and no notification: no convention.
+    NoConvention(&'static CommuneRecord),
+}
+
+/// Reads one line from its three cells (commune, count, notification), or says which column
+/// is wrong (its index in [`COLUMNS`]) and why.
+fn read_line(cells: [&str; 3]) -> Result<Line, (usize, String)> {
+    let [commune_cell, count, date] = cells;
+    let record = commune(commune_cell).map_err(|why| (0, why))?;
+    if matches!(count, "" | "0") && date.is_empty() {
+        return Ok(Line::NoConvention(record));
+    }
+    let schools = match count.parse::<u32>() {
+        Ok(n) if count.bytes().all(|b| b.is_ascii_digit()) && n <= MAX_SCHOOLS => n,
+        _ if count.is_empty() => return Err((1, "le nombre d'écoles est vide".into())),
+        _ => {
+            let why =
+                format!("« {count} » n'est pas un nombre entier d'écoles de 0 à {MAX_SCHOOLS}");
+            return Err((1, why));
+        }
+    };
+    let notified = match parse_day(date) {
+        Some(d) => d,
+        None if date.is_empty() => return Err((2, "la date de notification est vide".into())),
+        None => {
+            let why = format!("« {date} » n'est pas une date (JJ/MM/AAAA, par exemple 16/11/2023)");
+            return Err((2, why));
+        }
+    };
+    Ok(Line::Counted(record, schools, notified))
+}
+
 /// Reads the cells of `file` (a CSV's rows, each with the line it begins on, as
 /// [`crate::io::csv_text::CsvText::numbered`] gives them) for the view on `on`: one commune a
 /// line, with or without a header. A line whose commune is unknown, whose count is
@@ -184,61 +210,20 @@ pub fn read_counts(file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) -> 
         (0, [0, 1, 2])
     };
     for (line, row) in rows.iter().skip(header) {
-        let line = *line;
         let cell = |c: usize| row.get(cols[c]).map_or("", |s| s.trim());
-        let at = |c: usize, why: String| {
-            format!(
-                "« {file} », ligne {line}, colonne « {} » : {why}.",
-                COLUMNS[c]
-            )
-        };
-        let record = match commune(cell(0)) {
-            Ok(r) => r,
-            Err(why) => {
-                out.refused.push(at(0, why));
-                continue;
-            }
-        };
-        if matches!(cell(1), "" | "0") && cell(2).is_empty() {
-            out.skipped.push(format!(
-                "« {file} », ligne {line} : {} n'a ni école ni date de notification (pas de convention) ; elle n'est pas comptée.",
-                record.name
-            ));
-            continue;
-        }
-        let digits = cell(1).bytes().all(|b| b.is_ascii_digit());
-        let schools = match cell(1).parse::<u32>() {
-            Ok(n) if digits && n <= MAX_SCHOOLS => n,
-            _ if cell(1).is_empty() => {
-                out.refused
-                    .push(at(1, "le nombre d'écoles est vide".into()));
-                continue;
-            }
-            _ => {
-                out.refused.push(at(
-                    1,
-                    format!(
-                        "« {} » n'est pas un nombre entier d'écoles de 0 à {MAX_SCHOOLS}",
-                        cell(1)
-                    ),
+        let (record, schools, notified) = match read_line([cell(0), cell(1), cell(2)]) {
+            Ok(Line::Counted(record, schools, notified)) => (record, schools, notified),
+            Ok(Line::NoConvention(record)) => {
+                out.skipped.push(format!(
+                    "« {file} », ligne {line} : {} n'a ni école ni date de notification (pas de convention) ; elle n'est pas comptée.",
+                    record.name
                 ));
                 continue;
             }
-        };
-        let notified = match parse_day(cell(2)) {
-            Some(d) => d,
-            None if cell(2).is_empty() => {
-                out.refused
-                    .push(at(2, "la date de notification est vide".into()));
-                continue;
-            }
-            None => {
-                out.refused.push(at(
-                    2,
-                    format!(
-                        "« {} » n'est pas une date (JJ/MM/AAAA, par exemple 16/11/2023)",
-                        cell(2)
-                    ),
+            Err((c, why)) => {
+                out.refused.push(format!(
+                    "« {file} », ligne {line}, colonne « {} » : {why}.",
+                    COLUMNS[c]
                 ));
                 continue;
             }
@@ -250,7 +235,7 @@ pub fn read_counts(file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) -> 
             continue;
         }
         out.communes.push((
-            line,
+            *line,
             record.name.clone(),
             counted_scenario(record, schools, notified, on),
         ));

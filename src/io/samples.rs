@@ -95,16 +95,8 @@ pub fn metropole(counts: &[usize], years: i32) -> Vec<Scenario> {
                 counts[c % counts.len()]
             };
             Scenario {
-                commune: Commune {
-                    name: record.name.clone(),
-                    insee: Some(record.insee.clone()),
-                },
-                convention: Convention {
-                    notified,
-                    annual_fee: DEFAULT_ANNUAL_FEE,
-                    billing_unit: BillingUnit::School,
-                    termination_received: None,
-                },
+                commune: Commune::of(record),
+                convention: Convention::standard(notified),
                 deliberation: Deliberation::default(),
                 horizon_until: add_years(notified, years),
                 usage: None,
