@@ -11,6 +11,7 @@ use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
 use crate::engine::Clause;
 use crate::engine::dates::fr;
+use crate::engine::territory::CommuneRow;
 use crate::engine::text::fixed;
 use crate::io::counts::FORMAT_HINT;
 use crate::io::csv_text::{CsvText, decode};
@@ -194,6 +195,11 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
         Rc::new(state.territory(*today))
     });
     let order = sorted(&t, state.sort);
+    // A commune's line: its file's name, and its commune's when that differs.
+    let label = |c: &CommuneRow| match &c.commune {
+        Some(n) if *n != c.name => format!("{} ({n})", c.name),
+        _ => c.name.clone(),
+    };
     let sort_button = |key: SortKey| {
         let dispatcher = store.dispatcher();
         let (aria_sort, arrow) = match state.sort {
@@ -258,7 +264,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                         <tbody>{ for order.iter().map(|&i| {
                             let c = &t.communes[i];
                             html! { <tr>
-                                <th scope="row">{ &c.name }{ c.commune.as_ref().filter(|n| **n != c.name).map(|n| format!(" ({n})")).unwrap_or_default() }</th>
+                                <th scope="row">{ label(c) }</th>
                                 <td class="num">{ c.schools_with_access }</td>
                                 <td class="money">{ c.current_year_fee.to_string() }</td>
                                 <td class="money">{ c.total.to_string() }</td>
@@ -300,6 +306,26 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                         </svg>
                         <figcaption>{ "Montant des titres de recette du territoire par exercice (en euros)" }</figcaption>
                     </figure>
+                    <table class="figures" id="territoire-exercices-communes" tabindex="0">
+                        <caption>{ "Redevances de chaque commune par exercice budgétaire " }<ClauseTag clause={Clause::Art6Title} /></caption>
+                        <thead><tr>
+                            <th scope="col">{ "Commune" }</th>
+                            { for t.budget_years.iter().map(|(year, _)| html! { <th scope="col">{ year }</th> }) }
+                        </tr></thead>
+                        <tbody>{ for order.iter().map(|&i| {
+                            let c = &t.communes[i];
+                            html! { <tr>
+                                <th scope="row">{ label(c) }</th>
+                                { for t.budget_years.iter().map(|(year, _)| html! {
+                                    <td class="money">{ c.budget.iter().find(|(y, _)| y == year).map(|(_, f)| f.to_string()).unwrap_or_else(|| "—".into()) }</td>
+                                }) }
+                            </tr> }
+                        }) }</tbody>
+                        <tfoot><tr>
+                            <th scope="row">{ "Territoire" }</th>
+                            { for t.budget_years.iter().map(|(_, fee)| html! { <td class="money">{ fee.to_string() }</td> }) }
+                        </tr></tfoot>
+                    </table>
                     <table class="figures" id="territoire-titres" tabindex="0">
                         <caption>{ "Titres de recette par mois " }<ClauseTag clause={Clause::Art6Title} /></caption>
                         <thead><tr><th scope="col">{ "Mois" }</th><th scope="col">{ "Titres" }</th><th scope="col">{ "Montant" }</th></tr></thead>

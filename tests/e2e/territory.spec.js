@@ -39,14 +39,21 @@ test('three commune files add up to the territory, each line its commune\'s own 
 
   // Each commune's current year (n° 4, from 16/11/2026) as its own simulation shows it.
   const own = [];
+  const ownBudget = [];
   for (const file of files) {
     await app.openFile(file);
     await expect(app.yearRow(4)).toBeVisible();
     own.push(cents(await app.yearRow(4).locator('td').nth(4).textContent()));
+    // Its budget years, as its own « Par exercice budgétaire » table gives them.
+    ownBudget.push(await page.locator('#exercices tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[1].textContent)));
   }
   expect(own).toEqual([45000, 48000, 42000]);
   const lines = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[2].textContent));
   expect(lines.map(cents)).toEqual(own);
+  // Each commune's line of budget years is its own table's (the same years: one notification).
+  const matrix = await page.locator('#territoire-exercices-communes tbody tr').evaluateAll(
+    (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  expect(matrix).toEqual(ownBudget);
   const total = await page.locator('#territoire-communes tfoot td').nth(1).textContent();
   expect(cents(total)).toBe(own.reduce((a, b) => a + b, 0));
   // Annexe 2 of the current years' total, against the reference of 625 schools.
@@ -144,6 +151,14 @@ test('a list of communes with school counts (CSV) adds a commune a line, under i
   await expect(page.locator('#territoire-adhesion')).toContainText('3 communes sur 58');
   await expect(page.locator('#territoire-adhesion')).toContainText('20 écoles sur 625');
   await expect(page.locator('#territoire-hypothese')).toContainText('Hypothèse : une liste de communes avec leur nombre d\'écoles');
+  // Each commune's budget years, from its notification to its horizon, and the territory's.
+  const years = await page.locator('#territoire-exercices-communes thead th').allTextContents();
+  expect(years).toEqual(['Commune', '2023', '2024', '2025', '2026', '2027', '2028', '2029']);
+  const line = (i) => page.locator('#territoire-exercices-communes tbody tr').nth(i).locator('td').allTextContents();
+  expect(await line(0)).toEqual(['1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €', '—']);
+  expect(await line(1)).toEqual(['—', '750,00 €', '750,00 €', '750,00 €', '750,00 €', '750,00 €', '750,00 €']);
+  const byYear = await page.locator('#territoire-exercices tbody td').allTextContents();
+  expect(await page.locator('#territoire-exercices-communes tfoot td').allTextContents()).toEqual(byYear);
   await expect(page.locator('#territoire-hypothese')).toContainText('« communes.csv »');
   // What was left out is said, naming the file, the line and the column.
   const refused = page.locator('#communes-refusees');
