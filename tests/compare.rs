@@ -2,7 +2,9 @@
 //! against the single-simulation reports, and the command's refusals.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
+mod common;
+
+use common::laclasse;
 
 use serde_json::{Value, json};
 
@@ -12,19 +14,6 @@ const TASSIN: &str = "data/examples/tassin.json";
 const TERMINATED: &str = "tests/fixtures/tassin-resiliation-2027.json";
 /// Tassin with two more schools asked for on 12/01/2026, one of them private (ineligible).
 const PLUS_TWO: &str = "tests/fixtures/tassin-plus-2-ecoles.json";
-
-fn laclasse(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 fn json_of(args: &[&str]) -> Value {
     let (status, stdout, stderr) = laclasse(args);

@@ -766,22 +766,15 @@ fn the_territory_reads_back_in_both_formats_a_sheet_per_commune() {
     use laclasse_sim::engine::territory::territory;
     use laclasse_sim::io::exports::territory::territory_sheets;
     let scenarios = samples::metropole(&[3, 2], 2);
-    let sims: Vec<_> = scenarios.iter().map(simulate).collect();
-    let names: Vec<String> = scenarios
-        .iter()
-        .map(|s| format!("{}.json", s.commune.name))
+    let read: Vec<_> = scenarios
+        .into_iter()
+        .map(|s| (format!("{}.json", s.commune.name), s))
         .collect();
-    let communes: Vec<Compared> = scenarios
-        .iter()
-        .zip(&sims)
-        .zip(&names)
-        .map(|((scenario, sim), name)| Compared {
-            name,
-            scenario,
-            sim,
-        })
-        .collect();
-    let t = territory(&communes, NaiveDate::from_ymd_opt(2024, 1, 15).unwrap());
+    let sims: Vec<_> = read.iter().map(|(_, s)| simulate(s)).collect();
+    let t = territory(
+        &Compared::list(&read, &sims),
+        NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
+    );
     let note = "Hypothèse : lu ainsi.".to_string();
     let sheets = territory_sheets(&t, &sims.iter().collect::<Vec<_>>(), &[note]);
     let last = sheets[0].rows.last().unwrap();

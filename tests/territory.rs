@@ -3,7 +3,9 @@
 //! changes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
+mod common;
+
+use common::laclasse;
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -26,19 +28,12 @@ fn the_whole_territory_at_150_euros_is_93_750_euros_a_year() {
         scenarios.iter().map(|s| s.schools.len()).sum::<usize>(),
         625
     );
-    let sims: Vec<_> = scenarios.iter().map(simulate).collect();
-    let names: Vec<String> = scenarios.iter().map(|s| s.commune.name.clone()).collect();
-    let communes: Vec<Compared> = scenarios
-        .iter()
-        .zip(&sims)
-        .zip(&names)
-        .map(|((scenario, sim), name)| Compared {
-            name,
-            scenario,
-            sim,
-        })
+    let read: Vec<_> = scenarios
+        .into_iter()
+        .map(|s| (s.commune.name.clone(), s))
         .collect();
-    let t = territory(&communes, day(2026, 11, 30));
+    let sims: Vec<_> = read.iter().map(|(_, s)| simulate(s)).collect();
+    let t = territory(&Compared::list(&read, &sims), day(2026, 11, 30));
     assert_eq!(t.current_year_total.to_string(), "93 750,00 €");
     assert_eq!(t.reference, Money::from_euros(93_750));
     assert_eq!(t.current_year_shares.value, t.reference_shares);
@@ -63,19 +58,6 @@ fn the_whole_territory_at_150_euros_is_93_750_euros_a_year() {
     let total: Money = t.titles_by_month.iter().map(|m| m.amount).sum();
     let budget: Money = t.budget_years.iter().map(|(_, f)| *f).sum();
     assert_eq!(total, budget);
-}
-
-fn laclasse(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// Tassin's scenario as another commune's, with `edit` applied, written in a temporary file.

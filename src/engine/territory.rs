@@ -99,6 +99,26 @@ fn late_from(today: NaiveDate) -> Option<NaiveDate> {
     deadline.succ_opt()
 }
 
+/// The heading of the changes received after the yearly list's deadline (R6), in French.
+pub fn late_lists_title() -> String {
+    format!(
+        "Listes annuelles : changements reçus après le {}",
+        YEARLY_LIST_DEADLINE.fr()
+    )
+}
+
+/// The reading those changes rest on (R6: what is received after the deadline waits for the
+/// next cycle), in French.
+pub fn late_lists_hypothesis() -> String {
+    let after = YEARLY_LIST_DEADLINE
+        .in_year(2001)
+        .map(|d| crate::engine::dates::MonthDay::of(crate::engine::dates::next_day(d)).fr())
+        .unwrap_or_default();
+    format!(
+        "Hypothèse : le scénario ne dit pas quand la liste a été envoyée ; une radiation ou un changement d'administrateur reçu à partir du {after} attend le cycle suivant (mise à jour de l'année prochaine)."
+    )
+}
+
 /// Sets every commune's simulation together, on `today`. A commune given again (same INSEE
 /// code as an earlier one) is left out and named in [`Territory::same_commune_twice`].
 pub fn territory(all: &[Compared<'_>], today: NaiveDate) -> Territory {
@@ -219,6 +239,17 @@ pub fn territory(all: &[Compared<'_>], today: NaiveDate) -> Territory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_late_lists_are_said_from_the_yearly_deadline() {
+        assert_eq!(
+            late_lists_title(),
+            "Listes annuelles : changements reçus après le 19 juin"
+        );
+        assert!(
+            late_lists_hypothesis().contains("reçu à partir du 20 juin attend le cycle suivant")
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -3,11 +3,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::dates::add_years;
 use crate::engine::scenario::{
-    BillingUnit, Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School,
-    Sector,
+    Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School, Sector,
 };
 
 /// The worked example of the convention (`data/examples/tassin.json`).
@@ -23,6 +21,14 @@ fn contact(i: usize) -> Contact {
     }
 }
 
+/// The commune's technical referent and project lead (Annexe 1), both named.
+fn contacts() -> Contacts {
+    Contacts {
+        technical_referent: Some(contact(0)),
+        project_lead: Some(contact(1)),
+    }
+}
+
 /// A territory-sized scenario: `schools` schools in groups of three, notified on 16/11/2023,
 /// over `years` years, with a removal every 7th school and an addition every 5th one spread
 /// over the years.
@@ -34,22 +40,14 @@ pub fn territory(schools: usize, years: i32) -> Scenario {
             name: "Lyon".into(),
             insee: Some("69123".into()),
         },
-        convention: Convention {
-            notified,
-            annual_fee: DEFAULT_ANNUAL_FEE,
-            billing_unit: BillingUnit::School,
-            termination_received: None,
-        },
+        convention: Convention::standard(notified),
         deliberation: Deliberation {
             published: Some(notified),
             ..Deliberation::default()
         },
         horizon_until: add_years(notified, years),
         usage: None,
-        contacts: Contacts {
-            technical_referent: Some(contact(0)),
-            project_lead: Some(contact(1)),
-        },
+        contacts: contacts(),
         schools: (0..schools)
             .map(|i| {
                 let added = if i % 5 == 0 {
@@ -100,10 +98,7 @@ pub fn metropole(counts: &[usize], years: i32) -> Vec<Scenario> {
                 deliberation: Deliberation::default(),
                 horizon_until: add_years(notified, years),
                 usage: None,
-                contacts: Contacts {
-                    technical_referent: Some(contact(0)),
-                    project_lead: Some(contact(1)),
-                },
+                contacts: contacts(),
                 schools: (0..schools)
                     .map(|i| {
                         n += 1;

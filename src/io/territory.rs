@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::report::{DeadlineOut, RULES_VERSION, SharesOut};
+use crate::engine::convention::YEARLY_LIST_DEADLINE;
 use crate::engine::dates::{fr, iso};
 use crate::engine::territory::Territory;
 
@@ -192,7 +193,8 @@ pub fn to_text(t: &Territory) -> String {
         if !c.late_list_changes.is_empty() {
             let dates: Vec<String> = c.late_list_changes.iter().map(|d| fr(*d)).collect();
             line(format!(
-                "      Liste annuelle : changements reçus après le 19 juin ({}), pris en compte au cycle suivant (Annexe 1, hypothèse).",
+                "      Liste annuelle : changements reçus après le {} ({}), pris en compte au cycle suivant (Annexe 1, hypothèse).",
+                YEARLY_LIST_DEADLINE.fr(),
                 dates.join(", ")
             ));
         }

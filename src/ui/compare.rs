@@ -21,7 +21,7 @@ use crate::io::compare::money_or_dash;
 use crate::io::exports::worker::SpreadsheetFormat;
 use crate::web::compare::{
     SCHOOLS_VARIANT, comparison, export_request, schools_variant, terminate_variant,
-    terminate_variant_label,
+    terminate_variant_label, variants_hint,
 };
 use crate::web::share::compare_hash;
 use crate::web::state::{Action, Library, SimId};
@@ -194,7 +194,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
                     <button type="button" id="variante-resilier" onclick={make_variant}>{ label }</button>
                 }
                 <button type="button" id="variante-ecoles" onclick={add_schools}>{ SCHOOLS_VARIANT }</button>
-                <p class="hint">{ format!("Chaque variante est une copie de « {} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour du préavis pour le prochain anniversaire encore atteignable ; deux écoles de plus sont à compléter (nom, niveau, administrateur) et sont facturées dès qu'elles sont éligibles (Annexe 1).", current.name) }</p>
+                <p class="hint">{ variants_hint(&current.name) }</p>
             </div>
             if let Some(message) = (*error).clone() { <p class="error" role="alert">{ message }</p> }
             if let Some(result) = shown {

@@ -11,7 +11,7 @@ use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
 use crate::engine::Clause;
 use crate::engine::dates::fr;
-use crate::engine::territory::CommuneRow;
+use crate::engine::territory::{CommuneRow, late_lists_hypothesis, late_lists_title};
 use crate::engine::text::fixed;
 use crate::io::counts::FORMAT_HINT;
 use crate::io::csv_text::{CsvText, decode};
@@ -195,6 +195,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
         Rc::new(state.territory(*today))
     });
     let order = sorted(&t, state.sort);
+    let notes = state.notes();
     // A commune's line: its file's name, and its commune's when that differs.
     let label = |c: &CommuneRow| match &c.commune {
         Some(n) if *n != c.name => format!("{} ({n})", c.name),
@@ -254,8 +255,8 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                         fr(t.today), t.joined_communes, if t.joined_communes > 1 { "s" } else { "" }, t.communes_in_metropole,
                         t.joined_schools, if t.joined_schools > 1 { "s" } else { "" }, t.schools_in_metropole) }
                     </p>
-                    if !state.notes().is_empty() {
-                        <p class="hypothese" id="territoire-hypothese">{ state.notes().join(" ") }</p>
+                    if !notes.is_empty() {
+                        <p class="hypothese" id="territoire-hypothese">{ notes.join(" ") }</p>
                     }
 
                     <table class="figures" id="territoire-communes" tabindex="0">
@@ -333,8 +334,8 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                             <tr><th scope="row">{ format!("{:02}/{}", m.month, m.year) }</th><td class="num">{ m.titles }</td><td class="money">{ m.amount.to_string() }</td></tr>
                         }) }</tbody>
                     </table>
-                    <h3>{ "Listes annuelles : changements reçus après le 19 juin " }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
-                    <p class="hypothese">{ "Hypothèse : le scénario ne dit pas quand la liste a été envoyée ; une radiation ou un changement d'administrateur reçu à partir du 20 juin attend le cycle suivant (mise à jour de l'année prochaine)." }</p>
+                    <h3>{ late_lists_title() }{ " " }<ClauseTag clause={Clause::Annexe1YearlyList} /></h3>
+                    <p class="hypothese">{ late_lists_hypothesis() }</p>
                     { if t.communes.iter().all(|c| c.late_list_changes.is_empty()) {
                         html! { <p id="listes-tardives">{ format!("Aucune commune cette année ({}).", t.today.year()) }</p> }
                     } else {

@@ -43,6 +43,13 @@ pub fn terminate_variant(entry: &Entry, today: NaiveDate) -> Result<Action, Stri
     })
 }
 
+/// What the variants are, for the page that offers them on `name` (the open simulation).
+pub fn variants_hint(name: &str) -> String {
+    format!(
+        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour du préavis pour le prochain anniversaire encore atteignable ; deux écoles de plus sont à compléter (nom, niveau, administrateur) et sont facturées dès qu'elles sont éligibles (Annexe 1)."
+    )
+}
+
 /// The label of [`schools_variant`]'s button.
 pub const SCHOOLS_VARIANT: &str = "Variante : + 2 écoles";
 

@@ -240,6 +240,14 @@ impl TerritoryState {
         vec![format!("{HYPOTHESIS} Listes lues : {}.", lists.join(", "))]
     }
 
+    /// Each commune's scenario as the scenario file writes it, for the export worker.
+    fn scenario_texts(&self) -> Vec<String> {
+        self.files
+            .iter()
+            .map(|o| to_string_pretty(&o.scenario))
+            .collect()
+    }
+
     /// Every commune simulated and set together on `today`.
     pub fn territory(&self, today: NaiveDate) -> Territory {
         let sims: Vec<Simulation> = self.files.iter().map(|o| simulate(&o.scenario)).collect();
@@ -267,11 +275,7 @@ pub fn export_request(
         ExportRequest::Territory {
             format,
             names: state.files.iter().map(|o| o.name.clone()).collect(),
-            scenarios: state
-                .files
-                .iter()
-                .map(|o| to_string_pretty(&o.scenario))
-                .collect(),
+            scenarios: state.scenario_texts(),
             today: iso(today),
             notes: state.notes(),
         },
@@ -284,11 +288,7 @@ pub fn export_request(
 pub fn calendar_request(state: &TerritoryState, today: NaiveDate) -> (ExportRequest, String) {
     (
         ExportRequest::TerritoryCalendar {
-            scenarios: state
-                .files
-                .iter()
-                .map(|o| to_string_pretty(&o.scenario))
-                .collect(),
+            scenarios: state.scenario_texts(),
             today: iso(today),
             reminder_days: 7,
         },
