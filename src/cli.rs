@@ -24,6 +24,9 @@ Usage :
       Écrit un document : la liste de l'annexe 1 (SORTIE en .xlsx ou .ods), le calendrier
       des échéances (.ics, rappel JOURS jours avant, 7 par défaut), le projet de délibération
       avec la convention et ses annexes (.odt, .html ou .txt).
+  laclasse-sim export fiche FICHIER -o SORTIE
+      Écrit la fiche de préparation qui accompagne le projet sans en faire partie (.odt,
+      .html ou .txt) : données de transmission @ctes, notes de travail, contrôles.
       --passees marquer   (calendrier) garde les échéances passées, marquées « (passée) »,
                           sans rappel (par défaut)
       --passees omettre   (calendrier) n'écrit que les échéances d'aujourd'hui et à venir
@@ -35,7 +38,8 @@ Usage :
       (.csv pour Excel, .xlsx ou .ods).
   laclasse-sim export resiliation FICHIER -o SORTIE [--anniversaire AAAA-MM-JJ] [--date AAAA-MM-JJ]
       Écrit la lettre recommandée de résiliation (.odt, .html ou .txt) pour le prochain
-      anniversaire encore atteignable (ou celui indiqué), datée d'aujourd'hui (ou de --date).
+      anniversaire encore atteignable (ou celui indiqué), datée d'aujourd'hui (ou de --date,
+      reportée au jour ouvré suivant), citant la délibération ou la décision qui résilie.
   laclasse-sim compare FICHIER_A FICHIER_B [FICHIER_C] [--format json|text] [--date AAAA-MM-JJ]
                        [-o SORTIE]
       Compare deux ou trois scénarios, le premier servant de référence : données qui
@@ -96,6 +100,7 @@ enum Document {
     Annex1,
     Ics,
     Deliberation,
+    PreparationSheet,
     Termination,
     List,
     Budget,
@@ -272,17 +277,18 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                 Some("annex1") | Some("annexe1") => Document::Annex1,
                 Some("ics") | Some("calendrier") => Document::Ics,
                 Some("deliberation") => Document::Deliberation,
+                Some("fiche") => Document::PreparationSheet,
                 Some("resiliation") | Some("résiliation") => Document::Termination,
                 Some("liste") => Document::List,
                 Some("budget") => Document::Budget,
                 Some(other) => {
                     return Err(format!(
-                        "export {other} : document inconnu, choisir annex1, ics, deliberation, resiliation, liste ou budget"
+                        "export {other} : document inconnu, choisir annex1, ics, deliberation, fiche, resiliation, liste ou budget"
                     ));
                 }
                 None => {
                     return Err(
-                        "export : indiquer le document (annex1, ics, deliberation, resiliation, liste ou budget)"
+                        "export : indiquer le document (annex1, ics, deliberation, fiche, resiliation, liste ou budget)"
                             .to_string(),
                     );
                 }
@@ -542,6 +548,10 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                 Document::Deliberation => {
                     let doc = exports::deliberation::document(&scenario, &sim);
                     write_document(&doc, &shown, "le projet de délibération")
+                }
+                Document::PreparationSheet => {
+                    let doc = exports::deliberation::preparation_sheet(&scenario, &sim);
+                    write_document(&doc, &shown, "la fiche de préparation")
                 }
                 Document::Termination => exports::termination_letter::document(
                     &scenario,

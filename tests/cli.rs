@@ -84,9 +84,21 @@ fn text_report_is_french_with_clauses() {
     assert!(text.contains("16/11/2023  15/11/2024"), "{text}");
     assert!(text.contains("600,00 €"));
     assert!(text.contains("Redevances par année de convention  [Art. 6]"));
+    // R2's cautious deadline (three full months before 15/11/2025), its practical day and the
+    // recommended sending date; the favourable reading beside, never as a deadline.
     assert!(text.contains(
-        "lettre reçue au plus tard le 16/08/2025 — C'est un samedi ; la date n'est pas reportée : en pratique, au plus tard le jeudi 14/08/2025."
+        "lettre reçue au plus tard le 15/08/2025 — C'est un jour férié (Assomption) ; la date n'est pas reportée : en pratique, au plus tard le jeudi 14/08/2025."
     ), "{text}");
+    assert!(
+        text.contains(
+            "Envoi de la lettre recommandée conseillé au plus tard le mercredi 30/07/2025"
+        )
+    );
+    assert!(text.contains("Hypothèse, lecture favorable : une lettre reçue jusqu'au 16/08/2025 pourrait être soutenue, jamais comme date limite"));
+    // D7: the plan, the council deciding (no delegation in the example).
+    assert!(text.contains("Pour quitter la convention au 16/11/2025 : réunir le conseil au plus tard le vendredi 08/08/2025"), "{text}");
+    assert!(text.contains("- Envoyer la lettre recommandée avec accusé de réception : au plus tard le lundi 11/08/2025  [Art. 8]"));
+    assert!(text.contains("La séance tomberait en août"));
     // The « trop tard » reading belongs to a letter received late, not to the deadlines.
     assert!(!text.contains("une lettre reçue trop tard"), "{text}");
     assert!(text.contains("jusqu'au mercredi 17 janvier 2024"));
@@ -119,7 +131,7 @@ fn explain_adds_the_steps() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.len() > plain.stdout.len());
     assert!(
-        text.contains("Le 16/08/2025 est un samedi : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le jeudi 14/08/2025")
+        text.contains("Le 15/08/2025 est un jour férié (Assomption) : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le jeudi 14/08/2025")
     );
     assert!(text.contains("4 écoles × 150,00 € = 600,00 €"));
 }
@@ -249,9 +261,12 @@ fn export_ics_marks_past_deadlines_or_leaves_them_out() {
     assert_eq!(status, Some(0));
     assert!(left_out.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(!left_out.contains("BEGIN:VEVENT"));
-    // Future deadlines are kept whatever the choice.
+    // Future deadlines are kept whatever the choice; the termination plan's steps still to
+    // come are added as reminders (D7).
     let (_, future, _) = export_ics(&tassin_moved(200), &["--passees", "omettre"]);
-    assert_eq!(future.matches("\r\nBEGIN:VEVENT\r\n").count(), events);
+    let plan = future.matches("\r\nSUMMARY:laclasse.com : résiliation au ").count();
+    assert!(plan > 0);
+    assert_eq!(future.matches("\r\nBEGIN:VEVENT\r\n").count(), events + plan);
 
     // Refused before the scenario is read (from a file: nothing reads standard input).
     let out = std::env::temp_dir().join(format!("laclasse-ics-{}-refused.ics", std::process::id()));

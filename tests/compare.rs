@@ -9,7 +9,7 @@ use common::laclasse;
 use serde_json::{Value, json};
 
 const TASSIN: &str = "data/examples/tassin.json";
-/// Tassin with a termination letter received on 16/08/2027: it ends at the anniversary of
+/// Tassin with a termination letter received on 13/08/2027: it ends at the anniversary of
 /// 16/11/2027, the first one still reachable on 30/11/2026.
 const TERMINATED: &str = "tests/fixtures/tassin-resiliation-2027.json";
 /// Tassin with two more schools asked for on 12/01/2026, one of them private (ineligible).
@@ -40,7 +40,7 @@ fn terminating_at_the_first_reachable_anniversary_against_staying() {
         json!([{
             "key": "convention.termination_received",
             "label": "Lettre de résiliation reçue le",
-            "values": ["—", "16/08/2027"],
+            "values": ["—", "13/08/2027"],
             "clause": "Art. 8"
         }])
     );
@@ -87,7 +87,7 @@ fn terminating_at_the_first_reachable_anniversary_against_staying() {
         steps,
         vec![
             "« data/examples/tassin.json » : du 16/11/2027 au 15/11/2028, 3 unités facturées (par école) × 150,00 € = 450,00 €.",
-            "« tests/fixtures/tassin-resiliation-2027.json » : pas d'année n° 5, la convention prend fin le 16/11/2027 (résiliation reçue le 16/08/2027, Art. 8).",
+            "« tests/fixtures/tassin-resiliation-2027.json » : pas d'année n° 5, la convention prend fin le 16/11/2027 (résiliation reçue le 13/08/2027, Art. 8).",
             "Écoles ayant accès cette année dans « data/examples/tassin.json » et pas dans « tests/fixtures/tassin-resiliation-2027.json » : École élémentaire du Bourg, École maternelle du Bourg, École primaire du Prieuré (Annexe 1).",
             "Écart pour « tests/fixtures/tassin-resiliation-2027.json » : −450,00 €.",
         ]
@@ -272,10 +272,10 @@ fn the_text_comparison_says_the_gap_with_its_origin() {
         "2026-11-30",
     ]);
     assert_eq!(status, 0);
-    assert!(text.contains("Lettre de résiliation reçue le (Art. 8) : — | 16/08/2027"));
+    assert!(text.contains("Lettre de résiliation reçue le (Art. 8) : — | 13/08/2027"));
     assert!(text.contains("n° 5 : 450,00 € | — ; écart : −450,00 €"));
     assert!(text.contains(
-        "pas d'année n° 5, la convention prend fin le 16/11/2027 (résiliation reçue le 16/08/2027, Art. 8)."
+        "pas d'année n° 5, la convention prend fin le 16/11/2027 (résiliation reçue le 13/08/2027, Art. 8)."
     ));
     assert!(text.contains("Total : 2 550,00 € | 2 100,00 € ; écart : −450,00 €"));
     assert!(text.contains("2027 : 450,00 € | 0,00 € ; écart : −450,00 €"));

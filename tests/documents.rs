@@ -109,9 +109,9 @@ fn the_tassin_draft_holds_every_element_of_d6_in_order() {
             "Formant la majorité des membres en exercice.",
             "Conseillers absents avec pouvoir : 6 (CONTREL Nathalie donne pouvoir à ACQUAVIVA Caroline ;",
             "Conseillers absents sans pouvoir : 0",
-            "Le secrétariat a été assuré par : RIO Jean-Baptiste",
+            "M./Mme Jean-Baptiste RIO a été désigné(e) secrétaire de séance (CGCT L2121-15).",
             "Objet : Convention entre la Ville et la Métropole de Lyon",
-            "Vu le code général des collectivités territoriales, et notamment ses articles L2121-29 et L5211-4-3 ;",
+            "Vu le code général des collectivités territoriales, et notamment ses articles L2121-29, L3611-4, L3633-3 et L5211-4-3 ;",
             "Vu l'avis de la Commission Solidarité, Famille, Enfance, Scolaire du lundi 16 octobre 2023 ;",
             "Considérant que dans le cadre de sa politique éducative",
             "Considérant le partenariat avec la Métropole de Lyon",
@@ -120,24 +120,23 @@ fn the_tassin_draft_holds_every_element_of_d6_in_order() {
             "1) APPROUVE la convention",
             "jointe en annexe de la présente délibération ;",
             "2) DIT que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 150,00 € par an et par école utilisatrice, soit 450,00 € par an pour 3 écoles de la liste prévisionnelle (annexe 1 bis)",
-            "3) AUTORISE Monsieur le Maire ou l'adjoint faisant fonction à signer",
+            "3) AUTORISE Monsieur le Maire à signer la convention et toute pièce relative à cette affaire ;",
             "4) CHARGE Monsieur le Maire de l'exécution de la présente délibération.",
             "Vote : À l'unanimité",
             "Fait et délibéré en séance le : jeudi 9 novembre 2023",
             "Certifié exécutoire par :",
             "- Transmission en préfecture du Rhône le : 16/11/2023",
             "- Mise en ligne sur le site Internet de la commune de Tassin-la-Demi-Lune le : 16/11/2023",
-            "Pascal CHARMOT\nMaire de Tassin-la-Demi-Lune",
+            "Pascal CHARMOT\nLe Maire de Tassin-la-Demi-Lune",
             "Jean-Baptiste RIO\nSecrétaire de séance",
-            "recours contentieux auprès du Tribunal administratif de Lyon, dans un délai de deux mois à compter de sa publication, y compris par l'application Télérecours citoyens",
-            "recours gracieux dans les mêmes conditions de délai",
-            "un recours formé au plus tard le mercredi 17 janvier 2024 est dans les délais ; un recours gracieux formé dans ce délai le proroge",
+            "recours contentieux auprès du Tribunal administratif de Lyon dans un délai de deux mois à compter de sa publication, y compris par l'application Télérecours citoyens",
+            "recours gracieux auprès de la commune dans le même délai ; ce recours interrompt le délai de recours contentieux, qui court à nouveau à compter de la réponse, le silence gardé pendant deux mois valant rejet.",
             "Annexe : convention de mise à disposition de l'ENT « laclasse.com »",
             "La commune de Tassin-la-Demi-Lune, représentée par son Maire, M. Pascal CHARMOT, dûment habilité(e) à cet effet en vertu de la délibération n° 2023-64 en date du jeudi 9 novembre 2023",
             "6. CONDITIONS FINANCIERES",
             "8. DUREE ET RESILIATION",
             "Fait à Lyon, le …………… (date de signature)",
-            "Pour la commune de Tassin-la-Demi-Lune\nMaire, Pascal CHARMOT",
+            "Pour la commune de Tassin-la-Demi-Lune\nLe Maire, Pascal CHARMOT",
             "ANNEXE 1",
             "PROCEDURE D'ADHESION ET DE RADIATION DES ECOLES",
             "ANNEXE 2",
@@ -152,6 +151,207 @@ fn the_tassin_draft_holds_every_element_of_d6_in_order() {
     );
     // The school added in March 2024 is not on the list at the meeting.
     assert!(!text.contains("École primaire du Prieuré"));
+    // No computed appeal date, no « proroge », no working note inside the act.
+    for absent in [
+        "17 janvier 2024",
+        "proroge",
+        "à retirer",
+        "Hypothèse :",
+        "(hypothèse",
+        "ou affich",
+    ] {
+        assert!(!text.contains(absent), "« {absent} » in the act:\n{text}");
+    }
+}
+
+/// The draft of the seed's meeting changed by `edit`.
+fn draft_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v = seance();
+    edit(&mut v);
+    text_of(&v)
+}
+
+#[test]
+fn a_rejected_vote_gives_an_act_that_rejects() {
+    let text = draft_with(|v| {
+        v["deliberation"]["meeting"]["vote"] =
+            json!({ "for": 10, "against": 11, "abstentions": 14 });
+    });
+    in_order(
+        &text,
+        &[
+            "Le Conseil Municipal, après en avoir délibéré :",
+            "1) REJETTE la proposition d'approuver la convention",
+            "Vote : 10 voix pour, 11 voix contre, 14 abstentions",
+        ],
+    );
+    for absent in ["APPROUVE", "AUTORISE", "DIT que", "CHARGE", "Annexe 1 bis"] {
+        assert!(!text.contains(absent), "« {absent} » in:\n{text}");
+    }
+}
+
+#[test]
+fn a_tie_is_rejected_in_a_secret_ballot_decided_by_the_chair_or_left_blank() {
+    let tie = json!({ "for": 17, "against": 17, "abstentions": 1 });
+    let secret = draft_with(|v| {
+        v["deliberation"]["meeting"]["vote"] = tie.clone();
+        v["deliberation"]["meeting"]["secret_ballot"] = json!(true);
+        v["deliberation"]["meeting"]["chair_vote"] = json!("for");
+    });
+    assert!(secret.contains("1) REJETTE la proposition"), "{secret}");
+    assert!(secret.contains(
+        "au scrutin secret ; partage égal des voix au scrutin secret : la proposition est rejetée"
+    ));
+    let chair_for = draft_with(|v| {
+        v["deliberation"]["meeting"]["vote"] = tie.clone();
+        v["deliberation"]["meeting"]["chair_vote"] = json!("for");
+    });
+    assert!(
+        chair_for.contains("1) APPROUVE la convention"),
+        "{chair_for}"
+    );
+    assert!(
+        chair_for
+            .contains("partage égal des voix, le président ayant voté pour (voix prépondérante")
+    );
+    let chair_abstains = draft_with(|v| {
+        v["deliberation"]["meeting"]["vote"] = tie.clone();
+        v["deliberation"]["meeting"]["chair_vote"] = json!("abstention");
+    });
+    assert!(chair_abstains.contains("1) REJETTE"));
+    let unknown = draft_with(|v| {
+        v["deliberation"]["meeting"]["vote"] = tie.clone();
+    });
+    assert!(unknown.contains("Le Conseil Municipal, après en avoir délibéré : …………… (ADOPTE ou REJETTE, selon le vote) la proposition suivante :"), "{unknown}");
+    assert!(unknown.contains("…………… (vote du président, prépondérant en cas de partage égal)"));
+    for absent in ["APPROUVE", "AUTORISE", "REJETTE la"] {
+        assert!(!unknown.contains(absent), "« {absent} » in:\n{unknown}");
+    }
+}
+
+#[test]
+fn without_quorum_the_council_cannot_deliberate_and_a_second_convocation_says_so() {
+    let present: Vec<String> = seance()["deliberation"]["meeting"]["present"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(12)
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    let without = draft_with(|v| {
+        v["deliberation"]["meeting"]["present"] = json!(present.clone());
+        v["deliberation"]["meeting"]["proxies"] = json!([]);
+        v["deliberation"]["meeting"]["secretary"] = json!(present[0].clone());
+        v["deliberation"]["meeting"]["vote"] = json!({ "for": 12 });
+    });
+    assert!(without.contains("Le quorum n'étant pas atteint (12 présents pour 18 requis), le conseil municipal ne peut délibérer."), "{without}");
+    for absent in [
+        "après en avoir délibéré",
+        "APPROUVE",
+        "Vote :",
+        "Certifié exécutoire",
+    ] {
+        assert!(!without.contains(absent), "« {absent} » in:\n{without}");
+    }
+    let second = draft_with(|v| {
+        let m = &mut v["deliberation"]["meeting"];
+        m["present"] = json!(present.clone());
+        m["proxies"] = json!([]);
+        m["secretary"] = json!(present[0].clone());
+        m["vote"] = json!({ "for": 12 });
+        m["second_convocation"] = json!(true);
+        m["quorum_failed_on"] = json!("2023-10-26");
+    });
+    in_order(
+        &second,
+        &[
+            "Date de la convocation : le vendredi 3 novembre 2023",
+            "Le quorum n'ayant pas été atteint lors de la séance du jeudi 26 octobre 2023, le conseil municipal a été convoqué à nouveau à trois jours au moins d'intervalle ; il délibère valablement sans condition de quorum (CGCT L2121-17).",
+            "Le Conseil Municipal, après en avoir délibéré :",
+            "1) APPROUVE",
+        ],
+    );
+    assert!(!second.contains("Formant la majorité"));
+}
+
+#[test]
+fn an_urgent_convocation_is_stated_in_the_header() {
+    let text = draft_with(|v| {
+        let m = &mut v["deliberation"]["meeting"];
+        m["convened"] = json!("2023-11-07");
+        m["urgency"] = json!(true);
+        m["urgency_reason"] = json!("signature demandée par la Métropole avant le 15 novembre");
+    });
+    assert!(text.contains("Convocation adressée en urgence (CGCT L2121-11 et L2121-12), au motif suivant : signature demandée par la Métropole avant le 15 novembre. À l'ouverture de la séance, le Maire a rendu compte de l'urgence ; le conseil municipal s'est prononcé sur celle-ci : …………… (décision du conseil sur l'urgence)."), "{text}");
+}
+
+#[test]
+fn when_an_adjointe_chairs_the_mayor_is_still_the_executive() {
+    let text = draft_with(|v| {
+        let d = &mut v["deliberation"];
+        d["meeting"]["chair"] = json!("ACQUAVIVA Caroline");
+        d["meeting"]["chair_title"] = json!("Madame la Maire-adjointe");
+        d["mayor"] = json!({ "name": "CHARMOT Pascal", "title": "Monsieur le Maire" });
+    });
+    in_order(
+        &text,
+        &[
+            "sous la présidence de Mme Caroline ACQUAVIVA, Maire-adjointe de Tassin-la-Demi-Lune.",
+            "3) AUTORISE Monsieur le Maire à signer",
+            "4) CHARGE Monsieur le Maire de l'exécution",
+            "Pascal CHARMOT\nLe Maire de Tassin-la-Demi-Lune",
+            "représentée par son Maire, M. Pascal CHARMOT",
+        ],
+    );
+    assert!(
+        !text.contains("AUTORISE Madame la Maire-adjointe"),
+        "{text}"
+    );
+    // No mayor entered and an adjointe chairs: « le Maire », unnamed, a blank to sign.
+    let unnamed = draft_with(|v| {
+        v["deliberation"]["meeting"]["chair"] = json!("ACQUAVIVA Caroline");
+        v["deliberation"]["meeting"]["chair_title"] = json!("Maire-adjointe");
+    });
+    assert!(
+        unnamed.contains("3) AUTORISE le Maire à signer"),
+        "{unnamed}"
+    );
+    assert!(unnamed.contains("……………\nLe Maire de Tassin-la-Demi-Lune"));
+}
+
+#[test]
+fn publicity_follows_the_population() {
+    let small = draft_with(|v| {
+        v["deliberation"]["meeting"]["population"] = json!(2_800);
+    });
+    assert!(small.contains("- Publication (affichage, papier ou mise en ligne, selon le mode choisi par le conseil municipal) le : 16/11/2023"), "{small}");
+    let large = text_of(&seance());
+    assert!(large.contains(
+        "- Mise en ligne sur le site Internet de la commune de Tassin-la-Demi-Lune le : 16/11/2023"
+    ));
+    assert!(!large.contains("affich"));
+}
+
+#[test]
+fn the_preparation_sheet_holds_the_actes_data_and_the_working_notes() {
+    let input = temp("seance.json");
+    std::fs::write(&input, include_str!("../data/examples/tassin-seance.json")).unwrap();
+    let out = temp("fiche.txt");
+    export_ok("fiche", &input, &[], &out);
+    let text = std::fs::read_to_string(out).unwrap();
+    in_order(
+        &text,
+        &[
+            "Cette fiche ne fait pas partie de l'acte",
+            "Nature de l'acte : 1 — Délibérations",
+            "Matière suggérée : 8.1 — Enseignement (ou 1.4 — Autres types de contrats",
+            "Numéro de l'acte : 2023_64 (« 2023-64 » écrit comme @ctes l'accepte",
+            "Objet (une ligne, 499 caractères au plus) : Convention entre la Ville",
+            "Date de décision : 09/11/2023 (2023-11-09)",
+            "Hypothèse : la liste prévisionnelle (annexe 1 bis)",
+            "Liste des délibérations examinées à afficher et mettre en ligne au plus tard le jeudi 16 novembre 2023",
+        ],
+    );
 }
 
 #[test]
@@ -191,8 +391,10 @@ fn in_school_group_billing_the_dit_keeps_art_6_and_a_chair_is_named_as_entered()
         text.contains("soit 300,00 € par an pour 2 unités (groupes scolaires et écoles seules)")
     );
     assert!(!text.contains("150,00 € par groupe scolaire"));
-    assert!(text.contains("3) AUTORISE la Maire-adjointe ou l'adjoint faisant fonction"));
-    assert!(text.contains("Caroline ACQUAVIVA\nMaire-adjointe de Tassin-la-Demi-Lune"));
+    assert!(text.contains("3) AUTORISE le Maire à signer"), "{text}");
+    assert!(text.contains(
+        "sous la présidence de Caroline ACQUAVIVA, Maire-adjointe de Tassin-la-Demi-Lune"
+    ));
     assert!(!text.contains("Monsieur le Maire"));
 }
 
@@ -239,16 +441,18 @@ fn the_termination_letter_is_written_by_the_command_and_reads_back_in_libreoffic
         &text,
         &[
             "Lettre recommandée avec accusé de réception",
-            "Tassin-la-Demi-Lune, le dimanche 1er juin 2025",
+            "Tassin-la-Demi-Lune, le lundi 2 juin 2025",
             "Objet : dénonciation de la convention",
-            "avec effet au dimanche 16 novembre 2025, date anniversaire",
-            "au plus tard le samedi 16 août 2025",
-            "reçue au plus tard le jeudi 14 août 2025",
-            "À défaut, la dénonciation vaudra pour la date anniversaire suivante",
+            "en application de la délibération du conseil municipal n° …………… (numéro) du …………… (date).",
+            "prend effet à la date anniversaire du dimanche 16 novembre 2025, moyennant le préavis de trois mois ; à défaut, à la date anniversaire suivante, le lundi 16 novembre 2026.",
             "seront supprimés le dimanche 16 novembre 2025",
             "année de convention n° 2 (du samedi 16 novembre 2024 au samedi 15 novembre 2025)",
-            "Maire de Tassin-la-Demi-Lune",
+            "Le Maire de Tassin-la-Demi-Lune",
         ],
+    );
+    assert!(
+        !text.contains("faisant foi") && !text.contains("prudente"),
+        "{text}"
     );
     // An anniversary that is none is refused with a French message naming it.
     let bad = run_export(

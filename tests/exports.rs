@@ -192,6 +192,19 @@ impl Read {
     fn children(&self, name: &str) -> Vec<&Read> {
         self.components.iter().filter(|c| c.name == name).collect()
     }
+
+    /// The events of the deadlines, without the termination plan's reminders (D7).
+    fn deadline_events(&self) -> Vec<&Read> {
+        self.children("VEVENT")
+            .into_iter()
+            .filter(|e| !is_plan(e))
+            .collect()
+    }
+}
+
+/// Whether `event` is a step of the termination plan (D7), not a deadline.
+fn is_plan(event: &Read) -> bool {
+    event.one("UID").contains("-resiliation-")
 }
 
 /// Checks the framing every calendar must have (every line ends with CRLF, none is longer than
@@ -294,18 +307,24 @@ fn calendar_parses_back_with_stable_uids_and_reminders() {
     assert!(sim.deadlines.iter().all(|d| d.date > stamp));
     let text = ics::to_ics(&s, &sim, 7, stamp, ics::PastEvents::Mark);
     let calendar = read_ics(&text);
-    let events = calendar.children("VEVENT");
+    let events = calendar.deadline_events();
     assert_eq!(events.len(), sim.deadlines.len());
     let uids: std::collections::HashSet<_> = events.iter().map(|e| e.one("UID")).collect();
     assert_eq!(uids.len(), events.len(), "unique UIDs");
-    // The notice of 16/08/2025: all-day, French summary, clause in the description, reminder.
+    // The notice of 15/08/2025 (R2's cautious deadline): all-day, French summary, clause in
+    // the description, reminder.
     let notice = events
         .iter()
-        .find(|e| e.one("DTSTART") == "20250816" && e.one("SUMMARY").contains("Préavis"))
-        .expect("the notice of 16/08/2025");
+        .find(|e| e.one("DTSTART") == "20250815" && e.one("SUMMARY").contains("Préavis"))
+        .expect("the notice of 15/08/2025");
     assert!(notice.one("DESCRIPTION").contains("Art. 8"));
-    assert!(notice.one("DESCRIPTION").contains("un samedi"));
-    assert_eq!(notice.one("DTEND"), "20250817");
+    assert!(
+        notice
+            .one("DESCRIPTION")
+            .contains("un jour férié (Assomption)")
+    );
+    assert!(notice.one("DESCRIPTION").contains("jeudi 14/08/2025"));
+    assert_eq!(notice.one("DTEND"), "20250816");
     assert_eq!(notice.params("DTEND"), [("VALUE".into(), "DATE".into())]);
     let alarms = notice.children("VALARM");
     assert_eq!(alarms.len(), 1);
@@ -380,7 +399,7 @@ fn calendar_is_rfc5545_event_by_event() {
         calendar.one("X-WR-CALNAME"),
         "laclasse.com — Tassin-la-Demi-Lune"
     );
-    let events = calendar.children("VEVENT");
+    let events = calendar.deadline_events();
     assert_eq!(events.len(), sim.deadlines.len());
     // In the order of the deadlines, each with everything it needs.
     for (e, d) in events.iter().zip(&sim.deadlines) {
@@ -444,7 +463,7 @@ fn calendar_marks_or_leaves_out_past_events() {
         .collect();
 
     let marked = read_ics(&ics::to_ics(&s, &sim, 7, stamp, ics::PastEvents::Mark));
-    let events = marked.children("VEVENT");
+    let events = marked.deadline_events();
     assert_eq!(events.len(), sim.deadlines.len());
     for e in &events {
         let d = by_uid[e.one("UID")];
@@ -462,7 +481,7 @@ fn calendar_marks_or_leaves_out_past_events() {
     }
 
     let left_out = read_ics(&ics::to_ics(&s, &sim, 7, stamp, ics::PastEvents::LeaveOut));
-    let events = left_out.children("VEVENT");
+    let events = left_out.deadline_events();
     assert_eq!(events.len(), sim.deadlines.len() - before);
     let kept: Vec<_> = sim.deadlines.iter().filter(|d| d.date >= stamp).collect();
     for (e, d) in events.iter().zip(kept) {
@@ -474,13 +493,58 @@ fn calendar_marks_or_leaves_out_past_events() {
     // After every deadline: all marked, or an empty calendar that still parses.
     let later = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
     let all_past = ics::to_ics(&s, &sim, 7, later, ics::PastEvents::Mark);
+    // The plan's reminders are only for what is still to come.
     assert_eq!(all_past.matches(" (passée)").count(), sim.deadlines.len());
+    assert!(!all_past.contains("-resiliation-"));
     assert!(!all_past.contains("VALARM"));
     let empty = read_ics(&ics::to_ics(&s, &sim, 7, later, ics::PastEvents::LeaveOut));
     assert!(empty.components.is_empty());
     assert_eq!(
         unescape(empty.one("NAME")),
         "laclasse.com — Tassin-la-Demi-Lune"
+    );
+}
+
+#[test]
+fn the_calendar_reminds_each_step_of_the_termination_plan_still_to_come() {
+    let s = parse_str(include_str!("../data/examples/tassin-seance.json")).unwrap();
+    let sim = simulate(&s);
+    let stamp = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    let calendar = read_ics(&ics::to_ics(&s, &sim, 7, stamp, ics::PastEvents::LeaveOut));
+    let all = calendar.children("VEVENT");
+    let uids: std::collections::HashSet<_> = all.iter().map(|e| e.one("UID")).collect();
+    assert_eq!(
+        uids.len(),
+        all.len(),
+        "unique UIDs, deadlines and plan alike"
+    );
+    let plan: Vec<(String, String)> = all
+        .iter()
+        .filter(|e| is_plan(e) && e.one("SUMMARY").contains("16/11/2025"))
+        .map(|e| (e.one("DTSTART").to_string(), unescape(e.one("SUMMARY"))))
+        .collect();
+    assert_eq!(
+        plan,
+        [
+            ("20250730".to_string(), "laclasse.com : résiliation au 16/11/2025 — Envoi conseillé de la lettre recommandée".to_string()),
+            ("20250801".into(), "laclasse.com : résiliation au 16/11/2025 — Convoquer le conseil municipal".into()),
+            ("20250808".into(), "laclasse.com : résiliation au 16/11/2025 — Réunir le conseil et délibérer la résiliation".into()),
+            ("20250811".into(), "laclasse.com : résiliation au 16/11/2025 — Délibération exécutoire (transmise et publiée)".into()),
+            ("20250811".into(), "laclasse.com : résiliation au 16/11/2025 — Envoyer la lettre recommandée avec accusé de réception".into()),
+        ]
+    );
+    let convocation = all
+        .iter()
+        .find(|e| is_plan(e) && e.one("DTSTART") == "20250801")
+        .unwrap();
+    assert!(unescape(convocation.one("DESCRIPTION")).contains("5 jours francs avant la séance"));
+    assert_eq!(convocation.children("VALARM")[0].one("TRIGGER"), "-P7D");
+    // The list of deliberations of the 2023 meeting is a deadline of its own kind.
+    assert!(
+        sim.deadlines
+            .iter()
+            .any(|d| d.kind.code() == "list_of_deliberations"
+                && d.date == NaiveDate::from_ymd_opt(2023, 11, 16).unwrap())
     );
 }
 
@@ -503,9 +567,14 @@ fn a_commune_name_cannot_forge_an_event() {
     assert_eq!(
         text.matches("\r\nBEGIN:VEVENT\r\n").count(),
         sim.deadlines.len()
+            + read_ics(&text)
+                .children("VEVENT")
+                .iter()
+                .filter(|e| is_plan(e))
+                .count()
     );
     let calendar = read_ics(&text);
-    let events = calendar.children("VEVENT");
+    let events = calendar.deadline_events();
     assert_eq!(events.len(), sim.deadlines.len());
     assert!(events.iter().all(|e| e.one("SUMMARY") != "faux"));
     assert_eq!(as_text(FORGERY), FORGERY_READ);
@@ -535,14 +604,14 @@ fn a_100_000_character_name_is_folded_in_linear_size() {
     s.commune.name = pattern.iter().cycle().take(100_000).collect();
     let text = ics::to_ics(&s, &sim, 7, before_tassin(), ics::PastEvents::Mark);
     let calendar = read_ics(&text);
-    assert_eq!(calendar.children("VEVENT").len(), sim.deadlines.len());
+    assert_eq!(calendar.deadline_events().len(), sim.deadlines.len());
     assert_eq!(
         unescape(calendar.one("NAME")),
         format!("laclasse.com — {}", s.commune.name)
     );
     // The name is written twice, and its folded form in each UID (events and reminders):
     // escaped and folded, each copy at most twice as long. Linear in the name.
-    let copies = 2 + 2 * sim.deadlines.len();
+    let copies = 2 + 2 * calendar.children("VEVENT").len();
     assert!(
         text.len() <= short.len() + copies * 2 * s.commune.name.len(),
         "{} octets for a name of {}",
@@ -590,7 +659,7 @@ proptest! {
             .iter()
             .filter(|d| !leave_out || d.date >= stamp)
             .collect();
-        let events = calendar.children("VEVENT");
+        let events = calendar.deadline_events();
         prop_assert_eq!(events.len(), kept.len());
         prop_assert_eq!(unescape(calendar.one("NAME")), format!("laclasse.com — {}", as_text(&name)));
         for (e, d) in events.iter().zip(kept) {
@@ -617,7 +686,7 @@ fn deliberation_draft_has_the_commune_the_schools_and_the_credit() {
     assert!(html.contains("Tribunal administratif de Lyon"));
     // Published on 16/11/2023: the « Certifié exécutoire » line says so.
     assert!(
-        html.contains("sur le site Internet de la commune de Tassin-la-Demi-Lune le : 16/11/2023")
+        html.contains("mise en ligne sur le site Internet de la commune de Tassin-la-Demi-Lune ; sous 3 500 habitants, selon le mode choisi par le conseil) le : 16/11/2023")
     );
     // A name is text, never markup.
     let mut odd = s.clone();
@@ -704,7 +773,7 @@ fn the_comparison_reads_back_in_both_formats_with_its_gaps() {
     use laclasse_sim::io::exports::compare::comparison_sheets;
     let a = tassin_with_a_formula_name();
     let mut b = a.clone();
-    b.convention.termination_received = NaiveDate::from_ymd_opt(2027, 8, 16);
+    b.convention.termination_received = NaiveDate::from_ymd_opt(2027, 8, 13);
     let (sa, sb) = (simulate(&a), simulate(&b));
     let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
     let c = compare(

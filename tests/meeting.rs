@@ -41,13 +41,24 @@ fn two_proxies_for_one_holder_and_a_late_convocation_are_refused() {
         .iter()
         .map(|p| p.as_str().unwrap())
         .collect();
-    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(problems.len(), 3, "{problems:?}");
     assert_eq!(
         problems[0],
         "Convocation trop tardive : 3 jours francs pour 5 requis. [CGCT art. L2121-12]"
     );
-    assert!(problems[1].starts_with("ACQUAVIVA Caroline porte 2 pouvoirs"));
+    assert!(problems[1].starts_with(
+        "CUZIN Sandrine donne pouvoir à ACQUAVIVA Caroline : second pouvoir du même porteur, irrégulier"
+    ));
     assert!(problems[1].ends_with("[CGCT art. L2121-20]"));
+    // The 35 votes of the seed now count the irregular proxy's vote: one too many.
+    assert!(problems[2].starts_with("Le décompte des voix"));
+    let report = run(&v);
+    let m = &report["meeting"];
+    assert_eq!(m["votants"], 34);
+    assert_eq!(
+        m["unused_proxies"],
+        json!([{ "giver": "CUZIN Sandrine", "holder": "ACQUAVIVA Caroline", "why": "irrégulier" }])
+    );
 }
 
 #[test]
@@ -73,6 +84,149 @@ fn the_meeting_reads_back_and_bad_values_name_their_field() {
             "deliberation.meeting.time — Heure de la séance : \"25:00\" n'est pas une heure (format HH:MM, par exemple 19:00)",
             "deliberation.meeting.in_office — Conseillers en exercice : un nombre entier positif ou nul est attendu (par exemple 35)",
             "deliberation.meeting.proxies — Absents avec pouvoir : ligne 3 : \"JOURDAN Milouda a donné son pouvoir\" : écrire « NOM Prénom donne pouvoir à NOM Prénom »",
+        ]
+    );
+}
+
+#[test]
+fn a_tie_without_the_chairs_vote_is_undetermined_and_a_secret_one_rejected() {
+    let mut v = seed();
+    v["deliberation"]["meeting"]["vote"] = json!({ "for": 17, "against": 17, "abstentions": 1 });
+    let r = run(&v);
+    assert_eq!(r["meeting"]["passed"], Value::Null);
+    assert_eq!(r["legality"]["notified_without_approval"], true);
+    assert!(
+        r["meeting"]["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p.as_str().unwrap().contains("le résultat est à déterminer"))
+    );
+    v["deliberation"]["meeting"]["chair_vote"] = json!("for");
+    assert_eq!(run(&v)["meeting"]["passed"], true);
+    v["deliberation"]["meeting"]["secret_ballot"] = json!(true);
+    let secret = run(&v);
+    assert_eq!(secret["meeting"]["passed"], false);
+    assert_eq!(secret["legality"]["notified_without_approval"], true);
+    // The seed's unanimous vote: approved, nothing flagged.
+    let seed = run(&seed());
+    assert_eq!(seed["legality"]["notified_without_approval"], false);
+    assert_eq!(seed["legality"]["notified_before_enforceable"], false);
+    assert_eq!(
+        seed["legality"]["list_of_deliberations_deadline"],
+        "2023-11-16"
+    );
+}
+
+#[test]
+fn urgency_a_second_convocation_and_members_not_voting() {
+    let mut v = seed();
+    let m = &mut v["deliberation"]["meeting"];
+    // Convened on 07/11 for 09/11: one jour franc, enough in urgency.
+    m["convened"] = json!("2023-11-07");
+    m["urgency"] = json!(true);
+    m["urgency_reason"] = json!("délai de signature");
+    m["synthesis_note"] = json!(true);
+    m["not_voting"] = json!(["BERGERET Pierre"]);
+    m["vote"] = json!({ "for": 34 });
+    let r = run(&v);
+    assert_eq!(r["meeting"]["jours_francs"], 1);
+    assert_eq!(r["meeting"]["jours_francs_required"], 1);
+    assert_eq!(r["meeting"]["votants"], 34);
+    assert_eq!(r["meeting"]["passed"], true);
+    assert_eq!(r["meeting"]["problems"], json!([]));
+    // A second convocation needs no quorum: 12 present of 35.
+    let mut v = seed();
+    let m = &mut v["deliberation"]["meeting"];
+    let present: Vec<Value> = m["present"].as_array().unwrap()[..12].to_vec();
+    m["secretary"] = present[0].clone();
+    m["present"] = Value::Array(present);
+    m["proxies"] = json!([]);
+    m["vote"] = json!({ "for": 12 });
+    m["second_convocation"] = json!(true);
+    m["quorum_failed_on"] = json!("2023-10-26");
+    let r = run(&v);
+    assert_eq!(r["meeting"]["quorum_required"], Value::Null);
+    assert_eq!(r["meeting"]["quorum_met"], true);
+    assert_eq!(r["meeting"]["problems"], json!([]));
+}
+
+#[test]
+fn a_convention_signed_before_publication_is_flagged() {
+    let mut v = seed();
+    v["deliberation"]["published"] = json!("2023-11-20");
+    v["convention"]["signed"] = json!("2023-11-17");
+    v["convention"]["notified"] = json!("2023-11-21");
+    let r = run(&v);
+    assert_eq!(r["legality"]["enforceable"], "2023-11-20");
+    assert_eq!(r["legality"]["notified_before_transmission"], false);
+    assert_eq!(r["legality"]["notified_before_enforceable"], true);
+}
+
+#[test]
+fn the_tassin_plan_for_16_11_2025_in_the_report() {
+    let r = run(&seed());
+    let n = &r["notice_deadlines"][1];
+    assert_eq!(n["anniversary"], "2025-11-16");
+    assert_eq!(n["latest_reception"], "2025-08-15");
+    assert_eq!(n["practical_last_day"], "2025-08-14");
+    assert_eq!(n["favourable_latest_reception"], "2025-08-16");
+    assert_eq!(
+        n["plan"],
+        json!({
+            "recommended_send_by": "2025-07-30",
+            "send_by": "2025-08-11",
+            "enforceable_by": "2025-08-11",
+            "meeting_by": "2025-08-08",
+            "convocation_by": "2025-08-01"
+        })
+    );
+    // With the council's delegation to the mayor, no meeting.
+    let mut v = seed();
+    v["termination_delegation"] = json!(true);
+    let plan = &run(&v)["notice_deadlines"][1]["plan"];
+    assert_eq!(plan["meeting_by"], Value::Null);
+    assert_eq!(plan["convocation_by"], Value::Null);
+    assert_eq!(plan["send_by"], "2025-08-11");
+}
+
+#[test]
+fn the_new_fields_read_back_and_bad_values_name_their_field() {
+    let mut v = seed();
+    v["convention"]["signed"] = json!("2023-11-16");
+    v["deliberation"]["mayor"] = json!({ "name": "CHARMOT Pascal", "title": "Maire" });
+    v["termination_delegation"] = json!(true);
+    v["termination_deliberation"] = json!({ "number": "2025-41", "date": "2025-07-10" });
+    let m = &mut v["deliberation"]["meeting"];
+    m["second_convocation"] = json!(true);
+    m["quorum_failed_on"] = json!("2023-10-26");
+    m["urgency"] = json!(true);
+    m["urgency_reason"] = json!("délai");
+    m["synthesis_note"] = json!(false);
+    m["not_voting"] = json!(["BERGERET Pierre"]);
+    m["secret_ballot"] = json!(true);
+    m["chair_vote"] = json!("against");
+    let scenario = parse_value(&v).unwrap();
+    let written = laclasse_sim::io::scenario::to_value(&scenario);
+    assert_eq!(parse_value(&written).unwrap(), scenario);
+    assert_eq!(written["deliberation"]["meeting"]["chair_vote"], "against");
+    assert_eq!(written["termination_deliberation"]["number"], "2025-41");
+
+    let mut v = seed();
+    v["deliberation"]["meeting"]["chair_vote"] = json!("peut-être");
+    v["deliberation"]["meeting"]["secret_ballot"] = json!("sans doute");
+    v["convention"]["signed"] = json!("2023-02-30");
+    let errors: Vec<String> = parse_value(&v)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "convention.signed — Convention signée le : \"2023-02-30\" n'est pas une date valide (format attendu AAAA-MM-JJ, par exemple 2023-11-16)",
+            "deliberation.meeting.secret_ballot — Scrutin secret : \"sans doute\" : oui ou non est attendu (true ou false)",
+            "deliberation.meeting.chair_vote — Vote du président : \"peut-être\" n'est pas un vote du président reconnu (valeurs possibles : for, against, abstention)",
         ]
     );
 }

@@ -12,6 +12,16 @@ use laclasse_sim::engine::r8_shares::r8_cost_shares;
 use laclasse_sim::engine::scenario::*;
 use laclasse_sim::engine::{BillingUnit, simulate};
 
+/// The days of a month, from a table of its own (February by the Gregorian rule).
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn date() -> impl Strategy<Value = NaiveDate> {
     // 2000-01-01 … 2049-12-31, every day equally likely (leap days included).
     (0u64..18_263).prop_map(|d| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Days::new(d))
@@ -69,12 +79,15 @@ prop_compose! {
                 annual_fee: Money::from_cents(fee_cents),
                 billing_unit: if per_group { BillingUnit::SchoolGroup } else { BillingUnit::School },
                 termination_received: termination.map(|d| notified + chrono::Duration::days(d)),
+                signed: None,
             },
             deliberation: Default::default(),
             horizon_until: add_months(notified, horizon_years * 12 + 1),
             usage: None,
             contacts: Contacts { technical_referent: Some(contact()), project_lead: Some(contact()) },
             schools: schools.into(),
+            termination_delegation: false,
+            termination_act: None,
         }
     }
 }
@@ -106,23 +119,50 @@ proptest! {
     fn latest_reception_is_in_time_and_the_day_after_is_late(n in date(), k in 1u32..40) {
         let a = r1_anniversary(n, k);
         let latest = r2_latest_reception(a);
-        prop_assert!(latest <= add_months(a, -3));
-        prop_assert!(latest < a);
+        prop_assert!(latest < add_months(a, -3));
         prop_assert_eq!(r2_termination(n, latest).value.ends, a);
         prop_assert_eq!(r2_termination(n, next_day(latest)).value.ends, r1_anniversary(n, k + 1));
     }
 
+    /// R2 against a computation of its own, by hand on (year, month, day): three months back
+    /// from the anniversary, the day number kept or the month's last day (CPC 641), then one
+    /// day back so that three full months run before the year's last day.
     #[test]
-    fn the_forward_reading_is_never_earlier_than_the_cautious_one(n in date(), k in 1u32..40) {
+    fn the_cautious_deadline_matches_an_independent_computation(n in date(), k in 1u32..40) {
         let a = r1_anniversary(n, k);
-        let backward = r2_latest_reception(a);
-        let forward = laclasse_sim::engine::r2_termination::r2_forward_latest_reception(a);
-        prop_assert!(forward >= backward);
-        // Forward: reception + 3 months reaches the anniversary at the latest, the day after does not.
-        prop_assert!(add_months(forward, 3) <= a);
-        prop_assert!(add_months(next_day(forward), 3) > a);
-        // They differ by at most three days, only at month ends.
-        prop_assert!((forward - backward).num_days() <= 3);
+        let (mut y, mut m) = (a.year(), a.month() as i32 - 3);
+        if m < 1 {
+            m += 12;
+            y -= 1;
+        }
+        let d = a.day().min(days_in_month(y, m as u32));
+        let (y, m, d) = if d > 1 {
+            (y, m as u32, d - 1)
+        } else if m > 1 {
+            (y, m as u32 - 1, days_in_month(y, m as u32 - 1))
+        } else {
+            (y - 1, 12, 31)
+        };
+        prop_assert_eq!(r2_latest_reception(a), NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    }
+
+    #[test]
+    fn the_favourable_reading_is_always_later_and_never_a_deadline(n in date(), k in 1u32..40) {
+        let a = r1_anniversary(n, k);
+        let cautious = r2_latest_reception(a);
+        let notice = laclasse_sim::engine::r2_termination::r2_notice_deadline(n, k);
+        let favourable = notice.favourable_latest_reception;
+        prop_assert!(favourable > cautious);
+        // Counted forward: reception + 3 months reaches the anniversary at the latest, the
+        // day after does not; it is A − 3 months itself or a few days later at month ends.
+        prop_assert!(add_months(favourable, 3) <= a);
+        prop_assert!(add_months(next_day(favourable), 3) > a);
+        prop_assert!(favourable >= add_months(a, -3));
+        prop_assert!((favourable - cautious).num_days() <= 4);
+        // The practical day is a working day on or before the deadline; the sending date at
+        // least 15 days before it.
+        prop_assert!(notice.practical_last_day <= cautious);
+        prop_assert!((notice.practical_last_day - notice.recommended_send_by).num_days() >= 15);
     }
 
     #[test]

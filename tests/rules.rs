@@ -207,7 +207,11 @@ fn leap_day_notification() {
     let r = run(&v);
     let n = &r["notice_deadlines"][0];
     assert_eq!(n["anniversary"], "2025-02-28");
-    assert_eq!(n["latest_reception"], "2024-11-28");
+    // (A − 3 months) − 1 day: 28/11/2024 − 1; the favourable reading, counted forward from
+    // reception, admits 30/11/2024 (30/11 + 3 months = 28/02/2025).
+    assert_eq!(n["latest_reception"], "2024-11-27");
+    assert_eq!(n["favourable_latest_reception"], "2024-11-30");
+    assert_eq!(n["practical_last_day"], "2024-11-27");
     assert_eq!(r["convention_years"][0]["end"], "2025-02-27");
     // Default horizon N + 5 years = 2029-02-28: anniversaries up to then, always from N.
     let last = r["notice_deadlines"].as_array().unwrap().last().unwrap();

@@ -63,8 +63,23 @@ pub enum Clause {
     CgctL2121_17,
     /// CGCT art. L2121-20: proxies and the majority.
     CgctL2121_20,
+    /// CGCT art. L2121-21: the secret ballot.
+    CgctL2121_21,
+    /// CGCT art. L2121-25: the list of the deliberations, within a week.
+    CgctL2121_25,
     /// CGCT art. L2121-29: the council settles the commune's affairs.
     CgctL2121_29,
+    /// CGCT art. L2122-21: the mayor executes the council's decisions.
+    CgctL2122_21,
+    /// CGCT art. L2122-22: the council's delegations to the mayor (4°: marchés and avenants).
+    CgctL2122_22,
+    /// CGCT art. L2122-23: the mayor's decisions under delegation, reported to the council.
+    CgctL2122_23,
+    /// CGCT art. L2131-11: a member interested in the matter takes no part.
+    CgctL2131_11,
+    /// Cour de cassation, 3e civ., 8 March 2018, n° 17-11.312: a notice counted back from its
+    /// term.
+    Cass3Civ2018,
     /// CGCT art. L2131-1: a deliberation is enforceable once published and transmitted.
     CgctL2131_1,
     /// CGCT art. L2131-6: the préfet's two months to refer it to the tribunal.
@@ -98,7 +113,14 @@ impl Clause {
             Clause::CgctL2121_15 => "CGCT art. L2121-15",
             Clause::CgctL2121_17 => "CGCT art. L2121-17",
             Clause::CgctL2121_20 => "CGCT art. L2121-20",
+            Clause::CgctL2121_21 => "CGCT art. L2121-21",
+            Clause::CgctL2121_25 => "CGCT art. L2121-25",
             Clause::CgctL2121_29 => "CGCT art. L2121-29",
+            Clause::CgctL2122_21 => "CGCT art. L2122-21",
+            Clause::CgctL2122_22 => "CGCT art. L2122-22",
+            Clause::CgctL2122_23 => "CGCT art. L2122-23",
+            Clause::CgctL2131_11 => "CGCT art. L2131-11",
+            Clause::Cass3Civ2018 => "Cass. 3e civ., 8 mars 2018",
             Clause::CgctL2131_1 => "CGCT art. L2131-1",
             Clause::CgctL2131_6 => "CGCT art. L2131-6",
         }
@@ -177,10 +199,10 @@ impl Clause {
                 "Les fêtes légales ci-après désignées sont des jours fériés : le 1er janvier ; le lundi de Pâques ; le 1er mai ; le 8 mai ; l'Ascension ; le lundi de Pentecôte ; le 14 juillet ; l'Assomption ; la Toussaint ; le 11 novembre ; le jour de Noël."
             }
             Clause::CgctL2121_11 => {
-                "Dans les communes de moins de 3 500 habitants, la convocation est adressée trois jours francs au moins avant celui de la réunion."
+                "Dans les communes de moins de 3 500 habitants, la convocation est adressée trois jours francs au moins avant celui de la réunion. En cas d'urgence, le délai peut être abrégé par le maire sans pouvoir être toutefois inférieur à un jour franc. Le maire en rend compte dès l'ouverture de la séance au conseil municipal qui se prononce sur l'urgence et peut décider le renvoi de la discussion, pour tout ou partie, à l'ordre du jour d'une séance ultérieure."
             }
             Clause::CgctL2121_12 => {
-                "Dans les communes de 3 500 habitants et plus, […] le délai de convocation est fixé à cinq jours francs."
+                "Dans les communes de 3 500 habitants et plus, une note explicative de synthèse sur les affaires soumises à délibération doit être adressée avec la convocation aux membres du conseil municipal. […] Le délai de convocation est fixé à cinq jours francs. En cas d'urgence, le délai peut être abrégé par le maire sans pouvoir être toutefois inférieur à un jour franc. Le maire en rend compte dès l'ouverture de la séance au conseil municipal, qui se prononce sur l'urgence et peut décider le renvoi de la discussion, pour tout ou partie, à l'ordre du jour d'une séance ultérieure."
             }
             Clause::CgctL2121_15 => {
                 "Au début de chacune de ses séances, le conseil municipal nomme un ou plusieurs de ses membres pour remplir les fonctions de secrétaire."
@@ -191,11 +213,32 @@ impl Clause {
             Clause::CgctL2121_20 => {
                 "Un conseiller municipal empêché d'assister à une séance peut donner à un collègue de son choix pouvoir écrit de voter en son nom. Un même conseiller municipal ne peut être porteur que d'un seul pouvoir. […] Les délibérations sont prises à la majorité absolue des suffrages exprimés. […] Lorsqu'il y a partage égal des voix et sauf cas de scrutin secret, la voix du président est prépondérante."
             }
+            Clause::CgctL2121_21 => {
+                "Il est voté au scrutin secret : 1° Soit lorsqu'un tiers des membres présents le réclame ; 2° Soit lorsqu'il y a lieu de procéder à une nomination ou à une présentation."
+            }
+            Clause::CgctL2121_25 => {
+                "Dans un délai d'une semaine, la liste des délibérations examinées par le conseil municipal lors de la séance est affichée à la mairie et mise en ligne sur le site internet de la commune, lorsqu'il existe."
+            }
+            Clause::CgctL2122_21 => {
+                "Sous le contrôle du conseil municipal et sous le contrôle administratif du représentant de l'Etat dans le département, le maire est chargé, d'une manière générale, d'exécuter les décisions du conseil municipal."
+            }
+            Clause::CgctL2122_22 => {
+                "Le maire peut, en outre, par délégation du conseil municipal, être chargé, en tout ou partie, et pour la durée de son mandat : […] 4° De prendre toute décision concernant la préparation, la passation, l'exécution et le règlement des marchés et des accords-cadres ainsi que toute décision concernant leurs avenants, lorsque les crédits sont inscrits au budget."
+            }
+            Clause::CgctL2122_23 => {
+                "Les décisions prises par le maire en vertu de l'article L. 2122-22 sont soumises aux mêmes règles que celles qui sont applicables aux délibérations des conseils municipaux portant sur les mêmes objets. […] Le maire doit rendre compte à chacune des réunions obligatoires du conseil municipal."
+            }
+            Clause::CgctL2131_11 => {
+                "Sont illégales les délibérations auxquelles ont pris part un ou plusieurs membres du conseil intéressés à l'affaire qui en fait l'objet, soit en leur nom personnel, soit comme mandataires."
+            }
+            Clause::Cass3Civ2018 => {
+                "Un préavis de six mois pour un congé à effet au 30 septembre doit être délivré au plus tard le 31 mars (Cass. 3e civ., 8 mars 2018, n° 17-11.312) : le délai se compte à rebours depuis le terme, et tous ses mois doivent être pleins."
+            }
             Clause::CgctL2121_29 => {
                 "Le conseil municipal règle par ses délibérations les affaires de la commune."
             }
             Clause::CgctL2131_1 => {
-                "Les actes pris par les autorités communales sont exécutoires de plein droit dès qu'il a été procédé à leur publication ou affichage ou à leur notification aux intéressés et, le cas échéant, à leur transmission au représentant de l'Etat dans le département ou à son délégué dans l'arrondissement."
+                "I. Les actes pris par les autorités communales sont exécutoires de plein droit dès qu'ils ont été portés à la connaissance des intéressés dans les conditions prévues au présent article et, pour les actes mentionnés à l'article L. 2131-2, qu'il a été procédé à la transmission au représentant de l'Etat dans le département ou à son délégué dans l'arrondissement prévue par cet article. […] III. Les actes réglementaires et les décisions ne présentant ni un caractère réglementaire, ni un caractère individuel font l'objet d'une publication sous forme électronique […]. IV. Par dérogation aux dispositions du III, dans les communes de moins de 3 500 habitants, [ces actes] sont rendus publics : 1° Soit par affichage ; 2° Soit par publication sur papier […] ; 3° Soit par publication sous forme électronique […]. Le conseil municipal choisit le mode de publicité […]."
             }
             Clause::CgctL2131_6 => {
                 "Le représentant de l'Etat dans le département défère au tribunal administratif les actes mentionnés à l'article L. 2131-2 qu'il estime contraires à la légalité dans les deux mois suivant leur transmission."

@@ -33,11 +33,16 @@ pub enum Rule {
     D2,
     /// D3: the convocation in jours francs (CGCT L2121-11, L2121-12).
     D3,
-    /// D4: proxies and votes (CGCT L2121-20).
+    /// D4: proxies and votes (CGCT L2121-20, L2121-21, L2131-11).
     D4,
     /// D5 (`deliberation-rules.md`): when the deliberation becomes enforceable, the préfet's
     /// referral deadline, a notification before the transmission (CGCT L2131-1, L2131-6).
     D5,
+    /// D6: what the draft act must hold, and who executes it (CGCT L2122-21).
+    D6,
+    /// D7: terminating, who decides and the plan backwards from the anniversary (CGCT
+    /// L2121-29, L2122-22).
+    D7,
 }
 
 impl fmt::Display for Rule {
@@ -155,10 +160,30 @@ pub mod assumptions {
     pub const PUBLIC_SCHOOLS_ONLY: &str = "Hypothèse : la commune agit « pour le compte de ses écoles primaires » (préambule de la convention) ; ses écoles sont ses écoles publiques (la délibération : « écoles publiques »), une école privée n'en fait pas partie.";
     /// R3: a year started, even for one day, is due in full.
     pub const PART_YEAR_IN_FULL: &str = "Hypothèse : « dû forfaitairement même en cas d'année non pleine » se lit comme une redevance entière pour toute année de convention où l'école a accès, ne serait-ce qu'un jour.";
-    /// R2: the second reading of « un préavis de trois mois ».
-    pub const NOTICE_FORWARD: &str = "Hypothèse : « un préavis de trois mois » peut aussi se compter depuis la réception de la lettre (réception + 3 mois au plus tard à l'anniversaire) ; aux fins de mois, cette lecture admet une lettre reçue quelques jours plus tard. La date retenue reste la plus prudente, comptée à rebours depuis l'anniversaire.";
-    /// R2: the notice deadline is not moved to a working day.
+    /// R2: the cautious reading of the notice.
+    pub const NOTICE_CAUTIOUS: &str = "Hypothèse prudente : trois mois pleins doivent courir avant le dernier jour de l'année de convention, comme la Cour de cassation compte un préavis avant un terme (Cass. 3e civ., 8 mars 2018, n° 17-11.312 : six mois de préavis pour un terme au 30 septembre, lettre reçue au plus tard le 31 mars) ; la lettre doit donc arriver au plus tard le jour de l'anniversaire moins trois mois, moins un jour.";
+    /// R2: the favourable reading, shown beside, never as a deadline.
+    pub const NOTICE_FAVOURABLE: &str = "Hypothèse, lecture favorable : une lettre reçue le jour de l'anniversaire moins trois mois (ou, comptée depuis la réception, jusqu'au dernier jour dont la réception + 3 mois tombe au plus tard à l'anniversaire) pourrait être soutenue ; ce n'est pas une date limite : si la Métropole ne la retient pas, la convention est reconduite un an.";
+    /// R2: the cautious deadline is not moved to a working day.
     pub const NOTICE_NOT_EXTENDED: &str = "Hypothèse : la date limite du préavis, comptée à rebours, n'est pas reportée au jour ouvrable suivant (Cass. 3e civ., 8 mars 2018, n° 17-11.312) ; si elle tombe un jour non ouvré, la lettre doit arriver avant.";
+    /// D7: who decides a termination.
+    pub const TERMINATION_DECIDER: &str = "Hypothèse : l'autorisation donnée en 2023 au maire « à signer toute pièce » ne vaut pas pouvoir de résilier ; la résiliation relève d'une délibération du conseil municipal (CGCT L2121-29), sauf délégation au maire de l'article L2122-22 4° (décisions sur l'exécution des marchés et de leurs avenants, crédits inscrits au budget), qui peut couvrir la fin de cette convention, un service rendu contre un prix.";
+    /// D7: the registered letter's delivery.
+    pub const PLAN_DELIVERY: &str = "Hypothèse optimiste : une lettre recommandée arrive en trois jours ouvrés ; La Poste ne garantit aucun délai, d'où l'envoi conseillé quinze jours plus tôt.";
+    /// D7: the act's transmission and publication after the meeting.
+    pub const PLAN_PUBLICATION: &str = "Hypothèse : la délibération est transmise en préfecture et mise en ligne le jour ouvré qui suit la séance ; la lettre est signée et envoyée le jour où l'acte devient exécutoire.";
+    /// D2: the second convocation's delay.
+    pub const SECOND_CONVOCATION_DELAY: &str = "Hypothèse prudente : « à trois jours au moins d'intervalle » se compte en jours francs de l'envoi de la nouvelle convocation à la séance (CE, 16 juin 1997, n° 142691), et cinq jours francs à partir de 3 500 habitants, comme toute convocation.";
+    /// D4: which of a holder's proxies is the irregular one.
+    pub const SECOND_PROXY: &str = "Hypothèse : quand un conseiller porte plusieurs pouvoirs, seul le premier de la liste compte (il tient lieu du plus ancien) ; les suivants sont irréguliers.";
+    /// D5: the déféré's délai franc and its caveats.
+    pub const REFERRAL_CAVEATS: &str = "Hypothèse : le délai du déféré se compte en délai franc (pratique courante) ; une demande de pièces complémentaires du préfet en reporte le point de départ, et son recours gracieux le prolonge.";
+    /// D5: the signature date.
+    pub const SIGNED_AT_NOTIFICATION: &str = "Hypothèse : sans date de signature saisie, la notification en tient lieu, la signature la précédant toujours.";
+    /// D6: the executive.
+    pub const MAYOR_FROM_CHAIR: &str = "Hypothèse : sans maire saisi, le président de séance est le maire quand sa qualité est celle de Maire ; sinon le nom du maire reste à compléter.";
+    /// R2: the recommended sending date.
+    pub const REGISTERED_LETTER_WAIT: &str = "Hypothèse : une lettre recommandée non retirée attend jusqu'à 15 jours au bureau de poste ; l'envoyer au moins 15 jours avant le dernier jour ouvré utile laisse à la Métropole le temps de la retirer.";
     /// R2: a late letter counts for the next anniversary.
     pub const LATE_NOTICE_NEXT_ANNIVERSARY: &str = "Hypothèse : une lettre reçue trop tard vaut pour l'anniversaire suivant (la convention est « réputée reconduite tacitement pour un an »).";
     /// R5: without an opening date seen, access opens at the latest, never before the notification.

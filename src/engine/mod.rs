@@ -10,6 +10,7 @@ pub mod compare;
 pub mod convention;
 pub mod d1_d4_meeting;
 pub mod d5_legality;
+pub mod d7_termination;
 pub mod dates;
 pub mod explain;
 pub mod money;
@@ -29,7 +30,7 @@ pub use clause::Clause;
 pub use explain::{Explained, Explanation, Rule};
 pub use money::Money;
 pub use scenario::{
-    BillingUnit, Commune, Contact, Contacts, Convention, Deliberation, Level, Meeting, Proxy,
-    Scenario, School, Sector, StorageGb, Usage, Vote,
+    BillingUnit, ChairVote, Commune, Contact, Contacts, Convention, Deliberation, Level, Mayor,
+    Meeting, Proxy, Scenario, School, Sector, StorageGb, TerminationAct, Usage, Vote,
 };
 pub use simulate::{Deadline, DeadlineKind, Simulation, simulate};

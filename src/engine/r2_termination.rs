@@ -10,19 +10,44 @@ use super::explain::{Explained, Explanation, Rule, assumptions};
 use super::r1_years::r1_anniversary;
 use super::r9_calendar::{NonWorking, r9_non_working, r9_previous_working_day};
 
-/// R2 (Art. 8): the last day a termination letter may be received to end the convention at
-/// `anniversary`: `anniversary − 3 months` by the month-end rule, never moved to a working
-/// day.
+/// R2 (Art. 8), the cautious reading: the last day a termination letter may be received to
+/// end the convention at `anniversary`. Three full months must run before the convention
+/// year's last day (`anniversary − 1`), as the Cour de cassation counts a notice before a term
+/// (Cass. 3e civ., 8 March 2018, n° 17-11.312): `(anniversary − 3 months) − 1 day`, the months
+/// by R1's month-end rule, never moved to a working day.
 pub fn r2_latest_reception(anniversary: NaiveDate) -> NaiveDate {
-    add_months(anniversary, -NOTICE_MONTHS)
+    previous_day(add_months(anniversary, -NOTICE_MONTHS))
+}
+
+/// R2, the favourable reading (hypothèse): the later of `anniversary − 3 months` itself and,
+/// counted forward from reception, the last day whose reception + 3 months (R1's month rule)
+/// is on or before `anniversary`. Always at least a day after [`r2_latest_reception`]; later
+/// still at month ends (2025-02-28: 2024-11-30). What a letter received in between could
+/// argue, never a deadline.
+pub fn r2_favourable_latest_reception(anniversary: NaiveDate) -> NaiveDate {
+    let mut day = add_months(anniversary, -NOTICE_MONTHS);
+    // At most three days more: 29, 30, 31 of a month whose third month is shorter.
+    while add_months(next_day(day), NOTICE_MONTHS) <= anniversary {
+        day = next_day(day);
+    }
+    day
+}
+
+/// An uncollected registered letter waits up to 15 days at the post office: the margin R2's
+/// recommended sending date keeps before the practical last day (hypothèse).
+pub const REGISTERED_LETTER_WAIT_DAYS: u64 = 15;
+
+/// R2: the day to send the registered letter, at the latest, for it to arrive by
+/// `practical_last_day`: the last working day on or before `practical_last_day − 15 days` (an
+/// uncollected registered letter waits up to 15 days at the post office; hypothèse).
+pub fn r2_recommended_sending(practical_last_day: NaiveDate) -> NaiveDate {
+    let back = practical_last_day
+        .checked_sub_days(chrono::Days::new(REGISTERED_LETTER_WAIT_DAYS))
+        .unwrap_or(practical_last_day);
+    r9_previous_working_day(back)
 }
 
 impl NoticeDeadline {
-    /// Whether the two readings of the notice give different last days (month ends).
-    pub fn readings_differ(&self) -> bool {
-        self.forward_latest_reception > self.latest_reception
-    }
-
     /// What the page says of a deadline on a non-working day: « c'est un samedi ; en
     /// pratique, au plus tard le jeudi 14/08/2025 ».
     pub fn practical_warning(&self) -> Option<String> {
@@ -35,29 +60,27 @@ impl NoticeDeadline {
             )
         })
     }
-}
 
-/// R2, second reading (Art. 8, « un préavis de trois mois » counted forward from reception):
-/// the last day a letter may be received when the notice is valid for `anniversary` as soon as
-/// reception + 3 months (R1's month rule) ≤ `anniversary`. Never earlier than
-/// [`r2_latest_reception`]; later only at month ends (2025-02-28: 2024-11-30, not 2024-11-28).
-pub fn r2_forward_latest_reception(anniversary: NaiveDate) -> NaiveDate {
-    let mut day = r2_latest_reception(anniversary);
-    // At most three days more: 29, 30, 31 of a month whose third month is shorter.
-    while add_months(next_day(day), NOTICE_MONTHS) <= anniversary {
-        day = next_day(day);
+    /// The recommended sending date, as the page says it: « envoi conseillé au plus tard le
+    /// mercredi 30/07/2025 ».
+    pub fn sending_advice(&self) -> String {
+        format!(
+            "Envoi de la lettre recommandée conseillé au plus tard le {} {} (hypothèse : une lettre non retirée attend jusqu'à {REGISTERED_LETTER_WAIT_DAYS} jours au bureau de poste).",
+            fr_weekday(self.recommended_send_by),
+            fr(self.recommended_send_by)
+        )
     }
-    day
 }
 
-/// The notice deadline for one anniversary.
+/// The notice deadline for one anniversary (R2).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NoticeDeadline {
     /// Which anniversary (k ≥ 1).
     pub number: u32,
     /// The anniversary the convention would end at.
     pub anniversary: NaiveDate,
-    /// The last day the Métropole may receive the letter: `anniversary − 3 months`.
+    /// The last day the Métropole may receive the letter, cautious reading:
+    /// `(anniversary − 3 months) − 1 day`.
     pub latest_reception: NaiveDate,
     /// Set when the latest reception falls on a weekend or public holiday: the letter must
     /// arrive earlier.
@@ -65,21 +88,27 @@ pub struct NoticeDeadline {
     /// The last working day on or before the latest reception (R9): the day to aim at in
     /// practice; the deadline itself does not move.
     pub practical_last_day: NaiveDate,
-    /// The latest reception under the second reading (the notice counted forward from
-    /// reception): later than `latest_reception` only at month ends (hypothèse).
-    pub forward_latest_reception: NaiveDate,
+    /// The last day to send the registered letter, with the post office's 15 days of margin
+    /// (hypothèse): the last working day on or before `practical_last_day − 15 days`.
+    pub recommended_send_by: NaiveDate,
+    /// The favourable reading's last day (hypothèse): always later than `latest_reception`;
+    /// what a letter received in between could argue, never a deadline.
+    pub favourable_latest_reception: NaiveDate,
     /// How the deadline was found (R2, Art. 8).
     pub why: Explanation,
 }
 
 /// R2 (Art. 8): the notice deadline for anniversary `k` (≥ 1) of a convention notified on
-/// `notified`, flagged when it falls on a non-working day (R9).
+/// `notified`, flagged when it falls on a non-working day (R9), with the day to aim at, the
+/// recommended sending date and the favourable reading beside.
 pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
     let anniversary = r1_anniversary(notified, k);
     let latest = r2_latest_reception(anniversary);
     let non_working = r9_non_working(latest);
     let practical = r9_previous_working_day(latest);
-    let forward = r2_forward_latest_reception(anniversary);
+    let recommended = r2_recommended_sending(practical);
+    let favourable = r2_favourable_latest_reception(anniversary);
+    let three_months_before = add_months(anniversary, -NOTICE_MONTHS);
     let mut why = Explanation::new(
         Rule::R2,
         format!("Date limite de réception d'une lettre de résiliation pour l'anniversaire n° {k}"),
@@ -95,8 +124,10 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
         fr(anniversary)
     ))
     .step(format!(
-        "{} − {NOTICE_MONTHS} mois = {} ({}).",
+        "Trois mois pleins doivent courir avant le dernier jour de l'année de convention, le {} : {} − {NOTICE_MONTHS} mois = {}, moins un jour : {} ({}).",
+        fr(previous_day(anniversary)),
         fr(anniversary),
+        fr(three_months_before),
         fr(latest),
         fr_long(latest)
     ));
@@ -111,32 +142,33 @@ pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
     }
     why = why
         .step(format!(
-            "Lettre recommandée avec accusé de réception reçue par la Métropole au plus tard le {} : fin de la convention et des accès le {}.",
+            "Envoi conseillé au plus tard le {} {} : dernier jour ouvré au plus tard {REGISTERED_LETTER_WAIT_DAYS} jours avant le {}, une lettre recommandée non retirée attendant jusqu'à {REGISTERED_LETTER_WAIT_DAYS} jours au bureau de poste.",
+            fr_weekday(recommended),
+            fr(recommended),
+            fr(practical)
+        ))
+        .step(format!(
+            "Lettre recommandée avec accusé de réception reçue par la Métropole au plus tard le {} : fin de la convention et des accès le {} ; à défaut, à l'anniversaire suivant.",
             fr(latest),
             fr(anniversary)
         ))
+        .step(format!(
+            "Lecture favorable (hypothèse, jamais une date limite) : une lettre reçue jusqu'au {} pourrait soutenir que le préavis de trois mois est respecté ; si la Métropole ne la retient pas, la convention est reconduite un an.",
+            fr(favourable)
+        ))
+        .assume(assumptions::NOTICE_CAUTIOUS)
         .assume(assumptions::MONTH_END)
-        .assume(assumptions::NOTICE_NOT_EXTENDED);
-    if forward > latest {
-        why = why
-            .step(format!(
-                "Seconde lecture : compté depuis la réception, le préavis de trois mois admet une lettre reçue jusqu'au {} ({} + {NOTICE_MONTHS} mois = {}). Une lettre reçue du {} au {} mettrait fin à la convention le {} selon cette lecture, un an plus tard selon la lecture prudente.",
-                fr(forward),
-                fr(forward),
-                fr(add_months(forward, NOTICE_MONTHS)),
-                fr(next_day(latest)),
-                fr(forward),
-                fr(anniversary)
-            ))
-            .assume(assumptions::NOTICE_FORWARD);
-    }
+        .assume(assumptions::NOTICE_NOT_EXTENDED)
+        .assume(assumptions::NOTICE_FAVOURABLE)
+        .assume(assumptions::REGISTERED_LETTER_WAIT);
     NoticeDeadline {
         number: k,
         anniversary,
         latest_reception: latest,
         non_working,
         practical_last_day: practical,
-        forward_latest_reception: forward,
+        recommended_send_by: recommended,
+        favourable_latest_reception: favourable,
         why,
     }
 }
@@ -167,7 +199,7 @@ pub struct Termination {
 }
 
 /// R2 (Art. 8): the convention ends at the first anniversary A (k ≥ 1) with
-/// `received ≤ A − 3 months`, and access with it. A letter received before the notification
+/// `received ≤ (A − 3 months) − 1 day` (the cautious reading), and access with it. A letter received before the notification
 /// is an input error, reported by the scenario's validation; here it counts as received on
 /// the notification day.
 pub fn r2_termination(notified: NaiveDate, received: NaiveDate) -> Explained<Termination> {
@@ -232,59 +264,67 @@ mod tests {
 
     #[test]
     fn spec_examples() {
-        assert_eq!(r2_latest_reception(d("2026-05-31")), d("2026-02-28"));
+        // Three full months before the convention year's last day: (A − 3 months) − 1 day.
+        assert_eq!(r2_latest_reception(d("2025-11-16")), d("2025-08-15"));
+        assert_eq!(r2_latest_reception(d("2026-05-31")), d("2026-02-27"));
         let n = d("2024-02-29");
         let first = r2_notice_deadline(n, 1);
         assert_eq!(first.anniversary, d("2025-02-28"));
-        assert_eq!(first.latest_reception, d("2024-11-28"));
-        // R2's second reading: counted forward from reception, 30/11/2024 + 3 months is
-        // 28/02/2025 (the month's last day): the letter may arrive two days later.
-        assert_eq!(first.forward_latest_reception, d("2024-11-30"));
-        assert!(first.readings_differ());
-        assert!(first.why.assumptions.contains(&assumptions::NOTICE_FORWARD));
+        assert_eq!(first.latest_reception, d("2024-11-27"));
+        // The favourable reading: counted forward from reception, 30/11/2024 + 3 months is
+        // 28/02/2025 (the month's last day).
+        assert_eq!(first.favourable_latest_reception, d("2024-11-30"));
         assert!(
             first
                 .why
-                .steps
-                .iter()
-                .any(|s| s.contains("du 29/11/2024 au 30/11/2024"))
+                .assumptions
+                .contains(&assumptions::NOTICE_FAVOURABLE)
         );
-        // Away from month ends the two readings agree.
-        let plain = r2_notice_deadline(d("2023-11-16"), 1);
-        assert_eq!(plain.forward_latest_reception, plain.latest_reception);
-        assert!(!plain.why.assumptions.contains(&assumptions::NOTICE_FORWARD));
+        // Away from month ends, the favourable reading is A − 3 months itself: a day later.
+        let plain = r2_notice_deadline(d("2023-11-16"), 2);
+        assert_eq!(plain.favourable_latest_reception, d("2025-08-16"));
+        assert!(plain.why.steps.iter().any(|s| s.contains(
+            "Lecture favorable (hypothèse, jamais une date limite) : une lettre reçue jusqu'au 16/08/2025"
+        )));
     }
 
     #[test]
-    fn weekend_deadline_is_flagged_not_moved() {
+    fn the_tassin_deadline_of_2025_its_practical_day_and_sending_date() {
         let dl = r2_notice_deadline(d("2023-11-16"), 2);
-        assert_eq!(dl.latest_reception, d("2025-08-16"));
-        assert_eq!(dl.non_working, Some(NonWorking::Saturday));
-        // Saturday 16/08, and Friday 15/08 is the Assumption: in practice, Thursday 14/08.
+        assert_eq!(dl.anniversary, d("2025-11-16"));
+        // Friday 15/08/2025 is the Assumption: in practice, Thursday 14/08; send by Wednesday
+        // 30/07 (14/08 − 15 days = 30/07, a working day).
+        assert_eq!(dl.latest_reception, d("2025-08-15"));
+        assert_eq!(dl.non_working, Some(NonWorking::Holiday("Assomption")));
         assert_eq!(dl.practical_last_day, d("2025-08-14"));
+        assert_eq!(dl.recommended_send_by, d("2025-07-30"));
         assert!(dl.why.steps.iter().any(|s| s.contains(
-            "Le 16/08/2025 est un samedi : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le jeudi 14/08/2025"
+            "Le 15/08/2025 est un jour férié (Assomption) : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le jeudi 14/08/2025"
         )), "{:?}", dl.why.steps);
         assert_eq!(
             dl.practical_warning().unwrap(),
-            "C'est un samedi ; la date n'est pas reportée : en pratique, au plus tard le jeudi 14/08/2025."
+            "C'est un jour férié (Assomption) ; la date n'est pas reportée : en pratique, au plus tard le jeudi 14/08/2025."
         );
-        assert!(!dl.why.assumptions.is_empty());
+        // 2027: Sunday 15/08, in practice Friday 13/08.
+        let later = r2_notice_deadline(d("2023-11-16"), 4);
+        assert_eq!(later.latest_reception, d("2027-08-15"));
+        assert_eq!(later.practical_last_day, d("2027-08-13"));
         // A working day is its own practical last day.
-        let first = r2_notice_deadline(d("2023-11-16"), 1);
-        assert_eq!(first.practical_last_day, first.latest_reception);
-        assert!(first.practical_warning().is_none());
+        let working = r2_notice_deadline(d("2023-11-20"), 1);
+        assert_eq!(working.latest_reception, d("2024-08-19"));
+        assert_eq!(working.practical_last_day, working.latest_reception);
+        assert!(working.practical_warning().is_none());
     }
 
     #[test]
     fn termination_takes_the_first_anniversary_in_time() {
         let n = d("2023-11-16");
-        // On the deadline itself: accepted.
-        let t = r2_termination(n, d("2025-08-16")).value;
+        // On the cautious deadline itself: accepted.
+        let t = r2_termination(n, d("2025-08-15")).value;
         assert_eq!(t.ends, d("2025-11-16"));
         assert_eq!(t.last_day, d("2025-11-15"));
-        // One day late: next anniversary.
-        let late = r2_termination(n, d("2025-08-17"));
+        // On A − 3 months (the favourable reading's day): one year later.
+        let late = r2_termination(n, d("2025-08-16"));
         assert_eq!(late.value.ends, d("2026-11-16"));
         assert!(late.why.steps[0].contains("trop tard"));
         // On the notification day: first anniversary.

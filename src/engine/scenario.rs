@@ -273,6 +273,9 @@ pub struct Convention {
     pub billing_unit: BillingUnit,
     /// Reception of the termination letter by the Métropole.
     pub termination_received: Option<NaiveDate>,
+    /// The day the mayor signed the convention, when known; the notification stands for it
+    /// otherwise (D5, hypothèse: the notification follows the signature).
+    pub signed: Option<NaiveDate>,
 }
 
 impl Convention {
@@ -284,6 +287,7 @@ impl Convention {
             annual_fee: crate::engine::convention::DEFAULT_ANNUAL_FEE,
             billing_unit: BillingUnit::School,
             termination_received: None,
+            signed: None,
         }
     }
 }
@@ -327,6 +331,96 @@ pub struct Deliberation {
     pub transmitted: Option<NaiveDate>,
     /// The council meeting that votes it (D1).
     pub meeting: Meeting,
+    /// The mayor in office, the executive who signs (D6, CGCT L2122-21), when entered.
+    pub mayor: Option<Mayor>,
+}
+
+impl Deliberation {
+    /// The mayor in office, the executive (D6, CGCT L2122-21): as entered, or else the chair
+    /// when the chair's title is the Maire's (hypothèse); `None` when unknown.
+    pub fn executive(&self) -> Option<Mayor> {
+        if let Some(m) = &self.mayor {
+            return Some(m.clone());
+        }
+        let m = &self.meeting;
+        match (&m.chair, &m.chair_title) {
+            (Some(chair), Some(title)) if is_mayor_title(title) => Some(Mayor {
+                name: chair.clone(),
+                title: Some(title.clone()),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `title` is the Maire's (« Maire », « Monsieur le Maire », « Madame la Maire »), not an
+/// adjoint's or a councillor's.
+pub fn is_mayor_title(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    let function = ["monsieur le ", "madame la ", "madame le "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower);
+    function == "maire"
+}
+
+/// The mayor in office: the commune's executive (CGCT L2122-21), named by AUTORISE and CHARGE
+/// and signing the letters, whoever chairs the meeting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mayor {
+    /// « CHARMOT Pascal ».
+    pub name: String,
+    /// The title with its gender as entered (« Maire », « Madame la Maire »), when given.
+    pub title: Option<String>,
+}
+
+/// How the chair voted, which decides a tie outside a secret ballot (D4, CGCT L2121-20).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChairVote {
+    /// For: a tie passes.
+    For,
+    /// Against: a tie is rejected.
+    Against,
+    /// Abstention: no casting vote, a tie is rejected.
+    Abstention,
+}
+
+impl ChairVote {
+    /// Every vote, in the order a form lists them.
+    pub const ALL: [ChairVote; 3] = [ChairVote::For, ChairVote::Against, ChairVote::Abstention];
+
+    /// The code the scenario format writes: `for`, `against`, `abstention`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChairVote::For => "for",
+            ChairVote::Against => "against",
+            ChairVote::Abstention => "abstention",
+        }
+    }
+
+    /// The vote written `code` in a scenario, if any.
+    pub fn from_code(code: &str) -> Option<ChairVote> {
+        ChairVote::ALL.into_iter().find(|v| v.code() == code)
+    }
+
+    /// The French label: « pour », « contre », « abstention ».
+    pub fn label(self) -> &'static str {
+        match self {
+            ChairVote::For => "pour",
+            ChairVote::Against => "contre",
+            ChairVote::Abstention => "abstention",
+        }
+    }
+}
+
+/// The council's deliberation, or the mayor's décision under delegation, that terminates the
+/// convention (D7), cited by the termination letter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TerminationAct {
+    /// Its number, when known.
+    pub number: Option<String>,
+    /// Its date, when known.
+    pub date: Option<NaiveDate>,
 }
 
 /// A proxy: an absent member gives a colleague a written power to vote (D4, CGCT L2121-20).
@@ -383,6 +477,23 @@ pub struct Meeting {
     pub committee: Option<String>,
     /// The day of the committee's opinion.
     pub committee_opinion: Option<NaiveDate>,
+    /// The meeting follows a first one without quorum (D2, CGCT L2121-17): it needs none.
+    pub second_convocation: bool,
+    /// The day of the first meeting, without quorum (D2).
+    pub quorum_failed_on: Option<NaiveDate>,
+    /// The mayor shortened the convocation's delay for urgency (D3): one jour franc at least.
+    pub urgency: bool,
+    /// Why, as the convocation says it (D3).
+    pub urgency_reason: Option<String>,
+    /// Whether the note explicative de synthèse went with the convocation (D3, from 3 500
+    /// inhabitants); `None` when not said.
+    pub synthesis_note: Option<bool>,
+    /// Members who take no part in the vote (D4, CGCT L2131-11), by name.
+    pub not_voting: Vec<String>,
+    /// The vote was by secret ballot (D4, CGCT L2121-21): a tie is then rejected.
+    pub secret_ballot: bool,
+    /// The chair's own vote, which decides a tie outside a secret ballot (D4).
+    pub chair_vote: Option<ChairVote>,
 }
 
 impl Meeting {
@@ -410,4 +521,8 @@ pub struct Scenario {
     /// The schools, in the order entered; shared, so that a scenario read again after an edit
     /// of its head keeps its schools without copying them.
     pub schools: Rc<Vec<School>>,
+    /// The council delegated L2122-22 4° to the mayor: the mayor decides a termination (D7).
+    pub termination_delegation: bool,
+    /// The deliberation or décision that terminates, cited by the letter (D7).
+    pub termination_act: Option<TerminationAct>,
 }

@@ -9,6 +9,7 @@ use super::convention::{
 };
 use super::d1_d4_meeting::{MeetingCheck, d1_d4_meeting_check};
 use super::d5_legality::{Legality, d5_legality};
+use super::d7_termination::{TerminationPlan, d7_termination_plan};
 use super::dates::{MAX_YEAR, add_years, fr, previous_day};
 use super::explain::{Explained, Explanation};
 use super::money::Money;
@@ -127,6 +128,9 @@ pub enum DeadlineKind {
     Enforceable,
     /// The last day of the déféré préfectoral (D5, CGCT L2131-6).
     PrefectReferral,
+    /// The last day to display and put online the list of the deliberations (D5, CGCT
+    /// L2121-25).
+    ListOfDeliberations,
 }
 
 impl DeadlineKind {
@@ -137,12 +141,13 @@ impl DeadlineKind {
     }
 
     /// Every kind, in the order a timeline shows them (the commune's first).
-    pub const ALL: [DeadlineKind; 8] = [
+    pub const ALL: [DeadlineKind; 9] = [
         DeadlineKind::Notice,
         DeadlineKind::ListUpdate,
         DeadlineKind::ListApplied,
         DeadlineKind::AccessOpening,
         DeadlineKind::Title,
+        DeadlineKind::ListOfDeliberations,
         DeadlineKind::Enforceable,
         DeadlineKind::Appeal,
         DeadlineKind::PrefectReferral,
@@ -159,6 +164,7 @@ impl DeadlineKind {
             DeadlineKind::Title => "title",
             DeadlineKind::Enforceable => "enforceable",
             DeadlineKind::PrefectReferral => "prefect_referral",
+            DeadlineKind::ListOfDeliberations => "list_of_deliberations",
         }
     }
 
@@ -173,6 +179,7 @@ impl DeadlineKind {
             DeadlineKind::Title => "Titre de recette",
             DeadlineKind::Enforceable => "Délibération exécutoire",
             DeadlineKind::PrefectReferral => "Déféré préfectoral",
+            DeadlineKind::ListOfDeliberations => "Liste des délibérations",
         }
     }
 }
@@ -202,7 +209,9 @@ impl Deadline {
             DeadlineKind::AccessOpening => Rule::R5,
             DeadlineKind::Title => Rule::R7,
             DeadlineKind::Appeal => Rule::R9,
-            DeadlineKind::Enforceable | DeadlineKind::PrefectReferral => Rule::D5,
+            DeadlineKind::Enforceable
+            | DeadlineKind::PrefectReferral
+            | DeadlineKind::ListOfDeliberations => Rule::D5,
         };
         let mut e = Explanation::new(rule, self.kind.label(), self.clause)
             .input("Date", super::dates::fr_long(self.date))
@@ -236,8 +245,12 @@ impl Deadline {
             ),
             DeadlineKind::PrefectReferral => e
                 .also(Clause::Cpc642)
-                .step("Le préfet a deux mois, en délai franc, à compter de la transmission pour déférer la délibération au tribunal administratif ; reporté au premier jour ouvrable s'il finit un jour non ouvré.")
-                .assume(assumptions::REFERRAL_DELAI_FRANC),
+                .step("Le préfet a deux mois à compter de la réception de l'acte pour le déférer au tribunal administratif, comptés en délai franc (hypothèse) ; reporté au premier jour ouvrable s'il finit un jour non ouvré. Une demande de pièces complémentaires en reporte le départ ; son recours gracieux le prolonge.")
+                .assume(assumptions::REFERRAL_DELAI_FRANC)
+                .assume(assumptions::REFERRAL_CAVEATS),
+            DeadlineKind::ListOfDeliberations => e.step(
+                "La liste des délibérations examinées est affichée à la mairie et mise en ligne sur le site de la commune dans la semaine qui suit la séance.",
+            ),
         };
         match (self.non_working, self.kind) {
             (_, DeadlineKind::Appeal | DeadlineKind::PrefectReferral) | (None, _) => e,
@@ -296,6 +309,8 @@ pub struct Simulation {
     pub budget_years: BudgetYears,
     /// The notice deadline of every anniversary up to the horizon (R2).
     pub notice_deadlines: Vec<NoticeDeadline>,
+    /// The termination plan of each anniversary, in the order of `notice_deadlines` (D7).
+    pub termination_plans: Vec<TerminationPlan>,
     /// The appeal deadline, when the deliberation's publication is known (R9).
     pub appeal_deadline: Option<Explained<NaiveDate>>,
     /// The deliberation's legality dates (D5).
@@ -311,30 +326,33 @@ pub struct Simulation {
 }
 
 impl Simulation {
-    /// What a letter received between the two readings' last days costs under the cautious
-    /// one (R2): the fee of the convention year that starts at the anniversary it misses.
-    pub fn forward_reading_cost(&self, notice: &NoticeDeadline) -> Option<Money> {
-        if !notice.readings_differ() {
-            return None;
-        }
+    /// What a letter received after the cautious deadline costs if the Métropole does not
+    /// accept the favourable reading (R2): the fee of the convention year that starts at the
+    /// anniversary it misses.
+    pub fn favourable_reading_cost(&self, notice: &NoticeDeadline) -> Option<Money> {
         self.years
             .iter()
             .find(|y| y.year.start == notice.anniversary)
             .map(|y| y.billing(self.billing_unit).fee)
     }
 
-    /// The second reading of a notice deadline, where it differs from the cautious one (R2):
-    /// « Hypothèse, seconde lecture : … jusqu'au 30/11/2027 ; … une année de plus (150,00 €). »
-    pub fn forward_reading_note(&self, notice: &NoticeDeadline) -> Option<String> {
-        notice.readings_differ().then(|| {
-            format!(
-                "Hypothèse, seconde lecture : compté depuis la réception, le préavis admet une lettre reçue jusqu'au {} ; entre les deux dates, la lecture prudente coûte une année de plus{}.",
-                fr(notice.forward_latest_reception),
-                self.forward_reading_cost(notice)
-                    .map(|m| format!(" ({m})"))
-                    .unwrap_or_default()
-            )
-        })
+    /// The favourable reading of a notice deadline, beside the cautious one (R2): « Hypothèse,
+    /// lecture favorable : … jusqu'au 16/08/2025 ; … une année de plus (150,00 €). »
+    pub fn favourable_reading_note(&self, notice: &NoticeDeadline) -> String {
+        format!(
+            "Hypothèse, lecture favorable : une lettre reçue jusqu'au {} pourrait être soutenue, jamais comme date limite ; si la Métropole ne la retient pas, la convention est reconduite une année de plus{}.",
+            fr(notice.favourable_latest_reception),
+            self.favourable_reading_cost(notice)
+                .map(|m| format!(" ({m})"))
+                .unwrap_or_default()
+        )
+    }
+
+    /// The plan of the termination at `notice`'s anniversary (D7).
+    pub fn plan_for(&self, notice: &NoticeDeadline) -> Option<&TerminationPlan> {
+        self.termination_plans
+            .iter()
+            .find(|p| p.anniversary == notice.anniversary)
     }
 
     /// The next date the commune must act by (a notice or the yearly list), `today` included:
@@ -467,9 +485,20 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
         .map(|k| r2_notice_deadline(notified, k))
         .collect();
 
+    let population = scenario.deliberation.meeting.population;
+    let termination_plans = notice_deadlines
+        .iter()
+        .map(|n| d7_termination_plan(n, scenario.termination_delegation, population))
+        .collect();
+
     let appeal_deadline = scenario.deliberation.published.map(r9_appeal_deadline);
-    let legality = d5_legality(notified, &scenario.deliberation);
     let meeting = d1_d4_meeting_check(&scenario.deliberation.meeting);
+    let legality = d5_legality(
+        notified,
+        conv.signed,
+        &scenario.deliberation,
+        meeting.passed(),
+    );
 
     let deadlines = calendar(
         scenario,
@@ -492,6 +521,7 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
         years,
         budget_years,
         notice_deadlines,
+        termination_plans,
         appeal_deadline,
         legality,
         meeting,
@@ -583,6 +613,15 @@ fn calendar(
             DeadlineKind::Enforceable,
             "La délibération devient exécutoire (publiée et transmise en préfecture)".into(),
             Clause::CgctL2131_1,
+        );
+    }
+    if let Some(l) = &legality.list_of_deliberations {
+        push(
+            l.value,
+            DeadlineKind::ListOfDeliberations,
+            "Dernier jour pour afficher et mettre en ligne la liste des délibérations examinées"
+                .into(),
+            Clause::CgctL2121_25,
         );
     }
     if let Some(r) = &legality.prefect_referral {
@@ -702,13 +741,14 @@ mod tests {
             assert_eq!(why.main_clause(), d.clause);
             assert!(why.steps.len() >= 2, "{:?}", d.kind);
         }
-        let saturday = sim
+        let holiday = sim
             .deadlines
             .iter()
-            .find(|d| d.kind == DeadlineKind::Notice && d.non_working.is_some())
+            .find(|d| d.kind == DeadlineKind::Notice && d.date.year() == 2025)
             .unwrap();
-        assert!(saturday.why().steps.last().unwrap().contains(
-            "un samedi : la date n'est pas reportée ; en pratique, au plus tard le jeudi 14/08/2025"
+        assert_eq!(holiday.date, NaiveDate::from_ymd_opt(2025, 8, 15).unwrap());
+        assert!(holiday.why().steps.last().unwrap().contains(
+            "un jour férié (Assomption) : la date n'est pas reportée ; en pratique, au plus tard le jeudi 14/08/2025"
         ));
         // The Métropole's dates on a non-working day are facts, not actions for the commune.
         for d in sim.deadlines.iter().filter(|d| d.non_working.is_some()) {

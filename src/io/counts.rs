@@ -136,6 +136,8 @@ pub fn counted_scenario(
         horizon_until: default_horizon(notified).max(end_of_year),
         usage: None,
         contacts: Contacts::default(),
+        termination_delegation: false,
+        termination_act: None,
         schools: (1..=schools)
             .map(|i| School {
                 name: format!("École {i} (comptée)"),

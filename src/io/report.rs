@@ -113,9 +113,38 @@ pub struct NoticeOut {
     /// The last working day on or before it (R9), `YYYY-MM-DD`: the day to aim at in
     /// practice; the deadline itself does not move.
     pub practical_last_day: String,
-    /// The last day under the second reading (the notice counted forward from reception),
-    /// `YYYY-MM-DD`: later than `latest_reception` only at month ends (hypothèse).
-    pub forward_latest_reception: String,
+    /// The favourable reading's last day (hypothèse), `YYYY-MM-DD`: always later than
+    /// `latest_reception`; what a letter received in between could argue, never a deadline.
+    pub favourable_latest_reception: String,
+    /// The termination planned backwards for this anniversary (D7).
+    pub plan: PlanOut,
+}
+
+/// The termination planned backwards from one anniversary (D7), `YYYY-MM-DD` each.
+#[derive(Serialize)]
+pub struct PlanOut {
+    /// R2's recommended sending date: 15 days before the practical last day (hypothèse).
+    pub recommended_send_by: String,
+    /// The last day to send the registered letter (3 working days before the practical day).
+    pub send_by: String,
+    /// The day the council's deliberation (or the mayor's décision) must be enforceable.
+    pub enforceable_by: String,
+    /// The last day for the council to meet; null with `termination_delegation`.
+    pub meeting_by: Option<String>,
+    /// The last day to convene the council; null with `termination_delegation` or without
+    /// the population.
+    pub convocation_by: Option<String>,
+}
+
+/// A proxy not counted (D4).
+#[derive(Serialize)]
+pub struct UnusedProxyOut {
+    /// Who gave it.
+    pub giver: String,
+    /// Who holds it.
+    pub holder: String,
+    /// « irrégulier » (a holder's second proxy) or « non utilisé ».
+    pub why: &'static str,
 }
 
 /// The deliberation's legality dates (D5), `YYYY-MM-DD` or null where a date they need is
@@ -133,12 +162,21 @@ pub struct LegalityOut {
     pub prefect_referral_deadline: Option<String>,
     /// The convention is notified before the transmission (it cannot be signed before).
     pub notified_before_transmission: bool,
+    /// The convention is signed (`convention.signed`, or the notification standing for it)
+    /// before the deliberation is enforceable, or before its transmission while the
+    /// publication is unknown.
+    pub notified_before_enforceable: bool,
+    /// A meeting is given and its vote did not pass (false, or undetermined, or not entered).
+    pub notified_without_approval: bool,
+    /// The last day to display and put online the list of the deliberations: meeting + 7
+    /// days (L2121-25); null without a meeting date.
+    pub list_of_deliberations_deadline: Option<String>,
 }
 
 /// The checks of the council meeting (D2–D4); a part is null where its data is missing.
 #[derive(Serialize)]
 pub struct MeetingOut {
-    /// Members present needed for the quorum (L2121-17).
+    /// Members present needed for the quorum (L2121-17); null on a second convocation.
     pub quorum_required: Option<u32>,
     /// Whether the quorum is met.
     pub quorum_met: Option<bool>,
@@ -146,10 +184,13 @@ pub struct MeetingOut {
     pub jours_francs: Option<i64>,
     /// Jours francs required by the commune's size.
     pub jours_francs_required: Option<i64>,
-    /// Present plus represented (L2121-20).
+    /// Present (less those not voting) plus the proxies used (L2121-20).
     pub votants: Option<u32>,
-    /// Whether the vote passed (absolute majority of the votes cast).
+    /// Whether the vote passed (absolute majority of the votes cast); null when unknown, or a
+    /// tie whose chair's vote is unknown.
     pub passed: Option<bool>,
+    /// The proxies not counted.
+    pub unused_proxies: Vec<UnusedProxyOut>,
     /// Every fault found, in French, each with its article.
     pub problems: Vec<String>,
 }
@@ -177,7 +218,7 @@ pub struct DeadlineOut {
     /// The day, `YYYY-MM-DD`.
     pub date: String,
     /// Its kind: `notice`, `list_update`, `list_applied`, `access_opening`, `appeal`, `title`,
-    /// `enforceable`, `prefect_referral`.
+    /// `enforceable`, `prefect_referral`, `list_of_deliberations`.
     pub kind: &'static str,
     /// What happens that day, in French.
     pub label: String,
@@ -253,28 +294,42 @@ pub fn report(sim: &Simulation) -> Report {
         notice_deadlines: sim
             .notice_deadlines
             .iter()
-            .map(|n| NoticeOut {
+            .zip(&sim.termination_plans)
+            .map(|(n, p)| NoticeOut {
                 anniversary: iso(n.anniversary),
                 latest_reception: iso(n.latest_reception),
                 non_working_day: n.non_working.is_some(),
                 practical_last_day: iso(n.practical_last_day),
-                forward_latest_reception: iso(n.forward_latest_reception),
+                favourable_latest_reception: iso(n.favourable_latest_reception),
+                plan: PlanOut {
+                    recommended_send_by: iso(p.recommended_send_by),
+                    send_by: iso(p.send_by),
+                    enforceable_by: iso(p.enforceable_by),
+                    meeting_by: p.meeting_by.map(iso),
+                    convocation_by: p.convocation_by.map(iso),
+                },
             })
             .collect(),
         appeal_deadline: sim.appeal_deadline.as_ref().map(|a| iso(a.value)),
         meeting: {
             let m = &sim.meeting;
-            let any = m.quorum.is_some()
-                || m.convocation.is_some()
-                || m.proxies.is_some()
-                || m.vote.is_some();
-            any.then(|| MeetingOut {
-                quorum_required: m.quorum.as_ref().map(|q| q.value.required),
+            m.any().then(|| MeetingOut {
+                quorum_required: m.quorum.as_ref().and_then(|q| q.value.required),
                 quorum_met: m.quorum.as_ref().map(|q| q.value.met),
                 jours_francs: m.convocation.as_ref().map(|c| c.value.jours_francs),
                 jours_francs_required: m.convocation.as_ref().map(|c| c.value.required),
                 votants: m.proxies.as_ref().map(|p| p.value.votants),
-                passed: m.vote.as_ref().map(|v| v.value.passed),
+                passed: m.passed(),
+                unused_proxies: m
+                    .proxies
+                    .iter()
+                    .flat_map(|p| &p.value.unused)
+                    .map(|u| UnusedProxyOut {
+                        giver: u.giver.clone(),
+                        holder: u.holder.clone(),
+                        why: u.issue.code(),
+                    })
+                    .collect(),
                 problems: m
                     .problems()
                     .into_iter()
@@ -288,6 +343,13 @@ pub fn report(sim: &Simulation) -> Report {
             enforceable: sim.legality.enforceable.as_ref().map(|e| iso(e.value)),
             prefect_referral_deadline: sim.legality.prefect_referral.as_ref().map(|r| iso(r.value)),
             notified_before_transmission: sim.legality.notified_before_transmission.is_some(),
+            notified_before_enforceable: sim.legality.notified_before_enforceable.is_some(),
+            notified_without_approval: sim.legality.notified_without_approval.is_some(),
+            list_of_deliberations_deadline: sim
+                .legality
+                .list_of_deliberations
+                .as_ref()
+                .map(|l| iso(l.value)),
         },
         schools: sim
             .schools

@@ -48,6 +48,8 @@ pub fn territory(schools: usize, years: i32) -> Scenario {
         horizon_until: add_years(notified, years),
         usage: None,
         contacts: contacts(),
+        termination_delegation: false,
+        termination_act: None,
         schools: (0..schools)
             .map(|i| {
                 let added = if i % 5 == 0 {
@@ -99,6 +101,8 @@ pub fn metropole(counts: &[usize], years: i32) -> Vec<Scenario> {
                 horizon_until: add_years(notified, years),
                 usage: None,
                 contacts: contacts(),
+                termination_delegation: false,
+                termination_act: None,
                 schools: (0..schools)
                     .map(|i| {
                         n += 1;

@@ -8,7 +8,7 @@
 //! `docs/DESIGN.md`, « Where is a field named, and how do I add one? »).
 
 use crate::engine::convention::DEFAULT_ANNUAL_FEE;
-use crate::engine::scenario::{BillingUnit, Contact, Contacts, Level, Sector};
+use crate::engine::scenario::{BillingUnit, ChairVote, Contact, Contacts, Level, Sector};
 use crate::engine::text::decimal_comma;
 
 pub use crate::engine::r10_eligibility::ContactField;
@@ -47,6 +47,8 @@ pub enum Input {
     Lines,
     /// One « X donne pouvoir à Y » a line (a list of proxies in the file).
     Proxies,
+    /// Yes, no, or not said (`true`, `false` or absent in the file).
+    YesNo,
 }
 
 /// The lists of codes a [`Input::Choice`] field takes, from the engine's enums.
@@ -58,6 +60,8 @@ pub enum Choices {
     Level,
     /// [`Sector`] (R10).
     Sector,
+    /// [`ChairVote`] (D4), which may be left unsaid.
+    ChairVote,
 }
 
 impl Choices {
@@ -67,9 +71,16 @@ impl Choices {
             Choices::BillingUnit => BillingUnit::ALL.map(|u| (u.code(), u.label())).to_vec(),
             Choices::Level => Level::ALL.map(|l| (l.code(), l.label())).to_vec(),
             Choices::Sector => Sector::ALL.map(|s| (s.code(), s.label())).to_vec(),
+            Choices::ChairVote => std::iter::once(("", "non saisi"))
+                .chain(ChairVote::ALL.map(|v| (v.code(), v.label())))
+                .collect(),
         }
     }
 }
+
+/// The options of a [`Input::YesNo`] field: not said, yes, no.
+pub const YES_NO_OPTIONS: [(&str, &str); 3] =
+    [("", "non précisé"), ("true", "oui"), ("false", "non")];
 
 impl Input {
     /// The HTML input type (`text`, `date`, `email`, `tel`).
@@ -80,6 +91,16 @@ impl Input {
             Input::Phone => "tel",
             Input::Time => "time",
             _ => "text",
+        }
+    }
+
+    /// The options of an input chosen from a list (a choice, yes or no), codes with labels;
+    /// `None` for a typed input.
+    pub fn options(self) -> Option<Vec<(&'static str, &'static str)>> {
+        match self {
+            Input::Choice(c) => Some(c.options()),
+            Input::YesNo => Some(YES_NO_OPTIONS.to_vec()),
+            _ => None,
         }
     }
 
@@ -110,6 +131,10 @@ pub enum Section {
     Meeting,
     /// `deliberation.meeting.vote`.
     Vote,
+    /// `deliberation.mayor`.
+    Mayor,
+    /// `termination_deliberation`.
+    TerminationAct,
 }
 
 impl Section {
@@ -123,6 +148,8 @@ impl Section {
             Section::Contact(role) => vec![CONTACTS_KEY, role.key()],
             Section::Meeting => vec!["deliberation", "meeting"],
             Section::Vote => vec!["deliberation", "meeting", "vote"],
+            Section::Mayor => vec!["deliberation", "mayor"],
+            Section::TerminationAct => vec!["termination_deliberation"],
         }
     }
 
@@ -141,6 +168,8 @@ impl Section {
             Section::Contact(role) => role.label(),
             Section::Meeting => "Séance du conseil municipal",
             Section::Vote => "Vote",
+            Section::Mayor => "Maire en exercice",
+            Section::TerminationAct => "Acte de résiliation",
         }
     }
 }
@@ -235,6 +264,18 @@ pub enum Field {
     Meeting(MeetingField),
     /// The end of the simulation.
     HorizonUntil,
+    /// The day the mayor signed the convention (D5).
+    ConventionSigned,
+    /// The mayor in office (D6): name.
+    MayorName,
+    /// The mayor in office (D6): title.
+    MayorTitle,
+    /// The council delegated L2122-22 4° to the mayor (D7).
+    TerminationDelegation,
+    /// The act that terminates (D7): number.
+    TerminationActNumber,
+    /// The act that terminates (D7): date.
+    TerminationActDate,
     /// A field of one of the commune's contacts.
     Contact(Role, ContactField),
 }
@@ -253,9 +294,15 @@ impl Field {
             Field::BillingUnit,
             Field::HorizonUntil,
             Field::TerminationReceived,
+            Field::ConventionSigned,
             Field::DeliberationPublished,
             Field::DeliberationTransmitted,
             Field::DeliberationNumber,
+            Field::MayorName,
+            Field::MayorTitle,
+            Field::TerminationDelegation,
+            Field::TerminationActNumber,
+            Field::TerminationActDate,
         ];
         all.extend(MeetingField::ALL.map(Field::Meeting));
         for role in Role::ALL {
@@ -271,7 +318,13 @@ impl Field {
             Field::Notified
             | Field::AnnualFee
             | Field::BillingUnit
-            | Field::TerminationReceived => Some(Section::Convention),
+            | Field::TerminationReceived
+            | Field::ConventionSigned => Some(Section::Convention),
+            Field::MayorName | Field::MayorTitle => Some(Section::Mayor),
+            Field::TerminationActNumber | Field::TerminationActDate => {
+                Some(Section::TerminationAct)
+            }
+            Field::TerminationDelegation => None,
             Field::DeliberationPublished
             | Field::DeliberationTransmitted
             | Field::DeliberationNumber => Some(Section::Deliberation),
@@ -296,6 +349,12 @@ impl Field {
             Field::Meeting(f) => f.key(),
             Field::HorizonUntil => "horizon_until",
             Field::Contact(_, f) => f.key(),
+            Field::ConventionSigned => "signed",
+            Field::MayorName => "name",
+            Field::MayorTitle => "title",
+            Field::TerminationDelegation => "termination_delegation",
+            Field::TerminationActNumber => "number",
+            Field::TerminationActDate => "date",
         }
     }
 
@@ -326,6 +385,24 @@ impl Field {
             Field::Meeting(f) => f.label().into(),
             Field::HorizonUntil => "Horizon de la simulation".into(),
             Field::Contact(role, f) => format!("{} : {}", role.label(), f.label()),
+            Field::ConventionSigned => "Convention signée le".into(),
+            Field::MayorName => "Maire en exercice (NOM Prénom)".into(),
+            Field::MayorTitle => "Qualité du maire".into(),
+            Field::TerminationDelegation => {
+                "Délégation au maire pour résilier (CGCT L2122-22 4°)".into()
+            }
+            Field::TerminationActNumber => "Acte de résiliation : numéro".into(),
+            Field::TerminationActDate => "Acte de résiliation : date".into(),
+        }
+    }
+
+    /// Whether it holds the name of a person outside the contacts (left out of a link
+    /// without personal data, masked as a council member is).
+    pub fn personal(self) -> bool {
+        match self {
+            Field::Meeting(f) => f.personal(),
+            Field::MayorName => true,
+            _ => false,
         }
     }
 
@@ -337,7 +414,8 @@ impl Field {
             Field::TerminationReceived
             | Field::DeliberationPublished
             | Field::DeliberationTransmitted
-            | Field::DeliberationNumber => format!("{} (facultatif)", self.label()),
+            | Field::DeliberationNumber
+            | Field::ConventionSigned => format!("{} (facultatif)", self.label()),
             _ => self.label(),
         }
     }
@@ -356,17 +434,30 @@ impl Field {
             }
             Field::TerminationReceived => "Date de réception par la Métropole (Art. 8).",
             Field::DeliberationPublished => {
-                "Publication ou affichage : le recours de deux mois court du lendemain (CJA R421-1)."
+                "Mise en ligne (3 500 habitants et plus) ; sous 3 500, selon le mode choisi par le conseil (CGCT L2131-1). Le recours de deux mois court du lendemain (CJA R421-1)."
             }
             Field::DeliberationTransmitted => {
-                "Exécutoire une fois publiée et transmise (CGCT L2131-1) ; le préfet a deux mois pour la déférer (L2131-6)."
+                "Date de réception en préfecture (accusé de réception) : exécutoire une fois publiée et transmise (CGCT L2131-1) ; le préfet a deux mois pour la déférer (L2131-6)."
+            }
+            Field::ConventionSigned => {
+                "Vide : la notification en tient lieu (hypothèse). Le maire signe une fois la délibération exécutoire (CGCT L2131-1)."
+            }
+            Field::MayorName => {
+                "L'exécutif, nommé par AUTORISE et CHARGE et signataire des lettres, même quand un adjoint préside (CGCT L2122-21). Vide : le président de séance s'il est le Maire."
+            }
+            Field::MayorTitle => "Maire, Madame la Maire, Monsieur le Maire…",
+            Field::TerminationDelegation => {
+                "Oui : le maire résilie par une décision (délégation L2122-22 4°, hypothèse) ; sinon une délibération du conseil (L2121-29)."
+            }
+            Field::TerminationActNumber => {
+                "La délibération (ou la décision du maire) qui résilie, citée par la lettre."
             }
             Field::HorizonUntil => "Vide : notification + 5 ans.",
             Field::DeliberationNumber => {
                 "Numéro au registre des délibérations, par exemple 2023-64."
             }
             Field::Meeting(f) => return f.hint(),
-            Field::Contact(..) => return None,
+            Field::Contact(..) | Field::TerminationActDate => return None,
         })
     }
 
@@ -378,10 +469,17 @@ impl Field {
             | Field::TerminationReceived
             | Field::DeliberationPublished
             | Field::DeliberationTransmitted
-            | Field::HorizonUntil => Input::Date,
+            | Field::HorizonUntil
+            | Field::ConventionSigned
+            | Field::TerminationActDate => Input::Date,
+            Field::TerminationDelegation => Input::YesNo,
             Field::AnnualFee => Input::Decimal,
             Field::BillingUnit => Input::Choice(Choices::BillingUnit),
-            Field::CommuneName | Field::DeliberationNumber => Input::Text,
+            Field::CommuneName
+            | Field::DeliberationNumber
+            | Field::MayorName
+            | Field::MayorTitle
+            | Field::TerminationActNumber => Input::Text,
             Field::Meeting(f) => f.input(),
             Field::Contact(_, f) => contact_input(f),
         }
@@ -416,6 +514,12 @@ impl Field {
             Field::Meeting(f) => format!("seance-{}", f.key().replace('_', "-")),
             Field::HorizonUntil => "horizon".into(),
             Field::Contact(role, f) => format!("{}-{}", role.id_prefix(), f.key()),
+            Field::ConventionSigned => "signee".into(),
+            Field::MayorName => "maire-nom".into(),
+            Field::MayorTitle => "maire-qualite".into(),
+            Field::TerminationDelegation => "delegation-resiliation".into(),
+            Field::TerminationActNumber => "acte-resiliation-numero".into(),
+            Field::TerminationActDate => "acte-resiliation-date".into(),
         }
     }
 }
@@ -457,11 +561,27 @@ pub enum MeetingField {
     Committee,
     /// The day of its opinion.
     CommitteeOpinion,
+    /// A second convocation after a meeting without quorum (D2).
+    SecondConvocation,
+    /// The day of the meeting without quorum (D2).
+    QuorumFailedOn,
+    /// The convocation shortened for urgency (D3).
+    Urgency,
+    /// Why (D3).
+    UrgencyReason,
+    /// The note explicative de synthèse went with the convocation (D3).
+    SynthesisNote,
+    /// Members who take no part in the vote (D4).
+    NotVoting,
+    /// A secret ballot (D4).
+    SecretBallot,
+    /// The chair's own vote (D4).
+    ChairVote,
 }
 
 impl MeetingField {
     /// Every field, in the page's order.
-    pub const ALL: [MeetingField; 17] = [
+    pub const ALL: [MeetingField; 25] = [
         MeetingField::Date,
         MeetingField::Time,
         MeetingField::Place,
@@ -470,13 +590,21 @@ impl MeetingField {
         MeetingField::Convened,
         MeetingField::Population,
         MeetingField::InOffice,
+        MeetingField::SecondConvocation,
+        MeetingField::QuorumFailedOn,
+        MeetingField::Urgency,
+        MeetingField::UrgencyReason,
+        MeetingField::SynthesisNote,
         MeetingField::Present,
         MeetingField::Proxies,
         MeetingField::Absent,
+        MeetingField::NotVoting,
         MeetingField::Secretary,
         MeetingField::VoteFor,
         MeetingField::VoteAgainst,
         MeetingField::VoteAbstentions,
+        MeetingField::SecretBallot,
+        MeetingField::ChairVote,
         MeetingField::Committee,
         MeetingField::CommitteeOpinion,
     ];
@@ -511,6 +639,14 @@ impl MeetingField {
             MeetingField::VoteAbstentions => "abstentions",
             MeetingField::Committee => "committee",
             MeetingField::CommitteeOpinion => "committee_opinion",
+            MeetingField::SecondConvocation => "second_convocation",
+            MeetingField::QuorumFailedOn => "quorum_failed_on",
+            MeetingField::Urgency => "urgency",
+            MeetingField::UrgencyReason => "urgency_reason",
+            MeetingField::SynthesisNote => "synthesis_note",
+            MeetingField::NotVoting => "not_voting",
+            MeetingField::SecretBallot => "secret_ballot",
+            MeetingField::ChairVote => "chair_vote",
         }
     }
 
@@ -534,6 +670,14 @@ impl MeetingField {
             MeetingField::VoteAbstentions => "Abstentions",
             MeetingField::Committee => "Commission consultée",
             MeetingField::CommitteeOpinion => "Avis de la commission du",
+            MeetingField::SecondConvocation => "Seconde convocation (quorum non atteint)",
+            MeetingField::QuorumFailedOn => "Séance sans quorum du",
+            MeetingField::Urgency => "Convocation en urgence",
+            MeetingField::UrgencyReason => "Motif de l'urgence",
+            MeetingField::SynthesisNote => "Note explicative de synthèse jointe",
+            MeetingField::NotVoting => "Ne prennent pas part au vote",
+            MeetingField::SecretBallot => "Scrutin secret",
+            MeetingField::ChairVote => "Vote du président",
         }
     }
 
@@ -541,7 +685,25 @@ impl MeetingField {
     pub fn hint(self) -> Option<&'static str> {
         Some(match self {
             MeetingField::ChairTitle => {
-                "Maire, Maire-adjointe… : repris dans « AUTORISE » et « CHARGE »."
+                "Maire, Maire-adjointe… ; AUTORISE et CHARGE nomment le Maire (l'exécutif), même si un adjoint préside."
+            }
+            MeetingField::SecondConvocation => {
+                "La première séance n'avait pas le quorum : la seconde délibère sans quorum, convoquée trois jours francs au moins après elle (CGCT L2121-17)."
+            }
+            MeetingField::Urgency => {
+                "Le maire peut abréger le délai à un jour franc ; le conseil se prononce sur l'urgence à l'ouverture (L2121-11, L2121-12)."
+            }
+            MeetingField::SynthesisNote => {
+                "Obligatoire avec la convocation à partir de 3 500 habitants (CGCT L2121-12)."
+            }
+            MeetingField::NotVoting => {
+                "Un nom par ligne : par exemple un conseiller intéressé à l'affaire, qui quitte la salle (CGCT L2131-11)."
+            }
+            MeetingField::SecretBallot => {
+                "Au scrutin secret, un partage égal des voix rejette la proposition (L2121-20, L2121-21)."
+            }
+            MeetingField::ChairVote => {
+                "Départage un partage égal des voix hors scrutin secret : pour, la proposition est adoptée (L2121-20)."
             }
             MeetingField::Convened => {
                 "Jours francs : 3 sous 3 500 habitants, 5 au-delà (CGCT L2121-11, L2121-12)."
@@ -566,16 +728,22 @@ impl MeetingField {
     /// How it is typed.
     pub fn input(self) -> Input {
         match self {
-            MeetingField::Date | MeetingField::Convened | MeetingField::CommitteeOpinion => {
-                Input::Date
-            }
+            MeetingField::Date
+            | MeetingField::Convened
+            | MeetingField::CommitteeOpinion
+            | MeetingField::QuorumFailedOn => Input::Date,
+            MeetingField::SecondConvocation
+            | MeetingField::Urgency
+            | MeetingField::SynthesisNote
+            | MeetingField::SecretBallot => Input::YesNo,
+            MeetingField::ChairVote => Input::Choice(Choices::ChairVote),
             MeetingField::Time => Input::Time,
             MeetingField::Population
             | MeetingField::InOffice
             | MeetingField::VoteFor
             | MeetingField::VoteAgainst
             | MeetingField::VoteAbstentions => Input::Count,
-            MeetingField::Present | MeetingField::Absent => Input::Lines,
+            MeetingField::Present | MeetingField::Absent | MeetingField::NotVoting => Input::Lines,
             MeetingField::Proxies => Input::Proxies,
             _ => Input::Text,
         }
@@ -590,6 +758,7 @@ impl MeetingField {
                 | MeetingField::Proxies
                 | MeetingField::Absent
                 | MeetingField::Secretary
+                | MeetingField::NotVoting
         )
     }
 }

@@ -127,7 +127,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
             );
         }
     }
-    for n in &sim.notice_deadlines {
+    for (n, plan) in sim.notice_deadlines.iter().zip(&sim.termination_plans) {
         let warn = n
             .practical_warning()
             .map(|w| format!(" — {w}"))
@@ -139,10 +139,37 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
             fr(n.latest_reception),
             warn
         );
-        if let Some(note) = sim.forward_reading_note(n) {
-            let _ = writeln!(o, "    {note}");
-        }
+        let _ = writeln!(o, "    {}", n.sending_advice());
+        let _ = writeln!(o, "    {}", sim.favourable_reading_note(n));
         why(o, &n.why);
+        let _ = writeln!(o, "    {}  [D7]", plan.headline());
+        for step in plan.steps() {
+            let _ = writeln!(
+                o,
+                "      - {}  [{}]",
+                step.sentence(),
+                step.clause.reference()
+            );
+        }
+        if let Some(w) = plan.august_warning() {
+            let _ = writeln!(o, "      ! {w}");
+        }
+    }
+    if let Some(plan) = sim.termination_plans.first() {
+        let _ = writeln!(o, "  {}", plan.who_decides());
+    }
+
+    let meeting = sim.meeting.lines();
+    if !meeting.is_empty() {
+        let _ = writeln!(o, "\nSéance du conseil municipal  [D2–D4]");
+        for line in &meeting {
+            let mark = match line.ok {
+                Some(true) => "✓",
+                Some(false) => "✗",
+                None => "!",
+            };
+            let _ = writeln!(o, "  {mark} {}  [{}]", line.text, line.why.reference());
+        }
     }
 
     let legality = &sim.legality;
@@ -183,8 +210,16 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
         );
         why(o, &r.why);
     }
-    if let Some(w) = legality.notification_warning() {
-        let _ = writeln!(o, "  ! {w}  [{}]", Clause::CgctL2131_1.reference());
+    if let Some(l) = &legality.list_of_deliberations {
+        let _ = writeln!(
+            o,
+            "  Liste des délibérations affichée et mise en ligne : au plus tard le {}  [{}]",
+            fr_long(l.value),
+            l.why.reference()
+        );
+    }
+    for (_, text, why) in legality.signature_flags() {
+        let _ = writeln!(o, "  ! {text}  [{}]", why.reference());
     }
 
     let _ = writeln!(o, "\nÉcoles  [Art. 5-1, Annexe 1]");
@@ -239,6 +274,12 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
         .for_each(|y| add(&y.billing(sim.billing_unit).why()));
     sim.budget().iter().for_each(|b| add(&b.why()));
     sim.notice_deadlines.iter().for_each(|n| add(&n.why));
+    if let Some(p) = sim.termination_plans.first() {
+        add(&p.why());
+    }
+    if let Some(f) = &sim.legality.notified_before_enforceable {
+        add(&f.why);
+    }
     sim.schools
         .iter()
         .filter_map(|s| s.access.as_ref())

@@ -29,13 +29,13 @@ fn read(entry: &Entry) -> Result<(Scenario, Simulation), String> {
 }
 
 /// « Variante : résilier en 2027 »: the simulation `entry` with a termination letter received
-/// on the last day of the notice for the next anniversary still reachable on `today` (R2,
-/// Art. 8), as an action that keeps it, opens it and compares it with `entry`.
+/// on the last working day of the notice (R2's practical day) for the next anniversary still
+/// reachable on `today` (R2, Art. 8), as an action that keeps it, opens it and compares it with `entry`.
 pub fn terminate_variant(entry: &Entry, today: NaiveDate) -> Result<Action, String> {
     let (_, sim) = read(entry)?;
     let notice = target_notice(&sim, today, None).map_err(|m| format!("Pas de variante : {m}."))?;
     let mut draft = (*entry.draft).clone();
-    draft.termination_received = iso(notice.latest_reception);
+    draft.termination_received = iso(notice.practical_last_day);
     Ok(Action::Variant {
         of: entry.id.clone(),
         name: format!("Variante : résilier en {}", notice.anniversary.year()),
@@ -46,7 +46,7 @@ pub fn terminate_variant(entry: &Entry, today: NaiveDate) -> Result<Action, Stri
 /// What the variants are, for the page that offers them on `name` (the open simulation).
 pub fn variants_hint(name: &str) -> String {
     format!(
-        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour du préavis pour le prochain anniversaire encore atteignable ; deux écoles de plus sont à compléter (nom, niveau, administrateur) et sont facturées dès qu'elles sont éligibles (Annexe 1)."
+        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour ouvré du préavis pour le prochain anniversaire encore atteignable ; deux écoles de plus sont à compléter (nom, niveau, administrateur) et sont facturées dès qu'elles sont éligibles (Annexe 1)."
     )
 }
 
@@ -162,7 +162,7 @@ mod tests {
         assert_eq!(state.library.entries.len(), 2);
         let variant = state.library.current().clone();
         assert_eq!(variant.name, "Variante : résilier en 2027");
-        assert_eq!(variant.draft.termination_received, "2027-08-16");
+        assert_eq!(variant.draft.termination_received, "2027-08-13");
         assert_eq!(state.compared, vec![example.id.clone(), variant.id.clone()]);
         // One click more opens the same variant, not a second copy; the variant, already
         // terminated, offers no variant of its own.
@@ -261,7 +261,7 @@ mod link_tests {
         let read = decode_compare(&hash).unwrap().unwrap();
         assert_eq!(read.len(), 2);
         assert_eq!(read[1].0, "Variante : résilier en 2027");
-        assert_eq!(read[1].1.termination_received, "2027-08-16");
+        assert_eq!(read[1].1.termination_received, "2027-08-13");
         use base64::Engine as _;
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .decode(hash.trim_start_matches("#comparer="))

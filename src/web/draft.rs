@@ -61,6 +61,11 @@ fn typed_value(input: Input, text: &str) -> Value {
             .trim()
             .parse::<u32>()
             .map_or_else(|_| Value::String(text.to_string()), Value::from),
+        Input::YesNo => match text.trim() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            other => Value::String(other.to_string()),
+        },
         _ => Value::String(text.to_string()),
     }
 }
@@ -263,6 +268,18 @@ pub struct Draft {
     pub deliberation_number: String,
     /// [`Field::Meeting`]: each field's text by its key.
     pub meeting: BTreeMap<String, String>,
+    /// [`Field::ConventionSigned`].
+    pub convention_signed: String,
+    /// [`Field::MayorName`].
+    pub mayor_name: String,
+    /// [`Field::MayorTitle`].
+    pub mayor_title: String,
+    /// [`Field::TerminationDelegation`]: `true`, `false` or empty.
+    pub termination_delegation: String,
+    /// [`Field::TerminationActNumber`].
+    pub termination_act_number: String,
+    /// [`Field::TerminationActDate`].
+    pub termination_act_date: String,
     /// [`Field::HorizonUntil`].
     pub horizon_until: String,
     /// [`Flag::Educational`].
@@ -293,6 +310,12 @@ impl Default for Draft {
             deliberation_transmitted: String::new(),
             deliberation_number: String::new(),
             meeting: BTreeMap::new(),
+            convention_signed: String::new(),
+            mayor_name: String::new(),
+            mayor_title: String::new(),
+            termination_delegation: String::new(),
+            termination_act_number: String::new(),
+            termination_act_date: String::new(),
             horizon_until: String::new(),
             educational_or_cultural: Flag::Educational.default_value(),
             commercial: Flag::Commercial.default_value(),
@@ -318,6 +341,12 @@ impl Draft {
             Field::DeliberationTransmitted => &mut self.deliberation_transmitted,
             Field::DeliberationNumber => &mut self.deliberation_number,
             Field::Meeting(f) => self.meeting.entry(f.key().to_string()).or_default(),
+            Field::ConventionSigned => &mut self.convention_signed,
+            Field::MayorName => &mut self.mayor_name,
+            Field::MayorTitle => &mut self.mayor_title,
+            Field::TerminationDelegation => &mut self.termination_delegation,
+            Field::TerminationActNumber => &mut self.termination_act_number,
+            Field::TerminationActDate => &mut self.termination_act_date,
             Field::HorizonUntil => &mut self.horizon_until,
             Field::Contact(role, f) => self.contact_mut(role).field_mut(f),
         }
@@ -326,7 +355,10 @@ impl Draft {
     /// Whether `other` has the same meeting and deliberation number: a form showing only
     /// them is not drawn again for an edit elsewhere.
     pub fn same_meeting(&self, other: &Draft) -> bool {
-        self.meeting == other.meeting && self.deliberation_number == other.deliberation_number
+        self.meeting == other.meeting
+            && self.deliberation_number == other.deliberation_number
+            && self.mayor_name == other.mayor_name
+            && self.mayor_title == other.mayor_title
     }
 
     /// Whether `other` has the same contacts and usage flags.
@@ -361,6 +393,12 @@ impl Draft {
             Field::DeliberationTransmitted => &self.deliberation_transmitted,
             Field::DeliberationNumber => &self.deliberation_number,
             Field::Meeting(f) => self.meeting.get(f.key()).map_or("", String::as_str),
+            Field::ConventionSigned => &self.convention_signed,
+            Field::MayorName => &self.mayor_name,
+            Field::MayorTitle => &self.mayor_title,
+            Field::TerminationDelegation => &self.termination_delegation,
+            Field::TerminationActNumber => &self.termination_act_number,
+            Field::TerminationActDate => &self.termination_act_date,
             Field::HorizonUntil => &self.horizon_until,
             Field::Contact(role, f) => self.contact(role).get(f),
         }

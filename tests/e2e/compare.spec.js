@@ -37,7 +37,7 @@ test('a variant that terminates at the first reachable anniversary, compared wit
   await expect(app.simulationName).toContainText('Variante : résilier en 2027');
   await expect(page.locator('#comparaison-annees')).toBeVisible();
   await expect(page.locator('#comparaison-donnees')).toContainText('Lettre de résiliation reçue le');
-  await expect(page.locator('#comparaison-donnees')).toContainText('16/08/2027');
+  await expect(page.locator('#comparaison-donnees')).toContainText('13/08/2027');
   // The termination simulator of the variant says the same end.
   await expect(page.locator('#resultat-resiliation')).toContainText('16/11/2027');
 
@@ -64,7 +64,7 @@ test('a variant that terminates at the first reachable anniversary, compared wit
   // Year 5's gap says where it comes from.
   await page.locator('#comparaison-annees tbody tr').nth(4).getByRole('button', { name: 'pourquoi ?' }).click();
   const dialog = page.getByRole('dialog', { name: 'Explication du calcul' });
-  await expect(dialog).toContainText("pas d'année n° 5, la convention prend fin le 16/11/2027 (résiliation reçue le 16/08/2027, Art. 8)");
+  await expect(dialog).toContainText("pas d'année n° 5, la convention prend fin le 16/11/2027 (résiliation reçue le 13/08/2027, Art. 8)");
   await expect(dialog).toContainText('Écart pour « Variante : résilier en 2027 » : −450,00 €');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -1,19 +1,24 @@
 //! The draft of the council's deliberation (D6), in the order and wording habits of
-//! deliberation n° 2023-64: number and title, the meeting (D1) with its quorum, the object,
-//! the visas, the considérants, « Compte-tenu des observations », « Le Conseil Municipal, après
-//! en avoir délibéré : », the four articles, the vote, « Fait et délibéré », « Certifié
-//! exécutoire par » (D5), the signatures and the appeal mention (R9); then the convention's
-//! text, its Annexe 1 (the schools on the list at the meeting) and Annexe 2 (the shares of the
-//! budgeted amount). What is unknown at the vote is a blank to fill, never a date.
+//! deliberation n° 2023-64 with the corrections of a legal review: number and title, the
+//! meeting (D1) with its quorum, urgency or second convocation, the object, the visas, the
+//! considérants, « Compte-tenu des observations », « Le Conseil Municipal, après en avoir
+//! délibéré : », the articles as the vote decided them (APPROUVE… only when it passed,
+//! REJETTE when it was rejected, blanks when it is undetermined), the vote, « Fait et
+//! délibéré », « Certifié exécutoire par » (D5), the signatures of the Maire and the
+//! secretary, the appeal mention as a rule (R9); then the convention's text, its Annexe 1
+//! (the schools on the list at the meeting) and Annexe 2 (the shares of the budgeted amount).
+//! What is unknown at the vote is a blank to fill, never a date; working notes and the
+//! @ctes data go to a separate sheet ([`preparation_sheet`]).
 
 use super::document::{Block, Document, Inline};
 use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::d1_d4_meeting::MeetingCheck;
-use crate::engine::dates::{fr, fr_long};
+use crate::engine::d5_legality::Publicity;
+use crate::engine::dates::{fr, fr_long, iso};
 use crate::engine::money::Money;
 use crate::engine::r3_r4_r7_fees::r4_units;
 use crate::engine::r8_shares::r8_cost_shares;
-use crate::engine::scenario::{Meeting, School};
+use crate::engine::scenario::{Mayor, Meeting, School};
 use crate::engine::text::plural;
 use crate::engine::{BillingUnit, Scenario, Simulation};
 
@@ -23,8 +28,12 @@ pub use super::document::DOCUMENT_STYLE as DRAFT_STYLE;
 /// The convention's text, from the source document (`docs/source/`), without its signatures.
 const CONVENTION_TEXT: &str = include_str!("../../../data/convention-laclasse.txt");
 
-/// The hypothesis on which schools the budget line counts.
-pub const LIST_AT_MEETING: &str = "Note de préparation, à retirer de l'acte — hypothèse : la liste prévisionnelle est celle des écoles éligibles que la commune prévoit de transmettre « à la signature de la convention » (Annexe 1) : demandes reçues au plus tard à la notification ou à la séance, et non radiées ; le montant est revu chaque année selon la liste.";
+/// The hypothesis on which schools the budget line counts (on the preparation sheet, never in
+/// the act).
+pub const LIST_AT_MEETING: &str = "Hypothèse : la liste prévisionnelle (annexe 1 bis) est celle des écoles éligibles que la commune prévoit de transmettre « à la signature de la convention » (Annexe 1) : demandes reçues au plus tard à la notification ou à la séance, et non radiées ; le montant est revu chaque année selon la liste.";
+
+/// The object of the deliberation, one line.
+pub const OBJECT: &str = "Convention entre la Ville et la Métropole de Lyon pour la mise à disposition d'un Espace Numérique de Travail, laclasse.com, dans les écoles publiques de la commune";
 
 fn t(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
@@ -42,7 +51,7 @@ fn or_blank(value: Option<String>, what: &'static str) -> Inline {
     value.map_or(Inline::Blank(what), Inline::Text)
 }
 
-/// « Monsieur le Maire » → « Maire »: the chair's function, without the civility.
+/// « Monsieur le Maire » → « Maire »: the function, without the civility.
 fn function_of(title: &str) -> &str {
     for prefix in [
         "Monsieur le ",
@@ -97,6 +106,19 @@ fn with_article(title: &str) -> String {
     format!("{} {title}", if feminine { "la" } else { "le" })
 }
 
+/// How AUTORISE and CHARGE name the executive: its title as entered (« Monsieur le Maire »),
+/// else « le Maire » (D6, CGCT L2122-21).
+fn executive_ref(mayor: Option<&Mayor>) -> String {
+    mayor
+        .and_then(|m| m.title.as_deref())
+        .map_or_else(|| "le Maire".to_string(), with_article)
+}
+
+/// The executive's name for a signature, or a blank.
+fn executive_name(mayor: Option<&Mayor>) -> String {
+    mayor.map_or_else(|| "……………".into(), |m| display_name(&m.name))
+}
+
 /// The schools counted in the budget line and listed in Annexe 1 (see [`LIST_AT_MEETING`]),
 /// with their indices in the scenario.
 pub fn schools_at_meeting<'a>(
@@ -122,11 +144,8 @@ pub fn schools_at_meeting<'a>(
         .collect()
 }
 
-fn names(list: &[String]) -> String {
-    list.join(", ")
-}
-
-/// The header of the meeting (D1), with blanks where the meeting is not entered.
+/// The header of the meeting (D1), with blanks where the meeting is not entered, its
+/// urgency or second convocation stated.
 fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block> {
     let when = m.date.map(|d| {
         let hour = m
@@ -167,6 +186,22 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
             or_blank(m.convened.map(|d| format!("le {}", fr_long(d))), "date"),
         ]),
     ];
+    if m.urgency {
+        blocks.push(Block::Para(vec![
+            t("Convocation adressée en urgence (CGCT L2121-11 et L2121-12), au motif suivant : "),
+            or_blank(m.urgency_reason.clone(), "motif de l'urgence"),
+            t(". À l'ouverture de la séance, le Maire a rendu compte de l'urgence ; le conseil municipal s'est prononcé sur celle-ci : "),
+            Inline::Blank("décision du conseil sur l'urgence"),
+            t("."),
+        ]));
+    }
+    if m.second_convocation {
+        blocks.push(Block::Para(vec![
+            t("Le quorum n'ayant pas été atteint lors de la séance du "),
+            or_blank(m.quorum_failed_on.map(fr_long), "date de la séance sans quorum"),
+            t(", le conseil municipal a été convoqué à nouveau à trois jours au moins d'intervalle ; il délibère valablement sans condition de quorum (CGCT L2121-17)."),
+        ]));
+    }
     let count = |n: Option<u32>| n.map(|n| n.to_string());
     let votants = check.proxies.as_ref().map(|p| p.value.votants);
     blocks.push(Block::Para(vec![
@@ -181,19 +216,23 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
     blocks.push(Block::Para(vec![
         t("Conseillers présents"),
         t(if listed {
-            format!(" ({}) : {}.", m.present.len(), names(&m.present))
+            format!(" ({}) : {}.", m.present.len(), m.present.join(", "))
         } else {
             " : ".into()
         }),
         if listed { t("") } else { Inline::Blank("noms") },
     ]));
-    blocks.push(Block::Para(vec![match &check.quorum {
-        Some(q) if q.value.met => t("Formant la majorité des membres en exercice."),
-        Some(_) => t(
-            "Le quorum n'est pas atteint : le conseil ne peut délibérer qu'après une nouvelle convocation (CGCT L2121-17).",
-        ),
-        None => t("Formant la majorité des membres en exercice (à vérifier)."),
-    }]));
+    match &check.quorum {
+        Some(q) if q.value.required.is_none() => {}
+        Some(q) if q.value.met => blocks.push(Block::Para(vec![t(
+            "Formant la majorité des membres en exercice.",
+        )])),
+        Some(_) => {}
+        None if m.second_convocation => {}
+        None => blocks.push(Block::Para(vec![t(
+            "Formant la majorité des membres en exercice (à vérifier).",
+        )])),
+    }
     let proxies: Vec<String> = m
         .proxies
         .iter()
@@ -217,31 +256,148 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
             t(if m.absent.is_empty() {
                 "0".to_string()
             } else {
-                format!("{} ({})", m.absent.len(), names(&m.absent))
+                format!("{} ({})", m.absent.len(), m.absent.join(", "))
             })
         } else {
             Inline::Blank("noms")
         },
     ]));
+    if !m.not_voting.is_empty() {
+        blocks.push(Block::Para(vec![t(format!(
+            "Ne prennent pas part au vote (CGCT L2131-11) : {}.",
+            m.not_voting.join(", ")
+        ))]));
+    }
     blocks.push(Block::Para(vec![
-        t("Le secrétariat a été assuré par : "),
-        or_blank(m.secretary.clone(), "secrétaire de séance"),
+        t("M./Mme "),
+        or_blank(
+            m.secretary.as_deref().map(display_name),
+            "secrétaire de séance",
+        ),
+        t(" a été désigné(e) secrétaire de séance (CGCT L2121-15)."),
     ]));
     blocks
 }
 
-/// The vote as the act writes it: « À l'unanimité » or the counts.
-fn vote_text(m: &Meeting, check: &MeetingCheck) -> Inline {
-    match (m.vote, &check.vote) {
-        (_, Some(v)) if v.value.unanimous => b("À l'unanimité"),
-        (Some(v), _) => b(format!(
+/// The vote as the act writes it: « À l'unanimité », the counts, the ballot and the chair's
+/// casting vote on a tie.
+fn vote_text(m: &Meeting, check: &MeetingCheck) -> Vec<Inline> {
+    let Some(v) = m.vote else {
+        return vec![Inline::Blank(
+            "pour, contre, abstentions ou « à l'unanimité »",
+        )];
+    };
+    let outcome = check.vote.as_ref().map(|o| o.value);
+    let mut out = vec![if outcome.is_some_and(|o| o.unanimous) {
+        b("À l'unanimité")
+    } else {
+        b(format!(
             "{} voix pour, {} voix contre, {} abstention{}",
             v.for_votes,
             v.against,
             v.abstentions,
             plural(v.abstentions)
-        )),
-        (None, _) => Inline::Blank("pour, contre, abstentions ou « à l'unanimité »"),
+        ))
+    }];
+    if m.secret_ballot {
+        out.push(t(", au scrutin secret"));
+    }
+    if outcome.is_some_and(|o| o.tie && o.cast > 0) {
+        out.push(match (m.secret_ballot, m.chair_vote) {
+            (true, _) => t(" ; partage égal des voix au scrutin secret : la proposition est rejetée"),
+            (false, Some(c)) => t(format!(
+                " ; partage égal des voix, le président ayant voté {} (voix prépondérante, CGCT L2121-20)",
+                c.label()
+            )),
+            (false, None) => Inline::Blank("vote du président, prépondérant en cas de partage égal"),
+        });
+    }
+    out
+}
+
+/// The decision's articles as the vote decided them (D6): APPROUVE, DIT, AUTORISE and CHARGE
+/// only when it passed; REJETTE when it was rejected; when the outcome is not known (no vote
+/// entered, or a tie whose chair's vote is unknown), the proposal with its decision left
+/// blank.
+fn decision_blocks(
+    passed: Option<bool>,
+    fee: Money,
+    yearly: Money,
+    units: usize,
+    unit: BillingUnit,
+    mayor: Option<&Mayor>,
+) -> Vec<Block> {
+    let per_reading = match unit {
+        BillingUnit::School => "et par école utilisatrice".to_string(),
+        BillingUnit::SchoolGroup => "et par école utilisatrice (article 6 de la convention), les écoles d'un même groupe scolaire étant comptées comme une seule unité (lecture des considérants de la délibération n° 2023-64 de Tassin la Demi-Lune)".to_string(),
+    };
+    let budget = format!(
+        "que les crédits seront inscrits chaque année au budget de la Ville pour un montant de {fee} par an {per_reading}, soit {yearly} par an pour {units} {} de la liste prévisionnelle (annexe 1 bis), montant revu chaque année selon la liste ;",
+        match (unit, units > 1) {
+            (BillingUnit::School, true) => "écoles",
+            (BillingUnit::School, false) => "école",
+            (BillingUnit::SchoolGroup, true) => "unités (groupes scolaires et écoles seules)",
+            (BillingUnit::SchoolGroup, false) => "unité",
+        }
+    );
+    let executive = executive_ref(mayor);
+    let convention = [
+        t(
+            " la convention de partenariat entre la Ville et la Métropole de Lyon pour la souscription d'un abonnement à l'Espace Numérique de Travail ",
+        ),
+        em("laclasse.com"),
+        t(
+            " au profit des écoles publiques primaires de la commune, jointe en annexe de la présente délibération ;",
+        ),
+    ];
+    match passed {
+        Some(true) => vec![
+            Block::Para(vec![b("Le Conseil Municipal, après en avoir délibéré :")]),
+            Block::Numbered(vec![
+                std::iter::once(b("APPROUVE")).chain(convention).collect(),
+                vec![b("DIT"), t(format!(" {budget}"))],
+                vec![
+                    b("AUTORISE"),
+                    t(format!(
+                        " {executive} à signer la convention et toute pièce relative à cette affaire ;"
+                    )),
+                ],
+                vec![
+                    b("CHARGE"),
+                    t(format!(
+                        " {executive} de l'exécution de la présente délibération."
+                    )),
+                ],
+            ]),
+        ],
+        Some(false) => vec![
+            Block::Para(vec![b("Le Conseil Municipal, après en avoir délibéré :")]),
+            Block::Numbered(vec![vec![
+                b("REJETTE"),
+                t(
+                    " la proposition d'approuver la convention de partenariat entre la Ville et la Métropole de Lyon pour la souscription d'un abonnement à l'Espace Numérique de Travail ",
+                ),
+                em("laclasse.com"),
+                t(" au profit des écoles publiques primaires de la commune."),
+            ]]),
+        ],
+        None => vec![
+            Block::Para(vec![
+                b("Le Conseil Municipal, après en avoir délibéré : "),
+                Inline::Blank("ADOPTE ou REJETTE, selon le vote"),
+                t(" la proposition suivante :"),
+            ]),
+            Block::Numbered(vec![
+                std::iter::once(t("approuver")).chain(convention).collect(),
+                vec![t(format!("dire {budget}"))],
+                vec![t(format!(
+                    "autoriser {executive} à signer la convention et toute pièce relative à cette affaire ;"
+                ))],
+                vec![t(format!(
+                    "charger {executive} de l'exécution de la présente délibération."
+                ))],
+            ]),
+        ],
     }
 }
 
@@ -252,7 +408,6 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     let m = &d.meeting;
     let check = &sim.meeting;
     let fee = sim.annual_fee;
-    let euros = |m: Money| m.to_string();
     let on_list = schools_at_meeting(scenario, sim);
     let unit = sim.billing_unit;
     let listed: Vec<School> = on_list.iter().map(|(_, s)| (*s).clone()).collect();
@@ -261,10 +416,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         ids.iter().max().map_or(0, |m| m + 1)
     };
     let yearly = fee.times(units as u64);
-    let chair_title = m.chair_title.clone();
-    let chair_ref = chair_title
-        .as_deref()
-        .map_or_else(|| "le Maire".to_string(), with_article);
+    let mayor = d.executive();
 
     let mut blocks = vec![
         Block::Para(vec![
@@ -284,8 +436,33 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         em("laclasse.com"),
         t(", dans les écoles publiques de la commune"),
     ]));
+    // Without quorum on a first convocation, the council cannot deliberate: the act says so
+    // and stops there (D2).
+    if let Some(q) = check.quorum.as_ref().filter(|q| !q.value.met) {
+        blocks.push(Block::Para(vec![t(format!(
+            "Le quorum n'étant pas atteint ({} présents pour {} requis), le conseil municipal ne peut délibérer. Il sera convoqué à nouveau à trois jours au moins d'intervalle ; il délibérera alors valablement sans condition de quorum (CGCT L2121-17).",
+            q.value.present,
+            q.value.required.unwrap_or_default()
+        ))]));
+        blocks.push(Block::Signatures(vec![
+            (
+                executive_name(mayor.as_ref()),
+                format!("Le Maire de {commune}"),
+            ),
+            (
+                m.secretary
+                    .as_deref()
+                    .map_or_else(|| "……………".into(), display_name),
+                "Secrétaire de séance".into(),
+            ),
+        ]));
+        return Document {
+            title: format!("Projet de délibération — laclasse.com — {commune}"),
+            blocks,
+        };
+    }
     blocks.push(Block::Para(vec![t(
-        "Vu le code général des collectivités territoriales, et notamment ses articles L2121-29 et L5211-4-3 ;",
+        "Vu le code général des collectivités territoriales, et notamment ses articles L2121-29, L3611-4, L3633-3 et L5211-4-3 ;",
     )]));
     if let Some(c) = &m.committee {
         blocks.push(Block::Para(vec![
@@ -294,61 +471,54 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
             t(" ;"),
         ]));
     }
-    let per_reading = match unit {
-        BillingUnit::School => "et par école utilisatrice".to_string(),
-        BillingUnit::SchoolGroup => "et par école utilisatrice (article 6 de la convention), les écoles d'un même groupe scolaire étant comptées comme une seule unité (lecture des considérants de la délibération n° 2023-64 de Tassin la Demi-Lune, hypothèse)".to_string(),
+    let fee_recital = match unit {
+        BillingUnit::School => "et par école utilisatrice",
+        BillingUnit::SchoolGroup => {
+            "et par école utilisatrice (article 6), les écoles d'un même groupe scolaire comptant pour une"
+        }
     };
     blocks.extend([
         Block::Para(vec![t("Considérant que dans le cadre de sa politique éducative, la Ville souhaite favoriser la continuité pédagogique tout au long du parcours de l'élève et réduire les inégalités scolaires en limitant la fracture numérique ;")]),
         Block::Para(vec![t("Considérant que l'offre de services "), em("laclasse.com"), t(" permet l'accès à des ressources éducatives en ligne, un espace de stockage et de gestion de la vie scolaire, et des services de communication entre les différents acteurs éducatifs ;")]),
-        Block::Para(vec![t(format!("Considérant le partenariat avec la Métropole de Lyon, qui présente un intérêt financier et opérationnel puisque cette dernière dispose de l'expertise et prend en charge l'installation, le déploiement, l'hébergement et la maintenance de la plateforme en échange d'une redevance forfaitaire de {} par an {per_reading} ;", euros(fee)))]),
+        Block::Para(vec![t(format!("Considérant le partenariat avec la Métropole de Lyon, qui présente un intérêt financier et opérationnel puisque cette dernière dispose de l'expertise et prend en charge l'installation, le déploiement, l'hébergement et la maintenance de la plateforme en échange d'une redevance forfaitaire de {fee} par an {fee_recital} ;"))]),
         Block::Para(vec![t("Compte-tenu des observations ;")]),
-        Block::Para(vec![b("Le Conseil Municipal, après en avoir délibéré :")]),
-        Block::Numbered(vec![
-            vec![b("APPROUVE"), t(" la convention de partenariat entre la Ville et la Métropole de Lyon pour la souscription d'un abonnement à l'Espace Numérique de Travail "), em("laclasse.com"), t(" au profit des écoles publiques primaires de la commune, jointe en annexe de la présente délibération ;")],
-            vec![b("DIT"), t(format!(
-                " que les crédits seront inscrits chaque année au budget de la Ville pour un montant de {} par an {per_reading}, soit {} par an pour {} {} de la liste prévisionnelle (annexe 1 bis), montant revu chaque année selon la liste ;",
-                euros(fee),
-                euros(yearly),
-                units,
-                match (unit, units > 1) {
-                    (BillingUnit::School, true) => "écoles",
-                    (BillingUnit::School, false) => "école",
-                    (BillingUnit::SchoolGroup, true) => "unités (groupes scolaires et écoles seules)",
-                    (BillingUnit::SchoolGroup, false) => "unité",
-                }
-            ))],
-            vec![b("AUTORISE"), t(format!(" {chair_ref} ou l'adjoint faisant fonction à signer la convention et toute pièce relative à cette affaire ;"))],
-            vec![b("CHARGE"), t(format!(" {chair_ref} de l'exécution de la présente délibération."))],
-        ]),
-        Block::Para(vec![t("Vote : "), vote_text(m, check)]),
+    ]);
+    blocks.extend(decision_blocks(
+        check.passed(),
+        fee,
+        yearly,
+        units,
+        unit,
+        mayor.as_ref(),
+    ));
+    let mut vote = vec![t("Vote : ")];
+    vote.extend(vote_text(m, check));
+    let publicity = Publicity::of(m.population);
+    blocks.extend([
+        Block::Para(vote),
         Block::Para(vec![t("Fait et délibéré en séance le : "), or_blank(m.date.map(fr_long), "date de la séance")]),
         Block::Para(vec![t("Certifié exécutoire par :")]),
         Block::Bullets(vec![
             vec![t("Transmission en préfecture du Rhône le : "), or_blank(d.transmitted.map(fr), "date de transmission")],
-            vec![t(format!("Mise en ligne sur le site Internet de la commune de {commune} le : ")), or_blank(d.published.map(fr), "date de publication")],
+            vec![t(publicity.certified(commune)), or_blank(d.published.map(fr), "date de publication")],
         ]),
         Block::Signatures(vec![
-            (
-                m.chair.as_deref().map_or_else(|| "……………".into(), display_name),
-                format!("{} de {commune}", chair_title.as_deref().map_or("Maire", function_of)),
-            ),
+            (executive_name(mayor.as_ref()), format!("Le Maire de {commune}")),
             (
                 m.secretary.as_deref().map_or_else(|| "……………".into(), display_name),
                 "Secrétaire de séance".into(),
             ),
         ]),
+        Block::Para(vec![t(
+            "La présente délibération peut faire l'objet d'un recours contentieux auprès du Tribunal administratif de Lyon dans un délai de deux mois à compter de sa publication, y compris par l'application Télérecours citoyens (www.telerecours.fr). Elle peut également faire l'objet d'un recours gracieux auprès de la commune dans le même délai ; ce recours interrompt le délai de recours contentieux, qui court à nouveau à compter de la réponse, le silence gardé pendant deux mois valant rejet.",
+        )]),
     ]);
-    let mut appeal = vec![t(
-        "La présente délibération peut faire l'objet d'un recours contentieux auprès du Tribunal administratif de Lyon, dans un délai de deux mois à compter de sa publication, y compris par l'application Télérecours citoyens (www.telerecours.fr). Elle peut également faire l'objet d'un recours gracieux dans les mêmes conditions de délai.",
-    )];
-    if let Some(a) = &sim.appeal_deadline {
-        appeal.push(t(format!(
-            " Le délai étant franc (ni le jour de la publication ni celui de l'échéance ne comptent), un recours formé au plus tard le {} est dans les délais ; un recours gracieux formé dans ce délai le proroge.",
-            fr_long(a.value)
-        )));
+    if check.passed() == Some(false) {
+        return Document {
+            title: format!("Projet de délibération — laclasse.com — {commune}"),
+            blocks,
+        };
     }
-    blocks.push(Block::Para(appeal));
 
     // The convention, with the commune named where the model leaves it blank.
     blocks.push(Block::PageBreak);
@@ -365,13 +535,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
             blocks.push(Block::Signatures(vec![
                 (
                     format!("Pour la commune de {commune}"),
-                    format!(
-                        "{}, {}",
-                        chair_title.as_deref().map_or("Le Maire", function_of),
-                        m.chair
-                            .as_deref()
-                            .map_or_else(|| "……………".into(), display_name)
-                    ),
+                    format!("Le Maire, {}", executive_name(mayor.as_ref())),
                 ),
                 ("Pour la Métropole de Lyon".into(), "……………".into()),
             ]));
@@ -381,12 +545,12 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         let line = if line.starts_with("La commune XXXX") {
             format!(
                 "La commune de {commune}, représentée par son Maire{}, dûment habilité(e) à cet effet en vertu de la délibération n° {} en date du {}",
-                m.chair
-                    .as_deref()
-                    .map(|c| format!(
+                mayor
+                    .as_ref()
+                    .map(|m| format!(
                         ", {}{}",
-                        civility(m.chair_title.as_deref()),
-                        display_name(c)
+                        civility(m.title.as_deref()),
+                        display_name(&m.name)
                     ))
                     .unwrap_or_default(),
                 d.number.as_deref().unwrap_or("……………"),
@@ -428,10 +592,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         numeric: vec![false; 4],
     });
     blocks.push(Block::Para(vec![t(format!(
-        "{} × {} = {} par an ({}). {LIST_AT_MEETING}",
-        units,
-        euros(fee),
-        euros(yearly),
+        "{units} × {fee} = {yearly} par an ({}).",
         unit.label()
     ))]));
 
@@ -447,25 +608,123 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
             .parts()
             .iter()
             .map(|(label, pct, amount)| {
-                vec![(*label).to_string(), format!("{pct} %"), euros(*amount)]
+                vec![(*label).to_string(), format!("{pct} %"), amount.to_string()]
             })
             .chain(std::iter::once(vec![
                 "Total".to_string(),
                 "100 %".to_string(),
-                euros(yearly),
+                yearly.to_string(),
             ]))
             .collect(),
         numeric: vec![false, true, true],
     });
-    if fee != DEFAULT_ANNUAL_FEE {
-        blocks.push(Block::Para(vec![t(format!(
-            "Redevance simulée : {} au lieu des {} de l'article 6.",
-            euros(fee),
-            euros(DEFAULT_ANNUAL_FEE)
-        ))]));
-    }
     Document {
         title: format!("Projet de délibération — laclasse.com — {commune}"),
+        blocks,
+    }
+}
+
+/// The act's number as @ctes accepts it (`[0-9A-Z_]{2,15}`): letters in capitals, accents
+/// dropped, any other character an underscore (« 2023-64 » → « 2023_64 »), cut to 15; `None`
+/// when nothing is left of it (fewer than two characters).
+pub fn actes_number(number: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in crate::engine::d1_d4_meeting::normalized(number).chars() {
+        if out.chars().count() == 15 {
+            break;
+        }
+        out.push(match c.to_ascii_uppercase() {
+            c @ ('0'..='9' | 'A'..='Z') => c,
+            _ => '_',
+        });
+    }
+    (out.chars().count() >= 2).then_some(out)
+}
+
+/// The maximum length of an act's objet in @ctes.
+pub const ACTES_OBJECT_MAX: usize = 499;
+
+/// The sheet that goes beside the draft and never inside the act: the data the préfecture's
+/// @ctes transmission asks for, the working notes (which schools the budget line counts, a
+/// simulated fee), and the meeting's and the signature's flags.
+pub fn preparation_sheet(scenario: &Scenario, sim: &Simulation) -> Document {
+    let commune = scenario.commune.name.as_str();
+    let d = &scenario.deliberation;
+    let mut actes = vec![
+        vec![t("Nature de l'acte : 1 — Délibérations")],
+        vec![t(
+            "Matière suggérée : 8.1 — Enseignement (ou 1.4 — Autres types de contrats, si la commune classe ses conventions sous ce titre) : à choisir lors de la transmission",
+        )],
+    ];
+    actes.push(match d.number.as_deref() {
+        Some(n) => match actes_number(n) {
+            Some(a) if a == n => vec![t(format!("Numéro de l'acte : {a}"))],
+            Some(a) => vec![t(format!(
+                "Numéro de l'acte : {a} (« {n} » écrit comme @ctes l'accepte : chiffres, majuscules et « _ », 2 à 15 caractères)"
+            ))],
+            None => vec![
+                t(format!("Numéro de l'acte : « {n} » ne peut pas s'écrire comme @ctes l'accepte ; ")),
+                Inline::Blank("numéro de 2 à 15 chiffres, majuscules ou « _ »"),
+            ],
+        },
+        None => vec![t("Numéro de l'acte : "), Inline::Blank("numéro, par exemple 2023_64")],
+    });
+    let object: String = OBJECT.chars().take(ACTES_OBJECT_MAX).collect();
+    actes.push(vec![t(format!(
+        "Objet (une ligne, {} caractères au plus) : {object}",
+        ACTES_OBJECT_MAX
+    ))]);
+    actes.push(vec![
+        t("Date de décision : "),
+        or_blank(
+            d.meeting.date.map(|d| format!("{} ({})", fr(d), iso(d))),
+            "date de la séance",
+        ),
+    ]);
+    let mut blocks = vec![
+        Block::Title(format!(
+            "Fiche de préparation — délibération laclasse.com — {commune}"
+        )),
+        Block::Para(vec![b(
+            "Cette fiche ne fait pas partie de l'acte : elle n'est ni publiée ni transmise.",
+        )]),
+        Block::Heading("Transmission au contrôle de légalité (@ctes)".into()),
+        Block::Bullets(actes),
+        Block::Heading("Notes de préparation".into()),
+    ];
+    let mut notes = vec![vec![t(LIST_AT_MEETING)]];
+    if sim.annual_fee != DEFAULT_ANNUAL_FEE {
+        notes.push(vec![t(format!(
+            "Redevance simulée : {} au lieu des {} de l'article 6.",
+            sim.annual_fee, DEFAULT_ANNUAL_FEE
+        ))]);
+    }
+    notes.push(vec![t(
+        "Le recours contentieux court de la publication ; l'acte n'en porte pas la date calculée, qui dépend de la publication effective.",
+    )]);
+    blocks.push(Block::Bullets(notes));
+    let mut checks: Vec<Vec<Inline>> = sim
+        .meeting
+        .problems()
+        .into_iter()
+        .map(|(clause, p)| vec![t(format!("{p} [{}]", clause.reference()))])
+        .collect();
+    for (_, text, why) in sim.legality.signature_flags() {
+        checks.push(vec![t(format!("{text} [{}]", why.reference()))]);
+    }
+    if let Some(l) = &sim.legality.list_of_deliberations {
+        checks.push(vec![t(format!(
+            "Liste des délibérations examinées à afficher et mettre en ligne au plus tard le {} [{}].",
+            fr_long(l.value),
+            l.why.reference()
+        ))]);
+    }
+    if !checks.is_empty() {
+        blocks.push(Block::Heading("Contrôles".into()));
+        blocks.push(Block::Bullets(checks));
+    }
+    Document {
+        title: format!("Fiche de préparation — laclasse.com — {commune}"),
         blocks,
     }
 }

@@ -20,7 +20,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::engine::dates::{iso, next_day};
+use crate::engine::dates::{fr, iso, next_day};
 use crate::engine::{Deadline, Scenario, Simulation};
 
 /// What the calendar does with the deadlines before the day it is made (`stamp`).
@@ -76,6 +76,7 @@ pub fn to_ics(
     header(&mut ics, &format!("laclasse.com — {name}"));
     let key = crate::engine::text::fold_name(name);
     events(&mut ics, sim, reminder_days, stamp, past, None, &key);
+    plan_events(&mut ics, sim, reminder_days, stamp, &key);
     ics.raw("END", "VCALENDAR");
     ics.out
 }
@@ -135,6 +136,43 @@ fn header(ics: &mut Writer, title: &str) {
     ics.text("X-WR-CALNAME", title);
 }
 
+/// One event, all day on `date`, with a reminder `alarm` days before (none for 0).
+struct Event<'a> {
+    uid: String,
+    date: NaiveDate,
+    summary: String,
+    description: Vec<&'a str>,
+    alarm: u32,
+    alarm_text: String,
+}
+
+impl Writer {
+    fn event(&mut self, dtstamp: &str, e: &Event) {
+        self.raw("BEGIN", "VEVENT");
+        self.text("UID", &e.uid);
+        self.raw("DTSTAMP", dtstamp);
+        self.raw("DTSTART;VALUE=DATE", &basic_date(e.date));
+        self.raw("DTEND;VALUE=DATE", &basic_date(next_day(e.date)));
+        self.text("SUMMARY", &e.summary);
+        self.text_lines("DESCRIPTION", &e.description);
+        self.raw("TRANSP", "TRANSPARENT");
+        if e.alarm > 0 {
+            self.raw("BEGIN", "VALARM");
+            // Its own UID (RFC 9074), so the file never depends on chance.
+            self.text("UID", &format!("rappel-{}", e.uid));
+            self.raw("ACTION", "DISPLAY");
+            let days = if e.alarm == 1 { "jour" } else { "jours" };
+            self.text(
+                "DESCRIPTION",
+                &format!("Dans {} {days} : {}", e.alarm, e.alarm_text),
+            );
+            self.raw("TRIGGER", &format!("-P{}D", e.alarm));
+            self.raw("END", "VALARM");
+        }
+        self.raw("END", "VEVENT");
+    }
+}
+
 /// One commune's events; `named`: the commune's name each summary says (several communes in
 /// a file); `commune`: the start of the UIDs.
 fn events(
@@ -164,29 +202,64 @@ fn events(
         let warning = d.warning().map(|w| format!("Attention : {w}"));
         let mut description = vec![d.label.as_str(), clause.as_str()];
         description.extend(warning.as_deref());
-        let uid = uid(commune, d);
-        ics.raw("BEGIN", "VEVENT");
-        ics.text("UID", &uid);
-        ics.raw("DTSTAMP", &dtstamp);
-        ics.raw("DTSTART;VALUE=DATE", &basic_date(d.date));
-        ics.raw("DTEND;VALUE=DATE", &basic_date(next_day(d.date)));
-        ics.text("SUMMARY", &summary);
-        ics.text_lines("DESCRIPTION", &description);
-        ics.raw("TRANSP", "TRANSPARENT");
-        if reminder_days > 0 && d.date > stamp {
-            ics.raw("BEGIN", "VALARM");
-            // Its own UID (RFC 9074), so the file never depends on chance.
-            ics.text("UID", &format!("rappel-{uid}"));
-            ics.raw("ACTION", "DISPLAY");
-            let days = if reminder_days == 1 { "jour" } else { "jours" };
-            ics.text(
-                "DESCRIPTION",
-                &format!("Dans {reminder_days} {days} : {}", d.kind.label()),
+        ics.event(
+            &dtstamp,
+            &Event {
+                uid: uid(commune, d),
+                date: d.date,
+                summary,
+                description,
+                alarm: if d.date > stamp { reminder_days } else { 0 },
+                alarm_text: d.kind.label().to_string(),
+            },
+        );
+    }
+}
+
+/// The termination's plan (D7) for each anniversary, as reminders: every step still to come
+/// on `stamp` (the reception itself is the notice's event).
+fn plan_events(
+    ics: &mut Writer,
+    sim: &Simulation,
+    reminder_days: u32,
+    stamp: NaiveDate,
+    commune: &str,
+) {
+    let dtstamp = format!("{}T000000Z", basic_date(stamp));
+    for plan in &sim.termination_plans {
+        let headline = plan.headline();
+        for (i, step) in plan.steps().iter().enumerate() {
+            if step.date < stamp || step.what.starts_with("Réception") {
+                continue;
+            }
+            let rule = format!("{} [{}]", step.rule, step.clause.reference());
+            let description = vec![
+                headline.as_str(),
+                step.what,
+                rule.as_str(),
+                plan.who_decides(),
+                "Calendrier indicatif d'une résiliation, à rebours de la date limite prudente de l'article 8 : à ne suivre que si la commune veut quitter la convention.",
+            ];
+            ics.event(
+                &dtstamp,
+                &Event {
+                    uid: format!(
+                        "{commune}-resiliation-{}-{i}-{}@laclasse-sim",
+                        iso(plan.anniversary),
+                        iso(step.date)
+                    ),
+                    date: step.date,
+                    summary: format!(
+                        "laclasse.com : résiliation au {} — {}",
+                        fr(plan.anniversary),
+                        step.what
+                    ),
+                    description,
+                    alarm: if step.date > stamp { reminder_days } else { 0 },
+                    alarm_text: step.what.to_string(),
+                },
             );
-            ics.raw("TRIGGER", &format!("-P{reminder_days}D"));
-            ics.raw("END", "VALARM");
         }
-        ics.raw("END", "VEVENT");
     }
 }
 

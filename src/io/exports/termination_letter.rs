@@ -1,13 +1,14 @@
-//! The termination letter (R2, Art. 8): a registered letter with acknowledgement of receipt
-//! to the Métropole, dated and ready to sign, naming the anniversary it aims at, the latest
-//! reception date and the practical last working day, the second reading of the notice where
-//! it differs, and what stops (access at the anniversary, the last fee due).
+//! The termination letter (R2, Art. 8; D7): a registered letter with acknowledgement of
+//! receipt to the Métropole, dated on a working day and ready for the Maire to sign, citing
+//! the deliberation (or the mayor's décision) that decides, naming the anniversary of effect
+//! (« à défaut, la suivante ») and what stops (access at the anniversary, the last fee due).
 
 use chrono::NaiveDate;
 
 use super::document::{Block, Document, Inline};
 use crate::engine::dates::{add_years, fr, fr_long};
 use crate::engine::r2_termination::NoticeDeadline;
+use crate::engine::r9_calendar::r9_next_working_day;
 use crate::engine::simulate::termination_what_if;
 use crate::engine::{Scenario, Simulation};
 
@@ -19,8 +20,8 @@ pub const METROPOLE_ADDRESS: [&str; 4] = [
     "69505 Lyon cedex 03",
 ];
 
-/// The anniversary a letter written on `today` can still reach (its latest reception is today
-/// or later), or the one asked for.
+/// The anniversary a letter written on `today` can still reach (its practical last day of
+/// reception, R2, is today or later), or the one asked for.
 pub fn target_notice(
     sim: &Simulation,
     today: NaiveDate,
@@ -41,18 +42,44 @@ pub fn target_notice(
         None => sim
             .notice_deadlines
             .iter()
-            .find(|n| n.latest_reception >= today)
+            .find(|n| n.practical_last_day >= today)
             .ok_or_else(|| {
                 "aucun anniversaire n'est encore atteignable dans l'horizon simulé : allonger l'horizon".to_string()
             }),
     }
 }
 
+/// The day a letter written on `today` is dated: `today`, or the next working day (R9).
+pub fn letter_date(today: NaiveDate) -> NaiveDate {
+    r9_next_working_day(today)
+}
+
 fn t(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
 }
 
-/// The letter, written on `today`, for the next reachable anniversary or `anniversary`.
+/// « la délibération du conseil municipal n° 2025-41 du jeudi 10 juillet 2025 », blanks
+/// where the number or the date is unknown (D7).
+fn authority(scenario: &Scenario) -> Vec<Inline> {
+    let act = scenario.termination_act.clone().unwrap_or_default();
+    let what = if scenario.termination_delegation {
+        "la décision du maire prise par délégation du conseil municipal (CGCT L2122-22 4°) n° "
+    } else {
+        "la délibération du conseil municipal n° "
+    };
+    vec![
+        t(what),
+        act.number.map_or(Inline::Blank("numéro"), Inline::Text),
+        t(" du "),
+        act.date
+            .map_or(Inline::Blank("date"), |d| Inline::Text(fr_long(d))),
+    ]
+}
+
+/// The letter, written on `today` (dated on a working day), for the next reachable
+/// anniversary or `anniversary`: the act that decides, the anniversary of effect and « à
+/// défaut, la suivante », what stops; signed by the Maire in office. Nothing of the commune's
+/// own reasoning on the notice.
 pub fn document(
     scenario: &Scenario,
     sim: &Simulation,
@@ -62,55 +89,34 @@ pub fn document(
     let n = target_notice(sim, today, anniversary)?;
     let commune = scenario.commune.name.as_str();
     let what_if = termination_what_if(scenario, sim, n.latest_reception);
-    let mut deadline = vec![
-        t(format!(
-            "La commune dénonce la convention avec effet au {}, date anniversaire, moyennant le préavis de trois mois prévu à l'article 8 : la présente lettre doit être reçue par la Métropole au plus tard le ",
-            fr_long(n.anniversary)
-        )),
-        Inline::Strong(fr_long(n.latest_reception)),
-        t(", la date de réception faisant foi"),
-    ];
-    deadline.push(t(match n.non_working {
-        Some(reason) => format!(
-            " ; ce jour étant {}, elle est adressée pour être reçue au plus tard le {}.",
-            reason.describe(),
-            fr_long(n.practical_last_day)
-        ),
-        None => ".".to_string(),
-    }));
-    deadline.push(t(format!(
-        " À défaut, la dénonciation vaudra pour la date anniversaire suivante, le {}.",
-        fr_long(add_years(sim.notified, n.number as i32 + 1))
-    )));
+    let mut decided = vec![t(format!(
+        "Par la présente, la commune de {commune} dénonce la convention de mise à disposition de l'Espace Numérique de Travail « laclasse.com » conclue avec la Métropole de Lyon et notifiée le {}, en application de ",
+        fr_long(sim.notified)
+    ))];
+    decided.extend(authority(scenario));
+    decided.push(t("."));
     let mut blocks = vec![
         Block::Para(vec![t(format!("Commune de {commune}"))]),
         Block::Para(vec![t(METROPOLE_ADDRESS.join(", "))]),
         Block::Para(vec![Inline::Strong(
             "Lettre recommandée avec accusé de réception".into(),
         )]),
-        Block::Para(vec![t(format!("{commune}, le {}", fr_long(today)))]),
+        Block::Para(vec![t(format!(
+            "{commune}, le {}",
+            fr_long(letter_date(today))
+        ))]),
         Block::Para(vec![
             Inline::Strong("Objet : ".into()),
             t("dénonciation de la convention de mise à disposition de l'ENT « laclasse.com »"),
         ]),
         Block::Para(vec![t("Monsieur le Président,")]),
-        Block::Para(vec![
-            t(format!(
-                "Par la présente, la commune de {commune} dénonce la convention de mise à disposition de l'Espace Numérique de Travail « laclasse.com » conclue avec la Métropole de Lyon et notifiée le {}. Le Maire agit en vertu de ",
-                fr_long(sim.notified)
-            )),
-            Inline::Blank("délibération du conseil municipal ou délégation (CGCT L2122-22)"),
-            t("."),
-        ]),
-        Block::Para(deadline),
+        Block::Para(decided),
+        Block::Para(vec![t(format!(
+            "Conformément à l'article 8 de la convention, cette dénonciation prend effet à la date anniversaire du {}, moyennant le préavis de trois mois ; à défaut, à la date anniversaire suivante, le {}.",
+            fr_long(n.anniversary),
+            fr_long(add_years(sim.notified, n.number as i32 + 1))
+        ))]),
     ];
-    if n.readings_differ() {
-        blocks.push(Block::Para(vec![t(format!(
-            "Le préavis compté depuis la réception admettrait une lettre reçue jusqu'au {} ; la commune retient la date la plus prudente, le {}.",
-            fr_long(n.forward_latest_reception),
-            fr_long(n.latest_reception)
-        ))]));
-    }
     let last_fee = match what_if.last_year {
         Some((number, _)) => {
             let span = sim
@@ -135,13 +141,13 @@ pub fn document(
     blocks.push(Block::Para(vec![t(
         "Nous vous prions d'agréer, Monsieur le Président, l'expression de notre considération distinguée.",
     )]));
-    let chair = &scenario.deliberation.meeting;
+    let mayor = scenario.deliberation.executive();
     blocks.push(Block::Signatures(vec![(
-        chair
-            .chair
-            .as_deref()
-            .map_or_else(|| "……………".into(), super::deliberation::display_name),
-        format!("Maire de {commune}"),
+        mayor.as_ref().map_or_else(
+            || "……………".into(),
+            |m| super::deliberation::display_name(&m.name),
+        ),
+        format!("Le Maire de {commune}"),
     )]));
     blocks.push(Block::Para(vec![t(
         "Copie par courriel : partenariat-laclass.com@grandlyon.com.",
@@ -163,43 +169,47 @@ mod tests {
     }
 
     #[test]
-    fn the_letter_names_the_anniversary_the_deadline_and_what_stops() {
+    fn the_letter_cites_the_act_names_the_anniversary_and_what_stops() {
         let s = parse_str(samples::TASSIN_JSON).unwrap();
         let sim = simulate(&s);
-        // Written on 01/06/2025: the next reachable anniversary is 16/11/2025, latest
-        // reception Saturday 16/08/2025, practical Thursday 14/08 (15/08 is a holiday).
+        // Written on Sunday 01/06/2025: dated Monday 02/06; the next reachable anniversary is
+        // 16/11/2025 (practical last day Thursday 14/08/2025).
         let text = document(&s, &sim, d("2025-06-01"), None).unwrap().to_text();
         for part in [
             "Lettre recommandée avec accusé de réception",
-            "Tassin-la-Demi-Lune, le dimanche 1er juin 2025",
-            "notifiée le jeudi 16 novembre 2023. Le Maire agit en vertu de …………… (délibération du conseil municipal ou délégation (CGCT L2122-22))",
-            "La commune dénonce la convention avec effet au dimanche 16 novembre 2025, date anniversaire",
-            "reçue par la Métropole au plus tard le samedi 16 août 2025, la date de réception faisant foi ; ce jour étant un samedi, elle est adressée pour être reçue au plus tard le jeudi 14 août 2025.",
-            "À défaut, la dénonciation vaudra pour la date anniversaire suivante, le lundi 16 novembre 2026.",
+            "Tassin-la-Demi-Lune, le lundi 2 juin 2025",
+            "notifiée le jeudi 16 novembre 2023, en application de la délibération du conseil municipal n° …………… (numéro) du …………… (date).",
+            "cette dénonciation prend effet à la date anniversaire du dimanche 16 novembre 2025, moyennant le préavis de trois mois ; à défaut, à la date anniversaire suivante, le lundi 16 novembre 2026.",
             "les accès des écoles de la commune à la plateforme seront supprimés le dimanche 16 novembre 2025",
             "la dernière redevance due est celle de l'année de convention n° 2 (du samedi 16 novembre 2024 au samedi 15 novembre 2025)",
+            "Le Maire de Tassin-la-Demi-Lune",
         ] {
             assert!(text.contains(part), "« {part} » missing:\n{text}");
         }
-        // Past that day, the letter aims at the year after.
-        let later = document(&s, &sim, d("2025-08-17"), None).unwrap().to_text();
-        assert!(later.contains("avec effet au lundi 16 novembre 2026"));
+        // Nothing of the commune's own reading of the notice.
+        for absent in ["au plus tard le", "faisant foi", "admettrait", "prudente"] {
+            assert!(!text.contains(absent), "« {absent} » in:\n{text}");
+        }
+        // Past the practical last day, the letter aims at the year after.
+        let later = document(&s, &sim, d("2025-08-15"), None).unwrap().to_text();
+        assert!(later.contains("anniversaire du lundi 16 novembre 2026"));
         // An anniversary asked for that is none is refused in French.
         assert!(document(&s, &sim, d("2025-06-01"), Some(d("2025-11-17"))).is_err());
     }
 
     #[test]
-    fn at_a_month_end_the_second_reading_is_named() {
+    fn a_mayors_decision_under_delegation_is_cited_and_the_mayor_signs() {
         let s = parse_str(
-            r#"{"commune":{"name":"Bron"},"convention":{"notified":"2024-02-29"},"horizon_until":"2030-12-31"}"#,
+            r#"{"commune":{"name":"Bron"},"convention":{"notified":"2024-02-29"},"horizon_until":"2030-12-31",
+                "termination_delegation":true,"termination_deliberation":{"number":"D-2027-12","date":"2027-06-10"},
+                "deliberation":{"mayor":{"name":"DUPONT Jeanne","title":"Madame la Maire"},
+                  "meeting":{"chair":"MARTIN Paul","chair_title":"Maire-adjoint"}}}"#,
         )
         .unwrap();
         let sim = simulate(&s);
-        let text = document(&s, &sim, d("2027-06-01"), None).unwrap().to_text();
-        assert!(
-            text.contains("au plus tard le lundi 29 novembre 2027"),
-            "{text}"
-        );
-        assert!(text.contains("admettrait une lettre reçue jusqu'au mardi 30 novembre 2027"));
+        let text = document(&s, &sim, d("2027-06-14"), None).unwrap().to_text();
+        assert!(text.contains("en application de la décision du maire prise par délégation du conseil municipal (CGCT L2122-22 4°) n° D-2027-12 du jeudi 10 juin 2027."), "{text}");
+        assert!(text.contains("Jeanne DUPONT\nLe Maire de Bron"), "{text}");
+        assert!(!text.contains("Paul MARTIN"));
     }
 }

@@ -121,6 +121,13 @@ pub enum ExportRequest {
         /// The scenario, as the scenario file writes it.
         scenario: String,
     },
+    /// The preparation sheet beside the draft: @ctes data, working notes, checks (D6).
+    PreparationSheet {
+        /// The document's form.
+        format: DocumentFormat,
+        /// The scenario, as the scenario file writes it.
+        scenario: String,
+    },
     /// The signed letter of the yearly list (Annexe 1, R6).
     ListLetter {
         /// The document's form.
@@ -207,6 +214,7 @@ impl ExportRequest {
             | ExportRequest::Comparison { format, .. }
             | ExportRequest::Territory { format, .. } => format.mime(),
             ExportRequest::Deliberation { format, .. }
+            | ExportRequest::PreparationSheet { format, .. }
             | ExportRequest::TerminationLetter { format, .. }
             | ExportRequest::ListLetter { format, .. } => format.mime(),
             ExportRequest::BudgetCsv { .. } => "text/csv;charset=utf-8",
@@ -364,6 +372,7 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
         }
         ExportRequest::Annex1 { scenario, .. }
         | ExportRequest::Deliberation { scenario, .. }
+        | ExportRequest::PreparationSheet { scenario, .. }
         | ExportRequest::TerminationLetter { scenario, .. }
         | ExportRequest::ListLetter { scenario, .. }
         | ExportRequest::BudgetCsv { scenario }
@@ -390,6 +399,9 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
         ExportRequest::Annex1 { format, .. } => format.write(&annex1_sheets(&scenario, &sim)),
         ExportRequest::Deliberation { format, .. } => {
             format.write(&deliberation::document(&scenario, &sim))
+        }
+        ExportRequest::PreparationSheet { format, .. } => {
+            format.write(&deliberation::preparation_sheet(&scenario, &sim))
         }
         ExportRequest::ListLetter { format, today, .. } => {
             match crate::engine::dates::parse_iso(today) {

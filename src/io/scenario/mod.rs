@@ -14,7 +14,8 @@ use serde_json::{Map, Value};
 
 use self::reader::{Reader, get};
 use crate::engine::scenario::{
-    Commune, Contacts, Convention, Deliberation, Meeting, Scenario, School, Usage, Vote,
+    Commune, Contacts, Convention, Deliberation, Mayor, Meeting, Scenario, School, TerminationAct,
+    Usage, Vote,
 };
 use crate::engine::simulate::default_horizon;
 use crate::io::schema::{
@@ -178,6 +179,7 @@ fn parse_head(
             let fee = r.fee(map);
             let billing_unit = r.billing_unit(map);
             let termination = r.date(map, scenario(Field::TerminationReceived), false);
+            let signed = r.date(map, scenario(Field::ConventionSigned), false);
             if let (Some(n), Some(t)) = (notified, termination)
                 && let Some(e) = checks::termination_after_notification(n, t)
             {
@@ -188,6 +190,7 @@ fn parse_head(
                 annual_fee: fee?,
                 billing_unit: billing_unit?,
                 termination_received: termination,
+                signed,
             })
         })
     };
@@ -206,11 +209,24 @@ fn parse_head(
                     )
                     .map(|m| read_meeting(&mut r, m))
                     .unwrap_or_default();
+                let mayor = r
+                    .optional_group(
+                        map,
+                        Section::Mayor.keys()[1],
+                        &Section::Mayor.path(),
+                        Section::Mayor.label(),
+                    )
+                    .and_then(|m| {
+                        let title = r.text(m, scenario(Field::MayorTitle));
+                        r.text(m, scenario(Field::MayorName))
+                            .map(|name| Mayor { name, title })
+                    });
                 Deliberation {
                     number: r.text(map, scenario(Field::DeliberationNumber)),
                     published: r.date(map, scenario(Field::DeliberationPublished), false),
                     transmitted: r.date(map, scenario(Field::DeliberationTransmitted), false),
                     meeting,
+                    mayor,
                 }
             })
             .unwrap_or_default()
@@ -225,6 +241,19 @@ fn parse_head(
     {
         r.push(e);
     }
+
+    let termination_delegation = r
+        .yes_no(root, scenario(Field::TerminationDelegation))
+        .unwrap_or(false);
+    let termination_act = {
+        let key = Section::TerminationAct.keys()[0];
+        r.optional_group(root, key, key, Section::TerminationAct.label())
+            .map(|m| TerminationAct {
+                number: r.text(m, scenario(Field::TerminationActNumber)),
+                date: r.date(m, scenario(Field::TerminationActDate), false),
+            })
+            .filter(|a| a.number.is_some() || a.date.is_some())
+    };
 
     let usage = {
         let (key, label) = group(Section::Usage);
@@ -299,6 +328,8 @@ fn parse_head(
                 usage,
                 contacts,
                 schools: Rc::new(read),
+                termination_delegation,
+                termination_act,
             })
         }
         _ => Err(r.errors),
@@ -345,6 +376,16 @@ fn read_meeting(r: &mut Reader, m: &Map<String, Value>) -> Meeting {
         }),
         committee: r.text(m, at(MeetingField::Committee)),
         committee_opinion: r.date(m, at(MeetingField::CommitteeOpinion), false),
+        second_convocation: r
+            .yes_no(m, at(MeetingField::SecondConvocation))
+            .unwrap_or(false),
+        quorum_failed_on: r.date(m, at(MeetingField::QuorumFailedOn), false),
+        urgency: r.yes_no(m, at(MeetingField::Urgency)).unwrap_or(false),
+        urgency_reason: r.text(m, at(MeetingField::UrgencyReason)),
+        synthesis_note: r.yes_no(m, at(MeetingField::SynthesisNote)),
+        not_voting: r.lines(m, at(MeetingField::NotVoting)),
+        secret_ballot: r.yes_no(m, at(MeetingField::SecretBallot)).unwrap_or(false),
+        chair_vote: r.chair_vote(m, at(MeetingField::ChairVote)),
     }
 }
 

@@ -9,7 +9,9 @@ use super::{FieldError, checks};
 use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::dates::{self, MAX_YEAR, MIN_YEAR};
 use crate::engine::money::Money;
-use crate::engine::scenario::{BillingUnit, Contact, Level, Proxy, School, Sector, StorageGb};
+use crate::engine::scenario::{
+    BillingUnit, ChairVote, Contact, Level, Proxy, School, Sector, StorageGb,
+};
 use crate::engine::text::trim_fraction_zeros;
 use crate::io::schema::{ContactField, Field, FieldRef, Flag, SchoolField, school_path};
 
@@ -317,6 +319,48 @@ impl Reader {
             }
         }
         out
+    }
+
+    /// A yes or no, `None` when absent: `true`/`false`, or the texts « true », « false », « oui »,
+    /// « non » as a form writes them.
+    pub(super) fn yes_no(&mut self, map: &Map<String, Value>, at: FieldRef) -> Option<bool> {
+        match get(map, at.key())? {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) => match s.trim().to_lowercase().as_str() {
+                "true" | "oui" => Some(true),
+                "false" | "non" => Some(false),
+                _ => {
+                    self.at(
+                        at,
+                        format!(
+                            "{} : oui ou non est attendu (true ou false)",
+                            quoted(s.trim())
+                        ),
+                    );
+                    None
+                }
+            },
+            other => {
+                self.wrong_type_at(at, "true ou false", other);
+                None
+            }
+        }
+    }
+
+    /// The chair's vote (D4), `None` when absent.
+    pub(super) fn chair_vote(
+        &mut self,
+        map: &Map<String, Value>,
+        at: FieldRef,
+    ) -> Option<ChairVote> {
+        get(map, at.key())?;
+        self.code(
+            map,
+            at,
+            "un vote du président reconnu",
+            ChairVote::from_code,
+            &ChairVote::ALL.map(ChairVote::code),
+        )
     }
 
     /// A yes/no declaration; its default when absent.

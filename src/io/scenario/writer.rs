@@ -108,6 +108,32 @@ fn put_meeting(root: &mut Map<String, Value>, m: &Meeting) {
             MeetingField::CommitteeOpinion,
             m.committee_opinion.map(date),
         ),
+        (
+            MeetingField::SecondConvocation,
+            m.second_convocation.then_some(Value::Bool(true)),
+        ),
+        (MeetingField::QuorumFailedOn, m.quorum_failed_on.map(date)),
+        (
+            MeetingField::Urgency,
+            m.urgency.then_some(Value::Bool(true)),
+        ),
+        (
+            MeetingField::UrgencyReason,
+            m.urgency_reason.as_deref().map(text),
+        ),
+        (
+            MeetingField::SynthesisNote,
+            m.synthesis_note.map(Value::Bool),
+        ),
+        (MeetingField::NotVoting, names(&m.not_voting)),
+        (
+            MeetingField::SecretBallot,
+            m.secret_ballot.then_some(Value::Bool(true)),
+        ),
+        (
+            MeetingField::ChairVote,
+            m.chair_vote.map(|v| text(v.code())),
+        ),
     ] {
         put(root, Field::Meeting(f), value);
     }
@@ -156,6 +182,28 @@ pub fn to_value(s: &Scenario) -> Value {
         s.deliberation.number.as_deref().map(text),
     );
     put_meeting(&mut root, &s.deliberation.meeting);
+    put(&mut root, Field::ConventionSigned, c.signed.map(date));
+    if let Some(mayor) = &s.deliberation.mayor {
+        put(&mut root, Field::MayorName, Some(text(&mayor.name)));
+        put(
+            &mut root,
+            Field::MayorTitle,
+            mayor.title.as_deref().map(text),
+        );
+    }
+    put(
+        &mut root,
+        Field::TerminationDelegation,
+        s.termination_delegation.then_some(Value::Bool(true)),
+    );
+    if let Some(act) = &s.termination_act {
+        put(
+            &mut root,
+            Field::TerminationActNumber,
+            act.number.as_deref().map(text),
+        );
+        put(&mut root, Field::TerminationActDate, act.date.map(date));
+    }
     put(&mut root, Field::HorizonUntil, Some(date(s.horizon_until)));
     if let Some(u) = s.usage {
         for (flag, value) in [
