@@ -264,9 +264,14 @@ fn export_ics_marks_past_deadlines_or_leaves_them_out() {
     // Future deadlines are kept whatever the choice; the termination plan's steps still to
     // come are added as reminders (D7).
     let (_, future, _) = export_ics(&tassin_moved(200), &["--passees", "omettre"]);
-    let plan = future.matches("\r\nSUMMARY:laclasse.com : résiliation au ").count();
+    let plan = future
+        .matches("\r\nSUMMARY:laclasse.com : résiliation au ")
+        .count();
     assert!(plan > 0);
-    assert_eq!(future.matches("\r\nBEGIN:VEVENT\r\n").count(), events + plan);
+    assert_eq!(
+        future.matches("\r\nBEGIN:VEVENT\r\n").count(),
+        events + plan
+    );
 
     // Refused before the scenario is read (from a file: nothing reads standard input).
     let out = std::env::temp_dir().join(format!("laclasse-ics-{}-refused.ics", std::process::id()));

@@ -552,3 +552,37 @@ fn the_example_documents_in_docs_are_current() {
         );
     }
 }
+
+#[test]
+fn a_rejected_act_and_the_preparation_sheet_open_in_libreoffice() {
+    let mut v = seance();
+    v["deliberation"]["meeting"]["vote"] = json!({ "for": 10, "against": 11, "abstentions": 14 });
+    let odt = temp("rejet.odt");
+    export(&v, &odt);
+    let text = libreoffice_text(&odt);
+    in_order(
+        &text,
+        &[
+            "Le Conseil Municipal, après en avoir délibéré :",
+            "REJETTE la proposition d'approuver la convention",
+            "Vote : 10 voix pour, 11 voix contre, 14 abstentions",
+        ],
+    );
+    assert!(
+        !text.contains("APPROUVE") && !text.contains("AUTORISE"),
+        "{text}"
+    );
+    let input = temp("seance.json");
+    std::fs::write(&input, include_str!("../data/examples/tassin-seance.json")).unwrap();
+    let sheet = temp("fiche.odt");
+    export_ok("fiche", &input, &[], &sheet);
+    let text = libreoffice_text(&sheet);
+    in_order(
+        &text,
+        &[
+            "Cette fiche ne fait pas partie de l'acte",
+            "Nature de l'acte : 1 — Délibérations",
+            "Numéro de l'acte : 2023_64",
+        ],
+    );
+}

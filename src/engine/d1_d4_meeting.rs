@@ -849,8 +849,9 @@ impl MeetingCheck {
 /// One line of the meeting's checks, as the page and the text report show it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckLine {
-    /// The page element's id: `quorum`, `convocation`, `votants`, `vote`…
-    pub id: &'static str,
+    /// The page element's id: `quorum`, `convocation`, `votants`, `vote`…; `None` for a
+    /// note, of which there may be several.
+    pub id: Option<&'static str>,
     /// `Some(true)` when it holds, `Some(false)` when it does not; `None` for a note to check.
     pub ok: Option<bool>,
     /// What it found, one French paragraph.
@@ -864,8 +865,8 @@ impl MeetingCheck {
     /// they belong to.
     pub fn lines(&self) -> Vec<CheckLine> {
         let mut out = Vec::new();
-        let line = |id, ok, text: String, why: &Explanation| CheckLine {
-            id,
+        let line = |id: &'static str, ok, text: String, why: &Explanation| CheckLine {
+            id: (!id.is_empty()).then_some(id),
             ok,
             text,
             why: why.clone(),
@@ -967,7 +968,7 @@ impl MeetingCheck {
             }
             out.push(line("votants", Some(v.problems.is_empty()), text, &p.why));
             for u in v.unused.iter().filter(|u| !u.issue.irregular()) {
-                out.push(line("pouvoir-non-compte", None, u.sentence(), &p.why));
+                out.push(line("", None, u.sentence(), &p.why));
             }
             for n in &v.notes {
                 out.push(line(

@@ -348,6 +348,14 @@ impl Simulation {
         )
     }
 
+    /// The next anniversary a letter can still reach on `today`: the first whose practical
+    /// last day of reception (R2) is today or later.
+    pub fn next_notice(&self, today: NaiveDate) -> Option<&NoticeDeadline> {
+        self.notice_deadlines
+            .iter()
+            .find(|n| n.practical_last_day >= today)
+    }
+
     /// The plan of the termination at `notice`'s anniversary (D7).
     pub fn plan_for(&self, notice: &NoticeDeadline) -> Option<&TerminationPlan> {
         self.termination_plans

@@ -204,7 +204,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
     if let Some(r) = &legality.prefect_referral {
         let _ = writeln!(
             o,
-            "  Déféré préfectoral : jusqu'au {}  [{}]",
+            "  Déféré préfectoral (hypothèse : délai franc) : jusqu'au {}  [{}]",
             fr_long(r.value),
             r.why.reference()
         );

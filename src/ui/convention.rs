@@ -11,10 +11,16 @@ use crate::io::schema::Field;
 use crate::web::draft::Draft;
 
 /// The fields of this section, row by row.
-const ROWS: [&[Field]; 3] = [
+const ROWS: [&[Field]; 4] = [
     &[Field::Notified, Field::AnnualFee, Field::BillingUnit],
-    &[Field::HorizonUntil, Field::TerminationReceived],
+    &[Field::HorizonUntil, Field::ConventionSigned],
     &[Field::DeliberationPublished, Field::DeliberationTransmitted],
+    &[
+        Field::TerminationReceived,
+        Field::TerminationDelegation,
+        Field::TerminationActNumber,
+        Field::TerminationActDate,
+    ],
 ];
 
 #[derive(Properties, PartialEq)]

@@ -48,11 +48,7 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
         .collect();
     let print_only = |d: &crate::engine::Deadline| !*show_past && d.date < today;
     let hidden = listed.len().saturating_sub(*limit);
-    let next_notice = sim
-        .notice_deadlines
-        .iter()
-        .find(|n| n.latest_reception >= today)
-        .cloned();
+    let next_notice = sim.next_notice(today).cloned();
     html! {
         <section class="deadlines" aria-labelledby="echeances-titre">
             <h2 id="echeances-titre">{ "Échéances" }</h2>
@@ -61,7 +57,8 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                     <p>{ format!("Pour mettre fin à la convention le {}, la lettre recommandée doit être reçue par la Métropole au plus tard le ", fr(n.anniversary)) }
                     <strong>{ format!("{} {}", fr_weekday(n.latest_reception), fr(n.latest_reception)) }</strong>{ format!(" ({}). ", remaining(today, n.latest_reception)) }
                     if let Some(w) = n.practical_warning() { <span class="warn" id="jour-pratique">{ format!("{w} ") }</span> }
-                    if let Some(note) = sim.forward_reading_note(&n) { <span class="note" id="seconde-lecture">{ format!("{note} ") }</span> }
+                    <span id="envoi-conseille">{ format!("{} ", n.sending_advice()) }</span>
+                    <span class="note" id="lecture-favorable">{ format!("{} ", sim.favourable_reading_note(&n)) }</span>
                     <ClauseTag clause={n.why.main_clause()} />{ " " }
                     <Why explain={{ let why = n.why.clone(); Callback::from(move |_| why.clone()) }} /></p>
                 </div>

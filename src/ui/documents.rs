@@ -155,6 +155,24 @@ pub fn documents(p: &DocumentsProps) -> Html {
             ))
         })
     };
+    let save_sheet = {
+        let (export, status, scenario, base) = (
+            export.clone(),
+            status.clone(),
+            p.scenario.clone(),
+            base.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            export.emit(ExportJob::download(
+                ExportRequest::PreparationSheet {
+                    format: DocumentFormat::Odt,
+                    scenario: to_string_pretty(&scenario),
+                },
+                format!("{base}-fiche-preparation.odt"),
+                &status,
+            ))
+        })
+    };
     let copy_draft = {
         let (export, status, ask) = (export.clone(), status.clone(), ask_draft.clone());
         Callback::from(move |_: MouseEvent| {
@@ -293,7 +311,9 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-odt" onclick={save_draft(DocumentFormat::Odt)}>{ "Télécharger (.odt)" }</button>
                 <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-enregistrer" onclick={save_draft(DocumentFormat::Html)}>{ "Télécharger (.html)" }</button>
                 <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-copier" onclick={copy_draft}>{ "Copier" }</button>
+                <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="fiche-preparation" onclick={save_sheet}>{ "Fiche de préparation (.odt)" }</button>
             </div>
+            <p class="hint">{ "La fiche de préparation accompagne le projet sans en faire partie : données de transmission @ctes (nature, matière, numéro, objet, date), notes de travail et contrôles." }</p>
             <details class="draft" ontoggle={toggle_draft}><summary>{ "Voir le projet" }</summary>
                 if *show_draft {
                     if let Some(body) = (*shown_draft).clone() {

@@ -161,6 +161,9 @@ pub struct ScenarioInputProps {
     /// A `<datalist>` of suggestions.
     #[prop_or_default]
     pub list: Option<AttrValue>,
+    /// The help under the input, when it depends on the draft; the schema's otherwise.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
 }
 
 #[function_component(ScenarioInput)]
@@ -168,20 +171,24 @@ pub fn scenario_input(p: &ScenarioInputProps) -> Html {
     let f = p.field;
     let error = error_at(&p.errors, FieldRef::Scenario(f));
     let edit = edit_field(&p.dispatch, f);
-    match f.input() {
-        Input::Choice(choices) => html! {
+    let hint = p.hint.clone().or(f.hint().map(AttrValue::Static));
+    let input = f.input();
+    if let Some(options) = input.options() {
+        return html! {
             <Select id={f.element_id()} label={f.short_label()} value={p.value.clone()}
-                options={choices.options()} {error} onchange={edit} hint={f.hint().map(AttrValue::Static)} />
-        },
+                {options} {error} onchange={edit} {hint} />
+        };
+    }
+    match input {
         Input::Lines | Input::Proxies => html! {
             <TextArea id={f.element_id()} label={f.short_label()} value={p.value.clone()}
-                hint={f.hint().map(AttrValue::Static)} {error} oninput={edit} />
+                {hint} {error} oninput={edit} />
         },
         input => html! {
             <Field id={f.element_id()} label={f.short_label()} kind={input.html_type()} value={p.value.clone()}
                 inputmode={input.input_mode().map(AttrValue::Static)} required={f.required()}
                 list={p.list.clone()} autocomplete={p.list.as_ref().map(|_| AttrValue::Static("off"))}
-                hint={f.hint().map(AttrValue::Static)} {error} oninput={edit} />
+                {hint} {error} oninput={edit} />
         },
     }
 }
@@ -219,7 +226,8 @@ pub fn field_rows(
         { for rows.iter().map(|row| html! {
             <div class="row">
                 { for row.iter().map(|f| html! {
-                    <ScenarioInput field={*f} value={draft.text(*f).to_string()} errors={errors.clone()} dispatch={dispatch.clone()} />
+                    <ScenarioInput field={*f} value={draft.text(*f).to_string()} errors={errors.clone()} dispatch={dispatch.clone()}
+                        hint={draft.hint(*f).map(AttrValue::from)} />
                 }) }
             </div>
         }) }

@@ -1,5 +1,6 @@
-//! The deliberation's legality dates: when it is enforceable, the appeal and the préfet's
-//! referral deadlines, and a notification dated before the transmission.
+//! The deliberation's checks and legality dates: the meeting (quorum, convocation, proxies,
+//! vote), when it is enforceable, the appeal and the préfet's referral deadlines, the list of
+//! deliberations, and a convention signed too early or without the council's approval.
 
 use std::rc::Rc;
 
@@ -7,9 +8,9 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::why::{ClauseTag, Why};
+use crate::engine::d1_d4_meeting::CheckLine;
 use crate::engine::dates::{fr, fr_weekday};
-use crate::engine::text::plural;
-use crate::engine::{Explained, Explanation, Simulation};
+use crate::engine::{Explained, Simulation};
 use crate::web::summary::remaining;
 
 #[derive(Properties, PartialEq)]
@@ -31,10 +32,19 @@ fn dated(id: &'static str, lead: &'static str, d: &Explained<NaiveDate>, today: 
 }
 
 /// One check of the meeting: what it found, its article, « pourquoi ? ».
-fn checked(id: &'static str, ok: bool, text: String, why: &Explanation) -> Html {
-    let why = why.clone();
+fn checked(line: &CheckLine) -> Html {
+    let why = line.why.clone();
+    let (class, mark) = match line.ok {
+        Some(true) => ("ok", "✓ "),
+        Some(false) => ("warn", "⚠ "),
+        None => ("note", "À vérifier : "),
+    };
+    let text = line
+        .text
+        .strip_prefix("À vérifier : ")
+        .unwrap_or(&line.text);
     html! {
-        <li {id} class={if ok { "ok" } else { "warn" }}>{ if ok { "✓ " } else { "⚠ " } }{ text }{ " " }
+        <li id={line.id} {class}>{ mark }{ text }{ " " }
             <ClauseTag clause={why.main_clause()} />{ " " }
             <Why explain={Callback::from(move |_| why.clone())} />
         </li>
@@ -44,47 +54,38 @@ fn checked(id: &'static str, ok: bool, text: String, why: &Explanation) -> Html 
 #[function_component(Legality)]
 pub fn legality(p: &LegalityProps) -> Html {
     let l = &p.sim.legality;
-    let m = &p.sim.meeting;
-    let meeting_known =
-        m.quorum.is_some() || m.convocation.is_some() || m.proxies.is_some() || m.vote.is_some();
-    if !l.any_known() && !meeting_known {
+    let lines = p.sim.meeting.lines();
+    if !l.any_known() && lines.is_empty() {
         return html! {};
     }
     let today = p.today;
     html! {
         <section class="legality" aria-labelledby="legalite-titre">
             <h2 id="legalite-titre">{ "Délibération : séance, caractère exécutoire et recours" }</h2>
-            if meeting_known {
+            if !lines.is_empty() {
                 <ul class="meeting-checks" id="controles-seance">
-                    if let Some(q) = &m.quorum {
-                        { checked("quorum", q.value.met, format!("Quorum : {} présents pour {} requis{}.", q.value.present, q.value.required, if q.value.met { ", atteint" } else { ", non atteint" }), &q.why) }
-                    }
-                    if let Some(c) = &m.convocation {
-                        { checked("convocation", c.value.enough, format!("Convocation : {} jour{} franc{} pour {} requis.", c.value.jours_francs, plural(c.value.jours_francs), plural(c.value.jours_francs), c.value.required), &c.why) }
-                    }
-                    if let Some(v) = &m.proxies {
-                        { checked("votants", v.value.problems.is_empty(), format!("Votants : {}.{}", v.value.votants, v.value.problems.iter().map(|p| format!(" {p}")).collect::<String>()), &v.why) }
-                        { for v.value.notes.iter().map(|n| html! { <li class="note">{ format!("À vérifier : {n}") }</li> }) }
-                    }
-                    if let Some(v) = &m.vote {
-                        { checked("vote", v.value.holds(), v.why.steps.join(" "), &v.why) }
-                    }
+                    { for lines.iter().map(checked) }
                 </ul>
             }
-            if let Some(w) = l.notification_warning() {
-                <p class="warn" id="notification-avant-transmission">{ format!("⚠ {w} ") }
-                    if let Some(flag) = &l.notified_before_transmission {
-                        <ClauseTag clause={flag.why.main_clause()} />{ " " }
-                        <Why explain={{ let why = flag.why.clone(); Callback::from(move |_| why.clone()) }} />
-                    }
-                </p>
-            }
+            { for l.signature_flags().into_iter().map(|(id, text, why)| {
+                let why = why.clone();
+                html! {
+                    <p class="warn" {id}>{ format!("⚠ {text} ") }
+                        <ClauseTag clause={why.main_clause()} />{ " " }
+                        <Why explain={Callback::from(move |_| why.clone())} />
+                    </p>
+                }
+            }) }
             <ul class="legality-dates">
                 if let Some(e) = &l.enforceable { { dated("executoire", "Exécutoire le ", e, today) } }
                 if let Some(pending) = l.pending() { <li id="executoire">{ pending }</li> }
                 if let Some(a) = &p.sim.appeal_deadline { { dated("recours", "Recours contentieux ou gracieux jusqu'au ", a, today) } }
-                if let Some(r) = &l.prefect_referral { { dated("defere", "Déféré préfectoral jusqu'au ", r, today) } }
+                if let Some(r) = &l.prefect_referral { { dated("defere", "Déféré préfectoral (hypothèse : délai franc) jusqu'au ", r, today) } }
+                if let Some(list) = &l.list_of_deliberations { { dated("liste-deliberations", "Liste des délibérations affichée et mise en ligne au plus tard le ", list, today) } }
             </ul>
+            if l.any_known() {
+                <p class="hint" id="publicite">{ l.publicity.hint() }</p>
+            }
         </section>
     }
 }

@@ -14,7 +14,7 @@ use crate::web::attendance::{merge_lines, split_attendance};
 use crate::web::draft::Draft;
 
 /// The fields, row by row.
-const ROWS: [&[Field]; 8] = [
+const ROWS: [&[Field]; 13] = [
     &[
         Field::DeliberationNumber,
         Field::Meeting(M::Date),
@@ -26,17 +26,32 @@ const ROWS: [&[Field]; 8] = [
         Field::Meeting(M::ChairTitle),
         Field::Meeting(M::Secretary),
     ],
+    &[Field::MayorName, Field::MayorTitle],
     &[
         Field::Meeting(M::Convened),
         Field::Meeting(M::Population),
         Field::Meeting(M::InOffice),
     ],
+    &[
+        Field::Meeting(M::Urgency),
+        Field::Meeting(M::UrgencyReason),
+        Field::Meeting(M::SynthesisNote),
+    ],
+    &[
+        Field::Meeting(M::SecondConvocation),
+        Field::Meeting(M::QuorumFailedOn),
+    ],
     &[Field::Meeting(M::Present)],
     &[Field::Meeting(M::Proxies), Field::Meeting(M::Absent)],
+    &[Field::Meeting(M::NotVoting)],
     &[
         Field::Meeting(M::VoteFor),
         Field::Meeting(M::VoteAgainst),
         Field::Meeting(M::VoteAbstentions),
+    ],
+    &[
+        Field::Meeting(M::SecretBallot),
+        Field::Meeting(M::ChairVote),
     ],
     &[
         Field::Meeting(M::Committee),
@@ -81,7 +96,9 @@ pub fn meeting_form(p: &MeetingProps) -> Html {
     };
     // Open when something of the meeting is typed, so that nothing typed is hidden.
     let open = p.draft.meeting.values().any(|v| !v.trim().is_empty())
-        || !p.draft.deliberation_number.trim().is_empty();
+        || !p.draft.deliberation_number.trim().is_empty()
+        || !p.draft.mayor_name.trim().is_empty()
+        || !p.draft.mayor_title.trim().is_empty();
     html! {
         <details class="meeting" {open}>
             <summary>{ "Séance du conseil municipal (facultatif, pour le projet de délibération)" }</summary>

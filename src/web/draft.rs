@@ -9,11 +9,12 @@ use std::rc::Rc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use crate::engine::d5_legality::Publicity;
 use crate::engine::text::{decimal_comma, parse_decimal};
 use crate::io::scenario::FORMAT;
 use crate::io::schema::{
-    ContactField, FORMAT_KEY, Field, Flag, Input, Role, SCHOOLS_KEY, SchoolField, Section,
-    insert_at, value_at,
+    ContactField, FORMAT_KEY, Field, Flag, Input, MeetingField, Role, SCHOOLS_KEY, SchoolField,
+    Section, insert_at, value_at,
 };
 
 /// A field as text, whatever its JSON type (numbers as written, absent or null as empty).
@@ -401,6 +402,22 @@ impl Draft {
             Field::TerminationActDate => &self.termination_act_date,
             Field::HorizonUntil => &self.horizon_until,
             Field::Contact(role, f) => self.contact(role).get(f),
+        }
+    }
+
+    /// The help under `field` when it depends on what is typed elsewhere: the publication's,
+    /// by the commune's population (D5, since 1 July 2022); `None` for the schema's own.
+    pub fn hint(&self, field: Field) -> Option<&'static str> {
+        match field {
+            Field::DeliberationPublished => {
+                let population = self
+                    .text(Field::Meeting(MeetingField::Population))
+                    .trim()
+                    .parse::<u32>()
+                    .ok();
+                Some(Publicity::of(population).hint())
+            }
+            _ => None,
         }
     }
 

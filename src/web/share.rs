@@ -11,7 +11,7 @@ use crate::engine::d1_d4_meeting::{family_name, normalized};
 use crate::engine::r10_eligibility::{r10_email_is_valid, r10_phone_is_valid};
 use crate::engine::text::fold_name;
 use crate::io::scenario::split_proxy;
-use crate::io::schema::{ContactField, Field, MeetingField, Role, SchoolField};
+use crate::io::schema::{ContactField, Field, Role, SchoolField};
 
 /// The scenario in the page address: `#s=` + base64url of its JSON.
 pub fn encode_share(draft: &Draft) -> String {
@@ -134,8 +134,7 @@ pub fn without_personal_data(draft: &Draft) -> Draft {
         }
     }
     let mut members = MemberMarkers::default();
-    for f in MeetingField::ALL.into_iter().filter(|f| f.personal()) {
-        let field = Field::Meeting(f);
+    for field in Field::all().into_iter().filter(|f| f.personal()) {
         let value = members.mask_lines(d.text(field));
         *d.field_mut(field) = value;
     }

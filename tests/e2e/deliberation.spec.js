@@ -22,7 +22,7 @@ test('the meeting typed and pasted as an official would gives the seed checks, a
   const checks = page.locator('#controles-seance');
   await expect(checks.locator('#quorum')).toContainText('Quorum : 29 présents pour 18 requis, atteint.');
   await expect(checks.locator('#convocation')).toContainText('Convocation : 5 jours francs pour 5 requis.');
-  await expect(checks.locator('#votants')).toContainText('Votants : 35.');
+  await expect(checks.locator('#votants')).toContainText('Votants : 35 (6 pouvoirs comptés).');
   await expect(checks).toContainText('KALITA Matthieu');
   await expect(checks.locator('#vote')).toContainText("adoptée à l'unanimité");
   // A convocation four days before is refused, with its article.

@@ -21,7 +21,10 @@ test('documents: the Annex 1 list loads its module only when asked, then the cal
   const ics = fs.readFileSync(await file.path(), 'utf8');
   expect(ics).toContain('PRODID:-//laclasse-sim//');
   expect(ics).toContain('TRIGGER:-P3D');
-  expect(ics.match(/BEGIN:VEVENT/g).length).toBe(23);
+  // 23 deadlines, and the plan to leave at 16/11/2027 still to come (D7): recommended sending,
+  // meeting, deliberation enforceable, sending (no convocation date without the population).
+  expect(ics.match(/BEGIN:VEVENT/g).length).toBe(27);
+  expect(ics.match(/SUMMARY:laclasse.com : résiliation au 16\/11\/2027/g).length).toBe(4);
   // Past deadlines are marked and get no reminder; the person may leave them out.
   const events = ics.split('BEGIN:VEVENT').slice(1);
   const past = events.filter((e) => e.includes('(passée)'));

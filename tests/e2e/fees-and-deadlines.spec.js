@@ -19,9 +19,10 @@ test('a commune with three schools: fees and deadlines', async ({ app, page }) =
   await expect(app.eligibility).toContainText("Un collège n'est pas un établissement du premier degré");
   // Budget 2024: titles of 29/02 (Jean Moulin) and 16/09 (Pasteur).
   await expect(app.budgetYearRow(1)).toContainText('300,00 €');
-  // The notice for the anniversary of 28/02/2025 (month-end rule): latest reception 28/11/2024.
+  // The notice for the anniversary of 28/02/2025 (month-end rule): three full months before
+  // 27/02/2025, latest reception 27/11/2024.
   await page.getByRole('button', { name: /Afficher les \d+ dates passées/ }).click();
-  await expect(app.deadlines).toContainText('28/11/2024');
+  await expect(app.deadlines).toContainText('27/11/2024');
   await expect(app.deadlines).toContainText('pour finir le 28/02/2025');
   await expect(app.deadlines).toContainText('Liste annuelle');
   // Without contacts, every school warns.

@@ -87,10 +87,8 @@ fn inline_html(parts: &[Inline]) -> String {
             Inline::Text(t) => esc(t),
             Inline::Strong(t) => format!("<strong>{}</strong>", esc(t)),
             Inline::Em(t) => format!("<em>{}</em>", esc(t)),
-            Inline::Blank(what) => format!(
-                "<span class=\"blank\" title=\"{}\">{BLANK}</span>",
-                esc(what)
-            ),
+            // What goes in the blank is said on the page too, as in the text and the .odt.
+            Inline::Blank(what) => format!("<span class=\"blank\">{BLANK} ({})</span>", esc(what)),
         })
         .collect()
 }

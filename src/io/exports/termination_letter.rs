@@ -39,11 +39,7 @@ pub fn target_notice(
                     fr(sim.notified)
                 )
             }),
-        None => sim
-            .notice_deadlines
-            .iter()
-            .find(|n| n.practical_last_day >= today)
-            .ok_or_else(|| {
+        None => sim.next_notice(today).ok_or_else(|| {
                 "aucun anniversaire n'est encore atteignable dans l'horizon simulé : allonger l'horizon".to_string()
             }),
     }

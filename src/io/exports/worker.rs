@@ -150,6 +150,9 @@ pub enum ExportRequest {
         scenario: String,
         /// The letter's date, `YYYY-MM-DD`.
         today: String,
+        /// The anniversary it aims at, `YYYY-MM-DD`; the next reachable one when absent.
+        #[serde(default)]
+        anniversary: Option<String>,
     },
     /// A CSV file of schools to import, read into cells (the answer is its
     /// [`CsvText`](crate::io::csv_text::CsvText) as JSON).
@@ -425,11 +428,20 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
             }
             None => Err(format!("date du jour illisible : {today}")),
         },
-        ExportRequest::TerminationLetter { format, today, .. } => {
-            match crate::engine::dates::parse_iso(today) {
-                Some(today) => termination_letter::document(&scenario, &sim, today, None)
-                    .and_then(|doc| format.write(&doc)),
-                None => Err(format!("date du jour illisible : {today}")),
+        ExportRequest::TerminationLetter {
+            format,
+            today,
+            anniversary,
+            ..
+        } => {
+            let aimed = anniversary.as_deref().map(crate::engine::dates::parse_iso);
+            match (crate::engine::dates::parse_iso(today), aimed) {
+                (Some(today), None | Some(Some(_))) => {
+                    termination_letter::document(&scenario, &sim, today, aimed.flatten())
+                        .and_then(|doc| format.write(&doc))
+                }
+                (None, _) => Err(format!("date du jour illisible : {today}")),
+                (_, Some(None)) => Err("anniversaire illisible".into()),
             }
         }
     };
