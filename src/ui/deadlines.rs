@@ -57,10 +57,10 @@ pub fn deadlines(p: &DeadlinesProps) -> Html {
                     <p>{ format!("Pour mettre fin à la convention le {}, la lettre recommandée doit être reçue par la Métropole au plus tard le ", fr(n.anniversary)) }
                     <strong>{ format!("{} {}", fr_weekday(n.latest_reception), fr(n.latest_reception)) }</strong>{ format!(" ({}). ", remaining(today, n.latest_reception)) }
                     if let Some(w) = n.practical_warning() { <span class="warn" id="jour-pratique">{ format!("{w} ") }</span> }
-                    <span id="envoi-conseille">{ format!("{} ", n.sending_advice()) }</span>
-                    <span class="note" id="lecture-favorable">{ format!("{} ", sim.favourable_reading_note(&n)) }</span>
                     <ClauseTag clause={n.why.main_clause()} />{ " " }
                     <Why explain={{ let why = n.why.clone(); Callback::from(move |_| why.clone()) }} /></p>
+                    <p id="envoi-conseille">{ n.sending_advice() }</p>
+                    <p class="hint" id="lecture-favorable">{ sim.favourable_reading_note(&n) }</p>
                 </div>
             }
             <Timeline sim={p.sim.clone()} {today} />
