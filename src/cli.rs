@@ -155,10 +155,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
     let mut dated = None;
     let mut anniversary = None;
     let mut files: Vec<OsString> = Vec::new();
-    while let Some(arg) = parser
-        .next()
-        .map_err(|e| format!("argument invalide : {e}"))?
-    {
+    while let Some(arg) = parser.next().map_err(|e| argument_error(&e))? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
             Short('V') | Long("version") => return Ok(Command::Version),
@@ -257,7 +254,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                 return Err(format!("argument en trop : {}", v.to_string_lossy()));
             }
             // A lone "-" is a value for lexopt; anything else starting with '-' is an option.
-            other => return Err(format!("option inconnue : {}", other.unexpected())),
+            other => return Err(argument_error(&other.unexpected())),
         }
     }
     match command.as_deref() {
@@ -352,18 +349,11 @@ fn read_bytes(file: &OsString, stdin: &mut dyn Read) -> Result<Vec<u8>, String> 
     if file == "-" {
         stdin
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("lecture de l'entrée standard impossible : {e}"))?;
+            .map_err(|e| format!("lecture de l'entrée standard impossible : {}", io_error(&e)))?;
         return Ok(bytes);
     }
-    std::fs::read(file).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "fichier introuvable".to_string(),
-            std::io::ErrorKind::PermissionDenied => "accès refusé".to_string(),
-            std::io::ErrorKind::IsADirectory => "c'est un dossier".to_string(),
-            _ => e.to_string(),
-        };
-        format!("impossible de lire « {} » : {why}", file.to_string_lossy())
-    })
+    std::fs::read(file)
+        .map_err(|e| format!("impossible de lire « {} » : {}", shown(file), io_error(&e)))
 }
 
 fn read_input(file: &OsString, stdin: &mut dyn Read) -> Result<String, String> {
@@ -371,7 +361,7 @@ fn read_input(file: &OsString, stdin: &mut dyn Read) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| {
         format!(
             "« {} » n'est pas un texte UTF-8 : un scénario laclasse-sim est un fichier JSON en UTF-8",
-            file.to_string_lossy()
+            shown(file)
         )
     })
 }
@@ -503,6 +493,64 @@ fn today() -> chrono::NaiveDate {
 
 /// Runs the command on `args` (without the program name) and `stdin`.
 pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
+    let mut outcome = run_command(args, stdin);
+    // Nothing reaches the terminal but plain text: no escape, no reversed line.
+    for text in [&mut outcome.stdout, &mut outcome.stderr] {
+        if let std::borrow::Cow::Owned(safe) = crate::engine::text::document_safe(text) {
+            *text = safe;
+        }
+    }
+    outcome
+}
+
+/// A command-line error in French (lexopt's own messages are English).
+fn argument_error(e: &lexopt::Error) -> String {
+    use lexopt::Error;
+    match e {
+        Error::MissingValue { option: Some(o) } => format!("{o} : valeur manquante"),
+        Error::MissingValue { option: None } => "valeur manquante".into(),
+        Error::UnexpectedOption(o) => {
+            format!("option inconnue : {}", crate::engine::text::excerpt(o))
+        }
+        Error::UnexpectedArgument(a) => {
+            format!("argument en trop : {}", shown(a))
+        }
+        Error::UnexpectedValue { option, value } => format!(
+            "{} n'attend pas de valeur (« {} »)",
+            crate::engine::text::excerpt(option),
+            shown(value)
+        ),
+        Error::NonUnicodeValue(v) => format!("argument illisible (pas de l'UTF-8) : {}", shown(v)),
+        _ => "argument invalide".into(),
+    }
+}
+
+/// Why a file could not be read or written, in French (the system's own message is English).
+fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "fichier ou dossier introuvable".into(),
+        ErrorKind::PermissionDenied => "accès refusé".into(),
+        ErrorKind::IsADirectory => "c'est un dossier, pas un fichier".into(),
+        ErrorKind::NotADirectory => "un élément du chemin n'est pas un dossier".into(),
+        ErrorKind::StorageFull => "le disque est plein".into(),
+        ErrorKind::ReadOnlyFilesystem => "le disque est en lecture seule".into(),
+        ErrorKind::InvalidFilename => "nom de fichier invalide".into(),
+        ErrorKind::AlreadyExists => "le fichier existe déjà".into(),
+        ErrorKind::Interrupted | ErrorKind::UnexpectedEof => "lecture interrompue".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("erreur du système (code {code})"),
+            None => "erreur du système".into(),
+        },
+    }
+}
+
+/// A file name as a message shows it: an excerpt, without control characters.
+fn shown(file: &std::ffi::OsStr) -> String {
+    crate::engine::text::excerpt(&file.to_string_lossy())
+}
+
+fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
     let command = match parse_args(args) {
         Ok(c) => c,
         Err(message) => return Outcome::fail(format!("laclasse-sim : {message}\n\n{USAGE}")),
@@ -585,7 +633,7 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             };
             match bytes.and_then(|b| {
                 std::fs::write(&out, b)
-                    .map_err(|e| format!("impossible d'écrire « {shown} » : {e}"))
+                    .map_err(|e| format!("impossible d'écrire « {shown} » : {}", io_error(&e)))
             }) {
                 Ok(()) => Outcome::ok(String::new()),
                 Err(message) => Outcome::fail(format!("laclasse-sim : {message}\n")),
@@ -647,7 +695,7 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                 }
                 .and_then(|b| {
                     std::fs::write(&out, b)
-                        .map_err(|e| format!("impossible d'écrire « {shown} » : {e}"))
+                        .map_err(|e| format!("impossible d'écrire « {shown} » : {}", io_error(&e)))
                 });
                 return match written {
                     Ok(()) => Outcome::ok(String::new()),

@@ -4,6 +4,62 @@
 
 use std::fmt;
 
+/// Why `c` may not be in a text of a scenario, a list or a document, if it may not: a control
+/// character (XML and a terminal both forbid or act on them), a line or paragraph separator, a
+/// bidirectional control that can reverse a line as it is read (U+202A–U+202E, U+2066–U+2069),
+/// or a Unicode noncharacter (U+FDD0–U+FDEF, U+FFFE and U+FFFF of every plane, which XML
+/// forbids in part).
+pub fn forbidden_char(c: char) -> Option<&'static str> {
+    let n = c as u32;
+    if c.is_control() {
+        Some("un caractère de contrôle")
+    } else if matches!(c, '\u{2028}' | '\u{2029}') {
+        Some("un séparateur de ligne")
+    } else if (0x202A..=0x202E).contains(&n) || (0x2066..=0x2069).contains(&n) {
+        Some("un caractère qui inverse le sens de lecture")
+    } else if (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE {
+        Some("un caractère interdit par Unicode")
+    } else {
+        None
+    }
+}
+
+/// The longest excerpt of a value a message quotes, in characters.
+pub const EXCERPT_CHARS: usize = 60;
+
+/// `text` as a message quotes it: at most [`EXCERPT_CHARS`] characters, « … » after a longer
+/// one, every [`forbidden_char`] shown as `�`: a message never carries a terminal escape, a
+/// reversed line or a whole page of text.
+pub fn excerpt(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(EXCERPT_CHARS)
+        .map(|c| {
+            if forbidden_char(c).is_some() {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if text.chars().nth(EXCERPT_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// `text` without the characters XML 1.0 forbids (C0 controls but tab, line feed and carriage
+/// return; U+FFFE, U+FFFF) and the other [`forbidden_char`]s but line breaks and tabs: what a
+/// document may hold, whatever reached it.
+pub fn document_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let keep = |c: char| matches!(c, '\t' | '\n' | '\r') || forbidden_char(c).is_none();
+    if text.chars().all(keep) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| keep(c)).collect())
+    }
+}
+
 /// Folds a name for comparison: lower case, accents removed, spaces and punctuation dropped.
 /// "Sainte-Foy-lès-Lyon" and "SAINTE FOY LES LYON" fold alike.
 pub fn fold_name(name: &str) -> String {
@@ -146,6 +202,40 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forbidden_characters_excerpts_and_document_text() {
+        for c in [
+            '\u{0}',
+            '\u{1b}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{2028}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fdd0}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
+            assert!(forbidden_char(c).is_some(), "U+{:04X}", c as u32);
+        }
+        for c in [
+            'a', 'é', '€', '🦀', '\u{200e}', '\u{fffd}', '\u{fdcf}', '\u{fdf0}',
+        ] {
+            assert!(forbidden_char(c).is_none(), "U+{:04X}", c as u32);
+        }
+        assert_eq!(excerpt("a\u{1b}]0;x\u{7}b"), "a\u{fffd}]0;x\u{fffd}b");
+        let long = "x".repeat(1_000_000);
+        assert_eq!(excerpt(&long).chars().count(), EXCERPT_CHARS + 1);
+        assert_eq!(excerpt(&"y".repeat(60)), "y".repeat(60));
+        assert_eq!(document_safe("a\u{fffe}b\u{202e}c\nd"), "abc\nd");
+        assert!(matches!(
+            document_safe("propre"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn fixed_decimals_match_float_formatting() {

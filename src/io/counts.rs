@@ -16,7 +16,7 @@ use crate::engine::scenario::{
     Commune, Contact, Contacts, Convention, Deliberation, Level, Scenario, School, Sector,
 };
 use crate::engine::simulate::default_horizon;
-use crate::engine::text::fold_name;
+use crate::engine::text::{excerpt, fold_name};
 
 /// What the page and the command say of figures made from counts.
 pub const HYPOTHESIS: &str = "Hypothèse : une liste de communes avec leur nombre d'écoles ne nomme ni les écoles ni leurs administrateurs. Les écoles comptées sont prises pour la liste initiale de la commune (Annexe 1) : des écoles publiques du premier degré dont l'administrateur est nommé, ouvertes dès la notification, sans ajout ni radiation depuis, la convention reconduite chaque année. Chaque commune est simulée jusqu'à 5 ans après sa notification, et au moins jusqu'au 31 décembre de l'année qui suit celle du jour.";
@@ -115,7 +115,10 @@ fn commune(cell: &str) -> Result<&'static CommuneRecord, String> {
             .first()
             .map(|r| format!(" (vouliez-vous dire « {} » ?)", r.name))
             .unwrap_or_default();
-        format!("« {cell} » n'est pas une commune de la Métropole de Lyon{hint}")
+        format!(
+            "« {} » n'est pas une commune de la Métropole de Lyon{hint}",
+            excerpt(cell)
+        )
     })
 }
 
@@ -177,8 +180,10 @@ fn read_line(cells: [&str; 3]) -> Result<Line, (usize, String)> {
         Ok(n) if count.bytes().all(|b| b.is_ascii_digit()) && n <= MAX_SCHOOLS => n,
         _ if count.is_empty() => return Err((1, "le nombre d'écoles est vide".into())),
         _ => {
-            let why =
-                format!("« {count} » n'est pas un nombre entier d'écoles de 0 à {MAX_SCHOOLS}");
+            let why = format!(
+                "« {} » n'est pas un nombre entier d'écoles de 0 à {MAX_SCHOOLS}",
+                excerpt(count)
+            );
             return Err((1, why));
         }
     };
@@ -186,7 +191,10 @@ fn read_line(cells: [&str; 3]) -> Result<Line, (usize, String)> {
         Some(d) => d,
         None if date.is_empty() => return Err((2, "la date de notification est vide".into())),
         None => {
-            let why = format!("« {date} » n'est pas une date (JJ/MM/AAAA, par exemple 16/11/2023)");
+            let why = format!(
+                "« {} » n'est pas une date (JJ/MM/AAAA, par exemple 16/11/2023)",
+                excerpt(date)
+            );
             return Err((2, why));
         }
     };
@@ -200,6 +208,7 @@ fn read_line(cells: [&str; 3]) -> Result<Line, (usize, String)> {
 /// out and said, and so is a commune given twice (its first line is kept); a commune without a
 /// notification and without schools (no convention) is left out as such.
 pub fn read_counts(file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) -> Counted {
+    let file = &excerpt(file);
     let mut out = Counted::default();
     let Some((_, first)) = rows.first() else {
         out.refused

@@ -93,35 +93,50 @@ pub fn parse(text: &str, separator: u8) -> Result<Vec<Vec<String>>, String> {
         .collect())
 }
 
-/// The cells, row by row, each with the line of the file it begins on (from 1).
+/// The cells, row by row, each with the line of the file it begins on (from 1). Linear in the
+/// file's length: lines are counted once, from one row to the next.
 pub fn parse_lines(text: &str, separator: u8) -> Result<Vec<(Vec<String>, usize)>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let bytes = text.as_bytes();
     let mut rows = Vec::new();
+    // Lines counted up to `counted` (a byte offset): `line` is the line `counted` is on.
+    let (mut counted, mut line) = (0usize, 1usize);
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("ligne {} illisible : {e}", i + 1))?;
+        let record = record.map_err(|e| {
+            let at = e.position().map_or(i as u64 + 1, |p| p.line());
+            format!(
+                "ligne {at} illisible (texte qui n'est pas de l'UTF-8 ou guillemets mal fermés)"
+            )
+        })?;
         let row: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if row.iter().any(|c| !c.is_empty()) {
             // The csv crate's positions are where the previous record's line break began: skip
             // the line breaks (blank lines too) to the record's first byte, and count lines.
-            let start = record.position().map_or(0, |p| p.byte() as usize);
+            let start = record
+                .position()
+                .map_or(0, |p| p.byte() as usize)
+                .min(bytes.len());
             let first = start
-                + text.as_bytes()[start.min(text.len())..]
+                + bytes[start..]
                     .iter()
                     .take_while(|b| matches!(b, b'\r' | b'\n'))
                     .count();
             // A line break is `\n`, `\r\n` or a lone `\r` (old Macs).
-            let before = &text.as_bytes()[..first.min(text.len())];
-            let line = 1 + before
-                .iter()
-                .enumerate()
-                .filter(|(j, b)| {
-                    **b == b'\n' || (**b == b'\r' && before.get(j + 1) != Some(&b'\n'))
-                })
-                .count();
+            let end = first.min(bytes.len());
+            if end > counted {
+                line += bytes[counted..end]
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, b)| {
+                        **b == b'\n' || (**b == b'\r' && bytes.get(counted + j + 1) != Some(&b'\n'))
+                    })
+                    .count();
+                counted = end;
+            }
             rows.push((row, line));
         }
     }

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod counts;
 pub mod csv_text;
 pub mod exports;
+pub mod json;
 pub mod report;
 pub mod samples;
 pub mod scenario;

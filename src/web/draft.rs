@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::engine::d5_legality::Publicity;
 use crate::engine::text::{decimal_comma, parse_decimal};
-use crate::io::scenario::FORMAT;
+use crate::io::scenario::{FORMAT, MAX_SCHOOLS};
 use crate::io::schema::{
     ContactField, FORMAT_KEY, Field, Flag, Input, MeetingField, Role, SCHOOLS_KEY, SchoolField,
     Section, insert_at, value_at,
@@ -540,8 +540,13 @@ impl Draft {
     /// reads (a later version's fields would be dropped without a word).
     pub fn from_json(text: &str) -> Result<Draft, String> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value = serde_json::from_str::<Value>(text).map_err(|_| {
-            "ce n'est pas un scénario laclasse-sim (le texte n'est pas du JSON)".to_string()
+        let value = crate::io::json::parse(text).map_err(|e| match e {
+            crate::io::json::JsonError::Duplicate { path, line } => {
+                crate::io::json::JsonError::duplicate_message(&path, line)
+            }
+            crate::io::json::JsonError::Syntax(_) => {
+                "ce n'est pas un scénario laclasse-sim (le texte n'est pas du JSON)".to_string()
+            }
         })?;
         if !value.is_object() {
             return Err("ce n'est pas un scénario laclasse-sim (il faut un objet JSON)".into());
@@ -558,6 +563,14 @@ impl Draft {
                     "le scénario est au format « {shown} », que cette version de laclasse-sim ne lit pas (elle lit « {FORMAT} ») : ouvrez-le avec la version qui l'a enregistré"
                 ));
             }
+        }
+        if let Some(Value::Array(schools)) = value.get(SCHOOLS_KEY)
+            && schools.len() > MAX_SCHOOLS
+        {
+            return Err(format!(
+                "il contient {} écoles ; un scénario en compte au plus {MAX_SCHOOLS}",
+                schools.len()
+            ));
         }
         Ok(Draft::from_value(&value))
     }

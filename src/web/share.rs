@@ -23,6 +23,9 @@ pub fn encode_share(draft: &Draft) -> String {
 /// the address holds no scenario, a French message when it holds a damaged one.
 pub fn decode_share(hash: &str) -> Option<Result<Draft, String>> {
     let payload = hash.strip_prefix("#s=")?;
+    if hash.len() > MAX_LINK_CHARS {
+        return Some(Err(too_long(hash)));
+    }
     Some(match base64_payload(payload) {
         None => Err("Le lien ne contient pas un scénario lisible (encodage abîmé).".into()),
         Some(bytes) => match String::from_utf8(bytes) {
@@ -31,6 +34,14 @@ pub fn decode_share(hash: &str) -> Option<Result<Draft, String>> {
                 .map_err(|why| format!("Le lien n'a pas été ouvert : {why}.")),
         },
     })
+}
+
+/// What is said of a link too long to be one of this app's: nothing of it is read.
+fn too_long(hash: &str) -> String {
+    format!(
+        "Le lien n'a pas été ouvert : il fait {} caractères, plus que les {MAX_LINK_CHARS} d'un lien de laclasse-sim. Rien n'a été importé.",
+        hash.len()
+    )
 }
 
 /// The name a shared link's simulation is opened under.
@@ -216,13 +227,19 @@ fn link_name(name: &str) -> String {
 /// holds a damaged one, else each simulation's name and scenario (two or three).
 pub fn decode_compare(hash: &str) -> Option<Result<Vec<(String, Draft)>, String>> {
     let payload = hash.strip_prefix("#comparer=")?;
+    if hash.len() > MAX_LINK_CHARS {
+        return Some(Err(too_long(hash)));
+    }
     let damaged =
         || "Le lien ne contient pas une comparaison lisible (encodage abîmé).".to_string();
     let Some(bytes) = base64_payload(payload) else {
         return Some(Err(damaged()));
     };
-    let list: Vec<serde_json::Value> = match serde_json::from_slice(&bytes) {
-        Ok(serde_json::Value::Array(list)) => list,
+    let list: Vec<serde_json::Value> = match std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| crate::io::json::parse(text).ok())
+    {
+        Some(serde_json::Value::Array(list)) => list,
         _ => return Some(Err(damaged())),
     };
     if !(2..=crate::engine::compare::MAX_COMPARED).contains(&list.len()) {
@@ -243,6 +260,16 @@ pub fn decode_compare(hash: &str) -> Option<Result<Vec<(String, Draft)>, String>
                     .get("scenario")
                     .filter(|s| s.is_object())
                     .ok_or_else(damaged)?;
+                let schools = scenario
+                    .get(crate::io::schema::SCHOOLS_KEY)
+                    .and_then(|s| s.as_array())
+                    .map_or(0, Vec::len);
+                if schools > crate::io::scenario::MAX_SCHOOLS {
+                    return Err(format!(
+                        "Le lien n'a pas été ouvert : une simulation contient {schools} écoles ; un scénario en compte au plus {}.",
+                        crate::io::scenario::MAX_SCHOOLS
+                    ));
+                }
                 Ok((name, Draft::from_value(scenario)))
             })
             .collect(),

@@ -195,7 +195,9 @@ impl Stored {
             .map_err(|_| "elle est abîmée (JSON illisible)".to_string())?;
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(v) if v == u64::from(STORED_VERSION) => {
-                serde_json::from_value(value).map_err(|e| format!("elle est incomplète ({e})"))
+                serde_json::from_value(value).map_err(|_| {
+                    "elle est incomplète (un champ manque ou n'a pas le type attendu)".to_string()
+                })
             }
             Some(v) => Err(format!(
                 "elle vient d'une autre version de laclasse-sim (format {v})"

@@ -167,6 +167,27 @@ pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
     ]
 }
 
+/// The most characters a spreadsheet cell holds (Excel's limit; LibreOffice's is higher).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// A text as a cell holds it: without the characters XML forbids (`document_safe`), and cut to
+/// [`MAX_CELL_CHARS`] with the cut said at its end, so that every sheet opens.
+pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let safe = crate::engine::text::document_safe(text);
+    let n = safe.chars().count();
+    if n <= MAX_CELL_CHARS {
+        return safe;
+    }
+    let mark = format!(
+        " […] (texte coupé : {n} caractères, une cellule en contient au plus {MAX_CELL_CHARS})"
+    );
+    let kept: String = safe
+        .chars()
+        .take(MAX_CELL_CHARS - mark.chars().count())
+        .collect();
+    std::borrow::Cow::Owned(kept + &mark)
+}
+
 /// The list as an Excel workbook (.xlsx).
 pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -178,10 +199,10 @@ pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     for sheet in sheets {
         let ws = book.add_worksheet();
         ws.set_name(sheet.name.as_ref()).map_err(fail)?;
-        ws.write_string_with_format(0, 0, &sheet.title, &bold)
+        ws.write_string_with_format(0, 0, cell_text(&sheet.title), &bold)
             .map_err(fail)?;
         for (c, h) in sheet.header.iter().enumerate() {
-            ws.write_string_with_format(2, c as u16, h, &bold)
+            ws.write_string_with_format(2, c as u16, cell_text(h), &bold)
                 .map_err(fail)?;
             ws.set_column_width(c as u16, 18).map_err(fail)?;
         }
@@ -191,7 +212,7 @@ pub fn to_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
                 let c = c as u16;
                 match cell {
                     // A text cell, never a formula, even for "=…", "+…", "-…" or "@…".
-                    Cell::Text(t) => ws.write_string(r, c, t).map(|_| ()),
+                    Cell::Text(t) => ws.write_string(r, c, cell_text(t)).map(|_| ()),
                     Cell::Date(d) => {
                         let when = ExcelDateTime::from_ymd(
                             d.year() as u16,
@@ -252,16 +273,16 @@ pub fn to_ods(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     let euro_style = book.add_cellstyle(CellStyle::new("euros", &euro_format));
     for sheet in sheets {
         let mut ws = spreadsheet_ods::Sheet::new(sheet.name.as_ref());
-        ws.set_value(0, 0, Value::Text(sheet.title.clone()));
+        ws.set_value(0, 0, Value::Text(cell_text(&sheet.title).into_owned()));
         for (c, h) in sheet.header.iter().enumerate() {
-            ws.set_value(2, c as u32, Value::Text(h.to_string()));
+            ws.set_value(2, c as u32, Value::Text(cell_text(h).into_owned()));
         }
         for (r, row) in sheet.rows.iter().enumerate() {
             let r = (r + 3) as u32;
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u32;
                 match cell {
-                    Cell::Text(t) => ws.set_value(r, c, Value::Text(t.clone())),
+                    Cell::Text(t) => ws.set_value(r, c, Value::Text(cell_text(t).into_owned())),
                     Cell::Date(d) => ws.set_styled_value(r, c, *d, &date_style),
                     Cell::Euros(m) => ws.set_styled_value(
                         r,

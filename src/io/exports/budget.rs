@@ -78,16 +78,50 @@ pub const BUDGET_HEADER: [&str; 7] = [
     "Montant",
 ];
 
+/// Past this many titles, the budget sheet gives each exercice's total without the detail of
+/// its titles, and says so: a sheet of 1 000 schools over 100 years would otherwise weigh
+/// hundreds of megabytes.
+pub const MAX_TITLE_ROWS: usize = 20_000;
+
 /// The budget sheet: for each reading, each budget year's titles then its total, every year
-/// of the simulation (zeros included).
+/// of the simulation (zeros included); past [`MAX_TITLE_ROWS`] titles, the totals only.
 pub fn budget_sheet(scenario: &Scenario, sim: &Simulation) -> Sheet {
     let mut rows = Vec::new();
-    for reading in BillingUnit::ALL {
-        let titles = unit_titles(scenario, sim, reading);
+    // Counted from the title batches first: the titles themselves are made only when shown.
+    let all: usize = BillingUnit::ALL
+        .iter()
+        .flat_map(|&r| sim.budget_years.for_unit(r))
+        .flat_map(|y| &y.titles)
+        .map(|t| t.units)
+        .sum();
+    let detailed = all <= MAX_TITLE_ROWS;
+    let titles: Vec<Vec<UnitTitle>> = BillingUnit::ALL
+        .iter()
+        .map(|&r| {
+            if detailed {
+                unit_titles(scenario, sim, r)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    if !detailed {
+        rows.push(vec![
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Text(format!(
+                "Détail des titres omis : {all} titres, au-delà des {MAX_TITLE_ROWS} lignes qu'une feuille lisible peut montrer ; le total de chaque exercice est exact et compte tous ses titres."
+            )),
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+    }
+    for (reading, titles) in BillingUnit::ALL.into_iter().zip(&titles) {
         for year in sim.budget_years.for_unit(reading) {
-            let mut count = 0;
+            let count: usize = year.titles.iter().map(|t| t.units).sum();
             for t in titles.iter().filter(|t| t.exercice == year.year) {
-                count += 1;
                 rows.push(vec![
                     Cell::Count(year.year as u64),
                     Cell::Text(reading.label().to_string()),
@@ -127,7 +161,7 @@ pub fn budget_sheet(scenario: &Scenario, sim: &Simulation) -> Sheet {
 
 fn csv_field(cell: &Cell) -> String {
     let text = match cell {
-        Cell::Text(t) => t.clone(),
+        Cell::Text(t) => super::annex1::cell_text(t).into_owned(),
         Cell::Date(d) => fr(*d),
         // « 1 234,50 » without the currency sign, so that a spreadsheet reads a number.
         Cell::Euros(m) => decimal_comma(&m.to_decimal_string()),

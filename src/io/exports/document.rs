@@ -60,7 +60,8 @@ pub const BLANK: &str = "……………";
 
 /// Text for an HTML element or attribute.
 pub(crate) fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
+    crate::engine::text::document_safe(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

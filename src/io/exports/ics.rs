@@ -356,7 +356,8 @@ fn escape_text_into(out: &mut String, value: &str) {
             }
             '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => "\\n",
             '\t' => continue,
-            c if c.is_control() => "",
+            // Other controls, bidirectional controls, noncharacters: dropped.
+            c if crate::engine::text::forbidden_char(c).is_some() => "",
             _ => continue,
         };
         out.push_str(&value[copied..i]);

@@ -65,3 +65,53 @@ pub(super) fn too_many_schools(count: usize) -> FieldError {
         format!("{count} écoles : un scénario en compte au plus {MAX_SCHOOLS}"),
     )
 }
+
+/// The most members a council has (Paris, 163): a count above it counts nothing real.
+pub const MAX_COUNCIL: u32 = 163;
+
+/// Counts checked against what they count (D1–D4): the members in office at most
+/// [`MAX_COUNCIL`], the members listed present at most the members in office, and the votes
+/// (for, against, abstentions) at most the members in office (or [`MAX_COUNCIL`] unknown).
+pub(super) fn meeting_counts(meeting: &crate::engine::scenario::Meeting) -> Vec<FieldError> {
+    use crate::io::schema::MeetingField;
+    let at = |f: MeetingField| FieldRef::Scenario(Field::Meeting(f));
+    let mut out = Vec::new();
+    let in_office = meeting.in_office.filter(|&n| {
+        let ok = n <= MAX_COUNCIL;
+        if !ok {
+            out.push(FieldError::at(
+                at(MeetingField::InOffice),
+                format!("{n} conseillers en exercice : un conseil municipal en compte au plus {MAX_COUNCIL} (Paris)"),
+            ));
+        }
+        ok
+    });
+    let ceiling = in_office.unwrap_or(MAX_COUNCIL);
+    let present = meeting.present.len();
+    if let Some(n) = in_office
+        && present > n as usize
+    {
+        out.push(FieldError::at(
+            at(MeetingField::Present),
+            format!(
+                "{present} conseillers présents pour {n} en exercice : la liste en compte trop"
+            ),
+        ));
+    }
+    if let Some(v) = meeting.vote {
+        let total = u64::from(v.for_votes) + u64::from(v.against) + u64::from(v.abstentions);
+        if total > u64::from(ceiling) {
+            out.push(FieldError::at(
+                at(MeetingField::VoteFor),
+                format!(
+                    "{} pour, {} contre et {} abstentions font {total} voix, plus que les {ceiling} conseillers {}",
+                    v.for_votes,
+                    v.against,
+                    v.abstentions,
+                    if in_office.is_some() { "en exercice" } else { "d'un conseil municipal (au plus, Paris)" }
+                ),
+            ));
+        }
+    }
+    out
+}

@@ -104,9 +104,15 @@ impl fmt::Display for FieldError {
 /// Reads a scenario from JSON text. Every error found is returned, not just the first.
 pub fn parse_str(text: &str) -> Result<Scenario, Vec<FieldError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str::<Value>(text) {
+    match crate::io::json::parse(text) {
         Ok(value) => parse_value(&value),
-        Err(e) => Err(vec![FieldError::file(syntax::json_error_message(text, &e))]),
+        Err(crate::io::json::JsonError::Syntax(e)) => {
+            Err(vec![FieldError::file(syntax::json_error_message(text, &e))])
+        }
+        Err(crate::io::json::JsonError::Duplicate { path, line }) => {
+            let message = crate::io::json::JsonError::duplicate_message(&path, line);
+            Err(vec![FieldError::group(path, "", message)])
+        }
     }
 }
 
@@ -209,6 +215,7 @@ fn parse_head(
                     )
                     .map(|m| read_meeting(&mut r, m))
                     .unwrap_or_default();
+                r.errors.extend(checks::meeting_counts(&meeting));
                 let mayor = r
                     .optional_group(
                         map,

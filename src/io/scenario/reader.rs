@@ -26,16 +26,17 @@ pub(super) fn get<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Valu
 pub const MAX_TEXT_CHARS: usize = 500;
 
 /// What is wrong with a one-line text, if anything: a control character (a line break, a
-/// tabulation, a terminal escape…), or too many characters.
+/// tabulation, a terminal escape…), a character that reverses the line or that XML and
+/// Unicode forbid (`engine::text::forbidden_char`), or too many characters.
 fn text_problem(s: &str) -> Option<String> {
-    if let Some(c) = s
+    if let Some((c, what)) = s
         .chars()
-        .find(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+        .find_map(|c| crate::engine::text::forbidden_char(c).map(|w| (c, w)))
     {
         let what = match c {
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => "un saut de ligne".to_string(),
             '\t' => "une tabulation".to_string(),
-            c => format!("un caractère de contrôle (U+{:04X})", c as u32),
+            c => format!("{what} (U+{:04X})", c as u32),
         };
         return Some(format!(
             "le texte contient {what}, qui n'est pas accepté dans ce champ d'une ligne"

@@ -39,16 +39,8 @@ pub(super) fn type_name(v: &Value) -> &'static str {
     }
 }
 
-/// A value as an error message quotes it: control characters shown as `�`, at most 60
-/// characters, so that a message never carries a terminal escape or a whole page of text.
+/// A value as an error message quotes it: at most 60 characters, a control, bidirectional or
+/// forbidden character shown as `�` (`engine::text::excerpt`), between quotes.
 pub(super) fn quoted(text: &str) -> String {
-    let mut out: String = text
-        .chars()
-        .take(60)
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect();
-    if text.chars().count() > 60 {
-        out.push('…');
-    }
-    format!("\"{out}\"")
+    format!("\"{}\"", crate::engine::text::excerpt(text))
 }
