@@ -160,7 +160,7 @@ fn missing_file_is_named() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("impossible de lire « /nonexistent/scenario.json » : fichier introuvable")
+        err.contains("impossible de lire « /nonexistent/scenario.json » : fichier ou dossier introuvable")
     );
 }
 
@@ -318,7 +318,7 @@ fn text_report_gives_the_legality_dates() {
         "{text}"
     );
     assert!(
-        text.contains("Déféré préfectoral : jusqu'au lundi 22 janvier 2024  [CGCT art. L2131-6]")
+        text.contains("Déféré préfectoral (hypothèse : délai franc) : jusqu'au lundi 22 janvier 2024  [CGCT art. L2131-6]")
     );
     assert!(text.contains("« Certifié exécutoire par : transmission en préfecture le 20/11/2023, mise en ligne le 16/11/2023 »"));
     assert!(text.contains(
