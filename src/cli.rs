@@ -529,7 +529,7 @@ fn argument_error(e: &lexopt::Error) -> String {
 fn io_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
-        ErrorKind::NotFound => "fichier ou dossier introuvable".into(),
+        ErrorKind::NotFound => "fichier introuvable".into(),
         ErrorKind::PermissionDenied => "accès refusé".into(),
         ErrorKind::IsADirectory => "c'est un dossier, pas un fichier".into(),
         ErrorKind::NotADirectory => "un élément du chemin n'est pas un dossier".into(),

@@ -160,7 +160,7 @@ fn missing_file_is_named() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("impossible de lire « /nonexistent/scenario.json » : fichier ou dossier introuvable")
+        err.contains("impossible de lire « /nonexistent/scenario.json » : fichier introuvable")
     );
 }
 

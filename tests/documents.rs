@@ -212,7 +212,7 @@ fn a_tie_is_rejected_in_a_secret_ballot_decided_by_the_chair_or_left_blank() {
     );
     assert!(
         chair_for
-            .contains("partage égal des voix, le président ayant voté pour (voix prépondérante")
+            .contains("partage égal des voix, le président ayant voté pour : sa voix est prépondérante (CGCT L2121-20)")
     );
     let chair_abstains = draft_with(|v| {
         v["deliberation"]["meeting"]["vote"] = tie.clone();
@@ -223,7 +223,12 @@ fn a_tie_is_rejected_in_a_secret_ballot_decided_by_the_chair_or_left_blank() {
         v["deliberation"]["meeting"]["vote"] = tie.clone();
     });
     assert!(unknown.contains("Le Conseil Municipal, après en avoir délibéré : …………… (ADOPTE ou REJETTE, selon le vote) la proposition suivante :"), "{unknown}");
-    assert!(unknown.contains("…………… (vote du président, prépondérant en cas de partage égal)"));
+    assert!(
+        unknown.contains(
+            "; partage égal des voix, voix prépondérante du président : …………… (vote du président)"
+        ),
+        "{unknown}"
+    );
     for absent in ["APPROUVE", "AUTORISE", "REJETTE la"] {
         assert!(!unknown.contains(absent), "« {absent} » in:\n{unknown}");
     }
@@ -296,7 +301,7 @@ fn when_an_adjointe_chairs_the_mayor_is_still_the_executive() {
     in_order(
         &text,
         &[
-            "sous la présidence de Mme Caroline ACQUAVIVA, Maire-adjointe de Tassin-la-Demi-Lune.",
+            "sous la présidence de Mme Caroline ACQUAVIVA, Maire-adjointe de Tassin-la-Demi-Lune, remplaçant le Maire absent ou empêché (CGCT L2122-17).",
             "3) AUTORISE Monsieur le Maire à signer",
             "4) CHARGE Monsieur le Maire de l'exécution",
             "Pascal CHARMOT\nLe Maire de Tassin-la-Demi-Lune",
@@ -324,7 +329,7 @@ fn publicity_follows_the_population() {
     let small = draft_with(|v| {
         v["deliberation"]["meeting"]["population"] = json!(2_800);
     });
-    assert!(small.contains("- Publication (affichage, papier ou mise en ligne, selon le mode choisi par le conseil municipal) le : 16/11/2023"), "{small}");
+    assert!(small.contains("- Publication par …………… (affichage, publication papier ou mise en ligne, selon le mode choisi par le conseil municipal ; à défaut de choix, mise en ligne, CGCT L2131-1 IV) le : 16/11/2023"), "{small}");
     let large = text_of(&seance());
     assert!(large.contains(
         "- Mise en ligne sur le site Internet de la commune de Tassin-la-Demi-Lune le : 16/11/2023"
@@ -393,7 +398,7 @@ fn in_school_group_billing_the_dit_keeps_art_6_and_a_chair_is_named_as_entered()
     assert!(!text.contains("150,00 € par groupe scolaire"));
     assert!(text.contains("3) AUTORISE le Maire à signer"), "{text}");
     assert!(text.contains(
-        "sous la présidence de Caroline ACQUAVIVA, Maire-adjointe de Tassin-la-Demi-Lune"
+        "sous la présidence de Mme Caroline ACQUAVIVA, Maire-adjointe de Tassin-la-Demi-Lune, remplaçant le Maire absent ou empêché (CGCT L2122-17)."
     ));
     assert!(!text.contains("Monsieur le Maire"));
 }
@@ -445,6 +450,7 @@ fn the_termination_letter_is_written_by_the_command_and_reads_back_in_libreoffic
             "Objet : dénonciation de la convention",
             "en application de la délibération du conseil municipal n° …………… (numéro) du …………… (date).",
             "prend effet à la date anniversaire du dimanche 16 novembre 2025, moyennant le préavis de trois mois ; à défaut, à la date anniversaire suivante, le lundi 16 novembre 2026.",
+            "la présente lettre étant reçue dans le délai",
             "seront supprimés le dimanche 16 novembre 2025",
             "année de convention n° 2 (du samedi 16 novembre 2024 au samedi 15 novembre 2025)",
             "Le Maire de Tassin-la-Demi-Lune",
@@ -585,4 +591,69 @@ fn a_rejected_act_and_the_preparation_sheet_open_in_libreoffice() {
             "Numéro de l'acte : 2023_64",
         ],
     );
+}
+
+#[test]
+fn the_act_records_what_the_council_did_and_only_that() {
+    // Without quorum: a record that the council could not deliberate — no number, no votants.
+    let present: Vec<Value> = seance()["deliberation"]["meeting"]["present"]
+        .as_array()
+        .unwrap()[..17]
+        .to_vec();
+    let carence = draft_with(|v| {
+        let m = &mut v["deliberation"]["meeting"];
+        m["secretary"] = present[0].clone();
+        m["chair"] = present[1].clone();
+        m["present"] = Value::Array(present.clone());
+        m["proxies"] = json!([]);
+        m["vote"] = json!({ "for": 17 });
+    });
+    assert!(carence.starts_with("Constat : le conseil municipal n'a pas pu délibérer (quorum non atteint)\n\nCONSEIL MUNICIPAL DE TASSIN-LA-DEMI-LUNE"), "{carence}");
+    for absent in ["N° 2023-64", "Nombre de votants", "Vote :"] {
+        assert!(!carence.contains(absent), "« {absent} » in:\n{carence}");
+    }
+    // Rejected: the proposal's reasons are not kept as the council's.
+    let rejected = draft_with(|v| {
+        v["deliberation"]["meeting"]["vote"] =
+            json!({ "for": 10, "against": 11, "abstentions": 14 });
+    });
+    assert!(rejected.contains("Considérant la proposition de conclure avec la Métropole de Lyon"));
+    assert!(!rejected.contains("qui présente un intérêt financier et opérationnel"));
+    // Proxies as D4 read them: a holder's second one and one to an absent holder are not
+    // retained, a giver present is no absent; the holder written as the list writes him.
+    let proxies = draft_with(|v| {
+        let m = &mut v["deliberation"]["meeting"];
+        m["proxies"][1]["holder"] = json!("ACQUAVIVA Caroline");
+        m["proxies"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({ "giver": "BERGERET Pierre", "holder": "RIO Jean-Baptiste" }));
+        m["vote"] = json!({ "for": 34 });
+    });
+    assert!(proxies.contains("Conseillers absents avec pouvoir : 5 (CONTREL Nathalie donne pouvoir à ACQUAVIVA Caroline ; DE UFFREDI Sabrina"), "{proxies}");
+    assert!(proxies.contains("Conseillers absents sans pouvoir : 1 (CUZIN Sandrine (pouvoir à ACQUAVIVA Caroline non retenu : second pouvoir du même porteur))"), "{proxies}");
+    assert!(!proxies.contains("BERGERET Pierre donne pouvoir"));
+    let seed = text_of(&seance());
+    assert!(seed.contains("CUZIN Sandrine donne pouvoir à KALITA Matthieu"));
+    // Counts that do not make the votants are not written as the council's vote.
+    let wrong = draft_with(|v| {
+        v["deliberation"]["meeting"]["vote"] = json!({ "for": 30 });
+    });
+    assert!(wrong.contains("Vote : …………… (décompte des voix à corriger) (saisi : 30 voix pour, 0 voix contre, 0 abstention, pour 35 votants)"), "{wrong}");
+}
+
+#[test]
+fn the_letter_is_never_dated_before_the_act_it_cites() {
+    let mut v: Value = serde_json::from_str(include_str!("../data/examples/tassin.json")).unwrap();
+    v["termination_deliberation"] = json!({ "number": "2025-40", "date": "2025-06-10" });
+    let input = temp("tassin.json");
+    std::fs::write(&input, serde_json::to_vec(&v).unwrap()).unwrap();
+    let out = temp("lettre.txt");
+    export_ok("resiliation", &input, &["--date", "2025-06-01"], &out);
+    let text = std::fs::read_to_string(out).unwrap();
+    assert!(
+        text.contains("Tassin-la-Demi-Lune, le mardi 10 juin 2025"),
+        "{text}"
+    );
+    assert!(text.contains("n° 2025-40 du mardi 10 juin 2025"));
 }

@@ -178,7 +178,9 @@ fn the_tassin_plan_for_16_11_2025_in_the_report() {
             "send_by": "2025-08-11",
             "enforceable_by": "2025-08-11",
             "meeting_by": "2025-08-08",
-            "convocation_by": "2025-08-01"
+            "convocation_by": "2025-08-01",
+            "recommended_meeting_by": "2025-07-29",
+            "recommended_convocation_by": "2025-07-23"
         })
     );
     // With the council's delegation to the mayor, no meeting.

@@ -57,6 +57,8 @@ pub enum Clause {
     CgctL2121_11,
     /// CGCT art. L2121-12: convocation five jours francs before, from 3 500 inhabitants.
     CgctL2121_12,
+    /// CGCT art. L2121-14: the mayor chairs the council.
+    CgctL2121_14,
     /// CGCT art. L2121-15: a secretary of the meeting.
     CgctL2121_15,
     /// CGCT art. L2121-17: the quorum.
@@ -110,6 +112,7 @@ impl Clause {
             Clause::CodeTravailL3133_1 => "C. trav. art. L3133-1",
             Clause::CgctL2121_11 => "CGCT art. L2121-11",
             Clause::CgctL2121_12 => "CGCT art. L2121-12",
+            Clause::CgctL2121_14 => "CGCT art. L2121-14",
             Clause::CgctL2121_15 => "CGCT art. L2121-15",
             Clause::CgctL2121_17 => "CGCT art. L2121-17",
             Clause::CgctL2121_20 => "CGCT art. L2121-20",
@@ -203,6 +206,9 @@ impl Clause {
             }
             Clause::CgctL2121_12 => {
                 "Dans les communes de 3 500 habitants et plus, une note explicative de synthèse sur les affaires soumises à délibération doit être adressée avec la convocation aux membres du conseil municipal. […] Le délai de convocation est fixé à cinq jours francs. En cas d'urgence, le délai peut être abrégé par le maire sans pouvoir être toutefois inférieur à un jour franc. Le maire en rend compte dès l'ouverture de la séance au conseil municipal, qui se prononce sur l'urgence et peut décider le renvoi de la discussion, pour tout ou partie, à l'ordre du jour d'une séance ultérieure."
+            }
+            Clause::CgctL2121_14 => {
+                "Le conseil municipal est présidé par le maire et, à défaut, par celui qui le remplace. Dans les séances où le compte administratif du maire est débattu, le conseil municipal élit son président."
             }
             Clause::CgctL2121_15 => {
                 "Au début de chacune de ses séances, le conseil municipal nomme un ou plusieurs de ses membres pour remplir les fonctions de secrétaire."

@@ -39,17 +39,25 @@ impl Publicity {
     }
 
     /// What the act's « Certifié exécutoire » says of it: « Mise en ligne sur le site Internet
-    /// de la commune de X le : ».
-    pub fn certified(self, commune: &str) -> String {
+    /// de la commune de X le : », and what the person writes in when the mode is theirs to say
+    /// (a blank: the mode the council chose).
+    pub fn certified(self, commune: &str) -> (String, Option<&'static str>) {
         match self {
-            Publicity::Electronic => {
-                format!("Mise en ligne sur le site Internet de la commune de {commune} le : ")
-            }
-            Publicity::AsChosen => {
-                "Publication (affichage, papier ou mise en ligne, selon le mode choisi par le conseil municipal) le : ".to_string()
-            }
-            Publicity::Unknown => format!(
-                "Publication (mise en ligne sur le site Internet de la commune de {commune} ; sous 3 500 habitants, selon le mode choisi par le conseil) le : "
+            Publicity::Electronic => (
+                format!("Mise en ligne sur le site Internet de la commune de {commune} le : "),
+                None,
+            ),
+            Publicity::AsChosen => (
+                "Publication par ".to_string(),
+                Some(
+                    "affichage, publication papier ou mise en ligne, selon le mode choisi par le conseil municipal ; à défaut de choix, mise en ligne, CGCT L2131-1 IV",
+                ),
+            ),
+            Publicity::Unknown => (
+                format!(
+                    "Publication (mise en ligne sur le site Internet de la commune de {commune} ; sous 3 500 habitants, selon le mode choisi par le conseil) le : "
+                ),
+                None,
             ),
         }
     }
@@ -172,6 +180,11 @@ pub fn d5_prefect_referral_deadline(transmitted: NaiveDate) -> Explained<NaiveDa
     if delay.at_month_end() {
         why = why.assume(assumptions::APPEAL_MONTH_END);
     }
+    if let Some(day) = delay.cautious {
+        why = why
+            .step(super::r9_calendar::month_end_caution(transmitted, day))
+            .assume(assumptions::APPEAL_QUANTIEME);
+    }
     Explained::new(delay.deadline, why)
 }
 
@@ -262,7 +275,8 @@ pub fn d5_notified_without_approval(passed: Option<bool>, vote_known: bool) -> E
         (true, _) => "Partage égal des voix sans vote du président saisi : rien n'établit que le conseil a approuvé la convention avant sa signature.",
         (false, _) => "Le vote n'est pas saisi : rien n'établit encore que le conseil a autorisé la signature de la convention.",
     });
-    Explained::new(true, why)
+    // The value says whether the vote rejected it (rather than its outcome being unknown).
+    Explained::new(vote_known && passed == Some(false), why)
 }
 
 /// Every legality date of the deliberation (D5), as far as the scenario knows them.
@@ -332,12 +346,14 @@ impl Legality {
             out.push(("signature-avant-executoire", f.why.steps.join(" "), &f.why));
         }
         if let Some(f) = &self.notified_without_approval {
+            let lead = if f.value {
+                "Convention signée sans autorisation"
+            } else {
+                "Autorisation de signer à établir"
+            };
             out.push((
                 "signature-sans-autorisation",
-                format!(
-                    "Convention signée sans autorisation : {}",
-                    f.why.steps.join(" ")
-                ),
+                format!("{lead} : {}", f.why.steps.join(" ")),
                 &f.why,
             ));
         }
@@ -451,7 +467,14 @@ mod tests {
         assert_eq!(Publicity::of(Some(3_499)), Publicity::AsChosen);
         assert_eq!(Publicity::of(None), Publicity::Unknown);
         assert!(!Publicity::Electronic.hint().contains("affichage"));
-        assert!(!Publicity::Electronic.certified("Bron").contains("affich"));
+        assert!(!Publicity::Electronic.certified("Bron").0.contains("affich"));
+        assert!(
+            Publicity::AsChosen
+                .certified("Bron")
+                .1
+                .unwrap()
+                .contains("à défaut de choix, mise en ligne")
+        );
         assert!(Publicity::AsChosen.hint().contains("affichage"));
         assert!(
             Clause::CgctL2131_1

@@ -97,6 +97,12 @@ pub struct TerminationPlan {
     /// When the meeting would fall in August: the last working day of July, which still
     /// works, and its convocation when known.
     pub july: Option<(NaiveDate, Option<NaiveDate>)>,
+    /// To send by the recommended date: the meeting one working day before it (`None` when the
+    /// mayor decides).
+    pub recommended_meeting_by: Option<NaiveDate>,
+    /// To send by the recommended date: the convocation (`None` when the mayor decides or the
+    /// population is unknown).
+    pub recommended_convocation_by: Option<NaiveDate>,
 }
 
 /// D7: the plan to leave the convention at `notice`'s anniversary, for a council of a commune
@@ -125,7 +131,11 @@ pub fn d7_termination_plan(
             .map_or(m, r9_previous_working_day);
         (last_july, convocation_for(last_july))
     });
+    let recommended_meeting_by =
+        (decider == Decider::Council).then(|| working_days_before(notice.recommended_send_by, 1));
     TerminationPlan {
+        recommended_meeting_by,
+        recommended_convocation_by: recommended_meeting_by.and_then(convocation_for),
         anniversary: notice.anniversary,
         decider,
         practical_last_day: practical,
@@ -175,12 +185,6 @@ impl TerminationPlan {
             clause: Clause::CgctL2131_1,
         });
         steps.push(PlanStep {
-            what: "Envoi conseillé de la lettre recommandée",
-            date: self.recommended_send_by,
-            rule: "Quinze jours avant le dernier jour ouvré utile, ramené au dernier jour ouvré : une lettre non retirée attend jusqu'à quinze jours au bureau de poste (hypothèse).".into(),
-            clause: Clause::Art8Notice,
-        });
-        steps.push(PlanStep {
             what: "Envoyer la lettre recommandée avec accusé de réception",
             date: self.send_by,
             rule: format!(
@@ -197,6 +201,34 @@ impl TerminationPlan {
         });
         steps.sort_by_key(|s| s.date);
         steps
+    }
+
+    /// The chain that sends the letter on the recommended date: convene, meet, decide, send
+    /// (a décision of the mayor enforceable by then, with a delegation).
+    pub fn recommended(&self) -> String {
+        let send = format!(
+            "envoyer la lettre au plus tard le {} {}",
+            fr_weekday(self.recommended_send_by),
+            fr(self.recommended_send_by)
+        );
+        let steps = match (self.recommended_convocation_by, self.recommended_meeting_by) {
+            (Some(c), Some(m)) => format!(
+                "convoquer le conseil au plus tard le {} {}, le réunir au plus tard le {} {}, {send}",
+                fr_weekday(c),
+                fr(c),
+                fr_weekday(m),
+                fr(m)
+            ),
+            (None, Some(m)) => format!(
+                "réunir le conseil au plus tard le {} {}, {send}",
+                fr_weekday(m),
+                fr(m)
+            ),
+            _ => format!("décision du maire exécutoire et {send}"),
+        };
+        format!(
+            "Calendrier conseillé, qui laisse à la lettre les quinze jours d'une lettre non retirée (hypothèse) : {steps}."
+        )
     }
 
     /// The plan's first line: « Pour quitter la convention au 16/11/2025 : convoquer le
@@ -223,6 +255,20 @@ impl TerminationPlan {
             "Pour quitter la convention au {} : {first}",
             fr(self.anniversary)
         )
+    }
+
+    /// What to say when a letter sent on `today` may arrive too late (after the send-by day,
+    /// before the practical last day).
+    pub fn late(&self, today: NaiveDate) -> Option<String> {
+        (today > self.send_by && today <= self.practical_last_day).then(|| {
+            format!(
+                "La lettre devait partir au plus tard le {} {} : envoyée maintenant, elle risque d'arriver après le {} {} ; à défaut, la résiliation vaudra pour l'anniversaire suivant.",
+                fr_weekday(self.send_by),
+                fr(self.send_by),
+                fr_weekday(self.practical_last_day),
+                fr(self.practical_last_day)
+            )
+        })
     }
 
     /// What a meeting in August means, when it does: few councils meet then.
@@ -279,6 +325,7 @@ impl TerminationPlan {
                 .unwrap_or_default();
             why = why.step(format!("{}{day} — {}", step.sentence(), step.rule));
         }
+        why = why.step(self.recommended());
         if self.decider == Decider::Council && self.jours_francs.is_none() {
             why = why.step(
                 "Population de la commune inconnue : la date de convocation (3 ou 5 jours francs) n'est pas calculée.",
@@ -313,6 +360,13 @@ mod tests {
         assert_eq!(plan.enforceable_by, d("2025-08-11"));
         assert_eq!(plan.meeting_by, Some(d("2025-08-08")));
         assert_eq!(plan.convocation_by, Some(d("2025-08-01")));
+        // The chain that sends on the recommended day: meet by 29/07, convene by 23/07.
+        assert_eq!(plan.recommended_meeting_by, Some(d("2025-07-29")));
+        assert_eq!(plan.recommended_convocation_by, Some(d("2025-07-23")));
+        assert_eq!(
+            plan.recommended(),
+            "Calendrier conseillé, qui laisse à la lettre les quinze jours d'une lettre non retirée (hypothèse) : convoquer le conseil au plus tard le mercredi 23/07/2025, le réunir au plus tard le mardi 29/07/2025, envoyer la lettre au plus tard le mercredi 30/07/2025."
+        );
         assert_eq!(
             plan.headline(),
             "Pour quitter la convention au 16/11/2025 : convoquer le conseil au plus tard le vendredi 01/08/2025"
@@ -331,7 +385,6 @@ mod tests {
         assert_eq!(
             steps,
             [
-                "Envoi conseillé de la lettre recommandée : au plus tard le mercredi 30/07/2025",
                 "Convoquer le conseil municipal : au plus tard le vendredi 01/08/2025",
                 "Réunir le conseil et délibérer la résiliation : au plus tard le vendredi 08/08/2025",
                 "Délibération exécutoire (transmise et publiée) : au plus tard le lundi 11/08/2025",
@@ -339,6 +392,18 @@ mod tests {
                 "Réception par la Métropole : au plus tard le jeudi 14/08/2025",
             ]
         );
+    }
+
+    #[test]
+    fn a_letter_sent_after_the_send_by_day_is_said_late() {
+        let plan = d7_termination_plan(&r2_notice_deadline(d("2023-11-16"), 2), false, None);
+        assert!(plan.late(d("2025-08-11")).is_none());
+        assert!(
+            plan.late(d("2025-08-12"))
+                .unwrap()
+                .contains("après le jeudi 14/08/2025")
+        );
+        assert!(plan.late(d("2025-08-15")).is_none());
     }
 
     #[test]

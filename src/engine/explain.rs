@@ -166,6 +166,8 @@ pub mod assumptions {
     pub const NOTICE_FAVOURABLE: &str = "Hypothèse, lecture favorable : une lettre reçue le jour de l'anniversaire moins trois mois (ou, comptée depuis la réception, jusqu'au dernier jour dont la réception + 3 mois tombe au plus tard à l'anniversaire) pourrait être soutenue ; ce n'est pas une date limite : si la Métropole ne la retient pas, la convention est reconduite un an.";
     /// R2: the cautious deadline is not moved to a working day.
     pub const NOTICE_NOT_EXTENDED: &str = "Hypothèse : la date limite du préavis, comptée à rebours, n'est pas reportée au jour ouvrable suivant (Cass. 3e civ., 8 mars 2018, n° 17-11.312) ; si elle tombe un jour non ouvré, la lettre doit arriver avant.";
+    /// R9, D5: the two months at a month end counted from the event's own day number.
+    pub const APPEAL_QUANTIEME: &str = "Hypothèse : publiée ou transmise un jour de fin de mois, la délibération voit son délai de deux mois compté du lendemain (règle retenue) ; compté du quantième de l'événement, il finit plus tôt : la date la plus précoce est la plus sûre pour agir.";
     /// D7: who decides a termination.
     pub const TERMINATION_DECIDER: &str = "Hypothèse : l'autorisation donnée en 2023 au maire « à signer toute pièce » ne vaut pas pouvoir de résilier ; la résiliation relève d'une délibération du conseil municipal (CGCT L2121-29), sauf délégation au maire de l'article L2122-22 4° (décisions sur l'exécution des marchés et de leurs avenants, crédits inscrits au budget), qui peut couvrir la fin de cette convention, un service rendu contre un prix.";
     /// D7: the registered letter's delivery.

@@ -120,6 +120,10 @@ pub struct DelaiFranc {
     pub raw: NaiveDate,
     /// `raw`, or the first working day after it (CPC art. 642).
     pub deadline: NaiveDate,
+    /// Counted from the event's own day number at a month end (28/02 + 2 months = 28/04, then
+    /// the jour franc: 29/04), when that is earlier than `deadline`: the safe day to act by
+    /// (hypothèse).
+    pub cautious: Option<NaiveDate>,
 }
 
 impl DelaiFranc {
@@ -134,11 +138,34 @@ impl DelaiFranc {
 pub fn r9_two_months_franc(event: NaiveDate) -> DelaiFranc {
     let start = next_day(event);
     let raw = add_months(start, 2);
+    let deadline = r9_next_working_day(raw);
+    let by_quantieme = r9_next_working_day(next_day(add_months(event, 2)));
     DelaiFranc {
         start,
         raw,
-        deadline: r9_next_working_day(raw),
+        deadline,
+        cautious: (by_quantieme < deadline).then_some(by_quantieme),
     }
+}
+
+/// The short note beside a two months' deadline at a month end: « par prudence (hypothèse,
+/// fin de mois) : au plus tard le mardi 29/04/2025 ».
+pub fn caution_note(day: NaiveDate) -> String {
+    format!(
+        "par prudence (hypothèse, fin de mois) : au plus tard le {} {}",
+        super::dates::fr_weekday(day),
+        fr(day)
+    )
+}
+
+/// At a month end, what counting from the event's own day number gives: the earlier day to act
+/// by, said as a hypothèse.
+pub fn month_end_caution(event: NaiveDate, day: NaiveDate) -> String {
+    format!(
+        "Hypothèse, fin de mois : compté du quantième du {} (deux mois plus tard, puis le jour franc), le délai finirait dès le {} ; par prudence, agir au plus tard ce jour-là.",
+        fr(event),
+        fr_long(day)
+    )
 }
 
 /// R9 (deliberation, last paragraph; CJA art. R421-1): the last day to appeal against the
@@ -151,6 +178,7 @@ pub fn r9_appeal_deadline(published: NaiveDate) -> Explained<NaiveDate> {
         start,
         raw,
         deadline,
+        cautious,
     } = r9_two_months_franc(published);
     let mut why = Explanation::new(
         Rule::R9,
@@ -188,6 +216,11 @@ pub fn r9_appeal_deadline(published: NaiveDate) -> Explained<NaiveDate> {
     // The day of the month is missing in the target month (31 → 28 February): a reading.
     if raw.day() != start.day() {
         why = why.assume(assumptions::APPEAL_MONTH_END);
+    }
+    if let Some(day) = cautious {
+        why = why
+            .step(month_end_caution(published, day))
+            .assume(assumptions::APPEAL_QUANTIEME);
     }
     Explained::new(deadline, why)
 }

@@ -348,6 +348,20 @@ impl Simulation {
         )
     }
 
+    /// At a month end, the earlier day to act by against the deliberation (R9, hypothèse).
+    pub fn appeal_caution(&self) -> Option<NaiveDate> {
+        self.legality
+            .published
+            .and_then(|p| super::r9_calendar::r9_two_months_franc(p).cautious)
+    }
+
+    /// At a month end, the earlier last day of the déféré préfectoral (D5, hypothèse).
+    pub fn referral_caution(&self) -> Option<NaiveDate> {
+        self.legality
+            .transmitted
+            .and_then(|t| super::r9_calendar::r9_two_months_franc(t).cautious)
+    }
+
     /// The next anniversary a letter can still reach on `today`: the first whose practical
     /// last day of reception (R2) is today or later.
     pub fn next_notice(&self, today: NaiveDate) -> Option<&NoticeDeadline> {
@@ -500,7 +514,14 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
         .collect();
 
     let appeal_deadline = scenario.deliberation.published.map(r9_appeal_deadline);
-    let meeting = d1_d4_meeting_check(&scenario.deliberation.meeting);
+    let meeting = d1_d4_meeting_check(
+        &scenario.deliberation.meeting,
+        scenario
+            .deliberation
+            .mayor
+            .as_ref()
+            .map(|m| m.name.as_str()),
+    );
     let legality = d5_legality(
         notified,
         conv.signed,

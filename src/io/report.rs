@@ -134,6 +134,11 @@ pub struct PlanOut {
     /// The last day to convene the council; null with `termination_delegation` or without
     /// the population.
     pub convocation_by: Option<String>,
+    /// To send on the recommended day: the last day for the meeting (null with
+    /// `termination_delegation`).
+    pub recommended_meeting_by: Option<String>,
+    /// To send on the recommended day: the last day to convene (null as `convocation_by`).
+    pub recommended_convocation_by: Option<String>,
 }
 
 /// A proxy not counted (D4).
@@ -307,6 +312,8 @@ pub fn report(sim: &Simulation) -> Report {
                     enforceable_by: iso(p.enforceable_by),
                     meeting_by: p.meeting_by.map(iso),
                     convocation_by: p.convocation_by.map(iso),
+                    recommended_meeting_by: p.recommended_meeting_by.map(iso),
+                    recommended_convocation_by: p.recommended_convocation_by.map(iso),
                 },
             })
             .collect(),

@@ -151,6 +151,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
                 step.clause.reference()
             );
         }
+        let _ = writeln!(o, "      {}", plan.recommended());
         if let Some(w) = plan.august_warning() {
             let _ = writeln!(o, "      ! {w}");
         }
@@ -174,7 +175,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
 
     let legality = &sim.legality;
     if legality.any_known() {
-        let _ = writeln!(o, "\nDélibération approuvant la convention");
+        let _ = writeln!(o, "\nDélibération sur la convention");
         match &legality.enforceable {
             Some(e) => {
                 let _ = writeln!(
@@ -195,8 +196,11 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
     if let Some(a) = &sim.appeal_deadline {
         let _ = writeln!(
             o,
-            "  Recours contre la délibération : jusqu'au {}  [{}]",
+            "  Recours contre la délibération : jusqu'au {}{}  [{}]",
             fr_long(a.value),
+            sim.appeal_caution()
+                .map(|d| format!(" ({})", crate::engine::r9_calendar::caution_note(d)))
+                .unwrap_or_default(),
             a.why.reference()
         );
         why(o, &a.why);
@@ -204,8 +208,11 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
     if let Some(r) = &legality.prefect_referral {
         let _ = writeln!(
             o,
-            "  Déféré préfectoral (hypothèse : délai franc) : jusqu'au {}  [{}]",
+            "  Déféré préfectoral (hypothèse : délai franc) : jusqu'au {}{}  [{}]",
             fr_long(r.value),
+            sim.referral_caution()
+                .map(|d| format!(" ({})", crate::engine::r9_calendar::caution_note(d)))
+                .unwrap_or_default(),
             r.why.reference()
         );
         why(o, &r.why);

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::why::{ClauseTag, Why};
 use crate::engine::d1_d4_meeting::CheckLine;
 use crate::engine::dates::{fr, fr_weekday};
+use crate::engine::r9_calendar::caution_note;
 use crate::engine::{Explained, Simulation};
 use crate::web::summary::remaining;
 
@@ -19,12 +20,20 @@ pub struct LegalityProps {
     pub today: NaiveDate,
 }
 
-/// One dated line: « Exécutoire le lundi 20/11/2023 (il y a 3 jours) Art. … pourquoi ? ».
-fn dated(id: &'static str, lead: &'static str, d: &Explained<NaiveDate>, today: NaiveDate) -> Html {
+/// One dated line: « Exécutoire le lundi 20/11/2023 (il y a 3 jours) Art. … pourquoi ? »,
+/// with the earlier safe day at a month end when there is one.
+fn dated(
+    id: &'static str,
+    lead: &'static str,
+    d: &Explained<NaiveDate>,
+    today: NaiveDate,
+    caution: Option<NaiveDate>,
+) -> Html {
     let why = d.why.clone();
     html! {
         <li {id}>{ lead }<strong>{ format!("{} {}", fr_weekday(d.value), fr(d.value)) }</strong>
             { format!(" ({}) ", remaining(today, d.value)) }
+            if let Some(day) = caution { <span class="note">{ format!("— {} ", caution_note(day)) }</span> }
             <ClauseTag clause={d.why.main_clause()} />{ " " }
             <Why explain={Callback::from(move |_| why.clone())} />
         </li>
@@ -77,11 +86,11 @@ pub fn legality(p: &LegalityProps) -> Html {
                 }
             }) }
             <ul class="legality-dates">
-                if let Some(e) = &l.enforceable { { dated("executoire", "Exécutoire le ", e, today) } }
+                if let Some(e) = &l.enforceable { { dated("executoire", "Exécutoire le ", e, today, None) } }
                 if let Some(pending) = l.pending() { <li id="executoire">{ pending }</li> }
-                if let Some(a) = &p.sim.appeal_deadline { { dated("recours", "Recours contentieux ou gracieux jusqu'au ", a, today) } }
-                if let Some(r) = &l.prefect_referral { { dated("defere", "Déféré préfectoral (hypothèse : délai franc) jusqu'au ", r, today) } }
-                if let Some(list) = &l.list_of_deliberations { { dated("liste-deliberations", "Liste des délibérations affichée et mise en ligne au plus tard le ", list, today) } }
+                if let Some(a) = &p.sim.appeal_deadline { { dated("recours", "Recours contentieux ou gracieux jusqu'au ", a, today, p.sim.appeal_caution()) } }
+                if let Some(r) = &l.prefect_referral { { dated("defere", "Déféré préfectoral (hypothèse : délai franc) jusqu'au ", r, today, p.sim.referral_caution()) } }
+                if let Some(list) = &l.list_of_deliberations { { dated("liste-deliberations", "Liste des délibérations affichée et mise en ligne au plus tard le ", list, today, None) } }
             </ul>
             if l.any_known() {
                 <p class="hint" id="publicite">{ l.publicity.hint() }</p>

@@ -109,11 +109,13 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
                         </select>
                     </div>
                     <p id="plan-titre"><strong>{ plan.headline() }</strong></p>
+                    if let Some(late) = plan.late(p.today) { <p class="warn" id="plan-tard">{ format!("⚠ {late}") }</p> }
                     <ol class="plan-steps">
                         { for plan.steps().iter().map(|step| html! {
                             <li>{ step.sentence() }{ " — " }<span class="hint">{ &step.rule }</span>{ " " }<ClauseTag clause={step.clause} /></li>
                         }) }
                     </ol>
+                    <p id="plan-conseille">{ plan.recommended() }</p>
                     if let Some(w) = plan.august_warning() { <p class="warn" id="plan-aout">{ format!("⚠ {w}") }</p> }
                     <p class="hint" id="plan-decision">{ plan.who_decides() }{ " " }<Why explain={{ let why = plan.why(); Callback::from(move |_| why.clone()) }} /></p>
                 </div>

@@ -20,7 +20,8 @@ test('leaving the convention: the plan backwards from the anniversary, by the co
   // Without the population, the meeting's date but not the convocation's.
   await expect(plan.locator('#plan-titre')).toContainText('Pour quitter la convention au 16/11/2025 : réunir le conseil au plus tard le vendredi 08/08/2025');
   await expect(plan).toContainText('Envoyer la lettre recommandée avec accusé de réception : au plus tard le lundi 11/08/2025');
-  await expect(plan).toContainText('Envoi conseillé de la lettre recommandée : au plus tard le mercredi 30/07/2025');
+  // The chain that sends on the recommended day, and the latest one.
+  await expect(plan.locator('#plan-conseille')).toContainText('réunir au plus tard le mardi 29/07/2025, envoyer la lettre au plus tard le mercredi 30/07/2025');
   await expect(plan).toContainText('Réception par la Métropole : au plus tard le jeudi 14/08/2025');
   await expect(plan.locator('#plan-aout')).toContainText('La séance tomberait en août');
   await expect(plan.locator('#plan-aout')).toContainText('le jeudi 31/07/2025');
@@ -28,6 +29,7 @@ test('leaving the convention: the plan backwards from the anniversary, by the co
   await page.getByText('Séance du conseil municipal (facultatif').click();
   await page.getByLabel('Population de la commune').fill('22000');
   await expect(plan.locator('#plan-titre')).toContainText('Pour quitter la convention au 16/11/2025 : convoquer le conseil au plus tard le vendredi 01/08/2025');
+  await expect(plan.locator('#plan-conseille')).toContainText('convoquer le conseil au plus tard le mercredi 23/07/2025');
   // Another anniversary, chosen.
   await page.getByLabel('Anniversaire visé').selectOption('2026-11-16');
   await expect(plan.locator('#plan-titre')).toContainText('Pour quitter la convention au 16/11/2026');

@@ -13,12 +13,13 @@
 use super::document::{Block, Document, Inline};
 use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::d1_d4_meeting::MeetingCheck;
+use crate::engine::d1_d4_meeting::ProxyIssue;
 use crate::engine::d5_legality::Publicity;
 use crate::engine::dates::{fr, fr_long, iso};
 use crate::engine::money::Money;
 use crate::engine::r3_r4_r7_fees::r4_units;
 use crate::engine::r8_shares::r8_cost_shares;
-use crate::engine::scenario::{Mayor, Meeting, School};
+use crate::engine::scenario::{ChairVote, Mayor, Meeting, School, is_mayor_title};
 use crate::engine::text::plural;
 use crate::engine::{BillingUnit, Scenario, Simulation};
 
@@ -84,13 +85,22 @@ pub fn display_name(name: &str) -> String {
     )
 }
 
-/// « M. » or « Mme » from a title written with its civility, else nothing.
+/// « M. » or « Mme » from a title written with its civility or a feminine function
+/// (« Maire-adjointe »), else nothing.
 fn civility(title: Option<&str>) -> &'static str {
     match title {
         Some(t) if t.starts_with("Monsieur") => "M. ",
-        Some(t) if t.starts_with("Madame") => "Mme ",
+        Some(t) if t.starts_with("Madame") || is_feminine(t) => "Mme ",
         _ => "",
     }
+}
+
+/// Whether a function is written in the feminine: « Maire-adjointe », « Conseillère déléguée ».
+fn is_feminine(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["adjointe", "présidente", "déléguée", "conseillère"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// « Maire » → « le Maire », « Maire-adjointe » → « la Maire-adjointe »; a title written with
@@ -99,11 +109,7 @@ fn with_article(title: &str) -> String {
     if function_of(title) != title {
         return title.to_string();
     }
-    let lower = title.to_lowercase();
-    let feminine = ["adjointe", "présidente", "déléguée", "conseillère"]
-        .iter()
-        .any(|w| lower.ends_with(w));
-    format!("{} {title}", if feminine { "la" } else { "le" })
+    format!("{} {title}", if is_feminine(title) { "la" } else { "le" })
 }
 
 /// How AUTORISE and CHARGE name the executive: its title as entered (« Monsieur le Maire »),
@@ -146,7 +152,7 @@ pub fn schools_at_meeting<'a>(
 
 /// The header of the meeting (D1), with blanks where the meeting is not entered, its
 /// urgency or second convocation stated.
-fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block> {
+fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck, carence: bool) -> Vec<Block> {
     let when = m.date.map(|d| {
         let hour = m
             .time
@@ -174,9 +180,17 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
             ),
             t(", "),
             or_blank(
-                m.chair_title
-                    .as_deref()
-                    .map(|s| format!("{} de {commune}", function_of(s))),
+                m.chair_title.as_deref().map(|s| {
+                    format!(
+                        "{} de {commune}{}",
+                        function_of(s),
+                        if is_mayor_title(s) {
+                            ""
+                        } else {
+                            ", remplaçant le Maire absent ou empêché (CGCT L2122-17)"
+                        }
+                    )
+                }),
                 "qualité",
             ),
             t("."),
@@ -195,11 +209,18 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
             t("."),
         ]));
     }
-    if m.second_convocation {
+    if let Some(second) = &check.second_convocation {
+        let lifted = !second.value.quorum_again && second.value.problems.is_empty();
         blocks.push(Block::Para(vec![
             t("Le quorum n'ayant pas été atteint lors de la séance du "),
             or_blank(m.quorum_failed_on.map(fr_long), "date de la séance sans quorum"),
-            t(", le conseil municipal a été convoqué à nouveau à trois jours au moins d'intervalle ; il délibère valablement sans condition de quorum (CGCT L2121-17)."),
+            t(if lifted {
+                ", le conseil municipal a été convoqué à nouveau à trois jours au moins d'intervalle ; il délibère valablement sans condition de quorum (CGCT L2121-17)."
+            } else if second.value.quorum_again {
+                ", le conseil municipal a été convoqué à nouveau, en urgence, à moins de trois jours francs : le quorum est de nouveau requis (CGCT L2121-17)."
+            } else {
+                ", le conseil municipal a été convoqué à nouveau, mais pas dans les conditions de l'article L2121-17 : le quorum reste requis."
+            }),
         ]));
     }
     let count = |n: Option<u32>| n.map(|n| n.to_string());
@@ -208,10 +229,12 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
         t("Nombre de conseillers en exercice : "),
         or_blank(count(m.in_office), "nombre"),
     ]));
-    blocks.push(Block::Para(vec![
-        t("Nombre de votants : "),
-        or_blank(count(votants), "nombre"),
-    ]));
+    if !carence {
+        blocks.push(Block::Para(vec![
+            t("Nombre de votants : "),
+            or_blank(count(votants), "nombre"),
+        ]));
+    }
     let listed = !m.present.is_empty();
     blocks.push(Block::Para(vec![
         t("Conseillers présents"),
@@ -233,39 +256,73 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck) -> Vec<Block
             "Formant la majorité des membres en exercice (à vérifier).",
         )])),
     }
-    let proxies: Vec<String> = m
-        .proxies
-        .iter()
-        .map(|p| format!("{} donne pouvoir à {}", p.giver, p.holder))
-        .collect();
+    // The proxies as D4 read them: those counted, holders written as the list of the present
+    // writes them; a proxy not retained leaves its giver absent without a proxy, said why; a
+    // giver who is present is no absent at all.
+    let (used, unused): (Vec<String>, Vec<String>) = match &check.proxies {
+        Some(p) => (
+            p.value
+                .used_proxies
+                .iter()
+                .map(|p| format!("{} donne pouvoir à {}", p.giver, p.holder))
+                .collect(),
+            p.value
+                .unused
+                .iter()
+                .filter(|u| u.issue != ProxyIssue::GiverPresent)
+                .map(|u| {
+                    format!(
+                        "{} (pouvoir à {} non retenu : {})",
+                        u.giver,
+                        u.holder,
+                        u.issue.reason()
+                    )
+                })
+                .collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
     blocks.push(Block::Para(vec![
         t("Conseillers absents avec pouvoir : "),
-        if listed || !proxies.is_empty() {
-            t(if proxies.is_empty() {
+        if listed || !used.is_empty() {
+            t(if used.is_empty() {
                 "0".to_string()
             } else {
-                format!("{} ({})", proxies.len(), proxies.join(" ; "))
+                format!("{} ({})", used.len(), used.join(" ; "))
             })
         } else {
             Inline::Blank("noms")
         },
     ]));
+    let absent: Vec<String> = m.absent.iter().cloned().chain(unused).collect();
     blocks.push(Block::Para(vec![
         t("Conseillers absents sans pouvoir : "),
         if listed {
-            t(if m.absent.is_empty() {
+            t(if absent.is_empty() {
                 "0".to_string()
             } else {
-                format!("{} ({})", m.absent.len(), m.absent.join(", "))
+                format!("{} ({})", absent.len(), absent.join(", "))
             })
         } else {
             Inline::Blank("noms")
         },
     ]));
     if !m.not_voting.is_empty() {
+        let dropped: Vec<String> = check
+            .proxies
+            .iter()
+            .flat_map(|p| &p.value.unused)
+            .filter(|u| u.issue == ProxyIssue::HolderNotVoting)
+            .map(|u| format!("le pouvoir de {} qu'il porte n'est pas utilisé", u.giver))
+            .collect();
         blocks.push(Block::Para(vec![t(format!(
-            "Ne prennent pas part au vote (CGCT L2131-11) : {}.",
-            m.not_voting.join(", ")
+            "Ne prennent part ni aux débats ni au vote, et quittent la salle pour cette affaire (CGCT L2131-11) : {}{}.",
+            m.not_voting.join(", "),
+            if dropped.is_empty() {
+                String::new()
+            } else {
+                format!(" ; {}", dropped.join(" ; "))
+            }
         ))]));
     }
     blocks.push(Block::Para(vec![
@@ -288,16 +345,30 @@ fn vote_text(m: &Meeting, check: &MeetingCheck) -> Vec<Inline> {
         )];
     };
     let outcome = check.vote.as_ref().map(|o| o.value);
+    let counts = format!(
+        "{} voix pour, {} voix contre, {} abstention{}",
+        v.for_votes,
+        v.against,
+        v.abstentions,
+        plural(v.abstentions)
+    );
+    // Counts that do not make the votants are not written as the council's vote.
+    if outcome.is_some_and(|o| !o.adds_up) {
+        return vec![
+            Inline::Blank("décompte des voix à corriger"),
+            t(format!(
+                " (saisi : {counts}, pour {} votants)",
+                check
+                    .proxies
+                    .as_ref()
+                    .map_or_else(|| "……".to_string(), |p| p.value.votants.to_string())
+            )),
+        ];
+    }
     let mut out = vec![if outcome.is_some_and(|o| o.unanimous) {
         b("À l'unanimité")
     } else {
-        b(format!(
-            "{} voix pour, {} voix contre, {} abstention{}",
-            v.for_votes,
-            v.against,
-            v.abstentions,
-            plural(v.abstentions)
-        ))
+        b(counts)
     }];
     if m.secret_ballot {
         out.push(t(", au scrutin secret"));
@@ -305,12 +376,23 @@ fn vote_text(m: &Meeting, check: &MeetingCheck) -> Vec<Inline> {
     if outcome.is_some_and(|o| o.tie && o.cast > 0) {
         out.push(match (m.secret_ballot, m.chair_vote) {
             (true, _) => t(" ; partage égal des voix au scrutin secret : la proposition est rejetée"),
-            (false, Some(c)) => t(format!(
-                " ; partage égal des voix, le président ayant voté {} (voix prépondérante, CGCT L2121-20)",
-                c.label()
-            )),
-            (false, None) => Inline::Blank("vote du président, prépondérant en cas de partage égal"),
+            (false, _) if check.passed() == Some(false) && m.chair_vote == Some(ChairVote::For) => t(
+                " ; partage égal des voix, le président ne prenant pas part au vote : la proposition est rejetée",
+            ),
+            (false, Some(ChairVote::For)) => t(
+                " ; partage égal des voix, le président ayant voté pour : sa voix est prépondérante (CGCT L2121-20)",
+            ),
+            (false, Some(ChairVote::Against)) => t(
+                " ; partage égal des voix, le président ayant voté contre : la proposition est rejetée",
+            ),
+            (false, Some(ChairVote::Abstention)) => t(
+                " ; partage égal des voix, le président s'étant abstenu, sa voix n'est pas prépondérante : la proposition est rejetée",
+            ),
+            (false, None) => t(" ; partage égal des voix, voix prépondérante du président : "),
         });
+        if !m.secret_ballot && m.chair_vote.is_none() {
+            out.push(Inline::Blank("vote du président"));
+        }
     }
     out
 }
@@ -429,7 +511,16 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
             or_blank(m.date.map(fr_long), "date de la séance"),
         ]),
     ];
-    blocks.extend(meeting_blocks(commune, m, check));
+    // Without quorum (and no second convocation lifting it), the council cannot deliberate:
+    // no number, no votants, no vote — a record that it could not (D2).
+    let carence = check.quorum.as_ref().filter(|q| !q.value.met);
+    if carence.is_some() {
+        blocks[0] = Block::Para(vec![t(
+            "Constat : le conseil municipal n'a pas pu délibérer (quorum non atteint)",
+        )]);
+        blocks[1] = Block::Title(format!("Conseil municipal de {commune}"));
+    }
+    blocks.extend(meeting_blocks(commune, m, check, carence.is_some()));
     blocks.push(Block::Para(vec![
         b("Objet : "),
         t("Convention entre la Ville et la Métropole de Lyon pour la mise à disposition d'un Espace Numérique de Travail, "),
@@ -438,7 +529,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     ]));
     // Without quorum on a first convocation, the council cannot deliberate: the act says so
     // and stops there (D2).
-    if let Some(q) = check.quorum.as_ref().filter(|q| !q.value.met) {
+    if let Some(q) = carence {
         blocks.push(Block::Para(vec![t(format!(
             "Le quorum n'étant pas atteint ({} présents pour {} requis), le conseil municipal ne peut délibérer. Il sera convoqué à nouveau à trois jours au moins d'intervalle ; il délibérera alors valablement sans condition de quorum (CGCT L2121-17).",
             q.value.present,
@@ -477,12 +568,22 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
             "et par école utilisatrice (article 6), les écoles d'un même groupe scolaire comptant pour une"
         }
     };
-    blocks.extend([
-        Block::Para(vec![t("Considérant que dans le cadre de sa politique éducative, la Ville souhaite favoriser la continuité pédagogique tout au long du parcours de l'élève et réduire les inégalités scolaires en limitant la fracture numérique ;")]),
-        Block::Para(vec![t("Considérant que l'offre de services "), em("laclasse.com"), t(" permet l'accès à des ressources éducatives en ligne, un espace de stockage et de gestion de la vie scolaire, et des services de communication entre les différents acteurs éducatifs ;")]),
-        Block::Para(vec![t(format!("Considérant le partenariat avec la Métropole de Lyon, qui présente un intérêt financier et opérationnel puisque cette dernière dispose de l'expertise et prend en charge l'installation, le déploiement, l'hébergement et la maintenance de la plateforme en échange d'une redevance forfaitaire de {fee} par an {fee_recital} ;"))]),
-        Block::Para(vec![t("Compte-tenu des observations ;")]),
-    ]);
+    if check.passed() == Some(false) {
+        // A rejected act does not keep the proposal's reasons as the council's own.
+        blocks.push(Block::Para(vec![
+            t("Considérant la proposition de conclure avec la Métropole de Lyon une convention de mise à disposition de l'Espace Numérique de Travail "),
+            em("laclasse.com"),
+            t(format!(" pour les écoles publiques de la commune, moyennant une redevance forfaitaire de {fee} par an {fee_recital} ;")),
+        ]));
+        blocks.push(Block::Para(vec![t("Compte-tenu des observations ;")]));
+    } else {
+        blocks.extend([
+            Block::Para(vec![t("Considérant que dans le cadre de sa politique éducative, la Ville souhaite favoriser la continuité pédagogique tout au long du parcours de l'élève et réduire les inégalités scolaires en limitant la fracture numérique ;")]),
+            Block::Para(vec![t("Considérant que l'offre de services "), em("laclasse.com"), t(" permet l'accès à des ressources éducatives en ligne, un espace de stockage et de gestion de la vie scolaire, et des services de communication entre les différents acteurs éducatifs ;")]),
+            Block::Para(vec![t(format!("Considérant le partenariat avec la Métropole de Lyon, qui présente un intérêt financier et opérationnel puisque cette dernière dispose de l'expertise et prend en charge l'installation, le déploiement, l'hébergement et la maintenance de la plateforme en échange d'une redevance forfaitaire de {fee} par an {fee_recital} ;"))]),
+            Block::Para(vec![t("Compte-tenu des observations ;")]),
+        ]);
+    }
     blocks.extend(decision_blocks(
         check.passed(),
         fee,
@@ -500,7 +601,15 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         Block::Para(vec![t("Certifié exécutoire par :")]),
         Block::Bullets(vec![
             vec![t("Transmission en préfecture du Rhône le : "), or_blank(d.transmitted.map(fr), "date de transmission")],
-            vec![t(publicity.certified(commune)), or_blank(d.published.map(fr), "date de publication")],
+            {
+                let (lead, mode) = publicity.certified(commune);
+                let mut line = vec![t(lead)];
+                if let Some(mode) = mode {
+                    line.extend([Inline::Blank(mode), t(" le : ")]);
+                }
+                line.push(or_blank(d.published.map(fr), "date de publication"));
+                line
+            },
         ]),
         Block::Signatures(vec![
             (executive_name(mayor.as_ref()), format!("Le Maire de {commune}")),
@@ -709,6 +818,14 @@ pub fn preparation_sheet(scenario: &Scenario, sim: &Simulation) -> Document {
         .into_iter()
         .map(|(clause, p)| vec![t(format!("{p} [{}]", clause.reference()))])
         .collect();
+    // What to check, besides the faults: a name spelt two ways, the note de synthèse…
+    checks.extend(
+        sim.meeting
+            .lines()
+            .into_iter()
+            .filter(|l| l.ok.is_none())
+            .map(|l| vec![t(format!("{} [{}]", l.text, l.why.reference()))]),
+    );
     for (_, text, why) in sim.legality.signature_flags() {
         checks.push(vec![t(format!("{text} [{}]", why.reference()))]);
     }

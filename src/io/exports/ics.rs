@@ -20,6 +20,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::engine::d7_termination::PlanStep;
 use crate::engine::dates::{fr, iso, next_day};
 use crate::engine::{Deadline, Scenario, Simulation};
 
@@ -228,7 +229,15 @@ fn plan_events(
     let dtstamp = format!("{}T000000Z", basic_date(stamp));
     for plan in &sim.termination_plans {
         let headline = plan.headline();
-        for (i, step) in plan.steps().iter().enumerate() {
+        // The latest chain, and the recommended sending day.
+        let mut steps = plan.steps();
+        steps.push(PlanStep {
+            what: "Envoi conseillé de la lettre recommandée",
+            date: plan.recommended_send_by,
+            rule: plan.recommended(),
+            clause: crate::engine::Clause::Art8Notice,
+        });
+        for (i, step) in steps.iter().enumerate() {
             if step.date < stamp || step.what.starts_with("Réception") {
                 continue;
             }

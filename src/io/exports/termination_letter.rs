@@ -45,9 +45,11 @@ pub fn target_notice(
     }
 }
 
-/// The day a letter written on `today` is dated: `today`, or the next working day (R9).
-pub fn letter_date(today: NaiveDate) -> NaiveDate {
-    r9_next_working_day(today)
+/// The day a letter written on `today` is dated: the next working day on or after both
+/// `today` and the act that decides (the letter relies on it: never dated before it, D7).
+pub fn letter_date(scenario: &Scenario, today: NaiveDate) -> NaiveDate {
+    let act = scenario.termination_act.as_ref().and_then(|a| a.date);
+    r9_next_working_day(act.map_or(today, |a| a.max(today)))
 }
 
 fn t(s: impl Into<String>) -> Inline {
@@ -82,7 +84,8 @@ pub fn document(
     today: NaiveDate,
     anniversary: Option<NaiveDate>,
 ) -> Result<Document, String> {
-    let n = target_notice(sim, today, anniversary)?;
+    let dated = letter_date(scenario, today);
+    let n = target_notice(sim, dated, anniversary)?;
     let commune = scenario.commune.name.as_str();
     let what_if = termination_what_if(scenario, sim, n.latest_reception);
     let mut decided = vec![t(format!(
@@ -97,10 +100,7 @@ pub fn document(
         Block::Para(vec![Inline::Strong(
             "Lettre recommandée avec accusé de réception".into(),
         )]),
-        Block::Para(vec![t(format!(
-            "{commune}, le {}",
-            fr_long(letter_date(today))
-        ))]),
+        Block::Para(vec![t(format!("{commune}, le {}", fr_long(dated)))]),
         Block::Para(vec![
             Inline::Strong("Objet : ".into()),
             t("dénonciation de la convention de mise à disposition de l'ENT « laclasse.com »"),
@@ -122,13 +122,13 @@ pub fn document(
                 .map(|y| format!(" (du {} au {})", fr_long(y.year.start), fr_long(y.year.end)))
                 .unwrap_or_default();
             format!(
-                "la dernière redevance due est celle de l'année de convention n° {number}{span}, aucune redevance n'étant due pour les années qui suivent"
+                "la dernière redevance due sera celle de l'année de convention n° {number}{span}"
             )
         }
-        None => "aucune redevance n'est due".into(),
+        None => "aucune redevance ne sera due".into(),
     };
     blocks.push(Block::Para(vec![t(format!(
-        "En conséquence, les accès des écoles de la commune à la plateforme seront supprimés le {} (article 8 : « à la date d'échéance du préavis ») ; {last_fee}.",
+        "En conséquence, la présente lettre étant reçue dans le délai, les accès des écoles de la commune à la plateforme seront supprimés le {} (article 8 : « à la date d'échéance du préavis ») et {last_fee}.",
         fr_long(n.anniversary),
     ))]));
     blocks.push(Block::Para(vec![t(
@@ -177,7 +177,7 @@ mod tests {
             "notifiée le jeudi 16 novembre 2023, en application de la délibération du conseil municipal n° …………… (numéro) du …………… (date).",
             "cette dénonciation prend effet à la date anniversaire du dimanche 16 novembre 2025, moyennant le préavis de trois mois ; à défaut, à la date anniversaire suivante, le lundi 16 novembre 2026.",
             "les accès des écoles de la commune à la plateforme seront supprimés le dimanche 16 novembre 2025",
-            "la dernière redevance due est celle de l'année de convention n° 2 (du samedi 16 novembre 2024 au samedi 15 novembre 2025)",
+            "la dernière redevance due sera celle de l'année de convention n° 2 (du samedi 16 novembre 2024 au samedi 15 novembre 2025)",
             "Le Maire de Tassin-la-Demi-Lune",
         ] {
             assert!(text.contains(part), "« {part} » missing:\n{text}");
