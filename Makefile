@@ -17,7 +17,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version =
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: docs-examples help setup setup-rust setup-web setup-browser setup-office build serve test test-native test-browser test-e2e lint bench size measure fuzz clean
+.PHONY: docs-examples help setup setup-rust setup-web setup-browser setup-office setup-hosting build serve test test-native test-browser test-e2e lint bench size measure fuzz clean
 
 help:
 	@echo "make serve   installe ce qui manque, construit et sert l'application sur http://$(HOST):$(PORT)/"
@@ -25,9 +25,9 @@ help:
 	@echo "make bench   mesure le moteur (criterion)"
 	@echo "make size    mesure la taille téléchargée de l'application (gzip)"
 	@echo "make measure mesure dans Chromium : octets avant les chiffres, navigation → chiffres (1re et 2e visite), saisie dans 625 écoles"
-	@echo "make fuzz    fuzze le lecteur de scénarios (cargo-fuzz, nightly) FUZZ_SECONDS s (600)"
+	@echo "make fuzz    fuzze le lecteur de scénarios, la liste des communes et les liens (cargo-fuzz, nightly), FUZZ_SECONDS s chacun (600)"
 
-setup: setup-rust setup-web setup-browser setup-office
+setup: setup-rust setup-web setup-browser setup-office setup-hosting
 
 setup-rust:
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
@@ -54,6 +54,12 @@ setup-office:
 	@command -v soffice >/dev/null && command -v pdftotext >/dev/null \
 	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils; }
 
+# nginx, to try the hosting configuration of docs/hosting/ in an end-to-end test (Debian's
+# package; the test starts it on a port of its own, never as a service).
+setup-hosting:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] \
+	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx; }
+
 build: setup-rust setup-web
 	trunk build --release
 
@@ -73,8 +79,8 @@ test-browser: setup-rust setup-browser
 	cargo test --target $(WASM_TARGET) --test web
 
 # The built site in Chromium, typed and clicked as a person would (Playwright, axe-core).
-test-e2e: build setup-browser setup-office
-	npx playwright test
+test-e2e: build setup-browser setup-office setup-hosting
+	PATH="$$PATH:/usr/sbin" npx playwright test
 
 test: setup lint test-native test-browser test-e2e
 
@@ -100,16 +106,20 @@ measure: build setup-browser
 	@python3 -m http.server 8125 --bind 127.0.0.1 --directory dist >/dev/null 2>&1 & pid=$$!; \
 	  sleep 1; PORT=8125 node scripts/measure.js; status=$$?; kill $$pid; exit $$status
 
-# The scenario reader under cargo-fuzz (nightly) for FUZZ_SECONDS. The committed seeds
-# (fuzz/corpus/scenario) are only read; what the run adds goes to fuzz/corpus-run (ignored),
-# a crash to fuzz/artifacts (ignored).
+# The readers under cargo-fuzz (nightly), FUZZ_SECONDS each: the scenario, the list of
+# communes with school counts, the shared links (FUZZ_TARGETS to choose). The committed seeds
+# (fuzz/corpus/<target>) are only read; what the run adds goes to fuzz/corpus-run (ignored), a
+# crash to fuzz/artifacts (ignored).
 FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= scenario counts link
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
-	@mkdir -p fuzz/corpus-run/scenario
-	cargo +nightly fuzz run scenario fuzz/corpus-run/scenario fuzz/corpus/scenario \
-	  -- -dict=fuzz/scenario.dict -max_total_time=$(FUZZ_SECONDS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus-run/$$t; \
+	  dict=""; [ "$$t" = scenario ] && dict="-dict=fuzz/scenario.dict"; \
+	  cargo +nightly fuzz run $$t fuzz/corpus-run/$$t fuzz/corpus/$$t -- $$dict -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done
 
 clean:
 	cargo clean

@@ -61,3 +61,32 @@ fn the_draft_style_is_allowed_by_its_hash() {
         "style-src must allow the deliberation draft's style: 'sha256-{hash}'"
     );
 }
+
+/// The policy a host sends (docs/hosting) and `make serve` sends (Trunk.toml): the page's own
+/// plus frame-ancestors 'none', which a <meta> cannot carry.
+#[test]
+fn the_hosts_headers_carry_the_same_policy_and_forbid_framing() {
+    let html = include_str!("../index.html");
+    let meta = html
+        .split("http-equiv=\"Content-Security-Policy\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    let header = format!("{meta}; frame-ancestors 'none'");
+    for (file, text) in [
+        (
+            "docs/hosting/security-headers.conf",
+            include_str!("../docs/hosting/security-headers.conf"),
+        ),
+        ("Trunk.toml", include_str!("../Trunk.toml")),
+    ] {
+        assert!(text.contains(&header), "{file} does not send « {header} »");
+        for h in [
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "X-Frame-Options",
+        ] {
+            assert!(text.contains(h), "{file} misses {h}");
+        }
+    }
+}

@@ -71,23 +71,35 @@ pub fn app() -> Html {
     // A shared link (#s=…) opens as a simulation of its own, once, at start, and a comparison's
     // link (#comparer=…) as its simulations side by side; the address then names the
     // simulation and holds none of its data.
+    // A link pasted into the address of a tab already open is opened the same way
+    // (`hashchange`); the app's own addresses (`#sim=…`) are written without that event.
     {
         let dispatch = dispatch.clone();
         let notice = notice.clone();
-        use_effect_with((), move |_| match decode_share(&browser::current_hash()) {
-            Some(Ok(draft)) => {
-                dispatch.dispatch(Action::Import {
-                    name: shared_name(&draft),
-                    draft: Box::new(draft),
-                });
-            }
-            Some(Err(message)) => notice.set(Some(message)),
-            // A comparison's link (#comparer=…): its simulations kept and set side by side.
-            None => match decode_compare(&browser::current_hash()) {
-                Some(Ok(list)) => dispatch.dispatch(Action::ImportComparison(list)),
+        use_effect_with((), move |_| {
+            let open = move || match decode_share(&browser::current_hash()) {
+                Some(Ok(draft)) => {
+                    notice.set(None);
+                    dispatch.dispatch(Action::Import {
+                        name: shared_name(&draft),
+                        draft: Box::new(draft),
+                    });
+                }
                 Some(Err(message)) => notice.set(Some(message)),
-                None => {}
-            },
+                // A comparison's link (#comparer=…): its simulations kept and set side by side.
+                None => match decode_compare(&browser::current_hash()) {
+                    Some(Ok(list)) => {
+                        notice.set(None);
+                        dispatch.dispatch(Action::ImportComparison(list))
+                    }
+                    Some(Err(message)) => notice.set(Some(message)),
+                    None => {}
+                },
+            };
+            open();
+            let listener = web_sys::window()
+                .map(|w| gloo_events::EventListener::new(&w, "hashchange", move |_| open()));
+            move || drop(listener)
         });
     }
     use_persistence(&store);
@@ -152,7 +164,8 @@ pub fn app() -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::NewSimulation))
     };
     let suspended = store.0.autosave_suspended.clone();
-    let saving_suspended = suspended.is_some();
+    let not_stored = storage::not_stored_notice(&store.0);
+    let saving_suspended = suspended.is_some() || not_stored.is_some();
     let on_save = {
         let draft = draft.clone();
         let notice = notice.clone();
@@ -216,6 +229,7 @@ pub fn app() -> Html {
             <div class="notice" role="alert"><p>{ message }</p><button type="button" onclick={dismiss}>{ "Compris" }</button></div>
         }
         if let Some(message) = suspended { <div class="notice" role="alert" id="stockage-suspendu"><p>{ message }</p></div> }
+        if let Some(message) = not_stored { <div class="notice" role="alert" id="stockage-refuse"><p>{ message }</p></div> }
         if !store.0.notices.is_empty() {
             <div class="notice" role="alert" id="avis-stockage">
                 { for store.0.notices.iter().map(|n| html! { <p>{ n }</p> }) }

@@ -305,6 +305,39 @@ mod tests {
     use crate::io::samples;
 
     #[test]
+    fn a_crafted_link_is_refused_before_anything_is_imported() {
+        // 200 000 empty schools: more than a scenario holds.
+        let json = format!(
+            "{{\"commune\":{{\"name\":\"Bron\"}},\"schools\":[{}{{}}]}}",
+            "{},".repeat(199_999)
+        );
+        let hash = format!("#s={}", URL_SAFE_NO_PAD.encode(json.as_bytes()));
+        let refused = decode_share(&hash).unwrap().unwrap_err();
+        assert!(
+            refused.contains("un scénario en compte au plus 1000")
+                || refused.contains("caractères"),
+            "{refused}"
+        );
+        // Longer than any link of the app: refused without being decoded.
+        let long = format!("#s={}", "A".repeat(MAX_LINK_CHARS + 1));
+        assert!(
+            decode_share(&long)
+                .unwrap()
+                .unwrap_err()
+                .contains("Rien n'a été importé")
+        );
+        // A key given twice, in a link too.
+        let twice = r#"{"commune":{"name":"Bron","name":"Lyon"}}"#;
+        let hash = format!("#s={}", URL_SAFE_NO_PAD.encode(twice));
+        assert!(
+            decode_share(&hash)
+                .unwrap()
+                .unwrap_err()
+                .contains("apparaît deux fois")
+        );
+    }
+
+    #[test]
     fn a_link_gives_back_the_draft() {
         let draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
         let hash = encode_share(&draft);

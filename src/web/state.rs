@@ -261,9 +261,12 @@ pub struct AppState {
     pub undo: Option<Undo>,
     /// What the page must tell about storage and other tabs (versions kept, data set aside).
     pub notices: Vec<String>,
-    /// Why saving in the browser is suspended, when it is (storage full): nothing is written
-    /// until the person has saved a file.
+    /// Why saving in the browser is suspended, when it is: data from an earlier version could
+    /// not be converted or set aside (storage full) and stays under its key.
     pub autosave_suspended: Option<String>,
+    /// The simulations whose last write the browser refused (storage full): kept in the page,
+    /// written again at each save until there is room; the others are saved as usual.
+    pub not_stored: Vec<SimId>,
     /// The simulations set side by side, the first the reference (none: no comparison).
     pub compared: Vec<SimId>,
 }
@@ -276,6 +279,7 @@ impl AppState {
             undo: None,
             notices: Vec::new(),
             autosave_suspended: None,
+            not_stored: Vec::new(),
             compared: Vec::new(),
         }
     }

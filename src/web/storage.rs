@@ -29,8 +29,27 @@ pub const LAST_OPEN_KEY: &str = "laclasse-sim/ouverte";
 /// The version of a stored simulation; another version is set aside, not guessed at.
 pub const STORED_VERSION: u32 = 2;
 
-/// What the page says when storage refuses a write.
+/// What the page says when storage refuses to convert or set aside earlier data.
 pub const STORAGE_FULL: &str = "Le navigateur refuse d'enregistrer les simulations (stockage plein ou navigation privée) : l'enregistrement automatique est suspendu. Enregistrez votre scénario en fichier (.json) pour ne rien perdre ; l'enregistrement reprendra ensuite.";
+
+/// What the page says of the simulations the browser refused to store, when there are any:
+/// they stay in the page, the others are saved, and saving them is tried again at each change.
+pub fn not_stored_notice(state: &AppState) -> Option<String> {
+    let names: Vec<String> = state
+        .not_stored
+        .iter()
+        .filter_map(|id| state.library.position(id))
+        .map(|i| format!("« {} »", state.library.entries[i].name))
+        .collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "Le navigateur refuse d'enregistrer {} (stockage plein ou navigation privée) : {} reste{} dans cette page, à enregistrer en fichier (.json) pour ne rien perdre. Les autres simulations sont enregistrées normalement, et l'enregistrement reprendra dès qu'il y aura de la place.",
+            names.join(", "),
+            if names.len() > 1 { "elles" } else { "elle" },
+            if names.len() > 1 { "nt" } else { "" }
+        )
+    })
+}
 
 /// A store refused a write (full, or private browsing).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,16 +266,16 @@ pub struct Start {
 fn set_aside(
     kv: &mut dyn KeyValue,
     state: &mut AppState,
-    start: &Start,
+    stamp: &str,
     from: &str,
     text: &str,
     why: &str,
 ) -> bool {
     let mut n = 1;
-    let mut key = format!("{SET_ASIDE_PREFIX}{} {n}", start.now_text);
+    let mut key = format!("{SET_ASIDE_PREFIX}{stamp} {n}");
     while kv.get(&key).is_some() {
         n += 1;
-        key = format!("{SET_ASIDE_PREFIX}{} {n}", start.now_text);
+        key = format!("{SET_ASIDE_PREFIX}{stamp} {n}");
     }
     match kv.set(&key, text) {
         Ok(()) => {
@@ -266,10 +285,12 @@ fn set_aside(
             true
         }
         Err(Refused) => {
-            state.notices.push(format!(
+            let notice = format!(
                 "Une simulation enregistrée dans ce navigateur n'a pas pu être lue : {why}. Le stockage est plein : elle n'a pas pu être mise de côté et reste, intacte, sous la clé « {from} »."
-            ));
-            state.autosave_suspended = Some(STORAGE_FULL.into());
+            );
+            if !state.notices.contains(&notice) {
+                state.notices.push(notice);
+            }
             false
         }
     }
@@ -298,7 +319,7 @@ pub fn load(kv: &mut dyn KeyValue, start: &Start) -> AppState {
                 if set_aside(
                     kv,
                     &mut state,
-                    start,
+                    &start.now_text,
                     &key,
                     &text,
                     "sa clé ne correspond pas à son contenu",
@@ -307,7 +328,7 @@ pub fn load(kv: &mut dyn KeyValue, start: &Start) -> AppState {
                 }
             }
             Err(why) => {
-                if set_aside(kv, &mut state, start, &key, &text, &why) {
+                if set_aside(kv, &mut state, &start.now_text, &key, &text, &why) {
                     kv.remove(&key);
                 }
             }
@@ -350,7 +371,7 @@ fn migrate_legacy(kv: &mut dyn KeyValue, state: &mut AppState, start: &Start, te
             if set_aside(
                 kv,
                 state,
-                start,
+                &start.now_text,
                 LEGACY_KEY,
                 text,
                 "elles viennent d'un format inconnu",
@@ -442,7 +463,10 @@ fn keep_both(state: &mut AppState, index: usize, theirs: Stored) {
 
 /// Writes what changed in this tab: deletions, then each changed simulation whose stored
 /// revision is still the one this tab knows; a simulation changed meanwhile by another tab is
-/// kept in both versions. Does nothing while saving is suspended.
+/// kept in both versions; a value this tab cannot read (a later version's) is set aside before
+/// its key is written. A write the browser refuses leaves that simulation in the page, listed
+/// in `not_stored` and tried again at the next save; the others are written all the same.
+/// Does nothing while saving is suspended.
 pub fn persist(state: &mut AppState, kv: &mut dyn KeyValue) {
     if state.autosave_suspended.is_some() {
         return;
@@ -455,7 +479,24 @@ pub fn persist(state: &mut AppState, kv: &mut dyn KeyValue) {
         if state.library.entries[i].dirty {
             let known = state.library.entries[i].revision;
             let id = state.library.entries[i].id.clone();
-            let stored = kv.get(&key_of(&id)).and_then(|t| revision_of(&t));
+            let current = kv.get(&key_of(&id));
+            // What is there and cannot be read is set aside first, never written over.
+            if let Some(text) = current.as_deref().filter(|t| revision_of(t).is_none()) {
+                let stamp = format!("{} (ms)", state.library.now_ms);
+                let why = Stored::read(text)
+                    .err()
+                    .unwrap_or_else(|| "sa version ne peut pas être lue".into());
+                if !set_aside(kv, state, &stamp, &key_of(&id), text, &why) {
+                    // No room to set it aside: this simulation waits, in the page.
+                    if !state.not_stored.contains(&id) {
+                        state.not_stored.push(id);
+                    }
+                    i += 1;
+                    continue;
+                }
+                kv.remove(&key_of(&id));
+            }
+            let stored = current.as_deref().and_then(revision_of);
             match stored {
                 Some(theirs) if theirs > known => {
                     // This index now holds theirs; mine is placed by its creation, and
@@ -470,9 +511,13 @@ pub fn persist(state: &mut AppState, kv: &mut dyn KeyValue) {
                     let json =
                         serde_json::to_string(&Stored::of(entry, revision)).unwrap_or_default();
                     if kv.set(&key_of(&entry.id), &json).is_err() {
-                        state.autosave_suspended = Some(STORAGE_FULL.into());
-                        return;
+                        if !state.not_stored.contains(&id) {
+                            state.not_stored.push(id);
+                        }
+                        i += 1;
+                        continue;
                     }
+                    state.not_stored.retain(|x| *x != id);
                     let entry = &mut state.library.entries[i];
                     entry.revision = revision;
                     entry.dirty = false;
@@ -749,7 +794,7 @@ mod tests {
     }
 
     #[test]
-    fn when_storage_is_full_nothing_is_lost_and_saving_stops_until_a_file_is_saved() {
+    fn when_storage_is_full_nothing_is_lost_and_saving_resumes_when_there_is_room() {
         let store = Rc::new(RefCell::new(MemoryStore::default()));
         let big = format!("{{{}", "x".repeat(5_000));
         store
@@ -764,19 +809,105 @@ mod tests {
             Some(&big)
         );
         assert!(a.state.notices[0].contains("n'a pas pu être mise de côté"));
-        assert!(a.state.autosave_suspended.is_some());
         a.apply(Action::Edit(Field::CommuneName, "Bron".into()));
         a.save(&mut []);
-        assert_eq!(store.borrow().map.len(), 1, "nothing was written over it");
+        assert_eq!(
+            store.borrow().map.get(&format!("{SIMULATION_PREFIX}x-1")),
+            Some(&big),
+            "nothing was written over it"
+        );
         assert!(
             a.state.library.current().dirty,
             "the edit waits, kept in the page"
         );
-        // Saved as a file, the person frees space; saving starts again.
+        assert_eq!(a.state.not_stored, [a.state.library.current.clone()]);
+        assert!(
+            not_stored_notice(&a.state)
+                .unwrap()
+                .contains("reste dans cette page")
+        );
+        // Space is freed: the next save writes it, no file needed first.
         store.borrow_mut().capacity = None;
-        resume(&mut a.state);
         a.save(&mut []);
         assert!(!a.state.library.current().dirty);
+        assert!(a.state.not_stored.is_empty() && not_stored_notice(&a.state).is_none());
+    }
+
+    #[test]
+    fn a_simulation_that_cannot_be_stored_never_stops_the_others_being_saved() {
+        let store = Rc::new(RefCell::new(MemoryStore::default()));
+        let mut a = Tab::open(&store, "a");
+        a.save(&mut []);
+        let used: usize = store.borrow().map.values().map(String::len).sum();
+        // Room for a little more, not for a simulation of 900 schools.
+        store.borrow_mut().capacity = Some(used + 20_000);
+        let mut big = Draft::default();
+        big.commune_name = "Lyon".into();
+        for _ in 0..900 {
+            let school = big.new_school();
+            big.schools.push(Rc::new(school));
+        }
+        a.apply(Action::Import {
+            name: "Lien partagé : Lyon".into(),
+            draft: Box::new(big),
+        });
+        a.save(&mut []);
+        let imported = a.state.library.current.clone();
+        assert_eq!(a.state.not_stored, [imported.clone()]);
+        // Another simulation is edited and saved all the same, and survives a reload.
+        let example = SimId(EXAMPLE_ID.into());
+        a.apply(Action::Open(example.clone()));
+        a.apply(Action::Edit(Field::AnnualFee, "165".into()));
+        a.save(&mut []);
+        let i = a.state.library.position(&example).unwrap();
+        assert!(!a.state.library.entries[i].dirty);
+        let reloaded = Tab::open(&store, "b");
+        let i = reloaded.state.library.position(&example).unwrap();
+        assert_eq!(reloaded.state.library.entries[i].draft.annual_fee, "165");
+        // The imported one is still in this page, waiting.
+        assert!(a.state.library.position(&imported).is_some());
+    }
+
+    #[test]
+    fn a_damaged_stored_value_is_said_in_french() {
+        let why = Stored::read(r#"{"version":2,"id":"x","revision":1,"name":"A","draft":"nope"}"#)
+            .unwrap_err();
+        assert_eq!(
+            why,
+            "elle est incomplète (un champ manque ou n'a pas le type attendu)"
+        );
+        assert!(!why.contains("invalid type"));
+    }
+
+    #[test]
+    fn a_value_this_tab_cannot_read_is_set_aside_before_its_key_is_written() {
+        let store = Rc::new(RefCell::new(MemoryStore::default()));
+        let mut a = Tab::open(&store, "a");
+        a.save(&mut []);
+        let key = key_of(&a.state.library.current);
+        // Another tab, of a later version, writes under the open simulation's key.
+        let later = r#"{"version":3,"id":"exemple","revision":9,"name":"Futur","draft":{}}"#;
+        store.borrow_mut().map.insert(key.clone(), later.into());
+        external_change(&mut a.state, &key, Some(later));
+        a.apply(Action::Edit(Field::CommuneName, "Bron".into()));
+        a.save(&mut []);
+        let map = store.borrow().map.clone();
+        let aside: Vec<&String> = map
+            .iter()
+            .filter(|(k, _)| k.starts_with(SET_ASIDE_PREFIX))
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(aside, [&later.to_string()], "set aside, intact");
+        assert!(
+            Stored::read(&map[&key]).is_ok(),
+            "then this tab's version written"
+        );
+        assert!(
+            a.state
+                .notices
+                .iter()
+                .any(|n| n.contains("mise de côté, intacte"))
+        );
     }
 
     #[test]

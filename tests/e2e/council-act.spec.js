@@ -73,7 +73,7 @@ test('urgency, the note de synthèse, proxies not used and members who take no p
   await page.getByText('Voir le projet').click();
   const draft = page.locator('.draft-body');
   await expect(draft).toContainText('Convocation adressée en urgence (CGCT L2121-11 et L2121-12), au motif suivant : signature attendue par la Métropole.');
-  await expect(draft).toContainText('Ne prennent pas part au vote (CGCT L2131-11) : BLANCHIN Jacques.');
+  await expect(draft).toContainText('Ne prennent part ni aux débats ni au vote, et quittent la salle pour cette affaire (CGCT L2131-11) : BLANCHIN Jacques.');
   await axeClean(page);
 });
 

@@ -21,7 +21,7 @@ test('leaving the convention: the plan backwards from the anniversary, by the co
   await expect(plan.locator('#plan-titre')).toContainText('Pour quitter la convention au 16/11/2025 : réunir le conseil au plus tard le vendredi 08/08/2025');
   await expect(plan).toContainText('Envoyer la lettre recommandée avec accusé de réception : au plus tard le lundi 11/08/2025');
   // The chain that sends on the recommended day, and the latest one.
-  await expect(plan.locator('#plan-conseille')).toContainText('réunir au plus tard le mardi 29/07/2025, envoyer la lettre au plus tard le mercredi 30/07/2025');
+  await expect(plan.locator('#plan-conseille')).toContainText('réunir le conseil au plus tard le mardi 29/07/2025, envoyer la lettre au plus tard le mercredi 30/07/2025');
   await expect(plan).toContainText('Réception par la Métropole : au plus tard le jeudi 14/08/2025');
   await expect(plan.locator('#plan-aout')).toContainText('La séance tomberait en août');
   await expect(plan.locator('#plan-aout')).toContainText('le jeudi 31/07/2025');
@@ -57,7 +57,8 @@ test('the termination letter is written for the chosen anniversary, citing the a
   const letter = await opened;
   const body = letter.locator('body');
   await expect(body).toContainText('Lettre recommandée avec accusé de réception');
-  await expect(body).toContainText('Tassin-la-Demi-Lune, le lundi 30 novembre 2026');
+  // Written on 30/11/2026, dated on the act it cites, never before it.
+  await expect(body).toContainText('Tassin-la-Demi-Lune, le jeudi 8 juillet 2027');
   await expect(body).toContainText('en application de la délibération du conseil municipal n° 2027-18 du jeudi 8 juillet 2027');
   await expect(body).toContainText('prend effet à la date anniversaire du mardi 16 novembre 2027, moyennant le préavis de trois mois ; à défaut, à la date anniversaire suivante, le jeudi 16 novembre 2028');
   await expect(body).not.toContainText('faisant foi');
