@@ -841,8 +841,10 @@ mod tests {
         let used: usize = store.borrow().map.values().map(String::len).sum();
         // Room for a little more, not for a simulation of 900 schools.
         store.borrow_mut().capacity = Some(used + 20_000);
-        let mut big = Draft::default();
-        big.commune_name = "Lyon".into();
+        let mut big = Draft {
+            commune_name: "Lyon".into(),
+            ..Draft::default()
+        };
         for _ in 0..900 {
             let school = big.new_school();
             big.schools.push(Rc::new(school));
@@ -853,7 +855,7 @@ mod tests {
         });
         a.save(&mut []);
         let imported = a.state.library.current.clone();
-        assert_eq!(a.state.not_stored, [imported.clone()]);
+        assert_eq!(a.state.not_stored, std::slice::from_ref(&imported));
         // Another simulation is edited and saved all the same, and survives a reload.
         let example = SimId(EXAMPLE_ID.into());
         a.apply(Action::Open(example.clone()));
