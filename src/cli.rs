@@ -394,8 +394,18 @@ fn read_territory(
                 counted.refused.len(),
                 if counted.refused.len() > 1 { "s" } else { "" }
             );
-            for m in counted.refused {
+            // The first ones, then how many more: a list of 100 000 wrong lines says so in a
+            // few lines, not in ten megabytes.
+            let more = counted.refused.len().saturating_sub(MAX_LISTED_ERRORS);
+            for m in counted.refused.iter().take(MAX_LISTED_ERRORS) {
                 msg.push_str(&format!("  {m}\n"));
+            }
+            if more > 0 {
+                msg.push_str(&format!(
+                    "  … et {more} autre{} erreur{}.\n",
+                    if more > 1 { "s" } else { "" },
+                    if more > 1 { "s" } else { "" }
+                ));
             }
             return Err(Outcome::fail(msg));
         }
@@ -502,6 +512,9 @@ pub fn run(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
     }
     outcome
 }
+
+/// The most wrong lines of a list the command names one by one.
+const MAX_LISTED_ERRORS: usize = 100;
 
 /// A command-line error in French (lexopt's own messages are English).
 fn argument_error(e: &lexopt::Error) -> String {

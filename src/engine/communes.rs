@@ -22,6 +22,8 @@ pub struct CommuneRecord {
     pub former_names: Vec<String>,
     /// Why it has former codes or names (English, for maintainers); often empty.
     pub note: String,
+    /// Its name and former names folded once (`fold_name`), for lookups.
+    folded: Vec<String>,
 }
 
 /// All communes, in the file's order. The file is ours and its shape is tested.
@@ -44,12 +46,17 @@ pub fn all() -> &'static [CommuneRecord] {
                     .map(str::to_string)
                     .collect();
                 let note = next();
+                let folded = std::iter::once(&name)
+                    .chain(&former_names)
+                    .map(|n| fold_name(n))
+                    .collect();
                 CommuneRecord {
                     insee,
                     name,
                     former_codes,
                     former_names,
                     note,
+                    folded,
                 }
             })
             .collect()
@@ -89,15 +96,12 @@ pub fn by_name(name: &str) -> Option<(&'static CommuneRecord, MatchedBy)> {
     if key.is_empty() {
         return None;
     }
-    all().iter().find_map(|c| {
-        if fold_name(&c.name) == key {
-            Some((c, MatchedBy::Name))
-        } else if c.former_names.iter().any(|f| fold_name(f) == key) {
-            Some((c, MatchedBy::FormerName))
-        } else {
-            None
-        }
-    })
+    all()
+        .iter()
+        .find_map(|c| match c.folded.iter().position(|f| *f == key)? {
+            0 => Some((c, MatchedBy::Name)),
+            _ => Some((c, MatchedBy::FormerName)),
+        })
 }
 
 /// Suggestions for what a person types: communes whose current or former name or code
@@ -110,14 +114,13 @@ pub fn suggest(typed: &str, max: usize) -> Vec<&'static CommuneRecord> {
     let mut scored: Vec<(u8, &'static CommuneRecord)> = all()
         .iter()
         .filter_map(|c| {
-            let name = fold_name(&c.name);
-            let formers = c.former_names.iter().map(|n| fold_name(n));
+            let (name, formers) = (&c.folded[0], &c.folded[1..]);
             let codes = std::iter::once(&c.insee).chain(c.former_codes.iter());
             if name.starts_with(&key) {
                 Some((0, c))
             } else if name.contains(&key) {
                 Some((1, c))
-            } else if formers.clone().any(|f| f.contains(&key))
+            } else if formers.iter().any(|f| f.contains(&key))
                 || codes.clone().any(|code| code.starts_with(&key))
             {
                 Some((2, c))
