@@ -830,7 +830,7 @@ pub fn d4_vote(vote: Vote, votants: u32, excluded: u32, ballot: Ballot) -> Expla
 }
 
 /// Every check of a meeting (D2–D4), as far as its data allows.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MeetingCheck {
     /// D2, on a second convocation.
     pub second_convocation: Option<Explained<SecondConvocation>>,

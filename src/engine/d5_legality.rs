@@ -18,13 +18,14 @@ use super::text::plural;
 pub const LIST_OF_DELIBERATIONS_DAYS: u64 = 7;
 
 /// How a deliberation is made public since 1 July 2022 (L2131-1 III and IV).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Publicity {
     /// From 3 500 inhabitants: electronic publication only (« mise en ligne »).
     Electronic,
     /// Under 3 500: display, paper or online, as the council chose; online without a choice.
     AsChosen,
     /// The population is not known.
+    #[default]
     Unknown,
 }
 
@@ -280,7 +281,7 @@ pub fn d5_notified_without_approval(passed: Option<bool>, vote_known: bool) -> E
 }
 
 /// Every legality date of the deliberation (D5), as far as the scenario knows them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Legality {
     /// The publication, as entered.
     pub published: Option<NaiveDate>,

@@ -422,6 +422,20 @@ impl Simulation {
 
 /// Applies every rule to `scenario`.
 pub fn simulate(scenario: &Scenario) -> Simulation {
+    simulate_rules::<true>(scenario)
+}
+
+/// The convention's rules (R1–R10) without the council's (D1–D7): the meeting's checks, the
+/// deliberation's enforceable and referral dates, the list of deliberations and the plans to
+/// terminate are left empty. What the first figures show (fees, summary) is the same as
+/// [`simulate`]'s; their module, which links only this, stays small.
+pub fn simulate_fees(scenario: &Scenario) -> Simulation {
+    simulate_rules::<false>(scenario)
+}
+
+/// Every rule to `scenario`, the council's only with `COUNCIL` (a constant, so that a build
+/// that never asks for them does not carry them).
+fn simulate_rules<const COUNCIL: bool>(scenario: &Scenario) -> Simulation {
     let conv = &scenario.convention;
     let notified = conv.notified;
     let horizon = scenario.horizon_until;
@@ -508,26 +522,35 @@ pub fn simulate(scenario: &Scenario) -> Simulation {
         .collect();
 
     let population = scenario.deliberation.meeting.population;
-    let termination_plans = notice_deadlines
-        .iter()
-        .map(|n| d7_termination_plan(n, scenario.termination_delegation, population))
-        .collect();
+    let termination_plans = if COUNCIL {
+        notice_deadlines
+            .iter()
+            .map(|n| d7_termination_plan(n, scenario.termination_delegation, population))
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let appeal_deadline = scenario.deliberation.published.map(r9_appeal_deadline);
-    let meeting = d1_d4_meeting_check(
-        &scenario.deliberation.meeting,
-        scenario
-            .deliberation
-            .mayor
-            .as_ref()
-            .map(|m| m.name.as_str()),
-    );
-    let legality = d5_legality(
-        notified,
-        conv.signed,
-        &scenario.deliberation,
-        meeting.passed(),
-    );
+    let (meeting, legality) = if COUNCIL {
+        let meeting = d1_d4_meeting_check(
+            &scenario.deliberation.meeting,
+            scenario
+                .deliberation
+                .mayor
+                .as_ref()
+                .map(|m| m.name.as_str()),
+        );
+        let legality = d5_legality(
+            notified,
+            conv.signed,
+            &scenario.deliberation,
+            meeting.passed(),
+        );
+        (meeting, legality)
+    } else {
+        (MeetingCheck::default(), Legality::default())
+    };
 
     let deadlines = calendar(
         scenario,

@@ -46,7 +46,7 @@ pub fn opened(kv: &dyn KeyValue, start: &Start, hash: &str) -> Option<Opened> {
 /// The page's first figures for `opened` on `today`; `None` while its scenario has an error
 /// (the app shows the errors with their fields).
 pub fn first_figures_html(opened: &Opened, today: NaiveDate) -> Option<String> {
-    let (_, sim) = Live::default().compute(&opened.draft).result?;
+    let (_, sim) = Live::default().compute_fees(&opened.draft).result?;
     let mut h = String::with_capacity(8 * 1024);
     h.push_str(concat!(
         r#"<header class="top"><div class="brand"><h1>laclasse-sim</h1>"#,

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::draft::{Draft, SchoolDraft};
+use crate::engine::simulate::simulate_fees;
 use crate::engine::{Scenario, School, Simulation, simulate};
 use crate::io::FieldError;
 use crate::io::scenario::{parse_parts, parse_school};
@@ -44,6 +45,16 @@ impl Live {
     /// Reads and simulates `draft`, reading again only the schools that changed (another
     /// `Rc`, or another position, since errors name the position).
     pub fn compute(&mut self, draft: &Draft) -> Computed {
+        self.compute_with(draft, simulate)
+    }
+
+    /// [`Live::compute`] with the convention's rules only (`engine::simulate_fees`): what the
+    /// first figures show, in a module that does not carry the council's rules.
+    pub fn compute_fees(&mut self, draft: &Draft) -> Computed {
+        self.compute_with(draft, simulate_fees)
+    }
+
+    fn compute_with(&mut self, draft: &Draft, simulate: fn(&Scenario) -> Simulation) -> Computed {
         // The schools read without error last time, if their drafts are unchanged.
         let shared = self
             .assembled
