@@ -590,6 +590,7 @@ fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
             };
             let sim = simulate(&scenario);
             let shown = out.to_string_lossy().into_owned();
+            let mut late = None;
             let bytes = match document {
                 Document::Annex1 => {
                     let sheets = exports::annex1::annex1_sheets(&scenario, &sim);
@@ -614,13 +615,18 @@ fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                     let doc = exports::deliberation::preparation_sheet(&scenario, &sim);
                     write_document(&doc, &shown, "la fiche de préparation")
                 }
-                Document::Termination => exports::termination_letter::document(
-                    &scenario,
-                    &sim,
-                    dated.unwrap_or_else(today),
-                    anniversary,
-                )
-                .and_then(|doc| write_document(&doc, &shown, "la lettre de résiliation")),
+                Document::Termination => {
+                    let written = dated.unwrap_or_else(today);
+                    // A letter that leaves after its send-by day may arrive too late: said on
+                    // standard error, never in the letter.
+                    let date = exports::termination_letter::letter_date(&scenario, written);
+                    late = exports::termination_letter::target_notice(&sim, date, anniversary)
+                        .ok()
+                        .and_then(|n| sim.plan_for(n))
+                        .and_then(|plan| plan.late(date));
+                    exports::termination_letter::document(&scenario, &sim, written, anniversary)
+                        .and_then(|doc| write_document(&doc, &shown, "la lettre de résiliation"))
+                }
                 Document::List => {
                     let message =
                         exports::letter::list_message(&scenario, dated.unwrap_or_else(today));
@@ -648,7 +654,12 @@ fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
                 std::fs::write(&out, b)
                     .map_err(|e| format!("impossible d'écrire « {shown} » : {}", io_error(&e)))
             }) {
-                Ok(()) => Outcome::ok(String::new()),
+                Ok(()) => Outcome {
+                    stderr: late
+                        .map(|l| format!("laclasse-sim : attention : {l}\n"))
+                        .unwrap_or_default(),
+                    ..Outcome::ok(String::new())
+                },
                 Err(message) => Outcome::fail(format!("laclasse-sim : {message}\n")),
             }
         }

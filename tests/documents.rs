@@ -287,7 +287,7 @@ fn an_urgent_convocation_is_stated_in_the_header() {
         m["urgency"] = json!(true);
         m["urgency_reason"] = json!("signature demandée par la Métropole avant le 15 novembre");
     });
-    assert!(text.contains("Convocation adressée en urgence (CGCT L2121-11 et L2121-12), au motif suivant : signature demandée par la Métropole avant le 15 novembre. À l'ouverture de la séance, le Maire a rendu compte de l'urgence ; le conseil municipal s'est prononcé sur celle-ci : …………… (décision du conseil sur l'urgence)."), "{text}");
+    assert!(text.contains("Convocation adressée en urgence (CGCT L2121-12), au motif suivant : signature demandée par la Métropole avant le 15 novembre. À l'ouverture de la séance, le Maire a rendu compte de l'urgence ; le conseil municipal s'est prononcé sur celle-ci : …………… (décision du conseil sur l'urgence)."), "{text}");
 }
 
 #[test]
@@ -301,7 +301,9 @@ fn when_an_adjointe_chairs_the_mayor_is_still_the_executive() {
     in_order(
         &text,
         &[
-            "sous la présidence de Mme Caroline ACQUAVIVA, Maire-adjointe de Tassin-la-Demi-Lune, remplaçant le Maire absent ou empêché (CGCT L2122-17).",
+            // The Maire is among the present: the act does not say he was absent (the checks
+            // flag that he should preside).
+            "sous la présidence de Mme Caroline ACQUAVIVA, Maire-adjointe de Tassin-la-Demi-Lune.",
             "3) AUTORISE Monsieur le Maire à signer",
             "4) CHARGE Monsieur le Maire de l'exécution",
             "Pascal CHARMOT\nLe Maire de Tassin-la-Demi-Lune",
@@ -639,11 +641,15 @@ fn the_act_records_what_the_council_did_and_only_that() {
     let wrong = draft_with(|v| {
         v["deliberation"]["meeting"]["vote"] = json!({ "for": 30 });
     });
-    assert!(wrong.contains("Vote : …………… (décompte des voix à corriger) (saisi : 30 voix pour, 0 voix contre, 0 abstention, pour 35 votants)"), "{wrong}");
+    assert!(
+        wrong.contains("Vote : …………… (décompte des voix à corriger : pour, contre, abstentions)"),
+        "{wrong}"
+    );
+    assert!(!wrong.contains("30 voix pour"));
 }
 
 #[test]
-fn the_letter_is_never_dated_before_the_act_it_cites() {
+fn the_letter_leaves_the_working_day_after_the_act_it_cites() {
     let mut v: Value = serde_json::from_str(include_str!("../data/examples/tassin.json")).unwrap();
     v["termination_deliberation"] = json!({ "number": "2025-40", "date": "2025-06-10" });
     let input = temp("tassin.json");
@@ -652,8 +658,65 @@ fn the_letter_is_never_dated_before_the_act_it_cites() {
     export_ok("resiliation", &input, &["--date", "2025-06-01"], &out);
     let text = std::fs::read_to_string(out).unwrap();
     assert!(
-        text.contains("Tassin-la-Demi-Lune, le mardi 10 juin 2025"),
+        text.contains("Tassin-la-Demi-Lune, le mercredi 11 juin 2025"),
         "{text}"
     );
     assert!(text.contains("n° 2025-40 du mardi 10 juin 2025"));
+}
+
+#[test]
+fn a_letter_leaving_after_its_send_by_day_is_warned_on_standard_error_never_in_the_letter() {
+    let mut v: Value = serde_json::from_str(include_str!("../data/examples/tassin.json")).unwrap();
+    let input = temp("tassin.json");
+    std::fs::write(&input, serde_json::to_vec(&v).unwrap()).unwrap();
+    // Sent on Monday 11 August 2025, the send-by day for 16 November 2025: no warning.
+    let out = temp("lettre.txt");
+    let o = run_export("resiliation", &input, &["--date", "2025-08-11"], &out);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // The next day: written, with a warning on standard error that names both days.
+    let o = run_export("resiliation", &input, &["--date", "2025-08-12"], &out);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("attention : La lettre devait partir au plus tard le lundi 11/08/2025")
+            && err.contains("après le jeudi 14/08/2025"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("le mardi 12 août 2025") && !text.contains("risque"),
+        "{text}"
+    );
+    // An act adopted on the send-by day: the letter leaves the next working day, too late.
+    v["termination_deliberation"] = json!({ "number": "2025-40", "date": "2025-08-11" });
+    std::fs::write(&input, serde_json::to_vec(&v).unwrap()).unwrap();
+    let o = run_export("resiliation", &input, &["--date", "2025-08-11"], &out);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("au plus tard le lundi 11/08/2025"));
+}
+
+#[test]
+fn without_quorum_the_preparation_sheet_has_no_act_to_transmit() {
+    let mut v = seance();
+    let present: Vec<Value> =
+        v["deliberation"]["meeting"]["present"].as_array().unwrap()[..17].to_vec();
+    let m = &mut v["deliberation"]["meeting"];
+    m["secretary"] = present[0].clone();
+    m["chair"] = present[1].clone();
+    m["present"] = Value::Array(present);
+    m["proxies"] = json!([]);
+    let input = temp("seance.json");
+    std::fs::write(&input, serde_json::to_vec(&v).unwrap()).unwrap();
+    let out = temp("fiche.txt");
+    export_ok("fiche", &input, &[], &out);
+    let text = std::fs::read_to_string(out).unwrap();
+    assert!(
+        text.contains("Pas d'acte à transmettre : faute de quorum"),
+        "{text}"
+    );
+    assert!(!text.contains("Numéro de l'acte"), "{text}");
 }

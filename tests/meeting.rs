@@ -232,3 +232,44 @@ fn the_new_fields_read_back_and_bad_values_name_their_field() {
         ]
     );
 }
+
+#[test]
+fn without_quorum_nothing_becomes_enforceable_and_nothing_can_be_appealed() {
+    let mut v = seed();
+    let present = v["deliberation"]["meeting"]["present"].as_array().unwrap()[..17].to_vec();
+    let m = &mut v["deliberation"]["meeting"];
+    m["secretary"] = present[0].clone();
+    m["chair"] = present[1].clone();
+    m["present"] = Value::Array(present);
+    m["proxies"] = json!([]);
+    m["vote"] = json!({ "for": 17 });
+    let report = run(&v);
+    assert_eq!(report["meeting"]["quorum_met"], false);
+    // Not adopted: the council could not deliberate.
+    assert_eq!(report["meeting"]["passed"], false);
+    // Published and transmitted as entered, but no act: no enforceable day, no déféré, no appeal.
+    assert_eq!(report["legality"]["published"], "2023-11-16");
+    assert_eq!(report["legality"]["enforceable"], Value::Null);
+    assert_eq!(report["legality"]["prefect_referral_deadline"], Value::Null);
+    assert_eq!(report["appeal_deadline"], Value::Null);
+    let kinds: Vec<&str> = report["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    for absent in ["appeal", "enforceable", "prefect_referral"] {
+        assert!(!kinds.contains(&absent), "{absent} in {kinds:?}");
+    }
+    let sim = simulate(&parse_value(&v).unwrap());
+    assert!(
+        sim.legality
+            .pending()
+            .unwrap()
+            .contains("quorum non atteint")
+    );
+    // With the quorum, the same dates are computed.
+    let report = run(&seed());
+    assert_eq!(report["legality"]["enforceable"], "2023-11-16");
+    assert!(report["appeal_deadline"].is_string());
+}

@@ -71,6 +71,8 @@ pub enum Clause {
     CgctL2121_25,
     /// CGCT art. L2121-29: the council settles the commune's affairs.
     CgctL2121_29,
+    /// CGCT art. L2122-17: the mayor is replaced by an adjoint when absent or impeded.
+    CgctL2122_17,
     /// CGCT art. L2122-21: the mayor executes the council's decisions.
     CgctL2122_21,
     /// CGCT art. L2122-22: the council's delegations to the mayor (4°: marchés and avenants).
@@ -119,6 +121,7 @@ impl Clause {
             Clause::CgctL2121_21 => "CGCT art. L2121-21",
             Clause::CgctL2121_25 => "CGCT art. L2121-25",
             Clause::CgctL2121_29 => "CGCT art. L2121-29",
+            Clause::CgctL2122_17 => "CGCT art. L2122-17",
             Clause::CgctL2122_21 => "CGCT art. L2122-21",
             Clause::CgctL2122_22 => "CGCT art. L2122-22",
             Clause::CgctL2122_23 => "CGCT art. L2122-23",
@@ -224,6 +227,9 @@ impl Clause {
             }
             Clause::CgctL2121_25 => {
                 "Dans un délai d'une semaine, la liste des délibérations examinées par le conseil municipal lors de la séance est affichée à la mairie et mise en ligne sur le site internet de la commune, lorsqu'il existe."
+            }
+            Clause::CgctL2122_17 => {
+                "En cas d'absence, de suspension, de révocation ou de tout autre empêchement, le maire est provisoirement remplacé, dans la plénitude de ses fonctions, par un adjoint, dans l'ordre des nominations."
             }
             Clause::CgctL2122_21 => {
                 "Sous le contrôle du conseil municipal et sous le contrôle administratif du représentant de l'Etat dans le département, le maire est chargé, d'une manière générale, d'exécuter les décisions du conseil municipal."

@@ -42,6 +42,9 @@ pub struct Quorum {
     pub present: u32,
     /// Whether the council deliberates validly as far as the quorum goes.
     pub met: bool,
+    /// Members present who take no part in the vote and leave the room: not counted
+    /// (hypothèse prudente).
+    pub leaving: u32,
 }
 
 /// D2 (CGCT L2121-17): the council deliberates validly only when the majority of its members
@@ -77,6 +80,7 @@ pub fn d2_quorum(
                 required: None,
                 present,
                 met: true,
+                leaving,
             },
             why,
         );
@@ -102,6 +106,7 @@ pub fn d2_quorum(
             required: Some(required),
             present,
             met,
+            leaving,
         },
         why,
     )
@@ -614,10 +619,16 @@ pub fn d4_proxies(meeting: &Meeting) -> Explained<Proxies> {
         .saturating_sub(not_voting_present)
         .saturating_add(used);
     if let Some(in_office) = meeting.in_office {
-        let counted = u64::from(n_present) + u64::from(n_proxies) + u64::from(n_absent);
+        // A giver who is present is counted among the present, not among the absents.
+        let absent_giving = meeting
+            .proxies
+            .iter()
+            .filter(|p| !matches!(find(&p.giver, present), Found::Exactly))
+            .count() as u32;
+        let counted = u64::from(n_present) + u64::from(absent_giving) + u64::from(n_absent);
         if counted != u64::from(in_office) {
             notes.push(format!(
-                "Présents ({n_present}), absents avec pouvoir ({n_proxies}) et sans pouvoir ({n_absent}) font {counted}, pour {in_office} conseillers en exercice : la liste est incomplète ou à corriger."
+                "Présents ({n_present}), absents avec pouvoir ({absent_giving}) et sans pouvoir ({n_absent}) font {counted}, pour {in_office} conseillers en exercice : la liste est incomplète ou à corriger."
             ));
         }
     }
@@ -793,7 +804,11 @@ pub fn d4_vote(vote: Vote, votants: u32, excluded: u32, ballot: Ballot) -> Expla
             "Le quorum n'étant pas atteint, le conseil ne pouvait pas délibérer : aucun vote de cette séance n'est valable.",
         );
     }
-    why = why.step(if unanimous {
+    why = why.step(if ballot.no_quorum {
+        "Aucune décision : faute de quorum, le vote n'a pas de valeur.".to_string()
+    } else if at_risk {
+        "Résultat à déterminer : selon que les voix des pouvoirs non retenus allaient pour ou contre, la proposition serait adoptée ou non.".to_string()
+    } else if unanimous {
         "Tous les votants ont voté pour : adoptée à l'unanimité.".to_string()
     } else if cast == 0 {
         "Aucun suffrage exprimé : la proposition n'est pas adoptée.".to_string()
@@ -832,6 +847,9 @@ pub fn d4_vote(vote: Vote, votants: u32, excluded: u32, ballot: Ballot) -> Expla
 /// Every check of a meeting (D2–D4), as far as its data allows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MeetingCheck {
+    /// D1 (L2121-14): who presides, when it is wrong (the Maire present while another chairs,
+    /// a chair who takes no part in the vote and leaves the room).
+    pub presiding: Option<Explained<String>>,
     /// D2, on a second convocation.
     pub second_convocation: Option<Explained<SecondConvocation>>,
     /// D2, when the members in office are known.
@@ -849,12 +867,18 @@ pub struct MeetingCheck {
 impl MeetingCheck {
     /// Whether any check could be made.
     pub fn any(&self) -> bool {
-        self.second_convocation.is_some()
+        self.presiding.is_some()
+            || self.second_convocation.is_some()
             || self.quorum.is_some()
             || self.convocation.is_some()
             || self.synthesis_note.is_some()
             || self.proxies.is_some()
             || self.vote.is_some()
+    }
+
+    /// Whether the council could deliberate: not without quorum on a first convocation.
+    pub fn deliberated(&self) -> bool {
+        self.quorum.as_ref().is_none_or(|q| q.value.met)
     }
 
     /// Whether the vote passed: `None` when unknown or undetermined.
@@ -865,6 +889,9 @@ impl MeetingCheck {
     /// Every fault found, one French sentence each, with its article.
     pub fn problems(&self) -> Vec<(Clause, String)> {
         let mut out = Vec::new();
+        if let Some(p) = &self.presiding {
+            out.push((p.why.main_clause(), p.value.clone()));
+        }
         if let Some(s) = &self.second_convocation {
             for p in &s.value.problems {
                 out.push((s.why.main_clause(), p.clone()));
@@ -927,16 +954,18 @@ impl MeetingCheck {
                     "Des voix portées par des pouvoirs non valables changent le résultat : la délibération est exposée à l'annulation.".into(),
                 ));
             }
+            let no_quorum = self.quorum.as_ref().is_some_and(|q| !q.value.met);
             match v.value.passed {
+                _ if no_quorum => {}
                 Some(false) => out.push((
                     v.why.main_clause(),
-                    "La délibération n'obtient pas la majorité des suffrages exprimés : elle est rejetée.".into(),
+                    "La proposition n'obtient pas la majorité des suffrages exprimés : elle est rejetée.".into(),
                 )),
-                None => out.push((
+                None if v.value.tie && !v.value.at_risk => out.push((
                     v.why.main_clause(),
                     "Partage égal des voix : le vote du président, prépondérant, n'est pas saisi ; le résultat est à déterminer.".into(),
                 )),
-                Some(true) => {}
+                None | Some(true) => {}
             }
         }
         out
@@ -968,6 +997,9 @@ impl MeetingCheck {
             text,
             why: why.clone(),
         };
+        if let Some(p) = &self.presiding {
+            out.push(line("presidence", Some(false), p.value.clone(), &p.why));
+        }
         if let Some(s) = &self.second_convocation {
             let v = &s.value;
             let mut text = match (v.quorum_again, v.failed_on) {
@@ -993,12 +1025,19 @@ impl MeetingCheck {
                 "quorum",
                 Some(q.value.met),
                 format!(
-                    "Quorum : {} présents pour {required} requis, {}.",
+                    "Quorum : {} présents pour {required} requis, {}{}.",
                     q.value.present,
-                    if q.value.met {
-                        "atteint"
+                    if q.value.met { "atteint" } else { "non atteint : le conseil ne peut pas délibérer" },
+                    if q.value.leaving > 0 {
+                        format!(
+                            " (hypothèse prudente : {} conseiller{} ne prenant pas part au vote, qui quitte{} la salle, non compté{})",
+                            q.value.leaving,
+                            plural(q.value.leaving),
+                            if q.value.leaving > 1 { "nt" } else { "" },
+                            plural(q.value.leaving)
+                        )
                     } else {
-                        "non atteint : le conseil ne peut pas délibérer"
+                        String::new()
                     }
                 ),
                 &q.why,
@@ -1017,6 +1056,8 @@ impl MeetingCheck {
                     v.required,
                     if v.urgency {
                         " (urgence : le conseil se prononce sur l'urgence dès l'ouverture de la séance)"
+                    } else if v.cautious_short {
+                        " sur seconde convocation (L2121-17) ; à partir de 3 500 habitants, la lecture prudente en demande cinq (hypothèse) : à vérifier"
                     } else {
                         ""
                     }
@@ -1092,20 +1133,8 @@ impl MeetingCheck {
 /// who chairs when present (L2121-14).
 pub fn d1_d4_meeting_check(meeting: &Meeting, mayor: Option<&str>) -> MeetingCheck {
     let listed = !meeting.present.is_empty() || !meeting.proxies.is_empty();
-    let proxies = listed.then(|| {
-        let mut p = d4_proxies(meeting);
-        if let (Some(mayor), Some(chair)) = (mayor, meeting.chair.as_deref())
-            && normalized(mayor) != normalized(chair)
-            && matches!(find(mayor, &meeting.present), Found::Exactly)
-        {
-            let problem = format!(
-                "Le Maire, {mayor}, est présent : c'est lui qui préside la séance (CGCT L2121-14) ; un adjoint ne le remplace qu'en cas d'absence ou d'empêchement (L2122-17), le compte administratif mis à part."
-            );
-            p.why = p.why.also(Clause::CgctL2121_14).step(problem.clone());
-            p.value.problems.push(problem);
-        }
-        p
-    });
+    let proxies = listed.then(|| d4_proxies(meeting));
+    let presiding = d1_presiding(meeting, mayor);
     let second_convocation = d2_second_convocation(meeting);
     // Only a regular second convocation lifts the quorum.
     let without_condition = second_convocation
@@ -1153,9 +1182,41 @@ pub fn d1_d4_meeting_check(meeting: &Meeting, mayor: Option<&str>) -> MeetingChe
             )
         }),
         quorum,
+        presiding,
         second_convocation,
         proxies,
     }
+}
+
+/// D1 (CGCT L2121-14, L2122-17): the Maire presides; another only in the Maire's absence or
+/// impediment. Flags the Maire present while another chairs, and a chair who takes no part in
+/// the vote and leaves the room (someone else presides for the item); `None` when nothing is
+/// wrong or the data does not tell.
+pub fn d1_presiding(meeting: &Meeting, mayor: Option<&str>) -> Option<Explained<String>> {
+    let chair = meeting.chair.as_deref()?;
+    let problem = if meeting
+        .not_voting
+        .iter()
+        .any(|n| normalized(n) == normalized(chair))
+    {
+        format!(
+            "Le président de séance, {chair}, ne prend pas part au vote et quitte la salle : un autre conseiller préside pour cette affaire, à nommer dans l'acte (L2121-14)."
+        )
+    } else {
+        let mayor = mayor?;
+        (normalized(mayor) != normalized(chair)
+            && matches!(find(mayor, &meeting.present), Found::Exactly))
+        .then(|| {
+            format!(
+                "Le Maire, {mayor}, est présent : c'est lui qui préside la séance (CGCT L2121-14) ; un adjoint ne le remplace qu'en cas d'absence ou d'empêchement (L2122-17), le compte administratif mis à part."
+            )
+        })?
+    };
+    let why = Explanation::new(Rule::D2, "Présidence de la séance", Clause::CgctL2121_14)
+        .also(Clause::CgctL2122_17)
+        .input("Président de séance", chair.to_string())
+        .step(problem.clone());
+    Some(Explained::new(problem, why))
 }
 
 #[cfg(test)]
@@ -1221,7 +1282,8 @@ mod tests {
             Quorum {
                 required: Some(18),
                 present: 29,
-                met: true
+                met: true,
+                leaving: 0
             }
         );
         let c = check.convocation.as_ref().unwrap();
@@ -1582,12 +1644,20 @@ mod tests {
         m.vote = Some(vote(17, 17, 0));
         let check = d1_d4_meeting_check(&m, None);
         assert_eq!(check.passed(), Some(false));
+        // … and someone else presides for the item.
+        assert!(
+            check
+                .problems()
+                .iter()
+                .any(|(c, p)| *c == Clause::CgctL2121_14
+                    && p.contains("un autre conseiller préside pour cette affaire"))
+        );
         // The Maire present while an adjoint chairs.
         let mut m = seed();
         m.chair = Some("ACQUAVIVA Caroline".into());
         let problems = d1_d4_meeting_check(&m, Some("CHARMOT Pascal")).problems();
         assert!(
-            problems.iter().any(|(c, p)| *c == Clause::CgctL2121_20
+            problems.iter().any(|(c, p)| *c == Clause::CgctL2121_14
                 && p.contains("Le Maire, CHARMOT Pascal, est présent")),
             "{problems:?}"
         );

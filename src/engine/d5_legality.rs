@@ -303,6 +303,8 @@ pub struct Legality {
     /// The last day to display and put online the list of the deliberations examined
     /// (L2121-25): the meeting + 7 days.
     pub list_of_deliberations: Option<Explained<NaiveDate>>,
+    /// The council could not deliberate (no quorum): there is no act to make enforceable.
+    pub no_deliberation: bool,
 }
 
 impl Legality {
@@ -313,6 +315,12 @@ impl Legality {
 
     /// While one of the two dates is missing: what the enforceable date waits for.
     pub fn pending(&self) -> Option<String> {
+        if self.no_deliberation {
+            return Some(
+                "Le conseil n'a pas pu délibérer (quorum non atteint) : il n'y a pas d'acte à publier ni à transmettre."
+                    .into(),
+            );
+        }
         if self.enforceable.is_some() || !self.any_known() {
             return None;
         }
@@ -390,10 +398,11 @@ pub fn d5_legality(
     signed: Option<NaiveDate>,
     deliberation: &Deliberation,
     passed: Option<bool>,
+    deliberated: bool,
 ) -> Legality {
     let m = &deliberation.meeting;
     let publicity = Publicity::of(m.population);
-    let enforceable = d5_enforceable(deliberation, publicity);
+    let enforceable = d5_enforceable(deliberation, publicity).filter(|_| deliberated);
     let notified_before_enforceable = d5_signed_before_enforceable(
         signed,
         notified,
@@ -404,7 +413,11 @@ pub fn d5_legality(
         published: deliberation.published,
         transmitted: deliberation.transmitted,
         publicity,
-        prefect_referral: deliberation.transmitted.map(d5_prefect_referral_deadline),
+        prefect_referral: deliberation
+            .transmitted
+            .filter(|_| deliberated)
+            .map(d5_prefect_referral_deadline),
+        no_deliberation: !deliberated,
         notified_before_transmission: d5_notified_before_transmission(notified, deliberation),
         notified_before_enforceable,
         notified_without_approval: (!m.is_empty() && passed != Some(true))
@@ -528,6 +541,7 @@ mod tests {
             Some(d("2023-11-17")),
             &delib(Some("2023-11-20"), Some("2023-11-16")),
             Some(true),
+            true,
         );
         assert!(l.notified_before_transmission.is_none());
         let flag = l.notified_before_enforceable.as_ref().unwrap();
@@ -543,6 +557,7 @@ mod tests {
             None,
             &delib(Some("2023-11-20"), Some("2023-11-16")),
             Some(true),
+            true,
         );
         assert!(
             l.notified_before_enforceable
@@ -557,6 +572,7 @@ mod tests {
             None,
             &delib(None, Some("2023-11-16")),
             None,
+            true,
         );
         assert!(l.notified_before_enforceable.is_some());
         // A meeting whose vote did not pass.
@@ -567,13 +583,13 @@ mod tests {
             against: 11,
             abstentions: 0,
         });
-        let l = d5_legality(d("2023-11-20"), None, &rejected, Some(false));
+        let l = d5_legality(d("2023-11-20"), None, &rejected, Some(false), true);
         assert!(l.notified_without_approval.is_some());
         assert_eq!(
             l.list_of_deliberations.as_ref().unwrap().value,
             d("2023-11-16")
         );
-        let l = d5_legality(d("2023-11-20"), None, &rejected, Some(true));
+        let l = d5_legality(d("2023-11-20"), None, &rejected, Some(true), true);
         assert!(l.notified_without_approval.is_none());
         // No meeting given: nothing said of the approval.
         let l = d5_legality(
@@ -581,6 +597,7 @@ mod tests {
             None,
             &delib(Some("2023-11-16"), None),
             None,
+            true,
         );
         assert!(l.notified_without_approval.is_none());
         assert!(l.list_of_deliberations.is_none());

@@ -531,7 +531,6 @@ fn simulate_rules<const COUNCIL: bool>(scenario: &Scenario) -> Simulation {
         Vec::new()
     };
 
-    let appeal_deadline = scenario.deliberation.published.map(r9_appeal_deadline);
     let (meeting, legality) = if COUNCIL {
         let meeting = d1_d4_meeting_check(
             &scenario.deliberation.meeting,
@@ -546,11 +545,18 @@ fn simulate_rules<const COUNCIL: bool>(scenario: &Scenario) -> Simulation {
             conv.signed,
             &scenario.deliberation,
             meeting.passed(),
+            meeting.deliberated(),
         );
         (meeting, legality)
     } else {
         (MeetingCheck::default(), Legality::default())
     };
+    // No deliberation without quorum: nothing to appeal against.
+    let appeal_deadline = scenario
+        .deliberation
+        .published
+        .filter(|_| meeting.deliberated())
+        .map(r9_appeal_deadline);
 
     let deadlines = calendar(
         scenario,

@@ -14,6 +14,7 @@ use crate::engine::dates::{fr, iso, parse_iso};
 use crate::engine::r2_termination::r2_reception_error;
 use crate::engine::simulate::termination_what_if;
 use crate::engine::{Clause, Scenario, Simulation};
+use crate::io::exports::termination_letter::letter_date;
 use crate::io::exports::worker::{DocumentFormat, ExportRequest};
 use crate::io::scenario::to_string_pretty;
 use crate::web::share::file_stem;
@@ -109,7 +110,7 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
                         </select>
                     </div>
                     <p id="plan-titre"><strong>{ plan.headline() }</strong></p>
-                    if let Some(late) = plan.late(p.today) { <p class="warn" id="plan-tard">{ format!("⚠ {late}") }</p> }
+                    if let Some(late) = plan.late(letter_date(&p.scenario, p.today)) { <p class="warn" id="plan-tard">{ format!("⚠ {late}") }</p> }
                     <ol class="plan-steps">
                         { for plan.steps().iter().map(|step| html! {
                             <li>{ step.sentence() }{ " — " }<span class="hint">{ &step.rule }</span>{ " " }<ClauseTag clause={step.clause} /></li>

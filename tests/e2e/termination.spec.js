@@ -57,8 +57,8 @@ test('the termination letter is written for the chosen anniversary, citing the a
   const letter = await opened;
   const body = letter.locator('body');
   await expect(body).toContainText('Lettre recommandée avec accusé de réception');
-  // Written on 30/11/2026, dated on the act it cites, never before it.
-  await expect(body).toContainText('Tassin-la-Demi-Lune, le jeudi 8 juillet 2027');
+  // Written on 30/11/2026: it leaves the working day after the act it cites, never before it.
+  await expect(body).toContainText('Tassin-la-Demi-Lune, le vendredi 9 juillet 2027');
   await expect(body).toContainText('en application de la délibération du conseil municipal n° 2027-18 du jeudi 8 juillet 2027');
   await expect(body).toContainText('prend effet à la date anniversaire du mardi 16 novembre 2027, moyennant le préavis de trois mois ; à défaut, à la date anniversaire suivante, le jeudi 16 novembre 2028');
   await expect(body).not.toContainText('faisant foi');

@@ -13,7 +13,7 @@
 use super::document::{Block, Document, Inline};
 use crate::engine::convention::DEFAULT_ANNUAL_FEE;
 use crate::engine::d1_d4_meeting::MeetingCheck;
-use crate::engine::d1_d4_meeting::ProxyIssue;
+use crate::engine::d1_d4_meeting::{LARGE_COMMUNE, ProxyIssue, normalized};
 use crate::engine::d5_legality::Publicity;
 use crate::engine::dates::{fr, fr_long, iso};
 use crate::engine::money::Money;
@@ -152,7 +152,20 @@ pub fn schools_at_meeting<'a>(
 
 /// The header of the meeting (D1), with blanks where the meeting is not entered, its
 /// urgency or second convocation stated.
-fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck, carence: bool) -> Vec<Block> {
+fn meeting_blocks(
+    commune: &str,
+    m: &Meeting,
+    check: &MeetingCheck,
+    carence: bool,
+    mayor: Option<&Mayor>,
+) -> Vec<Block> {
+    // An adjoint presides in the Maire's absence or impediment (L2122-17): said so, unless the
+    // Maire is among the present (a fault the checks flag, never written as a fact here).
+    let mayor_present = mayor.is_some_and(|mayor| {
+        m.present
+            .iter()
+            .any(|p| normalized(p) == normalized(&mayor.name))
+    });
     let when = m.date.map(|d| {
         let hour = m
             .time
@@ -184,7 +197,7 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck, carence: boo
                     format!(
                         "{} de {commune}{}",
                         function_of(s),
-                        if is_mayor_title(s) {
+                        if is_mayor_title(s) || mayor_present {
                             ""
                         } else {
                             ", remplaçant le Maire absent ou empêché (CGCT L2122-17)"
@@ -201,13 +214,27 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck, carence: boo
         ]),
     ];
     if m.urgency {
-        blocks.push(Block::Para(vec![
-            t("Convocation adressée en urgence (CGCT L2121-11 et L2121-12), au motif suivant : "),
+        let article = match m.population {
+            Some(p) if p >= LARGE_COMMUNE => "CGCT L2121-12",
+            Some(_) => "CGCT L2121-11",
+            None => "CGCT L2121-11 et L2121-12",
+        };
+        let mut urgency = vec![
+            t(format!(
+                "Convocation adressée en urgence ({article}), au motif suivant : "
+            )),
             or_blank(m.urgency_reason.clone(), "motif de l'urgence"),
-            t(". À l'ouverture de la séance, le Maire a rendu compte de l'urgence ; le conseil municipal s'est prononcé sur celle-ci : "),
-            Inline::Blank("décision du conseil sur l'urgence"),
-            t("."),
-        ]));
+        ];
+        if carence {
+            urgency.push(t("."));
+        } else {
+            urgency.extend([
+                t(". À l'ouverture de la séance, le Maire a rendu compte de l'urgence ; le conseil municipal s'est prononcé sur celle-ci : "),
+                Inline::Blank("décision du conseil sur l'urgence"),
+                t("."),
+            ]);
+        }
+        blocks.push(Block::Para(urgency));
     }
     if let Some(second) = &check.second_convocation {
         let lifted = !second.value.quorum_again && second.value.problems.is_empty();
@@ -295,9 +322,12 @@ fn meeting_blocks(commune: &str, m: &Meeting, check: &MeetingCheck, carence: boo
         },
     ]));
     let absent: Vec<String> = m.absent.iter().cloned().chain(unused).collect();
+    // The members in office not accounted for are unknown: a blank, never « 0 ».
+    let accounted = m.present.len() + used.len() + absent.len();
+    let unknown = m.in_office.is_some_and(|n| accounted < n as usize) && m.absent.is_empty();
     blocks.push(Block::Para(vec![
         t("Conseillers absents sans pouvoir : "),
-        if listed {
+        if listed && !unknown {
             t(if absent.is_empty() {
                 "0".to_string()
             } else {
@@ -352,18 +382,12 @@ fn vote_text(m: &Meeting, check: &MeetingCheck) -> Vec<Inline> {
         v.abstentions,
         plural(v.abstentions)
     );
-    // Counts that do not make the votants are not written as the council's vote.
+    // Counts that do not make the votants are not written as the council's vote (the counts
+    // entered go to the preparation sheet's checks).
     if outcome.is_some_and(|o| !o.adds_up) {
-        return vec![
-            Inline::Blank("décompte des voix à corriger"),
-            t(format!(
-                " (saisi : {counts}, pour {} votants)",
-                check
-                    .proxies
-                    .as_ref()
-                    .map_or_else(|| "……".to_string(), |p| p.value.votants.to_string())
-            )),
-        ];
+        return vec![Inline::Blank(
+            "décompte des voix à corriger : pour, contre, abstentions",
+        )];
     }
     let mut out = vec![if outcome.is_some_and(|o| o.unanimous) {
         b("À l'unanimité")
@@ -520,7 +544,14 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         )]);
         blocks[1] = Block::Title(format!("Conseil municipal de {commune}"));
     }
-    blocks.extend(meeting_blocks(commune, m, check, carence.is_some()));
+    blocks.extend(meeting_blocks(
+        commune,
+        m,
+        check,
+        carence.is_some(),
+        mayor.as_ref(),
+    ));
+    let passed = check.passed();
     blocks.push(Block::Para(vec![
         b("Objet : "),
         t("Convention entre la Ville et la Métropole de Lyon pour la mise à disposition d'un Espace Numérique de Travail, "),
@@ -662,8 +693,14 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
                         display_name(&m.name)
                     ))
                     .unwrap_or_default(),
-                d.number.as_deref().unwrap_or("……………"),
-                m.date.map_or("……………".to_string(), fr_long)
+                // Only an adopted act authorises: otherwise its number and date are to fill.
+                d.number
+                    .as_deref()
+                    .filter(|_| passed == Some(true))
+                    .unwrap_or("……………"),
+                m.date
+                    .filter(|_| passed == Some(true))
+                    .map_or("……………".to_string(), fr_long)
             )
         } else {
             line.to_string()
@@ -798,9 +835,15 @@ pub fn preparation_sheet(scenario: &Scenario, sim: &Simulation) -> Document {
             "Cette fiche ne fait pas partie de l'acte : elle n'est ni publiée ni transmise.",
         )]),
         Block::Heading("Transmission au contrôle de légalité (@ctes)".into()),
-        Block::Bullets(actes),
-        Block::Heading("Notes de préparation".into()),
     ];
+    if sim.meeting.deliberated() {
+        blocks.push(Block::Bullets(actes));
+    } else {
+        blocks.push(Block::Para(vec![t(
+            "Pas d'acte à transmettre : faute de quorum, le conseil n'a pas pu délibérer. Le constat figure au procès-verbal ; le conseil est à convoquer à nouveau (CGCT L2121-17).",
+        )]));
+    }
+    blocks.push(Block::Heading("Notes de préparation".into()));
     let mut notes = vec![vec![t(LIST_AT_MEETING)]];
     if sim.annual_fee != DEFAULT_ANNUAL_FEE {
         notes.push(vec![t(format!(
@@ -818,6 +861,21 @@ pub fn preparation_sheet(scenario: &Scenario, sim: &Simulation) -> Document {
         .into_iter()
         .map(|(clause, p)| vec![t(format!("{p} [{}]", clause.reference()))])
         .collect();
+    if let (Some(v), Some(outcome)) = (scenario.deliberation.meeting.vote, &sim.meeting.vote)
+        && !outcome.value.adds_up
+    {
+        checks.push(vec![t(format!(
+            "Vote saisi : {} pour, {} contre, {} abstention{}, pour {} votants : à corriger avant de l'écrire dans l'acte.",
+            v.for_votes,
+            v.against,
+            v.abstentions,
+            plural(v.abstentions),
+            sim.meeting
+                .proxies
+                .as_ref()
+                .map_or_else(|| "……".to_string(), |p| p.value.votants.to_string())
+        ))]);
+    }
     // What to check, besides the faults: a name spelt two ways, the note de synthèse…
     checks.extend(
         sim.meeting

@@ -45,11 +45,16 @@ pub fn target_notice(
     }
 }
 
-/// The day a letter written on `today` is dated: the next working day on or after both
-/// `today` and the act that decides (the letter relies on it: never dated before it, D7).
+/// The day a letter written on `today` is dated: a working day on or after `today`, and after
+/// the act that decides — transmitted and published the working day after it at the earliest
+/// (D7, hypothèse): the letter is never signed before the act is enforceable.
 pub fn letter_date(scenario: &Scenario, today: NaiveDate) -> NaiveDate {
-    let act = scenario.termination_act.as_ref().and_then(|a| a.date);
-    r9_next_working_day(act.map_or(today, |a| a.max(today)))
+    let enforceable = scenario
+        .termination_act
+        .as_ref()
+        .and_then(|a| a.date)
+        .map(|a| r9_next_working_day(crate::engine::dates::next_day(a)));
+    r9_next_working_day(enforceable.map_or(today, |e| e.max(today)))
 }
 
 fn t(s: impl Into<String>) -> Inline {
