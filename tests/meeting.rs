@@ -11,6 +11,15 @@ fn seed() -> Value {
     serde_json::from_str(include_str!("../data/examples/tassin-seance.json")).unwrap()
 }
 
+/// The reader's messages for `v`, which must have errors.
+fn errors(v: &Value) -> Vec<String> {
+    parse_value(v)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
+}
+
 fn run(v: &Value) -> Value {
     let scenario = parse_value(v).unwrap_or_else(|e| panic!("{e:?}"));
     serde_json::to_value(report::report(&simulate(&scenario))).unwrap()
@@ -73,13 +82,8 @@ fn the_meeting_reads_back_and_bad_values_name_their_field() {
     v["deliberation"]["meeting"]["time"] = json!("25:00");
     v["deliberation"]["meeting"]["in_office"] = json!("trente");
     v["deliberation"]["meeting"]["proxies"][2] = json!("JOURDAN Milouda a donné son pouvoir");
-    let errors: Vec<String> = parse_value(&v)
-        .unwrap_err()
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
     assert_eq!(
-        errors,
+        errors(&v),
         [
             "deliberation.meeting.time — Heure de la séance : \"25:00\" n'est pas une heure (format HH:MM, par exemple 19:00)",
             "deliberation.meeting.in_office — Conseillers en exercice : un nombre entier positif ou nul est attendu (par exemple 35)",
@@ -218,13 +222,8 @@ fn the_new_fields_read_back_and_bad_values_name_their_field() {
     v["deliberation"]["meeting"]["chair_vote"] = json!("peut-être");
     v["deliberation"]["meeting"]["secret_ballot"] = json!("sans doute");
     v["convention"]["signed"] = json!("2023-02-30");
-    let errors: Vec<String> = parse_value(&v)
-        .unwrap_err()
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
     assert_eq!(
-        errors,
+        errors(&v),
         [
             "convention.signed — Convention signée le : \"2023-02-30\" n'est pas une date valide (format attendu AAAA-MM-JJ, par exemple 2023-11-16)",
             "deliberation.meeting.secret_ballot — Scrutin secret : \"sans doute\" : oui ou non est attendu (true ou false)",
