@@ -69,11 +69,12 @@ serve: build
 
 lint: setup-rust
 	cargo fmt --all --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --workspace --lib --bins -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --bins --tests -- -D warnings
 
 test-native: setup-office
-	cargo test
+	cargo test --workspace
 
 test-browser: setup-rust setup-browser
 	cargo test --target $(WASM_TARGET) --test web

@@ -1,18 +1,20 @@
 //! laclasse-sim: the laclasse.com convention of the Métropole de Lyon, computed.
 //!
-//! - [`engine`]: the convention's rules R1–R10 as pure Rust, each result with its explanation;
-//! - [`io`]: the scenario file, the JSON and French text reports, shared by the command and the
-//!   web app;
-//! - [`web`]: the web app's pure logic (state and actions, the draft as typed, the live
-//!   computation, import, sharing), compiled on every target and tested natively;
-//! - `ui` (wasm32 only): the Yew components, which render `web`'s state and dispatch its
-//!   actions.
+//! The layers are crates of this workspace (docs/DESIGN.md):
+//! - [`engine`] (`crates/engine`): the convention's rules R1–R10 and the council's D1–D7 as pure
+//!   Rust, each result with its explanation;
+//! - [`io`] (`crates/io`): the scenario format and its field schema, the reports, the documents,
+//!   shared by the command and the web app;
+//! - [`web`] (`crates/web`): the app's pure logic (state and actions, the draft as typed, the
+//!   live computation, a view per section), tested natively;
+//! - this crate: the command ([`cli`], native) and the Yew app (`ui`, wasm32), which draws
+//!   `web`'s views and dispatches its actions.
 
 #![warn(missing_docs)]
 
-pub mod engine;
-pub mod io;
-pub mod web;
+pub use engine;
+pub use io;
+pub use web;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -3,8 +3,11 @@
 
 use serde_json::{Value, json};
 
-use laclasse_sim::engine::simulate;
-use laclasse_sim::io::{parse_value, report};
+use chrono::{Datelike, NaiveDate};
+
+use laclasse_sim::engine::simulate::termination_what_if;
+use laclasse_sim::engine::{BillingUnit, DeadlineKind, Money, simulate};
+use laclasse_sim::io::{parse_str, parse_value, report, samples};
 
 fn school(name: &str, requested: &str) -> Value {
     json!({
@@ -332,4 +335,56 @@ fn d5_transmission_date_is_checked_and_written_back() {
     let written = laclasse_sim::io::scenario::to_value(&scenario);
     assert_eq!(written["deliberation"]["transmitted"], "2023-11-20");
     assert_eq!(parse_value(&written).unwrap(), scenario);
+}
+
+#[test]
+fn what_if_a_letter_arrives() {
+    let s = parse_str(samples::TASSIN_JSON).unwrap();
+    let sim = simulate(&s);
+    let late = NaiveDate::from_ymd_opt(2025, 8, 18).unwrap();
+    let w = termination_what_if(&s, &sim, late);
+    let ends = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+    assert_eq!(w.termination.value.ends, ends);
+    // Years 1–3 are due: 600 + 600 + 450; the last one is year 3 at 450 €.
+    assert_eq!(w.last_year, Some((3, Money::from_euros(450))));
+    assert_eq!(w.total, Money::from_euros(1650));
+    // Beyond the horizon (31/12/2027) the scenario is simulated again: the same answer
+    // as a scenario that holds the letter itself.
+    let far = NaiveDate::from_ymd_opt(2029, 1, 10).unwrap();
+    let w = termination_what_if(&s, &sim, far);
+    let mut with_letter = s.clone();
+    with_letter.convention.termination_received = Some(far);
+    with_letter.horizon_until = NaiveDate::from_ymd_opt(2031, 1, 1).unwrap();
+    let direct = simulate(&with_letter);
+    let direct_end = direct.termination.as_ref().unwrap().value.ends;
+    assert_eq!(w.termination.value.ends, direct_end);
+    assert_eq!(w.total, direct.total(BillingUnit::School));
+    assert_eq!(w.last_year, Some((6, Money::from_euros(450))));
+    assert_eq!(w.total, Money::from_euros(3000));
+}
+
+#[test]
+fn every_deadline_explains_itself() {
+    let s = parse_str(samples::TASSIN_JSON).unwrap();
+    let sim = simulate(&s);
+    for d in &sim.deadlines {
+        let why = d.why();
+        assert_eq!(why.main_clause(), d.clause);
+        assert!(why.steps.len() >= 2, "{:?}", d.kind);
+    }
+    let holiday = sim
+        .deadlines
+        .iter()
+        .find(|d| d.kind == DeadlineKind::Notice && d.date.year() == 2025)
+        .unwrap();
+    assert_eq!(holiday.date, NaiveDate::from_ymd_opt(2025, 8, 15).unwrap());
+    assert!(holiday.why().steps.last().unwrap().contains(
+        "un jour férié (Assomption) : la date n'est pas reportée ; en pratique, au plus tard le jeudi 14/08/2025"
+    ));
+    // The Métropole's dates on a non-working day are facts, not actions for the commune.
+    for d in sim.deadlines.iter().filter(|d| d.non_working.is_some()) {
+        let w = d.warning().unwrap();
+        assert_eq!(w.contains("en pratique"), d.kind.commune_acts(), "{w}");
+        assert!(!w.contains("agir avant"), "{w}");
+    }
 }

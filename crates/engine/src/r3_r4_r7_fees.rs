@@ -1,0 +1,515 @@
+//! R3 — the flat fee, R4 — the billing unit, R7 — titles of revenue and budget years.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::clause::Clause;
+use super::dates::{days_between, fr, next_day, previous_day};
+use super::explain::{Explanation, Rule, assumptions};
+use super::money::Money;
+use super::r1_years::ConventionYear;
+use super::r5_r6_access::Access;
+use super::scenario::{BillingUnit, School};
+use super::text::plural;
+
+/// R3 (Art. 6): the fee of a year is the annual fee times the billed units, with no
+/// proration ("dû forfaitairement même en cas d'année non pleine").
+pub fn r3_year_fee(annual_fee: Money, billed_units: usize) -> Money {
+    annual_fee.times(billed_units as u64)
+}
+
+/// R4 (Art. 6, deliberation): the key under which a school's group is compared: trimmed, case
+/// ignored.
+/// `None` for a school with no group (or an empty one): it is its own unit.
+pub fn r4_group_key(group: Option<&str>) -> Option<String> {
+    group
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// R4 (Art. 6, deliberation): the billing unit of every school, as a unit number: under
+/// `School` each school is its own unit; under `SchoolGroup`, schools that share a group share
+/// a unit. Units are numbered in order of first appearance.
+pub fn r4_units(schools: &[School], unit: BillingUnit) -> Vec<usize> {
+    match unit {
+        BillingUnit::School => (0..schools.len()).collect(),
+        BillingUnit::SchoolGroup => {
+            let mut groups: HashMap<String, usize> = HashMap::new();
+            let mut count = 0;
+            schools
+                .iter()
+                .map(|s| {
+                    let fresh = |count: &mut usize| {
+                        *count += 1;
+                        *count - 1
+                    };
+                    match r4_group_key(s.group.as_deref()) {
+                        Some(key) => match groups.get(&key) {
+                            Some(&unit) => unit,
+                            None => {
+                                let unit = fresh(&mut count);
+                                groups.insert(key, unit);
+                                unit
+                            }
+                        },
+                        None => fresh(&mut count),
+                    }
+                })
+                .collect()
+        }
+    }
+}
+
+/// R4 (Art. 6, deliberation): whether at least two schools share a unit (given by
+/// [`r4_units`] per group), so that the two readings of R4 differ.
+pub fn r4_has_groups(group_units: &[usize]) -> bool {
+    group_units
+        .iter()
+        .max()
+        .is_some_and(|&m| m + 1 < group_units.len())
+}
+
+/// A batch of titles of revenue issued on one day for one convention year (R7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleBatch {
+    /// The titles' date.
+    pub date: NaiveDate,
+    /// The convention year they bill.
+    pub convention_year: u32,
+    /// How many units they bill, one title each.
+    pub units: usize,
+    /// Their total: the annual fee times `units`.
+    pub amount: Money,
+}
+
+/// One convention year billed under one reading of R4. [`YearBilling::why`] explains it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearBilling {
+    /// Units with access on at least one day of the year.
+    pub billed_units: usize,
+    /// The year's fee: the annual fee times `billed_units` (R3).
+    pub fee: Money,
+    /// Indices of the schools with access on at least one day of the year.
+    pub billed_schools: Vec<usize>,
+    /// The year's titles, by date (R7).
+    pub titles: Vec<TitleBatch>,
+    /// The reading of R4 it was billed under.
+    pub unit: BillingUnit,
+    /// The annual fee of one unit.
+    pub annual_fee: Money,
+    /// Units billed the whole fee for fewer than [`SHORT_ACCESS_DAYS`] days of access.
+    pub short_access: Vec<ShortAccess>,
+    year: (u32, NaiveDate, NaiveDate),
+}
+
+/// Fewer days of access in a year than this, and the page says what the fee costs per day
+/// (R3: the fee is due in full, even for one day; a reading of the text).
+pub const SHORT_ACCESS_DAYS: i64 = 60;
+
+/// A unit billed the year's whole fee for few days of access (R3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShortAccess {
+    /// The schools of the unit (indices in the scenario).
+    pub schools: Vec<usize>,
+    /// Days of access in the year.
+    pub days: i64,
+    /// The first day of access in the year.
+    pub first: NaiveDate,
+    /// The last day of access in the year.
+    pub last: NaiveDate,
+    /// The fee billed for it.
+    pub fee: Money,
+}
+
+impl ShortAccess {
+    /// « 150,00 € pour 19 jours d'accès (du 01/08/2025 au 19/08/2025) ».
+    pub fn describe(&self) -> String {
+        format!(
+            "{} pour {} jour{} d'accès (du {} au {})",
+            self.fee,
+            self.days,
+            plural(self.days),
+            fr(self.first),
+            fr(self.last)
+        )
+    }
+}
+
+/// One school with access during a convention year, as both readings of R4 bill it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BilledSchool {
+    /// Its index in the scenario.
+    pub index: usize,
+    /// The date of its title: the later of the year's first day and its opening (R7).
+    pub title: NaiveDate,
+    /// Its first and last days of access in the year.
+    pub first: NaiveDate,
+    /// See `first`.
+    pub last: NaiveDate,
+    /// It has access for [`SHORT_ACCESS_DAYS`] days or more in the year.
+    pub long: bool,
+}
+
+/// R3 (Art. 6): the schools with access on at least one day of `year`, with their title date
+/// (R7) and their days of access, written into `billed` (cleared first, so that one buffer
+/// serves every year). Computed once a year and shared by both readings of R4.
+pub fn r3_year_access(
+    year: &ConventionYear,
+    access: &[Option<Access>],
+    billed: &mut Vec<BilledSchool>,
+) {
+    let (start, end) = (year.start, year.end);
+    // Most schools have access from the year's first day for 60 days or more: two
+    // comparisons say so, without counting days.
+    let long_from_start = start
+        .checked_add_days(chrono::Days::new(SHORT_ACCESS_DAYS as u64))
+        .unwrap_or(NaiveDate::MAX);
+    billed.clear();
+    for (index, a) in access.iter().enumerate() {
+        let Some(a) = a else { continue };
+        let Some(from) = a.from else { continue };
+        if !a.overlaps(start, end) {
+            continue;
+        }
+        // Overlap implies an opening on or before the year's end.
+        let first = from.max(start);
+        let last = a.until.map_or(end, |u| previous_day(u).min(end));
+        let long = (from <= start && a.until.is_none_or(|u| u >= long_from_start))
+            || days_between(first, last) + 1 >= SHORT_ACCESS_DAYS;
+        billed.push(BilledSchool {
+            index,
+            title: r7_title_date(start, from),
+            first,
+            last,
+            long,
+        });
+    }
+}
+
+/// The units billed the whole fee for fewer than [`SHORT_ACCESS_DAYS`] days of access: the
+/// union of each unit's schools' access in the year.
+fn short_access(
+    start: NaiveDate,
+    end: NaiveDate,
+    billed: &[BilledSchool],
+    units: &[usize],
+    unit_count: usize,
+    fee: Money,
+) -> Vec<ShortAccess> {
+    // A unit is short only if each of its schools is. Most schools are long: with none short,
+    // nothing is allocated (this runs for every year of every simulation).
+    if billed.iter().all(|b| b.long) {
+        return Vec::new();
+    }
+    // Units with one long school are not short: marked once, looked up in constant time.
+    let mut long_unit = vec![false; unit_count];
+    for b in billed.iter().filter(|b| b.long) {
+        long_unit[units[b.index]] = true;
+    }
+    let mut candidates: Vec<(usize, usize, NaiveDate, NaiveDate)> = billed
+        .iter()
+        .filter(|b| !b.long && b.first <= b.last && !long_unit[units[b.index]])
+        .map(|b| (units[b.index], b.index, b.first, b.last))
+        .collect();
+    candidates.sort_unstable();
+    type UnitSpans = (usize, Vec<usize>, Vec<(NaiveDate, NaiveDate)>);
+    let mut by_unit: Vec<UnitSpans> = Vec::new();
+    for (unit, i, first, last) in candidates {
+        match by_unit.last_mut() {
+            Some((u, schools, spans)) if *u == unit => {
+                schools.push(i);
+                spans.push((first, last));
+            }
+            _ => by_unit.push((unit, vec![i], vec![(first, last)])),
+        }
+    }
+    let mut out = Vec::new();
+    for (_, schools, mut spans) in by_unit {
+        spans.sort_unstable();
+        let (mut days, mut current): (i64, Option<(NaiveDate, NaiveDate)>) = (0, None);
+        for (a, b) in spans.iter().copied() {
+            current = match current {
+                Some((ca, cb)) if a <= next_day(cb) => Some((ca, cb.max(b))),
+                Some((ca, cb)) => {
+                    days += days_between(ca, cb) + 1;
+                    Some((a, b))
+                }
+                None => Some((a, b)),
+            };
+        }
+        if let Some((ca, cb)) = current {
+            days += days_between(ca, cb) + 1;
+        }
+        if days < SHORT_ACCESS_DAYS {
+            let first = spans.iter().map(|s| s.0).min().unwrap_or(start);
+            let last = spans.iter().map(|s| s.1).max().unwrap_or(end);
+            out.push(ShortAccess {
+                schools,
+                days,
+                first,
+                last,
+                fee,
+            });
+        }
+    }
+    out
+}
+
+impl YearBilling {
+    /// Which units are billed and how the fee follows, with the clauses (Art. 6, R4's reading).
+    pub fn why(&self) -> Explanation {
+        let (number, start, end) = self.year;
+        let (billed_units, annual_fee, fee) = (self.billed_units, self.annual_fee, self.fee);
+        let (what, assumption) = match self.unit {
+            BillingUnit::School => ("école", assumptions::BILLING_PER_SCHOOL),
+            BillingUnit::SchoolGroup => (
+                "unité (groupe scolaire ou école seule)",
+                assumptions::BILLING_PER_GROUP,
+            ),
+        };
+        let mut why = Explanation::new(
+            Rule::R3,
+            format!("Redevance de l'année de convention n° {number}"),
+            Clause::Art6Fee,
+        )
+        .also(if self.unit == BillingUnit::School {
+            Clause::DeliberationPoint2
+        } else {
+            Clause::DeliberationRecitalGroup
+        })
+        .input("Redevance annuelle", annual_fee.to_string())
+        .input("Année", format!("du {} au {}", fr(start), fr(end)))
+        .input("Unité de facturation", self.unit.label())
+        .step(format!(
+            "Écoles ayant accès au moins un jour de l'année : {}.",
+            self.billed_schools.len()
+        ));
+        if self.unit == BillingUnit::SchoolGroup {
+            why = why.step(format!(
+                "Regroupées par groupe scolaire : {billed_units} unité{} facturée{}.",
+                plural(billed_units),
+                plural(billed_units)
+            ));
+        }
+        why = why
+            .step(format!(
+                "{billed_units} {what}{} × {annual_fee} = {fee}, dû en entier même si l'année n'est pas pleine.",
+                if billed_units > 1 && self.unit == BillingUnit::School { "s" } else { "" }
+            ))
+            .assume(assumption);
+        for s in &self.short_access {
+            why = why.step(format!(
+                "Attention : {} — l'année est due en entier même pour quelques jours d'accès.",
+                s.describe()
+            ));
+        }
+        if !self.short_access.is_empty() {
+            why = why.assume(assumptions::PART_YEAR_IN_FULL);
+        }
+        why
+    }
+}
+
+/// R3, R4 and R7 (Art. 6) for one convention year: which units are billed (those with a
+/// school in `billed`, from [`r3_year_access`]), the fee, and the titles (dated the later of
+/// the year's first day and the unit's earliest opening in the year).
+pub fn r3_bill_year(
+    year: &ConventionYear,
+    billed: &[BilledSchool],
+    units: &[usize],
+    billing_unit: BillingUnit,
+    annual_fee: Money,
+) -> YearBilling {
+    let unit_count = units.iter().max().map_or(0, |m| m + 1);
+    let mut unit_title: Vec<Option<NaiveDate>> = vec![None; unit_count];
+    for b in billed {
+        let slot = &mut unit_title[units[b.index]];
+        *slot = Some(slot.map_or(b.title, |d| d.min(b.title)));
+    }
+    let billed_schools: Vec<usize> = billed.iter().map(|b| b.index).collect();
+    // Most titles are dated on the year's first day; only late openings need sorting.
+    let billed_units = unit_title.iter().flatten().count();
+    let at_start = unit_title
+        .iter()
+        .flatten()
+        .filter(|&&d| d == year.start)
+        .count();
+    let mut later: Vec<NaiveDate> = unit_title
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|&d| d != year.start)
+        .collect();
+    later.sort_unstable();
+    let mut titles: Vec<TitleBatch> = Vec::new();
+    if at_start > 0 {
+        titles.push(TitleBatch {
+            date: year.start,
+            convention_year: year.number,
+            units: at_start,
+            amount: annual_fee.times(at_start as u64),
+        });
+    }
+    for date in later {
+        match titles.last_mut() {
+            Some(last) if last.date == date => {
+                last.units += 1;
+                last.amount = last.amount + annual_fee;
+            }
+            _ => titles.push(TitleBatch {
+                date,
+                convention_year: year.number,
+                units: 1,
+                amount: annual_fee,
+            }),
+        }
+    }
+    let short_access = short_access(year.start, year.end, billed, units, unit_count, annual_fee);
+    YearBilling {
+        billed_units,
+        fee: r3_year_fee(annual_fee, billed_units),
+        short_access,
+        billed_schools,
+        titles,
+        unit: billing_unit,
+        annual_fee,
+        year: (year.number, year.start, year.end),
+    }
+}
+
+/// R7 (Art. 6, "titre annuel de recette établi en début d'ouverture du service"): a unit's
+/// title for a year is dated the later of the year's first day and its opening.
+pub fn r7_title_date(year_start: NaiveDate, opening: NaiveDate) -> NaiveDate {
+    year_start.max(opening)
+}
+
+/// A budget year (exercice): the sum of the titles dated in it. [`BudgetYear::why`] lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BudgetYear {
+    /// The calendar year.
+    pub year: i32,
+    /// The total of the titles dated in it.
+    pub fee: Money,
+    /// The titles dated in it, by date.
+    pub titles: Vec<TitleBatch>,
+}
+
+impl BudgetYear {
+    /// The titles dated in the year and their total (R7, Art. 6).
+    pub fn why(&self) -> Explanation {
+        let year = self.year;
+        let mut why = Explanation::new(
+            Rule::R7,
+            format!("Exercice budgétaire {year}"),
+            Clause::Art6Title,
+        )
+        .input("Exercice", year.to_string());
+        if self.titles.is_empty() {
+            why = why.step(format!("Aucun titre de recette daté de {year}."));
+        }
+        for t in &self.titles {
+            why = why.step(format!(
+                "Titre du {} (année de convention n° {}) : {} unité{} = {}.",
+                fr(t.date),
+                t.convention_year,
+                t.units,
+                plural(t.units),
+                t.amount
+            ));
+        }
+        why.step(format!("Total de l'exercice {year} : {}.", self.fee))
+            .assume(assumptions::TITLE_DATE)
+    }
+}
+
+/// R7 (Art. 6): budget years from `first` to `last` (zeros included), each with the titles
+/// dated in it.
+pub fn r7_budget_years(first: i32, last: i32, titles: &[TitleBatch]) -> Vec<BudgetYear> {
+    (first..=last)
+        .map(|year| {
+            let titles: Vec<TitleBatch> = titles
+                .iter()
+                .filter(|t| t.date.year() == year)
+                .cloned()
+                .collect();
+            BudgetYear {
+                year,
+                fee: titles.iter().map(|t| t.amount).sum(),
+                titles,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::parse_iso;
+    use crate::scenario::{Level, Sector};
+
+    fn school(group: Option<&str>) -> School {
+        School {
+            name: "É".into(),
+            uai: None,
+            level: Level::Primaire,
+            sector: Sector::Public,
+            group: group.map(str::to_string),
+            requested: parse_iso("2023-11-10").unwrap(),
+            opened: None,
+            removal_requested: None,
+            admin_changed: None,
+            storage_gb: None,
+            admin: None,
+        }
+    }
+
+    #[test]
+    fn units_per_school_and_per_group() {
+        let schools = vec![
+            school(Some("GS du Bourg")),
+            school(Some("  gs du bourg ")),
+            school(None),
+            school(Some("")),
+            school(Some("GS Leclerc")),
+            school(Some("GS du Bourg")),
+        ];
+        assert_eq!(
+            r4_units(&schools, BillingUnit::School),
+            vec![0, 1, 2, 3, 4, 5]
+        );
+        assert_eq!(
+            r4_units(&schools, BillingUnit::SchoolGroup),
+            vec![0, 0, 1, 2, 3, 0]
+        );
+        assert!(r4_has_groups(&r4_units(&schools, BillingUnit::SchoolGroup)));
+        assert!(!r4_has_groups(&r4_units(
+            &schools[2..5],
+            BillingUnit::SchoolGroup
+        )));
+        assert!(!r4_has_groups(&[]));
+    }
+
+    #[test]
+    fn fee_is_flat() {
+        assert_eq!(
+            r3_year_fee(Money::from_euros(150), 4),
+            Money::from_euros(600)
+        );
+        assert_eq!(r3_year_fee(Money::from_euros(150), 0), Money::ZERO);
+    }
+
+    #[test]
+    fn title_dates() {
+        let start = parse_iso("2023-11-16").unwrap();
+        assert_eq!(
+            r7_title_date(start, parse_iso("2023-11-24").unwrap()),
+            parse_iso("2023-11-24").unwrap()
+        );
+        assert_eq!(
+            r7_title_date(start, parse_iso("2022-01-01").unwrap()),
+            start
+        );
+    }
+}

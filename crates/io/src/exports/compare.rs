@@ -1,0 +1,147 @@
+//! The comparison as a spreadsheet: a sheet per simulation (its fees per convention year and
+//! per budget year) and a sheet of the differences, each with where it comes from.
+
+use std::borrow::Cow;
+
+use super::annex1::{Cell, Sheet};
+use engine::compare::{Comparison, Gap};
+use engine::{Money, Simulation};
+
+/// The tab names of the simulations' sheets, in order (a tab name is short and unique).
+const SHEET_NAMES: [&str; 3] = ["Simulation 1", "Simulation 2", "Simulation 3"];
+
+fn euros_or_empty(m: Option<Money>) -> Cell {
+    m.map(Cell::Euros).unwrap_or(Cell::Empty)
+}
+
+fn gap(g: Option<Gap>) -> Cell {
+    g.map(|g| Cell::Gap(g.cents())).unwrap_or(Cell::Empty)
+}
+
+/// One simulation's fees as a sheet named `tab`: its convention years (number, days, units,
+/// fee), their total, then its budget years (titles and amount). Shared with the territory.
+pub fn fees_sheet(tab: Cow<'static, str>, name: &str, sim: &Simulation) -> Sheet {
+    let mut rows: Vec<Vec<Cell>> = sim
+        .years
+        .iter()
+        .map(|y| {
+            let b = y.billing(sim.billing_unit);
+            vec![
+                Cell::Text("Année de convention".into()),
+                Cell::Count(y.year.number as u64),
+                Cell::Date(y.year.start),
+                Cell::Date(y.year.end),
+                Cell::Count(b.billed_units as u64),
+                Cell::Euros(b.fee),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Cell::Text("Total des années de convention".into()),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Euros(sim.total(sim.billing_unit)),
+    ]);
+    rows.extend(sim.budget().iter().map(|b| {
+        vec![
+            Cell::Text("Exercice budgétaire".into()),
+            Cell::Count(b.year as u64),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Count(b.titles.iter().map(|t| t.units as u64).sum()),
+            Cell::Euros(b.fee),
+        ]
+    }));
+    Sheet {
+        name: tab,
+        title: format!(
+            "« {name} » — redevances laclasse.com ({}, redevance annuelle {})",
+            sim.billing_unit.label(),
+            sim.annual_fee
+        ),
+        header: [
+            "Ligne",
+            "N° ou exercice",
+            "Du",
+            "Au",
+            "Unités facturées ou titres",
+            "Montant",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}
+
+/// The sheets: one per simulation of `sims` (named as in `c`), then « Écarts ».
+pub fn comparison_sheets(c: &Comparison, sims: &[&Simulation]) -> Vec<Sheet> {
+    let mut sheets: Vec<Sheet> = sims
+        .iter()
+        .zip(&c.names)
+        .zip(SHEET_NAMES)
+        .map(|((sim, name), tab)| fees_sheet(tab.into(), name, sim))
+        .collect();
+    let mut header = vec!["Ligne".to_string(), "N° ou exercice".to_string()];
+    header.extend(c.names.iter().cloned());
+    header.extend(c.names.iter().skip(1).map(|n| format!("Écart « {n} »")));
+    header.push("D'où vient l'écart".into());
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for i in &c.inputs {
+        let mut row = vec![Cell::Text("Donnée".into()), Cell::Text(i.label.into())];
+        row.extend(i.values.iter().map(|v| Cell::Text(v.clone())));
+        row.extend(c.names.iter().skip(1).map(|_| Cell::Empty));
+        row.push(Cell::Text(format!("{} ({})", i.key, i.clause.reference())));
+        rows.push(row);
+    }
+    for y in &c.convention_years {
+        let mut row = vec![
+            Cell::Text("Année de convention".into()),
+            Cell::Count(y.number as u64),
+        ];
+        row.extend(y.fees.iter().map(|f| euros_or_empty(*f)));
+        row.extend(y.gaps.iter().skip(1).map(|g| gap(*g)));
+        row.push(Cell::Text(y.why.steps.join(" ")));
+        rows.push(row);
+    }
+    let mut total = vec![
+        Cell::Text("Total des années de convention".into()),
+        Cell::Empty,
+    ];
+    total.extend(c.totals.iter().map(|t| Cell::Euros(*t)));
+    total.extend(c.total_gaps.iter().skip(1).map(|g| gap(*g)));
+    total.push(Cell::Text(c.total_why.steps.join(" ")));
+    rows.push(total);
+    for b in &c.budget_years {
+        let mut row = vec![
+            Cell::Text("Exercice budgétaire".into()),
+            Cell::Count(b.year as u64),
+        ];
+        row.extend(b.fees.iter().map(|f| Cell::Euros(*f)));
+        row.extend(b.gaps.iter().skip(1).map(|g| gap(*g)));
+        row.push(Cell::Text(b.why.steps.join(" ")));
+        rows.push(row);
+    }
+    for s in &c.schools {
+        let mut row = vec![Cell::Text("École".into()), Cell::Text(s.name.clone())];
+        row.extend(
+            s.present
+                .iter()
+                .map(|p| Cell::Text(if *p { "listée" } else { "absente" }.into())),
+        );
+        row.extend(c.names.iter().skip(1).map(|_| Cell::Empty));
+        row.push(Cell::Text(s.what.clone()));
+        rows.push(row);
+    }
+    sheets.push(Sheet {
+        name: "Écarts".into(),
+        title: format!(
+            "Comparaison de simulations laclasse.com — référence « {} » ; écart = simulation − référence",
+            c.names.first().map(String::as_str).unwrap_or("")
+        ),
+        header,
+        rows,
+    });
+    sheets
+}

@@ -1,0 +1,315 @@
+//! Simulations side by side in the app: the variant made in one click, and the comparison of
+//! the simulations chosen (`engine::compare`), read from their drafts.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::state::{Action, Entry};
+use engine::compare::{Compared, Comparison, compare};
+use engine::dates::iso;
+use engine::{Scenario, Simulation, simulate};
+use io::exports::termination_letter::target_notice;
+use io::exports::worker::{ExportRequest, SpreadsheetFormat};
+use io::parse_value;
+use io::scenario::to_string_pretty;
+use io::schema::SchoolField;
+
+/// Reads an entry's draft; a draft with errors cannot be compared, and the message says which.
+fn read(entry: &Entry) -> Result<(Scenario, Simulation), String> {
+    let scenario = parse_value(&entry.draft.to_value()).map_err(|errors| {
+        format!(
+            "« {} » contient {} erreur{} : corrigez{} avant de comparer.",
+            entry.name,
+            errors.len(),
+            if errors.len() > 1 { "s" } else { "" },
+            if errors.len() > 1 { "-les" } else { "-la" }
+        )
+    })?;
+    let sim = simulate(&scenario);
+    Ok((scenario, sim))
+}
+
+/// « Variante : résilier en 2027 »: the simulation `entry` with a termination letter received
+/// on the last working day of the notice (R2's practical day) for the next anniversary still
+/// reachable on `today` (R2, Art. 8), as an action that keeps it, opens it and compares it with `entry`.
+pub fn terminate_variant(entry: &Entry, today: NaiveDate) -> Result<Action, String> {
+    let (_, sim) = read(entry)?;
+    let notice = target_notice(&sim, today, None).map_err(|m| format!("Pas de variante : {m}."))?;
+    let mut draft = (*entry.draft).clone();
+    draft.termination_received = iso(notice.practical_last_day);
+    Ok(Action::Variant {
+        of: entry.id.clone(),
+        name: format!("Variante : résilier en {}", notice.anniversary.year()),
+        draft: Box::new(draft),
+    })
+}
+
+/// What the variants are, for the page that offers them on `name` (the open simulation).
+pub fn variants_hint(name: &str) -> String {
+    format!(
+        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour ouvré du préavis pour le prochain anniversaire encore atteignable ; deux écoles de plus sont à compléter (nom, niveau, administrateur) et sont facturées dès qu'elles sont éligibles (Annexe 1)."
+    )
+}
+
+/// The label of [`schools_variant`]'s button.
+pub const SCHOOLS_VARIANT: &str = "Variante : + 2 écoles";
+
+/// « Variante : + 2 écoles »: the simulation `entry` with two more schools asked for on
+/// `today` (« Nouvelle école 1 » and « 2 », with the default level and sector), to complete —
+/// a school is billed once eligible, its administrator named (Annexe 1) —, as an action that
+/// keeps it, opens it and compares it with `entry`.
+pub fn schools_variant(entry: &Entry, today: NaiveDate) -> Action {
+    let mut draft = (*entry.draft).clone();
+    // Numbered after the new schools a variant may already have.
+    let before = draft
+        .schools
+        .iter()
+        .filter(|s| s.get(SchoolField::Name).starts_with("Nouvelle école "))
+        .count();
+    for n in before + 1..=before + 2 {
+        let mut school = draft.new_school();
+        school.set(SchoolField::Name, format!("Nouvelle école {n}"));
+        school.set(SchoolField::Requested, iso(today));
+        draft.schools.push(std::rc::Rc::new(school));
+    }
+    Action::Variant {
+        of: entry.id.clone(),
+        name: SCHOOLS_VARIANT.into(),
+        draft: Box::new(draft),
+    }
+}
+
+/// The label of the variant [`terminate_variant`] would make, for its button, from the
+/// figures already computed for `entry` (no reading again on each keystroke); `None` when the
+/// simulation already has a termination letter or no anniversary is still reachable.
+pub fn terminate_variant_label(
+    entry: &Entry,
+    sim: &Simulation,
+    today: NaiveDate,
+) -> Option<String> {
+    if !entry.draft.termination_received.trim().is_empty() {
+        return None;
+    }
+    let notice = target_notice(sim, today, None).ok()?;
+    Some(format!(
+        "Variante : résilier en {}",
+        notice.anniversary.year()
+    ))
+}
+
+/// The request for the comparison's spreadsheet of `entries` in `format`, and its file name.
+pub fn export_request(
+    entries: &[&Entry],
+    format: SpreadsheetFormat,
+    today: NaiveDate,
+) -> Result<(ExportRequest, String), String> {
+    let mut scenarios = Vec::with_capacity(entries.len());
+    for e in entries {
+        let (scenario, _) = read(e)?;
+        scenarios.push(to_string_pretty(&scenario));
+    }
+    let request = ExportRequest::Comparison {
+        format,
+        names: entries.iter().map(|e| e.name.clone()).collect(),
+        scenarios,
+        today: iso(today),
+    };
+    Ok((
+        request,
+        format!("laclasse-sim-comparaison.{}", format.extension()),
+    ))
+}
+
+/// The comparison of `entries` (the first the reference), or what prevents it.
+pub fn comparison(entries: &[&Entry], today: NaiveDate) -> Result<Comparison, String> {
+    if entries.len() < 2 {
+        return Err("Choisissez au moins deux simulations à comparer.".into());
+    }
+    let read: Vec<(Scenario, Simulation)> =
+        entries.iter().map(|e| read(e)).collect::<Result<_, _>>()?;
+    let compared: Vec<Compared> = entries
+        .iter()
+        .zip(&read)
+        .map(|(e, (scenario, sim))| Compared {
+            name: &e.name,
+            scenario,
+            sim,
+        })
+        .collect();
+    Ok(compare(&compared, today))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{AppState, Library, SimId};
+    use io::schema::ContactField;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    }
+
+    #[test]
+    fn the_termination_variant_ends_at_the_first_reachable_anniversary() {
+        let mut state = AppState::new(Library::first_visit("t"));
+        let example = state.library.current().clone();
+        let (_, sim) = read(&example).unwrap();
+        assert_eq!(
+            terminate_variant_label(&example, &sim, today()).as_deref(),
+            Some("Variante : résilier en 2027")
+        );
+        let action = terminate_variant(&example, today()).unwrap();
+        state.apply(action.clone());
+        assert_eq!(state.library.entries.len(), 2);
+        let variant = state.library.current().clone();
+        assert_eq!(variant.name, "Variante : résilier en 2027");
+        assert_eq!(variant.draft.termination_received, "2027-08-13");
+        assert_eq!(state.compared, vec![example.id.clone(), variant.id.clone()]);
+        // One click more opens the same variant, not a second copy; the variant, already
+        // terminated, offers no variant of its own.
+        state.apply(action);
+        assert_eq!(state.library.entries.len(), 2);
+        assert_eq!(terminate_variant_label(&variant, &sim, today()), None);
+
+        let entries = state.compared_entries();
+        let c = comparison(&entries, today()).unwrap();
+        assert_eq!(c.names, vec![example.name.clone(), variant.name.clone()]);
+        assert_eq!(c.total_gaps[1].unwrap().to_string(), "−450,00 €");
+        let last = c.convention_years.last().unwrap();
+        assert_eq!(last.number, 5);
+        assert_eq!(last.fees[1], None);
+    }
+
+    #[test]
+    fn the_schools_variant_adds_two_schools_to_complete() {
+        let mut state = AppState::new(Library::first_visit("t"));
+        let example = state.library.current().clone();
+        state.apply(schools_variant(&example, today()));
+        let variant = state.library.current().clone();
+        assert_eq!(variant.name, "Variante : + 2 écoles");
+        assert_eq!(variant.draft.schools.len(), example.draft.schools.len() + 2);
+        let c = comparison(&state.compared_entries(), today()).unwrap();
+        // Without their administrators they are not billed yet, and the comparison says why.
+        assert!(c.same_fees());
+        assert_eq!(c.eligibility.len(), 2);
+        assert_eq!(c.eligibility[0].name, "Nouvelle école 1");
+        assert_eq!(c.eligibility[0].eligible, vec![None, Some(false)]);
+        assert!(c.eligibility[0].reasons[1][0].starts_with("Administrateur de l'école"));
+        // Completed, the first one is billed from the convention year it opens in.
+        let id = variant.draft.schools[example.draft.schools.len()].id;
+        for (field, value) in [
+            (SchoolField::Admin(ContactField::LastName), "Martin"),
+            (SchoolField::Admin(ContactField::FirstName), "Anne"),
+            (SchoolField::Admin(ContactField::Function), "Directrice"),
+            (
+                SchoolField::Admin(ContactField::Email),
+                "anne.martin@ecole.example.fr",
+            ),
+            (SchoolField::Admin(ContactField::Phone), "04 78 00 00 01"),
+        ] {
+            state.apply(Action::EditSchool(id, field, value.into()));
+        }
+        let c = comparison(&state.compared_entries(), today()).unwrap();
+        assert_eq!(c.total_gaps[1].unwrap().to_string(), "+300,00 €");
+        assert_eq!(c.eligibility.len(), 1);
+    }
+
+    #[test]
+    fn a_draft_with_an_error_is_named_and_nothing_is_compared() {
+        let mut state = AppState::new(Library::first_visit("t"));
+        let example = state.library.current().id.clone();
+        state.apply(Action::DuplicateSimulation(example.clone()));
+        state.apply(Action::Edit(
+            io::schema::Field::Notified,
+            "2023-02-30".into(),
+        ));
+        let copy = state.library.current().id.clone();
+        state.apply(Action::Compare(vec![
+            example.clone(),
+            copy.clone(),
+            SimId("inconnue".into()),
+            example.clone(),
+        ]));
+        assert_eq!(state.compared, vec![example, copy]);
+        let err = comparison(&state.compared_entries(), today()).unwrap_err();
+        assert!(
+            err.contains("contient 1 erreur : corrigez-la avant de comparer"),
+            "{err}"
+        );
+        assert!(comparison(&state.compared_entries()[..1], today()).is_err());
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+    use crate::share::{compare_hash, decode_compare};
+    use crate::state::{AppState, Library};
+
+    #[test]
+    fn a_comparison_link_reopens_it_without_personal_data() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let mut state = AppState::new(Library::first_visit("t"));
+        let example = state.library.current().clone();
+        state.apply(terminate_variant(&example, today).unwrap());
+        let entries = state.compared_entries();
+        let list: Vec<_> = entries
+            .iter()
+            .map(|e| (e.name.as_str(), &*e.draft))
+            .collect();
+        let hash = compare_hash(&list).unwrap();
+        assert!(hash.starts_with("#comparer="));
+        let read = decode_compare(&hash).unwrap().unwrap();
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[1].0, "Variante : résilier en 2027");
+        assert_eq!(read[1].1.termination_received, "2027-08-13");
+        use base64::Engine as _;
+        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(hash.trim_start_matches("#comparer="))
+            .unwrap();
+        let payload = String::from_utf8(payload).unwrap();
+        for personal in [
+            "example.fr",
+            "04 78",
+            "0478",
+            "Nom2",
+            "Claire",
+            "Ref",
+            "Chef",
+        ] {
+            assert!(!payload.contains(personal), "{personal} in a link");
+        }
+
+        // Opened in another browser: both kept, the first opened, side by side, same figures.
+        let mut other = AppState::new(Library::empty("u"));
+        other.apply(Action::ImportComparison(read));
+        assert_eq!(other.compared.len(), 2);
+        assert_eq!(other.library.current().id, other.compared[0]);
+        let c = comparison(&other.compared_entries(), today).unwrap();
+        assert_eq!(c.total_gaps[1].unwrap().to_string(), "−450,00 €");
+    }
+
+    #[test]
+    fn a_damaged_comparison_link_says_so() {
+        assert!(decode_compare("#s=abc").is_none());
+        assert_eq!(
+            decode_compare("#comparer=%%%").unwrap().unwrap_err(),
+            "Le lien ne contient pas une comparaison lisible (encodage abîmé)."
+        );
+        use base64::Engine as _;
+        let one = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(br#"[{"name":"A","scenario":{}}]"#);
+        assert_eq!(
+            decode_compare(&format!("#comparer={one}"))
+                .unwrap()
+                .unwrap_err(),
+            "Le lien de comparaison doit contenir deux ou trois simulations."
+        );
+        let unnamed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(br#"[{"name":"\n","scenario":{}},{"name":"B","scenario":{}}]"#);
+        assert!(
+            decode_compare(&format!("#comparer={unnamed}"))
+                .unwrap()
+                .is_err()
+        );
+    }
+}

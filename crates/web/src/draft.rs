@@ -1,0 +1,720 @@
+//! A scenario as a person is typing it: every field is the text as typed, so nothing is ever
+//! lost, even while it is invalid. `to_value` writes it in the scenario format by the schema's
+//! keys; the scenario reader then says, field by field, what is wrong. `from_value` reads any
+//! scenario file, valid or not, into a draft.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use engine::d5_legality::Publicity;
+use engine::text::{decimal_comma, parse_decimal};
+use io::scenario::{FORMAT, MAX_SCHOOLS};
+use io::schema::{
+    ContactField, FORMAT_KEY, Field, Flag, Input, MeetingField, Role, SCHOOLS_KEY, SchoolField,
+    Section, insert_at, value_at,
+};
+
+/// A field as text, whatever its JSON type (numbers as written, absent or null as empty).
+fn text_of(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        // A list (names, proxies): one item a line, as typed.
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| match item {
+                Value::Object(m) => {
+                    let name = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or_default();
+                    format!("{} {PROXY_WORDS} {}", name("giver"), name("holder"))
+                }
+                other => text_of(Some(other)),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        // Written by serde_json's writer, not by `Display`: the web build then needs no float
+        // formatting code of its own.
+        Some(other) => serde_json::to_string(other).unwrap_or_default(),
+    }
+}
+
+/// The words of a proxy line: « X donne pouvoir à Y ».
+const PROXY_WORDS: &str = "donne pouvoir à";
+
+/// A text as typed, in the file's type: a list for one item a line, a number for a count
+/// that is one; anything else as typed, for the reader to judge.
+fn typed_value(input: Input, text: &str) -> Value {
+    let items = |separators: &[char]| {
+        Value::Array(
+            text.split(separators)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::String(s.to_string()))
+                .collect(),
+        )
+    };
+    match input {
+        Input::Lines => items(&['\n', ',', ';']),
+        Input::Proxies => items(&['\n', ';']),
+        Input::Count => text
+            .trim()
+            .parse::<u32>()
+            .map_or_else(|_| Value::String(text.to_string()), Value::from),
+        Input::YesNo => match text.trim() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            other => Value::String(other.to_string()),
+        },
+        _ => Value::String(text.to_string()),
+    }
+}
+
+/// A decimal written `11.2` in the file is shown `11,2`, as a French reader writes it.
+fn for_display(input: Input, text: String) -> String {
+    if input == Input::Decimal {
+        decimal_comma(&text)
+    } else {
+        text
+    }
+}
+
+/// A contact as typed: one text per [`ContactField`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContactDraft([String; 5]);
+
+fn contact_index(f: ContactField) -> usize {
+    ContactField::ALL
+        .iter()
+        .position(|x| *x == f)
+        .unwrap_or_default()
+}
+
+impl ContactDraft {
+    /// Whether nothing is typed in it.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|s| s.trim().is_empty())
+    }
+
+    /// The text of `f`.
+    pub fn get(&self, f: ContactField) -> &str {
+        &self.0[contact_index(f)]
+    }
+
+    /// The text of `f`, to edit.
+    pub fn field_mut(&mut self, f: ContactField) -> &mut String {
+        &mut self.0[contact_index(f)]
+    }
+
+    /// Its fields in `map`, each at `keys(field)`, when anything is typed.
+    fn write(
+        &self,
+        map: &mut Map<String, Value>,
+        keys: impl Fn(ContactField) -> Vec<&'static str>,
+    ) {
+        if self.is_empty() {
+            return;
+        }
+        for f in ContactField::ALL {
+            insert_at(map, &keys(f), Value::String(self.get(f).to_string()));
+        }
+    }
+
+    /// Reads each field at `keys(field)` from `root`.
+    fn read(root: &Value, keys: impl Fn(ContactField) -> Vec<&'static str>) -> ContactDraft {
+        let mut c = ContactDraft::default();
+        for f in ContactField::ALL {
+            *c.field_mut(f) = text_of(value_at(root, &keys(f)));
+        }
+        c
+    }
+}
+
+impl Serialize for ContactDraft {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = Map::new();
+        for f in ContactField::ALL {
+            m.insert(f.key().into(), Value::String(self.get(f).to_string()));
+        }
+        m.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ContactDraft {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ContactDraft, D::Error> {
+        let v = Value::deserialize(d)?;
+        Ok(ContactDraft::read(&v, |f| vec![f.key()]))
+    }
+}
+
+/// A school as typed: one text per [`SchoolField`]. `id` is a stable key for the page (never
+/// written to the scenario file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchoolDraft {
+    /// The row's key on the page.
+    pub id: u64,
+    values: [String; SchoolField::COUNT],
+}
+
+impl Default for SchoolDraft {
+    fn default() -> SchoolDraft {
+        SchoolDraft {
+            id: 0,
+            values: SchoolField::ALL.map(|f| f.default_text().to_string()),
+        }
+    }
+}
+
+/// Key of the page id in stored drafts.
+const ID_KEY: &str = "id";
+
+impl SchoolDraft {
+    /// A school with nothing typed, not even the default level and sector.
+    pub fn blank() -> SchoolDraft {
+        SchoolDraft {
+            id: 0,
+            values: Default::default(),
+        }
+    }
+
+    /// The text of `f`.
+    pub fn get(&self, f: SchoolField) -> &str {
+        &self.values[f.index()]
+    }
+
+    /// Sets the text of `f`.
+    pub fn set(&mut self, f: SchoolField, value: impl Into<String>) {
+        self.values[f.index()] = value.into();
+    }
+
+    /// The school's name.
+    pub fn name(&self) -> &str {
+        self.get(SchoolField::Name)
+    }
+
+    /// The school in the scenario format.
+    pub fn to_value(&self) -> Value {
+        let mut m = Map::new();
+        for f in SchoolField::ALL {
+            let text = self.get(f).trim();
+            if text.is_empty() {
+                continue;
+            }
+            // A plain number is written as one; anything else as typed, for the reader to judge.
+            let number = (f.input() == Input::Decimal)
+                .then(|| parse_decimal(text))
+                .flatten()
+                .and_then(serde_json::Number::from_f64);
+            let value = match number {
+                Some(n) => Value::Number(n),
+                None => Value::String(self.get(f).to_string()),
+            };
+            insert_at(&mut m, &f.keys(), value);
+        }
+        Value::Object(m)
+    }
+
+    /// Reads a school of a scenario file (or of stored drafts), keeping whatever it can.
+    fn read(v: &Value) -> SchoolDraft {
+        let mut s = SchoolDraft::blank();
+        for f in SchoolField::ALL {
+            s.set(f, for_display(f.input(), text_of(value_at(v, &f.keys()))));
+        }
+        s
+    }
+}
+
+impl Serialize for SchoolDraft {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = Map::new();
+        m.insert(ID_KEY.into(), Value::from(self.id));
+        for f in SchoolField::ALL {
+            insert_at(&mut m, &f.keys(), Value::String(self.get(f).to_string()));
+        }
+        m.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for SchoolDraft {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SchoolDraft, D::Error> {
+        let v = Value::deserialize(d)?;
+        let mut s = SchoolDraft::read(&v);
+        s.id = v.get(ID_KEY).and_then(Value::as_u64).unwrap_or_default();
+        Ok(s)
+    }
+}
+
+/// A whole scenario as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// [`Field::CommuneName`].
+    pub commune_name: String,
+    /// [`Field::CommuneInsee`].
+    pub commune_insee: String,
+    /// [`Field::Notified`].
+    pub notified: String,
+    /// [`Field::AnnualFee`].
+    pub annual_fee: String,
+    /// [`Field::BillingUnit`].
+    pub billing_unit: String,
+    /// [`Field::TerminationReceived`].
+    pub termination_received: String,
+    /// [`Field::DeliberationPublished`].
+    pub deliberation_published: String,
+    /// [`Field::DeliberationTransmitted`].
+    pub deliberation_transmitted: String,
+    /// [`Field::DeliberationNumber`].
+    pub deliberation_number: String,
+    /// [`Field::Meeting`]: each field's text by its key.
+    pub meeting: BTreeMap<String, String>,
+    /// [`Field::ConventionSigned`].
+    pub convention_signed: String,
+    /// [`Field::MayorName`].
+    pub mayor_name: String,
+    /// [`Field::MayorTitle`].
+    pub mayor_title: String,
+    /// [`Field::TerminationDelegation`]: `true`, `false` or empty.
+    pub termination_delegation: String,
+    /// [`Field::TerminationActNumber`].
+    pub termination_act_number: String,
+    /// [`Field::TerminationActDate`].
+    pub termination_act_date: String,
+    /// [`Field::HorizonUntil`].
+    pub horizon_until: String,
+    /// [`Flag::Educational`].
+    pub educational_or_cultural: bool,
+    /// [`Flag::Commercial`].
+    pub commercial: bool,
+    /// [`Role::TechnicalReferent`].
+    pub technical_referent: ContactDraft,
+    /// [`Role::ProjectLead`].
+    pub project_lead: ContactDraft,
+    /// Each school shared, so that copying a draft of 600 schools is cheap and an edit
+    /// copies only the school it changes.
+    pub schools: Vec<Rc<SchoolDraft>>,
+    /// The next free school id.
+    pub next_id: u64,
+}
+
+impl Default for Draft {
+    fn default() -> Draft {
+        Draft {
+            commune_name: String::new(),
+            commune_insee: String::new(),
+            notified: String::new(),
+            annual_fee: Field::AnnualFee.default_text(),
+            billing_unit: Field::BillingUnit.default_text(),
+            termination_received: String::new(),
+            deliberation_published: String::new(),
+            deliberation_transmitted: String::new(),
+            deliberation_number: String::new(),
+            meeting: BTreeMap::new(),
+            convention_signed: String::new(),
+            mayor_name: String::new(),
+            mayor_title: String::new(),
+            termination_delegation: String::new(),
+            termination_act_number: String::new(),
+            termination_act_date: String::new(),
+            horizon_until: String::new(),
+            educational_or_cultural: Flag::Educational.default_value(),
+            commercial: Flag::Commercial.default_value(),
+            technical_referent: ContactDraft::default(),
+            project_lead: ContactDraft::default(),
+            schools: Vec::new(),
+            next_id: 1,
+        }
+    }
+}
+
+impl Draft {
+    /// The text of `field`, to edit.
+    pub fn field_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::CommuneName => &mut self.commune_name,
+            Field::CommuneInsee => &mut self.commune_insee,
+            Field::Notified => &mut self.notified,
+            Field::AnnualFee => &mut self.annual_fee,
+            Field::BillingUnit => &mut self.billing_unit,
+            Field::TerminationReceived => &mut self.termination_received,
+            Field::DeliberationPublished => &mut self.deliberation_published,
+            Field::DeliberationTransmitted => &mut self.deliberation_transmitted,
+            Field::DeliberationNumber => &mut self.deliberation_number,
+            Field::Meeting(f) => self.meeting.entry(f.key().to_string()).or_default(),
+            Field::ConventionSigned => &mut self.convention_signed,
+            Field::MayorName => &mut self.mayor_name,
+            Field::MayorTitle => &mut self.mayor_title,
+            Field::TerminationDelegation => &mut self.termination_delegation,
+            Field::TerminationActNumber => &mut self.termination_act_number,
+            Field::TerminationActDate => &mut self.termination_act_date,
+            Field::HorizonUntil => &mut self.horizon_until,
+            Field::Contact(role, f) => self.contact_mut(role).field_mut(f),
+        }
+    }
+
+    /// Whether `other` has the same meeting and deliberation number: a form showing only
+    /// them is not drawn again for an edit elsewhere.
+    pub fn same_meeting(&self, other: &Draft) -> bool {
+        self.meeting == other.meeting
+            && self.deliberation_number == other.deliberation_number
+            && self.mayor_name == other.mayor_name
+            && self.mayor_title == other.mayor_title
+    }
+
+    /// Whether `other` has the same contacts and usage flags.
+    pub fn same_contacts(&self, other: &Draft) -> bool {
+        self.technical_referent == other.technical_referent
+            && self.project_lead == other.project_lead
+            && self.educational_or_cultural == other.educational_or_cultural
+            && self.commercial == other.commercial
+    }
+
+    /// Whether `other` has the same schools, each compared as shared (an unchanged school is
+    /// the same `Rc`), so that 625 schools compare in 625 pointer checks.
+    pub fn same_schools(&self, other: &Draft) -> bool {
+        self.schools.len() == other.schools.len()
+            && self
+                .schools
+                .iter()
+                .zip(&other.schools)
+                .all(|(a, b)| Rc::ptr_eq(a, b) || a == b)
+    }
+
+    /// The text of `field`.
+    pub fn text(&self, field: Field) -> &str {
+        match field {
+            Field::CommuneName => &self.commune_name,
+            Field::CommuneInsee => &self.commune_insee,
+            Field::Notified => &self.notified,
+            Field::AnnualFee => &self.annual_fee,
+            Field::BillingUnit => &self.billing_unit,
+            Field::TerminationReceived => &self.termination_received,
+            Field::DeliberationPublished => &self.deliberation_published,
+            Field::DeliberationTransmitted => &self.deliberation_transmitted,
+            Field::DeliberationNumber => &self.deliberation_number,
+            Field::Meeting(f) => self.meeting.get(f.key()).map_or("", String::as_str),
+            Field::ConventionSigned => &self.convention_signed,
+            Field::MayorName => &self.mayor_name,
+            Field::MayorTitle => &self.mayor_title,
+            Field::TerminationDelegation => &self.termination_delegation,
+            Field::TerminationActNumber => &self.termination_act_number,
+            Field::TerminationActDate => &self.termination_act_date,
+            Field::HorizonUntil => &self.horizon_until,
+            Field::Contact(role, f) => self.contact(role).get(f),
+        }
+    }
+
+    /// The help under `field` when it depends on what is typed elsewhere: the publication's,
+    /// by the commune's population (D5, since 1 July 2022); `None` for the schema's own.
+    pub fn hint(&self, field: Field) -> Option<&'static str> {
+        match field {
+            Field::DeliberationPublished => {
+                let population = self
+                    .text(Field::Meeting(MeetingField::Population))
+                    .trim()
+                    .parse::<u32>()
+                    .ok();
+                Some(Publicity::of(population).hint())
+            }
+            _ => None,
+        }
+    }
+
+    /// The contact of `role`.
+    pub fn contact(&self, role: Role) -> &ContactDraft {
+        match role {
+            Role::TechnicalReferent => &self.technical_referent,
+            Role::ProjectLead => &self.project_lead,
+        }
+    }
+
+    fn contact_mut(&mut self, role: Role) -> &mut ContactDraft {
+        match role {
+            Role::TechnicalReferent => &mut self.technical_referent,
+            Role::ProjectLead => &mut self.project_lead,
+        }
+    }
+
+    /// The value of `flag`.
+    pub fn flag(&self, flag: Flag) -> bool {
+        match flag {
+            Flag::Educational => self.educational_or_cultural,
+            Flag::Commercial => self.commercial,
+        }
+    }
+
+    /// Sets `flag`.
+    pub fn set_flag(&mut self, flag: Flag, value: bool) {
+        match flag {
+            Flag::Educational => self.educational_or_cultural = value,
+            Flag::Commercial => self.commercial = value,
+        }
+    }
+
+    /// A new school row with a fresh id.
+    pub fn new_school(&mut self) -> SchoolDraft {
+        let id = self.next_id;
+        self.next_id += 1;
+        SchoolDraft {
+            id,
+            values: SchoolDraft::default().values,
+        }
+    }
+
+    /// The draft in the scenario format, for the reader, the file and the page address.
+    pub fn to_value(&self) -> Value {
+        let mut root = self.head_map();
+        root.insert(
+            SCHOOLS_KEY.into(),
+            Value::Array(self.schools.iter().map(|s| s.to_value()).collect()),
+        );
+        Value::Object(root)
+    }
+
+    fn head_map(&self) -> Map<String, Value> {
+        let mut root = Map::new();
+        root.insert(FORMAT_KEY.into(), Value::String(FORMAT.into()));
+        // The commune and the convention are always there, so that a missing field is named
+        // as such (« Notification de la convention : champ obligatoire »).
+        for section in [Section::Commune, Section::Convention] {
+            insert_at(&mut root, &section.keys(), Value::Object(Map::new()));
+        }
+        for field in Field::all() {
+            if matches!(field, Field::Contact(..)) {
+                continue;
+            }
+            let text = self.text(field);
+            if !text.trim().is_empty() {
+                insert_at(&mut root, &field.keys(), typed_value(field.input(), text));
+            }
+        }
+        for flag in Flag::ALL {
+            let mut keys = Section::Usage.keys();
+            keys.push(flag.key());
+            insert_at(&mut root, &keys, Value::Bool(self.flag(flag)));
+        }
+        for role in Role::ALL {
+            self.contact(role)
+                .write(&mut root, |f| Field::Contact(role, f).keys());
+        }
+        root
+    }
+
+    /// The draft in the scenario format without its schools, for reading the schools one by
+    /// one (see `io::scenario::parse_parts`).
+    pub fn head_value(&self) -> Value {
+        Value::Object(self.head_map())
+    }
+
+    /// Reads any JSON value as a draft, keeping whatever it can (an invalid file still opens,
+    /// and its errors show next to the fields).
+    pub fn from_value(v: &Value) -> Draft {
+        let mut draft = Draft::default();
+        for field in Field::all() {
+            let text = text_of(value_at(v, &field.keys()));
+            *draft.field_mut(field) = if text.is_empty() {
+                field.default_text()
+            } else {
+                for_display(field.input(), text)
+            };
+        }
+        for flag in Flag::ALL {
+            let mut keys = Section::Usage.keys();
+            keys.push(flag.key());
+            let value = value_at(v, &keys).and_then(Value::as_bool);
+            draft.set_flag(flag, value.unwrap_or(flag.default_value()));
+        }
+        if let Some(Value::Array(items)) = v.get(SCHOOLS_KEY) {
+            for item in items {
+                let mut school = SchoolDraft::read(item);
+                school.id = draft.new_school().id;
+                draft.schools.push(Rc::new(school));
+            }
+        }
+        draft
+    }
+
+    /// Reads scenario JSON text as a draft, keeping whatever it can; refused, with a French
+    /// message, when it is not a JSON object or is of another format version than this build
+    /// reads (a later version's fields would be dropped without a word).
+    pub fn from_json(text: &str) -> Result<Draft, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value = io::json::parse(text).map_err(|e| match e {
+            io::json::JsonError::Duplicate { path, line } => {
+                io::json::JsonError::duplicate_message(&path, line)
+            }
+            io::json::JsonError::Syntax(_) => {
+                "ce n'est pas un scénario laclasse-sim (le texte n'est pas du JSON)".to_string()
+            }
+        })?;
+        if !value.is_object() {
+            return Err("ce n'est pas un scénario laclasse-sim (il faut un objet JSON)".into());
+        }
+        match value.get(FORMAT_KEY) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(f)) if f == FORMAT => {}
+            Some(other) => {
+                let shown = other.as_str().map_or_else(
+                    || serde_json::to_string(other).unwrap_or_default(),
+                    str::to_string,
+                );
+                return Err(format!(
+                    "le scénario est au format « {shown} », que cette version de laclasse-sim ne lit pas (elle lit « {FORMAT} ») : ouvrez-le avec la version qui l'a enregistré"
+                ));
+            }
+        }
+        if let Some(Value::Array(schools)) = value.get(SCHOOLS_KEY)
+            && schools.len() > MAX_SCHOOLS
+        {
+            return Err(format!(
+                "il contient {} écoles ; un scénario en compte au plus {MAX_SCHOOLS}",
+                schools.len()
+            ));
+        }
+        Ok(Draft::from_value(&value))
+    }
+
+    /// The scenario file's text.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(&self.to_value()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use io::schema::{ContactField, Field, SchoolField};
+    use io::{parse_str, parse_value, samples};
+
+    #[test]
+    fn a_form_s_part_of_the_draft_is_compared_alone() {
+        let a = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        let mut b = a.clone();
+        b.annual_fee = "151,00".into();
+        assert!(a.same_meeting(&b) && a.same_contacts(&b) && a.same_schools(&b));
+        b.deliberation_number = "2023-11-09-12".into();
+        assert!(!a.same_meeting(&b));
+        let mut c = a.clone();
+        c.commercial = !c.commercial;
+        assert!(!a.same_contacts(&c) && a.same_meeting(&c));
+        let mut d = a.clone();
+        Rc::make_mut(&mut d.schools[2]).set(SchoolField::Name, "Autre nom");
+        assert!(!a.same_schools(&d) && a.same_contacts(&d));
+        d.schools.pop();
+        assert!(!a.same_schools(&d));
+    }
+
+    #[test]
+    fn tassin_round_trips_through_a_draft() {
+        let draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        assert_eq!(draft.annual_fee, "150,00");
+        assert_eq!(draft.schools.len(), 4);
+        assert_eq!(draft.schools[2].get(SchoolField::StorageGb), "11,2");
+        let scenario = parse_value(&draft.to_value()).unwrap();
+        assert_eq!(scenario, parse_str(samples::TASSIN_JSON).unwrap());
+    }
+
+    #[test]
+    fn what_is_typed_survives_and_errors_name_the_field() {
+        let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        Rc::make_mut(&mut draft.schools[1]).set(SchoolField::Requested, "2023-02-3");
+        Rc::make_mut(&mut draft.schools[0]).set(SchoolField::StorageGb, "beaucoup");
+        draft.annual_fee = "150,5x".into();
+        let errors = parse_value(&draft.to_value()).unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "convention.annual_fee_eur",
+                "schools[0].storage_gb",
+                "schools[1].requested"
+            ]
+        );
+        // The draft written to a file and read back keeps the invalid text.
+        let again = Draft::from_json(&draft.to_json_pretty()).unwrap();
+        let future = r#"{"format":"laclasse-sim/2","commune":{"name":"Bron"}}"#;
+        assert!(Draft::from_json(future).unwrap_err().contains(
+            "au format « laclasse-sim/2 », que cette version de laclasse-sim ne lit pas"
+        ));
+        assert!(Draft::from_json("[1]").is_err());
+        assert!(Draft::from_json("nom;uai").is_err());
+        assert_eq!(again.schools[1].get(SchoolField::Requested), "2023-02-3");
+        assert_eq!(again.schools[0].get(SchoolField::StorageGb), "beaucoup");
+        assert_eq!(again.annual_fee, "150,5x");
+    }
+
+    #[test]
+    fn an_empty_draft_asks_for_the_essentials() {
+        let errors = parse_value(&Draft::default().to_value()).unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert!(paths.contains(&"convention.notified"), "{paths:?}");
+    }
+
+    #[test]
+    fn reading_school_by_school_gives_the_same_as_the_whole() {
+        use io::scenario::{parse_parts, parse_school};
+        let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        let by_parts = |d: &Draft| {
+            let schools: Vec<_> = d
+                .schools
+                .iter()
+                .enumerate()
+                .map(|(i, s)| parse_school(&s.to_value(), i))
+                .collect();
+            parse_parts(&d.head_value(), &schools.iter().collect::<Vec<_>>())
+        };
+        assert_eq!(by_parts(&draft), parse_value(&draft.to_value()));
+        Rc::make_mut(&mut draft.schools[3]).set(SchoolField::Requested, "2023-13-01");
+        draft.notified = "hier".into();
+        assert_eq!(by_parts(&draft), parse_value(&draft.to_value()));
+        assert_eq!(by_parts(&draft).unwrap_err().len(), 2);
+    }
+
+    #[test]
+    fn stored_drafts_keep_their_shape() {
+        // What a browser stored before the schema (named fields) still reads the same.
+        let stored = r#"{"id":4,"name":"École A","level":"primaire","sector":"public","storage_gb":"3,5",
+            "admin":{"last_name":"Durand","email":"a@b.fr"}}"#;
+        let school: SchoolDraft = serde_json::from_str(stored).unwrap();
+        assert_eq!(school.id, 4);
+        assert_eq!(school.get(SchoolField::Name), "École A");
+        assert_eq!(school.get(SchoolField::StorageGb), "3,5");
+        assert_eq!(
+            school.get(SchoolField::Admin(ContactField::Email)),
+            "a@b.fr"
+        );
+        let again: SchoolDraft =
+            serde_json::from_str(&serde_json::to_string(&school).unwrap()).unwrap();
+        assert_eq!(again, school);
+        let draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        let again: Draft = serde_json::from_str(&serde_json::to_string(&draft).unwrap()).unwrap();
+        assert_eq!(again, draft);
+    }
+
+    #[test]
+    fn every_field_is_reached_by_its_schema_entry() {
+        let mut d = Draft::default();
+        for (i, f) in Field::all().into_iter().enumerate() {
+            *d.field_mut(f) = format!("v{i}");
+        }
+        for (i, f) in Field::all().into_iter().enumerate() {
+            assert_eq!(d.text(f), format!("v{i}"));
+        }
+        let mut s = SchoolDraft::default();
+        for (i, f) in SchoolField::ALL.into_iter().enumerate() {
+            s.set(f, format!("s{i}"));
+        }
+        for (i, f) in SchoolField::ALL.into_iter().enumerate() {
+            assert_eq!(s.get(f), format!("s{i}"));
+        }
+    }
+
+    #[test]
+    fn new_schools_get_fresh_ids() {
+        let mut d = Draft::default();
+        let a = d.new_school();
+        let b = d.new_school();
+        assert_ne!(a.id, b.id);
+    }
+}

@@ -1,0 +1,597 @@
+//! The web app's state, pure and testable natively: the named simulations ("Mes
+//! simulations"), the one being edited, the last deletion that can be undone, and every action
+//! a person can take. The Yew layer (`ui`) only wraps this in a reducer and stores it.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::draft::{Draft, SchoolDraft};
+use io::samples;
+use io::schema::{Field, Flag, SchoolField};
+
+/// A simulation's identity: unique across this browser's tabs (each tab draws its own prefix),
+/// so that two tabs never create two simulations with one id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SimId(pub String);
+
+impl std::fmt::Display for SimId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The id of the example shown on a first visit: the same in every tab, so that two tabs
+/// opened on a first visit share one example rather than making two.
+pub const EXAMPLE_ID: &str = "exemple";
+
+/// One named simulation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Its id, unique in this browser.
+    pub id: SimId,
+    /// The name the person gave it.
+    pub name: String,
+    /// The scenario as typed.
+    pub draft: Rc<Draft>,
+    /// The example shown on a first visit.
+    pub example: bool,
+    /// When it was created (milliseconds since 1970, for the list's order).
+    pub created: u64,
+    /// The stored revision this tab last read or wrote; 0 when never stored.
+    pub revision: u64,
+    /// Changed in this tab since it was last stored.
+    pub dirty: bool,
+}
+
+/// Every simulation, and which one this tab shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Library {
+    /// The id of the open simulation.
+    pub current: SimId,
+    /// The simulations, in the list's order (by creation).
+    pub entries: Vec<Entry>,
+    /// Simulations deleted here, to remove from storage at the next save.
+    pub deleted: Vec<SimId>,
+    /// This tab's prefix for new ids.
+    pub tab: String,
+    /// The next number for a new id.
+    pub next_seq: u64,
+    /// The clock, for the creation time of new simulations (set by the page).
+    pub now_ms: u64,
+}
+
+impl Library {
+    /// No simulation yet, for a tab whose ids start with `tab`.
+    pub fn empty(tab: &str) -> Library {
+        Library {
+            current: SimId::default(),
+            entries: Vec::new(),
+            deleted: Vec::new(),
+            tab: tab.to_string(),
+            next_seq: 1,
+            now_ms: 0,
+        }
+    }
+
+    /// A first visit: the Tassin example, labelled as such.
+    pub fn first_visit(tab: &str) -> Library {
+        let mut library = Library::empty(tab);
+        library.entries.push(Entry {
+            id: SimId(EXAMPLE_ID.into()),
+            name: "Exemple : Tassin-la-Demi-Lune".into(),
+            draft: Rc::new(Draft::from_json(samples::TASSIN_JSON).unwrap_or_default()),
+            example: true,
+            created: 0,
+            revision: 0,
+            dirty: true,
+        });
+        library.current = SimId(EXAMPLE_ID.into());
+        library
+    }
+
+    /// The open simulation (the first one if the id is stale).
+    pub fn current(&self) -> &Entry {
+        self.entries
+            .iter()
+            .find(|e| e.id == self.current)
+            .unwrap_or(&self.entries[0])
+    }
+
+    fn current_mut(&mut self) -> &mut Entry {
+        let index = self.position(&self.current.clone()).unwrap_or(0);
+        &mut self.entries[index]
+    }
+
+    /// Where the simulation `id` is in the list.
+    pub fn position(&self, id: &SimId) -> Option<usize> {
+        self.entries.iter().position(|e| e.id == *id)
+    }
+
+    /// A new id, never used in this browser.
+    pub fn fresh_id(&mut self) -> SimId {
+        let id = SimId(format!("{}-{}", self.tab, self.next_seq));
+        self.next_seq += 1;
+        id
+    }
+
+    /// Adds a new simulation, to be stored, and opens it.
+    pub fn add(&mut self, name: String, draft: Rc<Draft>) -> SimId {
+        let id = self.fresh_id();
+        self.entries.push(Entry {
+            id: id.clone(),
+            name,
+            draft,
+            example: false,
+            created: self.now_ms,
+            revision: 0,
+            dirty: true,
+        });
+        self.current = id.clone();
+        id
+    }
+
+    /// Puts `entry` in the list at its place by creation time.
+    pub fn insert_sorted(&mut self, entry: Entry) {
+        let at = self
+            .entries
+            .iter()
+            .position(|e| (e.created, &e.id) > (entry.created, &entry.id))
+            .unwrap_or(self.entries.len());
+        self.entries.insert(at, entry);
+    }
+
+    /// Makes sure there is a simulation to show: an empty one when the list is empty.
+    pub fn ensure_one(&mut self) {
+        if self.entries.is_empty() {
+            self.add("Simulation 1".into(), Rc::new(Draft::default()));
+        }
+        if self.position(&self.current.clone()).is_none() {
+            self.current = self.entries[0].id.clone();
+        }
+    }
+}
+
+/// What can be undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undo {
+    /// A school deleted from a simulation.
+    School {
+        /// The simulation's id.
+        entry: SimId,
+        /// Where the school was.
+        index: usize,
+        /// The school as it was.
+        school: Rc<SchoolDraft>,
+    },
+    /// A deleted simulation.
+    Simulation {
+        /// Where it was in the list.
+        index: usize,
+        /// The simulation as it was.
+        entry: Entry,
+        /// Whether it was the open one.
+        was_current: bool,
+    },
+}
+
+impl Undo {
+    /// What the "annuler" bar says.
+    pub fn describe(&self) -> String {
+        match self {
+            Undo::School { school, .. } => format!(
+                "École « {} » supprimée.",
+                if school.name().is_empty() {
+                    "sans nom"
+                } else {
+                    school.name()
+                }
+            ),
+            Undo::Simulation { entry, .. } => format!("Simulation « {} » supprimée.", entry.name),
+        }
+    }
+}
+
+/// Everything a person can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A field of the scenario outside the schools, as typed.
+    Edit(Field, String),
+    /// A yes/no declaration.
+    SetFlag(Flag, bool),
+    /// A field of the school whose page id is given, as typed.
+    EditSchool(u64, SchoolField, String),
+    /// A new empty school at the end.
+    AddSchool,
+    /// Schools imported from a file, added at the end with fresh ids.
+    AddSchools(Vec<SchoolDraft>),
+    /// A copy of the school (page id) right after it.
+    DuplicateSchool(u64),
+    /// The school (page id) deleted, undoably.
+    DeleteSchool(u64),
+    /// A new empty simulation, opened.
+    NewSimulation,
+    /// The simulation (id) opened.
+    Open(SimId),
+    /// The simulation (id) renamed.
+    Rename(SimId, String),
+    /// A copy of the simulation (id), opened.
+    DuplicateSimulation(SimId),
+    /// The simulation (id) deleted, undoably.
+    DeleteSimulation(SimId),
+    /// A scenario from a file or a shared link: kept as a simulation of its own, or the
+    /// existing identical one is opened.
+    Import {
+        /// The name for a new simulation.
+        name: String,
+        /// The scenario.
+        draft: Box<Draft>,
+    },
+    /// A variant of a simulation (`web::compare::terminate_variant`): kept as a simulation of
+    /// its own and opened (an identical one is opened instead), and set beside the simulation
+    /// it comes from in the comparison.
+    Variant {
+        /// The simulation it varies.
+        of: SimId,
+        /// « Variante : résilier en 2027 ».
+        name: String,
+        /// The scenario.
+        draft: Box<Draft>,
+    },
+    /// The simulations set side by side, the first the reference (at most three; unknown ids
+    /// are left out).
+    Compare(Vec<SimId>),
+    /// A comparison from a link (`#comparer=…`): each simulation kept as one of its own (or
+    /// the identical one opened), the first one opened, and all set side by side.
+    ImportComparison(Vec<(String, Draft)>),
+    /// The last deletion undone.
+    Undo,
+    /// The undo bar closed.
+    DismissUndo,
+    /// The message about other tabs or storage read.
+    DismissNotice,
+}
+
+/// The app's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppState {
+    /// Every simulation.
+    pub library: Library,
+    /// The last deletion, while it can be undone.
+    pub undo: Option<Undo>,
+    /// What the page must tell about storage and other tabs (versions kept, data set aside).
+    pub notices: Vec<String>,
+    /// Why saving in the browser is suspended, when it is: data from an earlier version could
+    /// not be converted or set aside (storage full) and stays under its key.
+    pub autosave_suspended: Option<String>,
+    /// The simulations whose last write the browser refused (storage full): kept in the page,
+    /// written again at each save until there is room; the others are saved as usual.
+    pub not_stored: Vec<SimId>,
+    /// The simulations set side by side, the first the reference (none: no comparison).
+    pub compared: Vec<SimId>,
+}
+
+impl AppState {
+    /// The app with `library`, nothing to undo.
+    pub fn new(library: Library) -> AppState {
+        AppState {
+            library,
+            undo: None,
+            notices: Vec::new(),
+            autosave_suspended: None,
+            not_stored: Vec::new(),
+            compared: Vec::new(),
+        }
+    }
+
+    /// The open simulation's draft.
+    pub fn draft(&self) -> &Rc<Draft> {
+        &self.library.current().draft
+    }
+
+    fn draft_mut(&mut self) -> &mut Draft {
+        let entry = self.library.current_mut();
+        entry.dirty = true;
+        Rc::make_mut(&mut entry.draft)
+    }
+
+    /// Opens the simulation whose draft is `draft`, or adds it as `name` and opens it; its id.
+    fn open_or_add(&mut self, name: String, draft: Box<Draft>) -> SimId {
+        match self.library.entries.iter().find(|e| *e.draft == *draft) {
+            Some(existing) => {
+                self.library.current = existing.id.clone();
+                existing.id.clone()
+            }
+            None => self.library.add(name, Rc::new(*draft)),
+        }
+    }
+
+    /// The simulations compared that still exist, in order.
+    pub fn compared_entries(&self) -> Vec<&Entry> {
+        self.compared
+            .iter()
+            .filter_map(|id| self.library.entries.iter().find(|e| e.id == *id))
+            .collect()
+    }
+
+    /// Applies `action`.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Edit(field, value) => *self.draft_mut().field_mut(field) = value,
+            Action::SetFlag(flag, value) => self.draft_mut().set_flag(flag, value),
+            Action::EditSchool(id, field, value) => {
+                if let Some(school) = self.draft_mut().schools.iter_mut().find(|s| s.id == id) {
+                    Rc::make_mut(school).set(field, value);
+                }
+            }
+            Action::AddSchool => {
+                let draft = self.draft_mut();
+                let school = draft.new_school();
+                draft.schools.push(Rc::new(school));
+            }
+            Action::AddSchools(schools) => {
+                let draft = self.draft_mut();
+                for school in schools {
+                    let id = draft.new_school().id;
+                    let mut school = school;
+                    school.id = id;
+                    draft.schools.push(Rc::new(school));
+                }
+            }
+            Action::DuplicateSchool(id) => {
+                let draft = self.draft_mut();
+                if let Some(i) = draft.schools.iter().position(|s| s.id == id) {
+                    let mut copy = (*draft.schools[i]).clone();
+                    copy.id = draft.new_school().id;
+                    copy.set(SchoolField::Name, format!("{} (copie)", copy.name()));
+                    draft.schools.insert(i + 1, Rc::new(copy));
+                }
+            }
+            Action::DeleteSchool(id) => {
+                let entry = self.library.current.clone();
+                let draft = self.draft_mut();
+                if let Some(index) = draft.schools.iter().position(|s| s.id == id) {
+                    let school = draft.schools.remove(index);
+                    self.undo = Some(Undo::School {
+                        entry,
+                        index,
+                        school,
+                    });
+                }
+            }
+            Action::NewSimulation => {
+                let n = self.library.entries.len() + 1;
+                self.library
+                    .add(format!("Simulation {n}"), Rc::new(Draft::default()));
+            }
+            Action::Open(id) => {
+                if self.library.entries.iter().any(|e| e.id == id) {
+                    self.library.current = id;
+                }
+            }
+            Action::Rename(id, name) => {
+                if let Some(e) = self.library.entries.iter_mut().find(|e| e.id == id) {
+                    e.name = name;
+                    e.dirty = true;
+                }
+            }
+            Action::DuplicateSimulation(id) => {
+                if let Some(e) = self.library.entries.iter().find(|e| e.id == id).cloned() {
+                    self.library.add(format!("{} (copie)", e.name), e.draft);
+                }
+            }
+            Action::DeleteSimulation(id) => {
+                if let Some(index) = self.library.position(&id) {
+                    let entry = self.library.entries.remove(index);
+                    let was_current = self.library.current == id;
+                    self.compared.retain(|c| *c != id);
+                    self.library.deleted.push(id);
+                    if self.library.entries.is_empty() {
+                        self.library
+                            .add("Simulation 1".into(), Rc::new(Draft::default()));
+                    } else if was_current {
+                        self.library.current = self.library.entries
+                            [index.min(self.library.entries.len() - 1)]
+                        .id
+                        .clone();
+                    }
+                    self.undo = Some(Undo::Simulation {
+                        index,
+                        entry,
+                        was_current,
+                    });
+                }
+            }
+            Action::Import { name, draft } => {
+                self.open_or_add(name, draft);
+            }
+            Action::Variant { of, name, draft } => {
+                let id = self.open_or_add(name, draft);
+                if id != of {
+                    self.compared = vec![of, id];
+                }
+            }
+            Action::ImportComparison(list) => {
+                // A simulation of the same name and scenario is reopened; any other is kept
+                // under the link's name (two identical scenarios stay two simulations).
+                let ids: Vec<SimId> = list
+                    .into_iter()
+                    .map(|(name, draft)| {
+                        match self
+                            .library
+                            .entries
+                            .iter()
+                            .find(|e| e.name == name && *e.draft == draft)
+                        {
+                            Some(e) => e.id.clone(),
+                            None => self.library.add(name, Rc::new(draft)),
+                        }
+                    })
+                    .collect();
+                if let Some(first) = ids.first() {
+                    self.library.current = first.clone();
+                }
+                self.apply(Action::Compare(ids));
+            }
+            Action::Compare(ids) => {
+                let mut kept: Vec<SimId> = Vec::new();
+                for id in ids {
+                    if self.library.position(&id).is_some() && !kept.contains(&id) {
+                        kept.push(id);
+                    }
+                }
+                kept.truncate(engine::compare::MAX_COMPARED);
+                self.compared = kept;
+            }
+            Action::Undo => match self.undo.take() {
+                Some(Undo::School {
+                    entry,
+                    index,
+                    school,
+                }) => {
+                    if let Some(e) = self.library.entries.iter_mut().find(|e| e.id == entry) {
+                        e.dirty = true;
+                        let draft = Rc::make_mut(&mut e.draft);
+                        let at = index.min(draft.schools.len());
+                        draft.schools.insert(at, school);
+                        self.library.current = entry;
+                    }
+                }
+                Some(Undo::Simulation {
+                    index,
+                    entry,
+                    was_current,
+                }) => {
+                    let id = entry.id.clone();
+                    let at = index.min(self.library.entries.len());
+                    self.library.deleted.retain(|d| *d != id);
+                    self.library.entries.insert(
+                        at,
+                        Entry {
+                            dirty: true,
+                            ..entry
+                        },
+                    );
+                    if was_current {
+                        self.library.current = id;
+                    }
+                }
+                None => {}
+            },
+            Action::DismissUndo => self.undo = None,
+            Action::DismissNotice => self.notices.clear(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use io::schema::ContactField;
+
+    fn state() -> AppState {
+        AppState::new(Library::first_visit("t"))
+    }
+
+    #[test]
+    fn first_visit_shows_the_example() {
+        let s = state();
+        assert!(s.library.current().example);
+        assert_eq!(s.draft().commune_name, "Tassin-la-Demi-Lune");
+    }
+
+    #[test]
+    fn edit_add_duplicate_delete_and_undo_a_school() {
+        let mut s = state();
+        s.apply(Action::AddSchool);
+        let id = s.draft().schools.last().unwrap().id;
+        s.apply(Action::EditSchool(
+            id,
+            SchoolField::Name,
+            "École Neuve".into(),
+        ));
+        let email = SchoolField::Admin(ContactField::Email);
+        s.apply(Action::EditSchool(id, email, "x@y.fr".into()));
+        assert_eq!(s.draft().schools[4].name(), "École Neuve");
+        assert_eq!(s.draft().schools[4].get(email), "x@y.fr");
+        s.apply(Action::DuplicateSchool(id));
+        assert_eq!(s.draft().schools[5].name(), "École Neuve (copie)");
+        assert_ne!(s.draft().schools[5].id, id);
+        let first = s.draft().schools[0].clone();
+        s.apply(Action::DeleteSchool(first.id));
+        assert_eq!(s.draft().schools.len(), 5);
+        assert_eq!(
+            s.undo.as_ref().unwrap().describe(),
+            "École « École élémentaire du Bourg » supprimée."
+        );
+        s.apply(Action::Undo);
+        assert_eq!(s.draft().schools[0], first);
+        assert!(s.undo.is_none());
+    }
+
+    #[test]
+    fn imported_schools_get_fresh_ids() {
+        let mut s = state();
+        let mut imported = SchoolDraft::default();
+        imported.id = 1;
+        imported.set(SchoolField::Name, "Importée");
+        s.apply(Action::AddSchools(vec![imported.clone(), imported]));
+        let ids: std::collections::HashSet<u64> = s.draft().schools.iter().map(|x| x.id).collect();
+        assert_eq!(ids.len(), 6);
+        assert_eq!(s.draft().schools[5].name(), "Importée");
+    }
+
+    #[test]
+    fn simulations_create_rename_duplicate_delete_undo() {
+        let mut s = state();
+        s.apply(Action::NewSimulation);
+        assert_eq!(s.library.entries.len(), 2);
+        assert_eq!(**s.draft(), Draft::default());
+        let new_id = s.library.current.clone();
+        s.apply(Action::Rename(new_id.clone(), "Budget 2027".into()));
+        s.apply(Action::DuplicateSimulation(new_id.clone()));
+        assert_eq!(s.library.current().name, "Budget 2027 (copie)");
+        s.apply(Action::DeleteSimulation(new_id));
+        assert_eq!(s.library.entries.len(), 2);
+        s.apply(Action::Undo);
+        assert_eq!(s.library.entries.len(), 3);
+        assert_eq!(s.library.entries[1].name, "Budget 2027");
+        // Deleting the last one leaves an empty simulation, never nothing.
+        for id in s
+            .library
+            .entries
+            .iter()
+            .map(|e| e.id.clone())
+            .collect::<Vec<_>>()
+        {
+            s.apply(Action::DeleteSimulation(id));
+        }
+        assert_eq!(s.library.entries.len(), 1);
+    }
+
+    #[test]
+    fn import_never_overwrites_and_reuses_an_identical_simulation() {
+        let mut s = state();
+        let tassin = (**s.draft()).clone();
+        s.apply(Action::NewSimulation);
+        s.apply(Action::Import {
+            name: "Lien partagé".into(),
+            draft: Box::new(tassin.clone()),
+        });
+        assert_eq!(
+            s.library.entries.len(),
+            2,
+            "the identical example is reopened"
+        );
+        assert!(s.library.current().example);
+        let mut other = tassin;
+        other.annual_fee = "200,00".into();
+        s.apply(Action::Import {
+            name: "Lien partagé".into(),
+            draft: Box::new(other),
+        });
+        assert_eq!(s.library.entries.len(), 3);
+        assert_eq!(s.library.current().name, "Lien partagé");
+        assert_eq!(s.library.entries[0].draft.annual_fee, "150,00");
+    }
+}
