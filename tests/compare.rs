@@ -339,6 +339,7 @@ mod engine {
     //! The comparison on scenarios built here: what each difference is said to come from.
     use laclasse_sim::engine::compare::{Compared, Comparison, compare};
     use laclasse_sim::engine::simulate;
+    use laclasse_sim::io::schema::compared_input;
     use laclasse_sim::io::{parse_str, samples};
 
     fn tassin_with(edit: impl Fn(&mut serde_json::Value)) -> laclasse_sim::engine::Scenario {
@@ -445,7 +446,7 @@ mod engine {
         let a = tassin_with(|_| {});
         let b = tassin_with(|v| v["commune"]["insee"] = "75056".into());
         let c = compared(&a, &b);
-        let keys: Vec<&str> = c.inputs.iter().map(|i| i.key).collect();
+        let keys: Vec<String> = c.inputs.iter().map(|i| compared_input(i.input).0).collect();
         assert_eq!(keys, vec!["commune.insee"]);
         assert_eq!(
             c.inputs[0].values,

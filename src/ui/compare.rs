@@ -242,7 +242,7 @@ fn comparison_view(p: &ComparisonProps) -> Html {
                 <table class="figures" id="comparaison-donnees" tabindex="0">
                     <thead><tr><th scope="col">{ "Donnée" }</th>{ heads.clone() }</tr></thead>
                     <tbody>{ for c.inputs.iter().map(|i| html! {
-                        <tr><th scope="row">{ i.label }{ " " }<ClauseTag clause={i.clause} /></th>
+                        <tr><th scope="row">{ crate::io::schema::compared_input(i.input).1 }{ " " }<ClauseTag clause={i.clause} /></th>
                             { for i.values.iter().map(|v| html! { <td>{ v }</td> }) }</tr>
                     }) }</tbody>
                 </table>

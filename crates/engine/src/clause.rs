@@ -1,11 +1,8 @@
 //! The clauses every figure comes from, with their French text quoted from the source
 //! (deliberation n° 2023-64 of Tassin la Demi-Lune and the standard convention with its annexes).
 
-use serde::Serialize;
-
 /// A clause of the convention, its annexes, the deliberation or the law it relies on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Clause {
     /// Art. 1 and the preamble: the platform is lent to the communes of the Métropole.
     Art1Territory,

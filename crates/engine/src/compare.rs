@@ -85,13 +85,37 @@ impl<'a> Compared<'a> {
     }
 }
 
+/// An input of the scenario that the comparison looks at (its key and label in a file or on
+/// the page are the schema's: `io::schema::compared_input`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComparedInput {
+    /// The commune's name.
+    CommuneName,
+    /// The commune's INSEE code.
+    CommuneInsee,
+    /// The commune's two contacts, given or not.
+    Contacts,
+    /// The convention's notification.
+    Notified,
+    /// The fee per unit and year.
+    AnnualFee,
+    /// What a unit is.
+    BillingUnit,
+    /// The termination letter's reception.
+    TerminationReceived,
+    /// The end of the simulation.
+    HorizonUntil,
+    /// The declared use.
+    Usage,
+    /// The number of schools.
+    Schools,
+}
+
 /// An input that differs between the simulations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputDifference {
-    /// The scenario's key (`convention.annual_fee_eur`, `schools`…).
-    pub key: &'static str,
-    /// The French label (« Redevance annuelle »).
-    pub label: &'static str,
+    /// Which input.
+    pub input: ComparedInput,
     /// Its value in each simulation, in French (`—` when absent).
     pub values: Vec<String>,
     /// The clause the input matters under.
@@ -275,80 +299,61 @@ fn date_or_dash(d: Option<NaiveDate>) -> String {
 /// The inputs that differ: commune, convention, horizon, usage, the number of schools.
 fn compare_inputs(sims: &[Compared<'_>]) -> Vec<InputDifference> {
     type Reader = fn(&Scenario) -> String;
-    let fields: [(&str, &str, Clause, Reader); 10] = [
-        ("commune.name", "Commune", Clause::Art1Territory, |s| {
+    let fields: [(ComparedInput, Clause, Reader); 10] = [
+        (ComparedInput::CommuneName, Clause::Art1Territory, |s| {
             s.commune.name.clone()
         }),
-        ("commune.insee", "Code INSEE", Clause::Art1Territory, |s| {
+        (ComparedInput::CommuneInsee, Clause::Art1Territory, |s| {
             s.commune.insee.clone().unwrap_or_else(|| "—".to_string())
         }),
+        (ComparedInput::Contacts, Clause::Annexe1Contacts, |s| {
+            let given = |c: &Option<super::scenario::Contact>| {
+                if c.is_some() { "renseigné" } else { "absent" }
+            };
+            format!(
+                "référent technique {}, chef de projet {}",
+                given(&s.contacts.technical_referent),
+                given(&s.contacts.project_lead)
+            )
+        }),
+        (ComparedInput::Notified, Clause::Art8Duration, |s| {
+            fr(s.convention.notified)
+        }),
+        (ComparedInput::AnnualFee, Clause::Art6Fee, |s| {
+            s.convention.annual_fee.to_string()
+        }),
         (
-            "contacts",
-            "Contacts de la commune",
-            Clause::Annexe1Contacts,
-            |s| {
-                let given = |c: &Option<super::scenario::Contact>| {
-                    if c.is_some() { "renseigné" } else { "absent" }
-                };
-                format!(
-                    "référent technique {}, chef de projet {}",
-                    given(&s.contacts.technical_referent),
-                    given(&s.contacts.project_lead)
-                )
-            },
-        ),
-        (
-            "convention.notified",
-            "Notification",
-            Clause::Art8Duration,
-            |s| fr(s.convention.notified),
-        ),
-        (
-            "convention.annual_fee_eur",
-            "Redevance annuelle",
-            Clause::Art6Fee,
-            |s| s.convention.annual_fee.to_string(),
-        ),
-        (
-            "convention.billing_unit",
-            "Unité de facturation",
+            ComparedInput::BillingUnit,
             Clause::DeliberationRecitalGroup,
             |s| s.convention.billing_unit.label().to_string(),
         ),
         (
-            "convention.termination_received",
-            "Lettre de résiliation reçue le",
+            ComparedInput::TerminationReceived,
             Clause::Art8Notice,
             |s| date_or_dash(s.convention.termination_received),
         ),
-        (
-            "horizon_until",
-            "Horizon de calcul",
-            Clause::Art8Duration,
-            |s| fr(s.horizon_until),
-        ),
-        ("usage", "Usage déclaré", Clause::Art4Usage, |s| {
-            match s.usage {
-                None => "non précisé (pédagogique, présumé)".to_string(),
-                Some(u) if u.commercial => "commercial".to_string(),
-                Some(u) if u.educational_or_cultural => "pédagogique ou culturel".to_string(),
-                Some(_) => "non déclaré".to_string(),
-            }
+        (ComparedInput::HorizonUntil, Clause::Art8Duration, |s| {
+            fr(s.horizon_until)
         }),
-        ("schools", "Écoles", Clause::Annexe1Opening, |s| {
+        (ComparedInput::Usage, Clause::Art4Usage, |s| match s.usage {
+            None => "non précisé (pédagogique, présumé)".to_string(),
+            Some(u) if u.commercial => "commercial".to_string(),
+            Some(u) if u.educational_or_cultural => "pédagogique ou culturel".to_string(),
+            Some(_) => "non déclaré".to_string(),
+        }),
+        (ComparedInput::Schools, Clause::Annexe1Opening, |s| {
             format!("{} école{}", s.schools.len(), plural(s.schools.len()))
         }),
     ];
     fields
         .iter()
-        .filter_map(|(key, label, clause, read)| {
+        .filter_map(|(input, clause, read)| {
             let values: Vec<String> = sims.iter().map(|c| read(c.scenario)).collect();
             values
                 .iter()
                 .any(|v| *v != values[0])
                 .then_some(InputDifference {
-                    key,
-                    label,
+                    input: *input,
                     values,
                     clause: *clause,
                 })

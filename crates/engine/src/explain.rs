@@ -1,13 +1,12 @@
 //! Explanations as data: every figure carries the rule, the clauses, the inputs and the steps
 //! that produced it, so the page, the text report and the tests all read the same thing.
 
-use serde::Serialize;
 use std::fmt;
 
 use super::clause::Clause;
 
 /// The rules of `convention-rules.md`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
     /// R1: convention years (Art. 8).
     R1,
@@ -52,7 +51,7 @@ impl fmt::Display for Rule {
 }
 
 /// One input of a computation, as a person reads it: `("Notification", "16/11/2023")`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Input {
     /// What the value is, in French.
     pub label: &'static str,
@@ -61,7 +60,7 @@ pub struct Input {
 }
 
 /// How a figure was obtained.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
     /// The rule that computed the figure.
     pub rule: Rule,
@@ -133,7 +132,7 @@ impl Explanation {
 }
 
 /// A value with its explanation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explained<T> {
     /// The computed value.
     pub value: T,

@@ -7,8 +7,7 @@ use std::ops::Add;
 use super::text::{group_thousands, split_decimal, strip_digit_spaces};
 
 /// An amount of money in euro cents. Never negative: the convention only has fees and shares.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(u64);
 
 /// The largest annual fee accepted (1 000 000,00 €): keeps every total far from overflow.

@@ -1,8 +1,6 @@
 //! R10 — which schools may be put on the list, and why not (Art. 4, 5-1, Annexe 1,
 //! deliberation).
 
-use serde::Serialize;
-
 use super::clause::Clause;
 use super::communes::{self, CommuneRecord, MatchedBy};
 use super::convention::STORAGE_LIMIT_GB;
@@ -11,8 +9,7 @@ use super::scenario::{Commune, Contact, Contacts, Level, School, Sector, Usage};
 use super::text::fr_decimal;
 
 /// What blocks eligibility, in the order the report lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Reason {
     /// The commune is not one of the Métropole de Lyon's (Art. 1).
     Commune,
@@ -40,8 +37,7 @@ impl Reason {
 }
 
 /// What does not block but needs attention, in the report's order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Warning {
     /// More storage used than Art. 4 allows.
     Storage,
@@ -60,7 +56,7 @@ impl Warning {
 }
 
 /// A reason or a warning with its clause and a French sentence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding<C> {
     /// What it is: a [`Reason`] or a [`Warning`].
     pub code: C,
@@ -70,19 +66,18 @@ pub struct Finding<C> {
     pub message: String,
 }
 
-/// A field of a contact (the scenario's key names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// A field of a contact (Annexe 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ContactField {
-    /// The last name (`last_name`).
+    /// The last name.
     LastName,
-    /// The first name (`first_name`).
+    /// The first name.
     FirstName,
-    /// The function, such as "Directrice" (`function`).
+    /// The function, such as "Directrice".
     Function,
-    /// The e-mail address (`email`).
+    /// The e-mail address.
     Email,
-    /// The phone number (`phone`).
+    /// The phone number.
     Phone,
 }
 
@@ -95,17 +90,6 @@ impl ContactField {
         ContactField::Email,
         ContactField::Phone,
     ];
-
-    /// The field's key in the scenario format: `last_name`…
-    pub fn key(self) -> &'static str {
-        match self {
-            ContactField::LastName => "last_name",
-            ContactField::FirstName => "first_name",
-            ContactField::Function => "function",
-            ContactField::Email => "email",
-            ContactField::Phone => "phone",
-        }
-    }
 
     /// The field's French name, in lower case: `nom`, `e-mail`…
     pub fn label(self) -> &'static str {
@@ -131,7 +115,7 @@ impl ContactField {
 }
 
 /// One thing wrong with a contact's details.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContactProblem {
     /// `None` when the whole contact is missing.
     pub field: Option<ContactField>,

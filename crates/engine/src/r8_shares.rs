@@ -1,14 +1,12 @@
 //! R8 — the Annexe 2 cost shares, exact to the cent by largest remainder.
 
-use serde::Serialize;
-
 use super::clause::Clause;
 use super::explain::{Explained, Explanation, Rule, assumptions};
 use super::money::Money;
 
 /// Annexe 2's split of a fee. The first three add up to the amount, the last three to
 /// `salaries`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CostShares {
     /// Hosting ("frais d'hébergement"), 17 %.
     pub hosting: Money,

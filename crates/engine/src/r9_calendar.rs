@@ -1,7 +1,6 @@
 //! R9 — calendar facts: French public holidays, non-working days, the appeal deadline.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::Serialize;
 
 use super::clause::Clause;
 use super::dates::{add_months, fr, fr_long, next_day};
@@ -58,8 +57,7 @@ pub fn r9_public_holiday(date: NaiveDate) -> Option<&'static str> {
 }
 
 /// Why a day is not worked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NonWorking {
     /// A Saturday.
     Saturday,

@@ -1,7 +1,6 @@
 //! The whole convention applied to a scenario: every rule, every figure, every explanation.
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 
 use super::clause::Clause;
 use super::convention::{
@@ -109,8 +108,7 @@ impl SchoolOutcome {
 }
 
 /// The kinds of dated events in the merged calendar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DeadlineKind {
     /// The last day to receive a termination letter for an anniversary (R2, Art. 8).
     Notice,

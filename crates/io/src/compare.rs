@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use super::report::{DeadlineOut, RULES_VERSION};
+use crate::schema::compared_input;
+use engine::Money;
 use engine::compare::{Comparison, Gap};
 use engine::dates::{fr, iso};
-use engine::{Explanation, Money};
 
 /// The JSON comparison. Amounts are in cents; each list has one entry per simulation, in the
 /// order given, the first one the reference.
@@ -45,9 +46,9 @@ pub struct SimulationOut {
 #[derive(Serialize)]
 pub struct InputOut {
     /// The scenario's key.
-    pub key: &'static str,
+    pub key: String,
     /// Its French label.
-    pub label: &'static str,
+    pub label: String,
     /// Its value in each simulation, as a person reads it (`—` when absent).
     pub values: Vec<String>,
     /// The clause it matters under (`Art. 6`).
@@ -77,7 +78,7 @@ pub struct YearOut {
     /// Each fee minus the reference's (a missing year counts zero); null for the reference.
     pub gap_cents: Vec<Option<i64>>,
     /// Where the differences come from.
-    pub why: Explanation,
+    pub why: crate::serial::Why,
 }
 
 /// One budget year in each simulation.
@@ -90,7 +91,7 @@ pub struct BudgetOut {
     /// Each minus the reference's; null for the reference.
     pub gap_cents: Vec<Option<i64>>,
     /// The titles behind each figure.
-    pub why: Explanation,
+    pub why: crate::serial::Why,
 }
 
 /// The totals.
@@ -101,7 +102,7 @@ pub struct TotalsOut {
     /// Each minus the reference's; null for the reference.
     pub gap_cents: Vec<Option<i64>>,
     /// The years the difference comes from.
-    pub why: Explanation,
+    pub why: crate::serial::Why,
 }
 
 /// A school that is not the same everywhere.
@@ -149,11 +150,14 @@ pub fn comparison(c: &Comparison) -> ComparisonOut {
         inputs: c
             .inputs
             .iter()
-            .map(|i| InputOut {
-                key: i.key,
-                label: i.label,
-                values: i.values.clone(),
-                clause: i.clause.reference(),
+            .map(|i| {
+                let (key, label) = compared_input(i.input);
+                InputOut {
+                    key,
+                    label,
+                    values: i.values.clone(),
+                    clause: i.clause.reference(),
+                }
             })
             .collect(),
         convention_years: c
@@ -174,7 +178,7 @@ pub fn comparison(c: &Comparison) -> ComparisonOut {
                 billed_units: y.billed_units.clone(),
                 fee_cents: y.fees.iter().map(|f| f.map(Money::cents)).collect(),
                 gap_cents: gap_cents(&y.gaps),
-                why: y.why.clone(),
+                why: y.why.clone().into(),
             })
             .collect(),
         budget_years: c
@@ -184,13 +188,13 @@ pub fn comparison(c: &Comparison) -> ComparisonOut {
                 year: b.year,
                 fee_cents: b.fees.iter().map(|f| f.cents()).collect(),
                 gap_cents: gap_cents(&b.gaps),
-                why: b.why.clone(),
+                why: b.why.clone().into(),
             })
             .collect(),
         totals: TotalsOut {
             fee_cents: c.totals.iter().map(|t| t.cents()).collect(),
             gap_cents: gap_cents(&c.total_gaps),
-            why: c.total_why.clone(),
+            why: c.total_why.clone().into(),
         },
         next_commune_deadlines: c
             .next_deadlines
@@ -264,7 +268,7 @@ pub fn to_text(c: &Comparison) -> String {
             &mut out,
             format!(
                 "  {} ({}) : {}",
-                i.label,
+                compared_input(i.input).1,
                 i.clause.reference(),
                 i.values.join(" | ")
             ),

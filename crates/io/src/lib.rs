@@ -10,6 +10,7 @@ pub mod report;
 pub mod samples;
 pub mod scenario;
 pub mod schema;
+pub mod serial;
 pub mod territory;
 pub mod text;
 

@@ -7,6 +7,7 @@
 //! adding a field to a school is one [`SchoolField`] variant plus the rule that reads it (see
 //! `docs/DESIGN.md`, « Where is a field named, and how do I add one? »).
 
+use engine::compare::ComparedInput;
 use engine::convention::DEFAULT_ANNUAL_FEE;
 use engine::scenario::{BillingUnit, ChairVote, Contact, Contacts, Level, Sector};
 use engine::text::decimal_comma;
@@ -220,23 +221,103 @@ impl Role {
     }
 }
 
-/// A contact's field as a column or input title (`Nom`, `E-mail`).
-pub fn contact_title(field: ContactField) -> &'static str {
-    match field {
-        ContactField::LastName => "Nom",
-        ContactField::FirstName => "Prénom",
-        ContactField::Function => "Fonction",
-        ContactField::Email => "E-mail",
-        ContactField::Phone => "Téléphone",
+/// One field as the schema describes it: where it is in the file, what the page calls it and
+/// how it is typed. Each field has one row, in [`Field::row`], [`MeetingField::row`],
+/// [`SchoolField::row`], [`contact_row`] and [`Flag::row`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Its key in its section (or its school, or its contact).
+    pub key: &'static str,
+    /// The French label: errors, table headers, the CSV import's columns, sheets.
+    pub label: &'static str,
+    /// How it is typed.
+    pub input: Input,
+    /// The page element that shows it (for a school's field, after `ecole-<row>-`).
+    pub id: &'static str,
+    /// The help shown under its input, with the clause it comes from.
+    pub hint: Option<&'static str>,
+    /// The label of its input where it differs from [`Row::label`].
+    pub short: Short,
+    /// Whether the scenario needs it.
+    pub required: bool,
+    /// Whether it holds the name of a person outside the contacts (left out of a link without
+    /// personal data).
+    pub personal: bool,
+}
+
+/// The label of a field's input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Short {
+    /// Its label.
+    Label,
+    /// Its label and « (facultatif) ».
+    Optional,
+    /// Another text.
+    Text(&'static str),
+}
+
+impl Row {
+    const fn new(key: &'static str, label: &'static str, input: Input, id: &'static str) -> Row {
+        Row {
+            key,
+            label,
+            input,
+            id,
+            hint: None,
+            short: Short::Label,
+            required: false,
+            personal: false,
+        }
+    }
+
+    const fn hint(mut self, hint: &'static str) -> Row {
+        self.hint = Some(hint);
+        self
+    }
+
+    const fn optional(mut self) -> Row {
+        self.short = Short::Optional;
+        self
+    }
+
+    const fn short(mut self, short: &'static str) -> Row {
+        self.short = Short::Text(short);
+        self
+    }
+
+    const fn required(mut self) -> Row {
+        self.required = true;
+        self
+    }
+
+    const fn personal(mut self) -> Row {
+        self.personal = true;
+        self
     }
 }
 
-fn contact_input(field: ContactField) -> Input {
+/// A contact's field: its key (under the contact), its title as a column or input (`Nom`,
+/// `E-mail`) and how it is typed. Its lower-case French name, which the rules' messages use, is
+/// the engine's ([`ContactField::label`]).
+pub fn contact_row(field: ContactField) -> Row {
+    use ContactField as C;
     match field {
-        ContactField::Email => Input::Email,
-        ContactField::Phone => Input::Phone,
-        _ => Input::Text,
+        C::LastName => Row::new("last_name", "Nom", Input::Text, "last_name"),
+        C::FirstName => Row::new("first_name", "Prénom", Input::Text, "first_name"),
+        C::Function => Row::new("function", "Fonction", Input::Text, "function"),
+        C::Email => Row::new("email", "E-mail", Input::Email, "email"),
+        C::Phone => Row::new("phone", "Téléphone", Input::Phone, "phone"),
     }
+}
+
+/// A contact's field's key in the scenario format: `last_name`…
+pub fn contact_key(field: ContactField) -> &'static str {
+    contact_row(field).key
+}
+
+/// A contact's field as a column or input title (`Nom`, `E-mail`).
+pub fn contact_title(field: ContactField) -> &'static str {
+    contact_row(field).label
 }
 
 /// A text field of the scenario outside the schools.
@@ -311,57 +392,121 @@ impl Field {
         all
     }
 
+    /// The field's row and the section that holds it (`None` for a field at the file's root).
+    /// A contact's field has its contact's row, with the role in its section.
+    pub fn row(self) -> (Option<Section>, Row) {
+        use Field as F;
+        use Input::{Date, Decimal, Digits, Text, YesNo};
+        use Section as S;
+        let (section, row) = match self {
+            F::CommuneName => (
+                Some(S::Commune),
+                Row::new("name", "Nom de la commune", Text, "commune-name")
+                    .hint("Les 58 communes de la Métropole sont proposées ; anciens noms acceptés."),
+            ),
+            F::CommuneInsee => (
+                Some(S::Commune),
+                Row::new("insee", "Code INSEE", Digits, "commune-insee")
+                    .short("Code INSEE (facultatif)")
+                    .hint("S'il est saisi, il décide seul ; anciens codes acceptés."),
+            ),
+            F::Notified => (
+                Some(S::Convention),
+                Row::new("notified", "Notification de la convention", Date, "notified")
+                    .required()
+                    .hint("Art. 8 : la convention prend effet à sa notification."),
+            ),
+            F::AnnualFee => (
+                Some(S::Convention),
+                Row::new("annual_fee_eur", "Redevance annuelle par unité (€)", Decimal, "annual-fee")
+                    .hint("Art. 6 : 150,00 € ; modifiable pour une simulation."),
+            ),
+            F::BillingUnit => (
+                Some(S::Convention),
+                Row::new("billing_unit", "Unité de facturation", Input::Choice(Choices::BillingUnit), "billing-unit")
+                    .hint("Art. 6 et délibération point 2 : par école ; considérants : par groupe scolaire (hypothèse R4)."),
+            ),
+            F::TerminationReceived => (
+                Some(S::Convention),
+                Row::new("termination_received", "Lettre de résiliation reçue le", Date, "termination")
+                    .optional()
+                    .hint("Date de réception par la Métropole (Art. 8)."),
+            ),
+            F::ConventionSigned => (
+                Some(S::Convention),
+                Row::new("signed", "Convention signée le", Date, "signee")
+                    .optional()
+                    .hint("Vide : la notification en tient lieu (hypothèse). Le maire signe une fois la délibération exécutoire (CGCT L2131-1)."),
+            ),
+            F::DeliberationPublished => (
+                Some(S::Deliberation),
+                Row::new("published", "Publication de la délibération", Date, "published")
+                    .optional()
+                    .hint("Mise en ligne (3 500 habitants et plus) ; sous 3 500, selon le mode choisi par le conseil (CGCT L2131-1). Le recours de deux mois court du lendemain (CJA R421-1)."),
+            ),
+            F::DeliberationTransmitted => (
+                Some(S::Deliberation),
+                Row::new("transmitted", "Transmission en préfecture", Date, "transmitted")
+                    .optional()
+                    .hint("Date de réception en préfecture (accusé de réception) : exécutoire une fois publiée et transmise (CGCT L2131-1) ; le préfet a deux mois pour la déférer (L2131-6)."),
+            ),
+            F::DeliberationNumber => (
+                Some(S::Deliberation),
+                Row::new("number", "Numéro de la délibération", Text, "numero-deliberation")
+                    .optional()
+                    .hint("Numéro au registre des délibérations, par exemple 2023-64."),
+            ),
+            F::HorizonUntil => (
+                None,
+                Row::new("horizon_until", "Horizon de la simulation", Date, "horizon")
+                    .hint("Vide : notification + 5 ans."),
+            ),
+            F::MayorName => (
+                Some(S::Mayor),
+                Row::new("name", "Maire en exercice (NOM Prénom)", Text, "maire-nom")
+                    .personal()
+                    .hint("L'exécutif, nommé par AUTORISE et CHARGE et signataire des lettres, même quand un adjoint préside (CGCT L2122-21). Vide : le président de séance s'il est le Maire."),
+            ),
+            F::MayorTitle => (
+                Some(S::Mayor),
+                Row::new("title", "Qualité du maire", Text, "maire-qualite")
+                    .hint("Maire, Madame la Maire, Monsieur le Maire…"),
+            ),
+            F::TerminationDelegation => (
+                None,
+                Row::new("termination_delegation", "Délégation au maire pour résilier (CGCT L2122-22 4°)", YesNo, "delegation-resiliation")
+                    .hint("Oui : le maire résilie par une décision (délégation L2122-22 4°, hypothèse) ; sinon une délibération du conseil (L2121-29)."),
+            ),
+            F::TerminationActNumber => (
+                Some(S::TerminationAct),
+                Row::new("number", "Acte de résiliation : numéro", Text, "acte-resiliation-numero")
+                    .hint("La délibération (ou la décision du maire) qui résilie, citée par la lettre."),
+            ),
+            F::TerminationActDate => (
+                Some(S::TerminationAct),
+                Row::new("date", "Acte de résiliation : date", Date, "acte-resiliation-date"),
+            ),
+            F::Meeting(f) => (Some(f.section()), f.row()),
+            F::Contact(role, f) => (Some(S::Contact(role)), contact_row(f)),
+        };
+        (section, row)
+    }
+
     /// The section that holds it; `None` for a field at the file's root.
     pub fn section(self) -> Option<Section> {
-        match self {
-            Field::CommuneName | Field::CommuneInsee => Some(Section::Commune),
-            Field::Notified
-            | Field::AnnualFee
-            | Field::BillingUnit
-            | Field::TerminationReceived
-            | Field::ConventionSigned => Some(Section::Convention),
-            Field::MayorName | Field::MayorTitle => Some(Section::Mayor),
-            Field::TerminationActNumber | Field::TerminationActDate => {
-                Some(Section::TerminationAct)
-            }
-            Field::TerminationDelegation => None,
-            Field::DeliberationPublished
-            | Field::DeliberationTransmitted
-            | Field::DeliberationNumber => Some(Section::Deliberation),
-            Field::Meeting(f) => Some(f.section()),
-            Field::HorizonUntil => None,
-            Field::Contact(role, _) => Some(Section::Contact(role)),
-        }
+        self.row().0
     }
 
     /// Its key in its section.
     pub fn key(self) -> &'static str {
-        match self {
-            Field::CommuneName => "name",
-            Field::CommuneInsee => "insee",
-            Field::Notified => "notified",
-            Field::AnnualFee => "annual_fee_eur",
-            Field::BillingUnit => "billing_unit",
-            Field::TerminationReceived => "termination_received",
-            Field::DeliberationPublished => "published",
-            Field::DeliberationTransmitted => "transmitted",
-            Field::DeliberationNumber => "number",
-            Field::Meeting(f) => f.key(),
-            Field::HorizonUntil => "horizon_until",
-            Field::Contact(_, f) => f.key(),
-            Field::ConventionSigned => "signed",
-            Field::MayorName => "name",
-            Field::MayorTitle => "title",
-            Field::TerminationDelegation => "termination_delegation",
-            Field::TerminationActNumber => "number",
-            Field::TerminationActDate => "date",
-        }
+        self.row().1.key
     }
 
     /// Every key from the file's root (`["commune", "name"]`).
     pub fn keys(self) -> Vec<&'static str> {
-        let mut keys = self.section().map(Section::keys).unwrap_or_default();
-        keys.push(self.key());
+        let (section, row) = self.row();
+        let mut keys = section.map(Section::keys).unwrap_or_default();
+        keys.push(row.key);
         keys
     }
 
@@ -373,116 +518,34 @@ impl Field {
     /// The French label.
     pub fn label(self) -> String {
         match self {
-            Field::CommuneName => "Nom de la commune".into(),
-            Field::CommuneInsee => "Code INSEE".into(),
-            Field::Notified => "Notification de la convention".into(),
-            Field::AnnualFee => "Redevance annuelle par unité (€)".into(),
-            Field::BillingUnit => "Unité de facturation".into(),
-            Field::TerminationReceived => "Lettre de résiliation reçue le".into(),
-            Field::DeliberationPublished => "Publication de la délibération".into(),
-            Field::DeliberationTransmitted => "Transmission en préfecture".into(),
-            Field::DeliberationNumber => "Numéro de la délibération".into(),
-            Field::Meeting(f) => f.label().into(),
-            Field::HorizonUntil => "Horizon de la simulation".into(),
             Field::Contact(role, f) => format!("{} : {}", role.label(), f.label()),
-            Field::ConventionSigned => "Convention signée le".into(),
-            Field::MayorName => "Maire en exercice (NOM Prénom)".into(),
-            Field::MayorTitle => "Qualité du maire".into(),
-            Field::TerminationDelegation => {
-                "Délégation au maire pour résilier (CGCT L2122-22 4°)".into()
-            }
-            Field::TerminationActNumber => "Acte de résiliation : numéro".into(),
-            Field::TerminationActDate => "Acte de résiliation : date".into(),
+            _ => self.row().1.label.into(),
         }
     }
 
     /// Whether it holds the name of a person outside the contacts (left out of a link
     /// without personal data, masked as a council member is).
     pub fn personal(self) -> bool {
-        match self {
-            Field::Meeting(f) => f.personal(),
-            Field::MayorName => true,
-            _ => false,
-        }
+        self.row().1.personal
     }
 
     /// The label of its input, where the section's title already says whose field it is.
     pub fn short_label(self) -> String {
-        match self {
-            Field::Contact(_, f) => contact_title(f).into(),
-            Field::CommuneInsee => "Code INSEE (facultatif)".into(),
-            Field::TerminationReceived
-            | Field::DeliberationPublished
-            | Field::DeliberationTransmitted
-            | Field::DeliberationNumber
-            | Field::ConventionSigned => format!("{} (facultatif)", self.label()),
-            _ => self.label(),
+        match self.row().1.short {
+            Short::Label => self.label(),
+            Short::Optional => format!("{} (facultatif)", self.label()),
+            Short::Text(text) => text.into(),
         }
     }
 
     /// Help shown under the input, with the clause it comes from.
     pub fn hint(self) -> Option<&'static str> {
-        Some(match self {
-            Field::CommuneName => {
-                "Les 58 communes de la Métropole sont proposées ; anciens noms acceptés."
-            }
-            Field::CommuneInsee => "S'il est saisi, il décide seul ; anciens codes acceptés.",
-            Field::Notified => "Art. 8 : la convention prend effet à sa notification.",
-            Field::AnnualFee => "Art. 6 : 150,00 € ; modifiable pour une simulation.",
-            Field::BillingUnit => {
-                "Art. 6 et délibération point 2 : par école ; considérants : par groupe scolaire (hypothèse R4)."
-            }
-            Field::TerminationReceived => "Date de réception par la Métropole (Art. 8).",
-            Field::DeliberationPublished => {
-                "Mise en ligne (3 500 habitants et plus) ; sous 3 500, selon le mode choisi par le conseil (CGCT L2131-1). Le recours de deux mois court du lendemain (CJA R421-1)."
-            }
-            Field::DeliberationTransmitted => {
-                "Date de réception en préfecture (accusé de réception) : exécutoire une fois publiée et transmise (CGCT L2131-1) ; le préfet a deux mois pour la déférer (L2131-6)."
-            }
-            Field::ConventionSigned => {
-                "Vide : la notification en tient lieu (hypothèse). Le maire signe une fois la délibération exécutoire (CGCT L2131-1)."
-            }
-            Field::MayorName => {
-                "L'exécutif, nommé par AUTORISE et CHARGE et signataire des lettres, même quand un adjoint préside (CGCT L2122-21). Vide : le président de séance s'il est le Maire."
-            }
-            Field::MayorTitle => "Maire, Madame la Maire, Monsieur le Maire…",
-            Field::TerminationDelegation => {
-                "Oui : le maire résilie par une décision (délégation L2122-22 4°, hypothèse) ; sinon une délibération du conseil (L2121-29)."
-            }
-            Field::TerminationActNumber => {
-                "La délibération (ou la décision du maire) qui résilie, citée par la lettre."
-            }
-            Field::HorizonUntil => "Vide : notification + 5 ans.",
-            Field::DeliberationNumber => {
-                "Numéro au registre des délibérations, par exemple 2023-64."
-            }
-            Field::Meeting(f) => return f.hint(),
-            Field::Contact(..) | Field::TerminationActDate => return None,
-        })
+        self.row().1.hint
     }
 
     /// How it is typed.
     pub fn input(self) -> Input {
-        match self {
-            Field::CommuneInsee => Input::Digits,
-            Field::Notified
-            | Field::TerminationReceived
-            | Field::DeliberationPublished
-            | Field::DeliberationTransmitted
-            | Field::HorizonUntil
-            | Field::ConventionSigned
-            | Field::TerminationActDate => Input::Date,
-            Field::TerminationDelegation => Input::YesNo,
-            Field::AnnualFee => Input::Decimal,
-            Field::BillingUnit => Input::Choice(Choices::BillingUnit),
-            Field::CommuneName
-            | Field::DeliberationNumber
-            | Field::MayorName
-            | Field::MayorTitle
-            | Field::TerminationActNumber => Input::Text,
-            Field::Meeting(f) => f.input(),
-            Field::Contact(_, f) => contact_input(f),
-        }
+        self.row().1.input
     }
 
     /// What a new scenario holds in it (the file's default, as the page shows it).
@@ -496,30 +559,15 @@ impl Field {
 
     /// Whether the scenario needs it.
     pub fn required(self) -> bool {
-        matches!(self, Field::Notified)
+        self.row().1.required
     }
 
     /// The page element that shows it.
     pub fn element_id(self) -> String {
         match self {
-            Field::CommuneName => "commune-name".into(),
-            Field::CommuneInsee => "commune-insee".into(),
-            Field::Notified => "notified".into(),
-            Field::AnnualFee => "annual-fee".into(),
-            Field::BillingUnit => "billing-unit".into(),
-            Field::TerminationReceived => "termination".into(),
-            Field::DeliberationPublished => "published".into(),
-            Field::DeliberationTransmitted => "transmitted".into(),
-            Field::DeliberationNumber => "numero-deliberation".into(),
-            Field::Meeting(f) => format!("seance-{}", f.key().replace('_', "-")),
-            Field::HorizonUntil => "horizon".into(),
-            Field::Contact(role, f) => format!("{}-{}", role.id_prefix(), f.key()),
-            Field::ConventionSigned => "signee".into(),
-            Field::MayorName => "maire-nom".into(),
-            Field::MayorTitle => "maire-qualite".into(),
-            Field::TerminationDelegation => "delegation-resiliation".into(),
-            Field::TerminationActNumber => "acte-resiliation-numero".into(),
-            Field::TerminationActDate => "acte-resiliation-date".into(),
+            Field::Meeting(f) => format!("seance-{}", f.row().id),
+            Field::Contact(role, f) => format!("{}-{}", role.id_prefix(), contact_row(f).id),
+            _ => self.row().1.id.into(),
         }
     }
 }
@@ -609,6 +657,59 @@ impl MeetingField {
         MeetingField::CommitteeOpinion,
     ];
 
+    /// The field's row (its element id after `seance-`).
+    pub fn row(self) -> Row {
+        use Input::{Count, Date, Lines, Proxies, Text, Time, YesNo};
+        use MeetingField as M;
+        match self {
+            M::Date => Row::new("date", "Date de la séance", Date, "date"),
+            M::Time => Row::new("time", "Heure de la séance", Time, "time"),
+            M::Place => Row::new("place", "Lieu de la séance", Text, "place"),
+            M::Chair => Row::new("chair", "Président de séance (NOM Prénom)", Text, "chair").personal(),
+            M::ChairTitle => Row::new("chair_title", "Qualité du président", Text, "chair-title")
+                .hint("Maire, Maire-adjointe… ; AUTORISE et CHARGE nomment le Maire (l'exécutif), même si un adjoint préside."),
+            M::Convened => Row::new("convened", "Convocation envoyée le", Date, "convened")
+                .hint("Jours francs : 3 sous 3 500 habitants, 5 au-delà (CGCT L2121-11, L2121-12)."),
+            M::Population => Row::new("population", "Population de la commune", Count, "population")
+                .hint("Décide du délai de convocation (3 500 habitants)."),
+            M::InOffice => Row::new("in_office", "Conseillers en exercice", Count, "in-office")
+                .hint("Quorum : la majorité des membres en exercice présente (CGCT L2121-17)."),
+            M::SecondConvocation => Row::new("second_convocation", "Seconde convocation (quorum non atteint)", YesNo, "second-convocation")
+                .hint("La première séance n'avait pas le quorum : la seconde délibère sans quorum, convoquée trois jours francs au moins après elle (CGCT L2121-17)."),
+            M::QuorumFailedOn => Row::new("quorum_failed_on", "Séance sans quorum du", Date, "quorum-failed-on"),
+            M::Urgency => Row::new("urgency", "Convocation en urgence", YesNo, "urgency")
+                .hint("Le maire peut abréger le délai à un jour franc ; le conseil se prononce sur l'urgence à l'ouverture (L2121-11, L2121-12)."),
+            M::UrgencyReason => Row::new("urgency_reason", "Motif de l'urgence", Text, "urgency-reason"),
+            M::SynthesisNote => Row::new("synthesis_note", "Note explicative de synthèse jointe", YesNo, "synthesis-note")
+                .hint("Obligatoire avec la convocation à partir de 3 500 habitants (CGCT L2121-12)."),
+            M::Present => Row::new("present", "Conseillers présents", Lines, "present")
+                .personal()
+                .hint("Un nom par ligne (ou séparés par des virgules), NOM Prénom."),
+            M::Proxies => Row::new("proxies", "Absents avec pouvoir", Proxies, "proxies")
+                .personal()
+                .hint("Une ligne par pouvoir : « NOM Prénom donne pouvoir à NOM Prénom » ; un seul pouvoir par conseiller (CGCT L2121-20)."),
+            M::Absent => Row::new("absent", "Absents sans pouvoir", Lines, "absent")
+                .personal()
+                .hint("Un nom par ligne."),
+            M::NotVoting => Row::new("not_voting", "Ne prennent pas part au vote", Lines, "not-voting")
+                .personal()
+                .hint("Un nom par ligne : par exemple un conseiller intéressé à l'affaire, qui quitte la salle (CGCT L2131-11)."),
+            M::Secretary => Row::new("secretary", "Secrétaire de séance", Text, "secretary")
+                .personal()
+                .hint("Nommé en début de séance (CGCT L2121-15)."),
+            M::VoteFor => Row::new("for", "Voix pour", Count, "for")
+                .hint("Pour, contre et abstentions font le nombre de votants ; tous pour : « à l'unanimité »."),
+            M::VoteAgainst => Row::new("against", "Voix contre", Count, "against"),
+            M::VoteAbstentions => Row::new("abstentions", "Abstentions", Count, "abstentions"),
+            M::SecretBallot => Row::new("secret_ballot", "Scrutin secret", YesNo, "secret-ballot")
+                .hint("Au scrutin secret, un partage égal des voix rejette la proposition (L2121-20, L2121-21)."),
+            M::ChairVote => Row::new("chair_vote", "Vote du président", Input::Choice(Choices::ChairVote), "chair-vote")
+                .hint("Départage un partage égal des voix hors scrutin secret : pour, la proposition est adoptée (L2121-20)."),
+            M::Committee => Row::new("committee", "Commission consultée", Text, "committee"),
+            M::CommitteeOpinion => Row::new("committee_opinion", "Avis de la commission du", Date, "committee-opinion"),
+        }
+    }
+
     /// The section that holds it.
     pub fn section(self) -> Section {
         match self {
@@ -621,145 +722,27 @@ impl MeetingField {
 
     /// Its key in its section.
     pub fn key(self) -> &'static str {
-        match self {
-            MeetingField::Date => "date",
-            MeetingField::Time => "time",
-            MeetingField::Place => "place",
-            MeetingField::Chair => "chair",
-            MeetingField::ChairTitle => "chair_title",
-            MeetingField::Convened => "convened",
-            MeetingField::Population => "population",
-            MeetingField::InOffice => "in_office",
-            MeetingField::Present => "present",
-            MeetingField::Proxies => "proxies",
-            MeetingField::Absent => "absent",
-            MeetingField::Secretary => "secretary",
-            MeetingField::VoteFor => "for",
-            MeetingField::VoteAgainst => "against",
-            MeetingField::VoteAbstentions => "abstentions",
-            MeetingField::Committee => "committee",
-            MeetingField::CommitteeOpinion => "committee_opinion",
-            MeetingField::SecondConvocation => "second_convocation",
-            MeetingField::QuorumFailedOn => "quorum_failed_on",
-            MeetingField::Urgency => "urgency",
-            MeetingField::UrgencyReason => "urgency_reason",
-            MeetingField::SynthesisNote => "synthesis_note",
-            MeetingField::NotVoting => "not_voting",
-            MeetingField::SecretBallot => "secret_ballot",
-            MeetingField::ChairVote => "chair_vote",
-        }
+        self.row().key
     }
 
     /// The French label.
     pub fn label(self) -> &'static str {
-        match self {
-            MeetingField::Date => "Date de la séance",
-            MeetingField::Time => "Heure de la séance",
-            MeetingField::Place => "Lieu de la séance",
-            MeetingField::Chair => "Président de séance (NOM Prénom)",
-            MeetingField::ChairTitle => "Qualité du président",
-            MeetingField::Convened => "Convocation envoyée le",
-            MeetingField::Population => "Population de la commune",
-            MeetingField::InOffice => "Conseillers en exercice",
-            MeetingField::Present => "Conseillers présents",
-            MeetingField::Proxies => "Absents avec pouvoir",
-            MeetingField::Absent => "Absents sans pouvoir",
-            MeetingField::Secretary => "Secrétaire de séance",
-            MeetingField::VoteFor => "Voix pour",
-            MeetingField::VoteAgainst => "Voix contre",
-            MeetingField::VoteAbstentions => "Abstentions",
-            MeetingField::Committee => "Commission consultée",
-            MeetingField::CommitteeOpinion => "Avis de la commission du",
-            MeetingField::SecondConvocation => "Seconde convocation (quorum non atteint)",
-            MeetingField::QuorumFailedOn => "Séance sans quorum du",
-            MeetingField::Urgency => "Convocation en urgence",
-            MeetingField::UrgencyReason => "Motif de l'urgence",
-            MeetingField::SynthesisNote => "Note explicative de synthèse jointe",
-            MeetingField::NotVoting => "Ne prennent pas part au vote",
-            MeetingField::SecretBallot => "Scrutin secret",
-            MeetingField::ChairVote => "Vote du président",
-        }
+        self.row().label
     }
 
     /// Help shown under the input, with its article.
     pub fn hint(self) -> Option<&'static str> {
-        Some(match self {
-            MeetingField::ChairTitle => {
-                "Maire, Maire-adjointe… ; AUTORISE et CHARGE nomment le Maire (l'exécutif), même si un adjoint préside."
-            }
-            MeetingField::SecondConvocation => {
-                "La première séance n'avait pas le quorum : la seconde délibère sans quorum, convoquée trois jours francs au moins après elle (CGCT L2121-17)."
-            }
-            MeetingField::Urgency => {
-                "Le maire peut abréger le délai à un jour franc ; le conseil se prononce sur l'urgence à l'ouverture (L2121-11, L2121-12)."
-            }
-            MeetingField::SynthesisNote => {
-                "Obligatoire avec la convocation à partir de 3 500 habitants (CGCT L2121-12)."
-            }
-            MeetingField::NotVoting => {
-                "Un nom par ligne : par exemple un conseiller intéressé à l'affaire, qui quitte la salle (CGCT L2131-11)."
-            }
-            MeetingField::SecretBallot => {
-                "Au scrutin secret, un partage égal des voix rejette la proposition (L2121-20, L2121-21)."
-            }
-            MeetingField::ChairVote => {
-                "Départage un partage égal des voix hors scrutin secret : pour, la proposition est adoptée (L2121-20)."
-            }
-            MeetingField::Convened => {
-                "Jours francs : 3 sous 3 500 habitants, 5 au-delà (CGCT L2121-11, L2121-12)."
-            }
-            MeetingField::Population => "Décide du délai de convocation (3 500 habitants).",
-            MeetingField::InOffice => {
-                "Quorum : la majorité des membres en exercice présente (CGCT L2121-17)."
-            }
-            MeetingField::Present => "Un nom par ligne (ou séparés par des virgules), NOM Prénom.",
-            MeetingField::Proxies => {
-                "Une ligne par pouvoir : « NOM Prénom donne pouvoir à NOM Prénom » ; un seul pouvoir par conseiller (CGCT L2121-20)."
-            }
-            MeetingField::Absent => "Un nom par ligne.",
-            MeetingField::Secretary => "Nommé en début de séance (CGCT L2121-15).",
-            MeetingField::VoteFor => {
-                "Pour, contre et abstentions font le nombre de votants ; tous pour : « à l'unanimité »."
-            }
-            _ => return None,
-        })
+        self.row().hint
     }
 
     /// How it is typed.
     pub fn input(self) -> Input {
-        match self {
-            MeetingField::Date
-            | MeetingField::Convened
-            | MeetingField::CommitteeOpinion
-            | MeetingField::QuorumFailedOn => Input::Date,
-            MeetingField::SecondConvocation
-            | MeetingField::Urgency
-            | MeetingField::SynthesisNote
-            | MeetingField::SecretBallot => Input::YesNo,
-            MeetingField::ChairVote => Input::Choice(Choices::ChairVote),
-            MeetingField::Time => Input::Time,
-            MeetingField::Population
-            | MeetingField::InOffice
-            | MeetingField::VoteFor
-            | MeetingField::VoteAgainst
-            | MeetingField::VoteAbstentions => Input::Count,
-            MeetingField::Present | MeetingField::Absent | MeetingField::NotVoting => Input::Lines,
-            MeetingField::Proxies => Input::Proxies,
-            _ => Input::Text,
-        }
+        self.row().input
     }
 
     /// Whether it holds the name of a person (left out of a link without personal data).
     pub fn personal(self) -> bool {
-        matches!(
-            self,
-            MeetingField::Chair
-                | MeetingField::Present
-                | MeetingField::Proxies
-                | MeetingField::Absent
-                | MeetingField::Secretary
-                | MeetingField::NotVoting
-        )
+        self.row().personal
     }
 }
 
@@ -776,12 +759,33 @@ impl Flag {
     /// Both, in the page's order.
     pub const ALL: [Flag; 2] = [Flag::Educational, Flag::Commercial];
 
+    /// The declaration's row and its value when the file does not say.
+    pub fn row(self) -> (Row, bool) {
+        match self {
+            Flag::Educational => (
+                Row::new(
+                    "educational_or_cultural",
+                    "Usage d'intérêt général : éducatif ou culturel",
+                    Input::YesNo,
+                    "usage-educatif",
+                ),
+                true,
+            ),
+            Flag::Commercial => (
+                Row::new(
+                    "commercial",
+                    "Usage commercial (exclu par la convention)",
+                    Input::YesNo,
+                    "usage-commercial",
+                ),
+                false,
+            ),
+        }
+    }
+
     /// Its key under `usage`.
     pub fn key(self) -> &'static str {
-        match self {
-            Flag::Educational => "educational_or_cultural",
-            Flag::Commercial => "commercial",
-        }
+        self.row().0.key
     }
 
     /// `usage.commercial`.
@@ -791,23 +795,17 @@ impl Flag {
 
     /// The French label.
     pub fn label(self) -> &'static str {
-        match self {
-            Flag::Educational => "Usage d'intérêt général : éducatif ou culturel",
-            Flag::Commercial => "Usage commercial (exclu par la convention)",
-        }
+        self.row().0.label
     }
 
     /// The value when the file does not say.
     pub fn default_value(self) -> bool {
-        matches!(self, Flag::Educational)
+        self.row().1
     }
 
     /// The page element that shows it.
     pub fn element_id(self) -> &'static str {
-        match self {
-            Flag::Educational => "usage-educatif",
-            Flag::Commercial => "usage-commercial",
-        }
+        self.row().0.id
     }
 }
 
@@ -862,6 +860,63 @@ impl SchoolField {
         SchoolField::AdminChanged,
     ];
 
+    /// The field's row and what a new school holds in it; an administrator's field has its
+    /// contact's row.
+    pub fn row(self) -> (Row, &'static str) {
+        use Input::{Date, Decimal, Text};
+        use SchoolField as F;
+        let empty = "";
+        match self {
+            F::Name => (Row::new("name", "Nom de l'école", Text, "name"), empty),
+            F::Uai => (Row::new("uai", "UAI", Text, "uai"), empty),
+            F::Level => (
+                Row::new("level", "Niveau", Input::Choice(Choices::Level), "level"),
+                Level::Elementaire.code(),
+            ),
+            F::Sector => (
+                Row::new(
+                    "sector",
+                    "Secteur",
+                    Input::Choice(Choices::Sector),
+                    "sector",
+                ),
+                Sector::Public.code(),
+            ),
+            F::Group => (Row::new("group", "Groupe scolaire", Text, "group"), empty),
+            F::Requested => (
+                Row::new("requested", "Demande reçue le", Date, "requested"),
+                empty,
+            ),
+            F::Opened => (
+                Row::new("opened", "Ouverture constatée le", Date, "opened"),
+                empty,
+            ),
+            F::RemovalRequested => (
+                Row::new(
+                    "removal_requested",
+                    "Radiation reçue le",
+                    Date,
+                    "removal_requested",
+                ),
+                empty,
+            ),
+            F::StorageGb => (
+                Row::new("storage_gb", "Stockage utilisé (Go)", Decimal, "storage_gb"),
+                empty,
+            ),
+            F::Admin(f) => (contact_row(f), empty),
+            F::AdminChanged => (
+                Row::new(
+                    "admin_changed",
+                    "Administrateur changé le",
+                    Date,
+                    "admin_changed",
+                ),
+                empty,
+            ),
+        }
+    }
+
     /// Its position in [`SchoolField::ALL`].
     pub fn index(self) -> usize {
         SchoolField::ALL
@@ -872,25 +927,13 @@ impl SchoolField {
 
     /// Its key in the school (or in its `admin`).
     pub fn key(self) -> &'static str {
-        match self {
-            SchoolField::Name => "name",
-            SchoolField::Uai => "uai",
-            SchoolField::Level => "level",
-            SchoolField::Sector => "sector",
-            SchoolField::Group => "group",
-            SchoolField::Requested => "requested",
-            SchoolField::Opened => "opened",
-            SchoolField::RemovalRequested => "removal_requested",
-            SchoolField::StorageGb => "storage_gb",
-            SchoolField::Admin(f) => f.key(),
-            SchoolField::AdminChanged => "admin_changed",
-        }
+        self.row().0.key
     }
 
     /// Every key from the school (`["admin", "email"]`).
     pub fn keys(self) -> Vec<&'static str> {
         match self {
-            SchoolField::Admin(f) => vec![ADMIN_KEY, f.key()],
+            SchoolField::Admin(f) => vec![ADMIN_KEY, contact_key(f)],
             other => vec![other.key()],
         }
     }
@@ -903,47 +946,42 @@ impl SchoolField {
     /// The French label, also the table's header and the CSV import's column.
     pub fn label(self) -> String {
         match self {
-            SchoolField::Name => "Nom de l'école".into(),
-            SchoolField::Uai => "UAI".into(),
-            SchoolField::Level => "Niveau".into(),
-            SchoolField::Sector => "Secteur".into(),
-            SchoolField::Group => "Groupe scolaire".into(),
-            SchoolField::Requested => "Demande reçue le".into(),
-            SchoolField::Opened => "Ouverture constatée le".into(),
-            SchoolField::RemovalRequested => "Radiation reçue le".into(),
-            SchoolField::StorageGb => "Stockage utilisé (Go)".into(),
             SchoolField::Admin(f) => format!("Administrateur : {}", f.label()),
-            SchoolField::AdminChanged => "Administrateur changé le".into(),
+            other => other.row().0.label.into(),
         }
     }
 
     /// How it is typed.
     pub fn input(self) -> Input {
-        match self {
-            SchoolField::Level => Input::Choice(Choices::Level),
-            SchoolField::Sector => Input::Choice(Choices::Sector),
-            SchoolField::Requested
-            | SchoolField::Opened
-            | SchoolField::RemovalRequested
-            | SchoolField::AdminChanged => Input::Date,
-            SchoolField::StorageGb => Input::Decimal,
-            SchoolField::Admin(f) => contact_input(f),
-            SchoolField::Name | SchoolField::Uai | SchoolField::Group => Input::Text,
-        }
+        self.row().0.input
     }
 
     /// What a new school holds in it.
     pub fn default_text(self) -> &'static str {
-        match self {
-            SchoolField::Level => Level::Elementaire.code(),
-            SchoolField::Sector => Sector::Public.code(),
-            _ => "",
-        }
+        self.row().1
     }
 
     /// The page element that shows it in the row of the school whose page id is `row`.
     pub fn element_id(self, row: u64) -> String {
         format!("ecole-{row}-{}", self.keys().join("-"))
+    }
+}
+
+/// The key path and the French label of an input the comparison looks at
+/// (`convention.annual_fee_eur`, « Redevance annuelle par unité (€) »).
+pub fn compared_input(input: ComparedInput) -> (String, String) {
+    let field = |f: Field| (f.path(), f.label());
+    match input {
+        ComparedInput::CommuneName => field(Field::CommuneName),
+        ComparedInput::CommuneInsee => field(Field::CommuneInsee),
+        ComparedInput::Notified => field(Field::Notified),
+        ComparedInput::AnnualFee => field(Field::AnnualFee),
+        ComparedInput::BillingUnit => field(Field::BillingUnit),
+        ComparedInput::TerminationReceived => field(Field::TerminationReceived),
+        ComparedInput::HorizonUntil => field(Field::HorizonUntil),
+        ComparedInput::Contacts => (CONTACTS_KEY.into(), "Contacts de la commune".into()),
+        ComparedInput::Usage => (Section::Usage.path(), Section::Usage.label().into()),
+        ComparedInput::Schools => (SCHOOLS_KEY.into(), "Écoles".into()),
     }
 }
 

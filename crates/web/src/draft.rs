@@ -14,7 +14,7 @@ use engine::text::{decimal_comma, parse_decimal};
 use io::scenario::{FORMAT, MAX_SCHOOLS};
 use io::schema::{
     ContactField, FORMAT_KEY, Field, Flag, Input, MeetingField, Role, SCHOOLS_KEY, SchoolField,
-    Section, insert_at, value_at,
+    Section, contact_key, insert_at, value_at,
 };
 
 /// A field as text, whatever its JSON type (numbers as written, absent or null as empty).
@@ -135,7 +135,10 @@ impl Serialize for ContactDraft {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = Map::new();
         for f in ContactField::ALL {
-            m.insert(f.key().into(), Value::String(self.get(f).to_string()));
+            m.insert(
+                contact_key(f).into(),
+                Value::String(self.get(f).to_string()),
+            );
         }
         m.serialize(s)
     }
@@ -144,7 +147,7 @@ impl Serialize for ContactDraft {
 impl<'de> Deserialize<'de> for ContactDraft {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ContactDraft, D::Error> {
         let v = Value::deserialize(d)?;
-        Ok(ContactDraft::read(&v, |f| vec![f.key()]))
+        Ok(ContactDraft::read(&v, |f| vec![contact_key(f)]))
     }
 }
 

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::annex1::{Cell, Sheet};
+use crate::schema::compared_input;
 use engine::compare::{Comparison, Gap};
 use engine::{Money, Simulation};
 
@@ -89,10 +90,11 @@ pub fn comparison_sheets(c: &Comparison, sims: &[&Simulation]) -> Vec<Sheet> {
     header.push("D'où vient l'écart".into());
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for i in &c.inputs {
-        let mut row = vec![Cell::Text("Donnée".into()), Cell::Text(i.label.into())];
+        let (key, label) = compared_input(i.input);
+        let mut row = vec![Cell::Text("Donnée".into()), Cell::Text(label)];
         row.extend(i.values.iter().map(|v| Cell::Text(v.clone())));
         row.extend(c.names.iter().skip(1).map(|_| Cell::Empty));
-        row.push(Cell::Text(format!("{} ({})", i.key, i.clause.reference())));
+        row.push(Cell::Text(format!("{key} ({})", i.clause.reference())));
         rows.push(row);
     }
     for y in &c.convention_years {
