@@ -480,7 +480,7 @@ impl UnusedProxy {
             }
             ProxyIssue::GiverNotVoting => "le mandant ne prend pas part au vote ; non compté",
         };
-        format!("{} donne pouvoir à {} : {why}.", self.giver, self.holder)
+        format!("{} {} {} : {why}.", self.giver, Proxy::WORDS, self.holder)
     }
 }
 
@@ -656,7 +656,8 @@ pub fn d4_proxies(meeting: &Meeting) -> Explained<Proxies> {
     if unused.iter().any(|u| u.issue == ProxyIssue::Second) {
         why = why.assume(assumptions::SECOND_PROXY);
     }
-    for p in problems.iter().filter(|p| !p.contains(" donne pouvoir à ")) {
+    let proxy_words = format!(" {} ", Proxy::WORDS);
+    for p in problems.iter().filter(|p| !p.contains(&proxy_words)) {
         why = why.step(p.clone());
     }
     for n in &notes {

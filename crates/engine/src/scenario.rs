@@ -1,7 +1,9 @@
 //! What a commune enters, once validated: every value here is already well formed
 //! (dates are dates, the fee is positive cents). Parsing and its errors live in `io`.
 
+use std::fmt;
 use std::rc::Rc;
+use std::str::FromStr;
 
 use chrono::NaiveDate;
 
@@ -424,12 +426,71 @@ pub struct TerminationAct {
 }
 
 /// A proxy: an absent member gives a colleague a written power to vote (D4, CGCT L2121-20).
+/// Written and read as the minutes write it: « CONTREL Nathalie donne pouvoir à ACQUAVIVA
+/// Caroline » ([`Display`](fmt::Display), [`FromStr`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Proxy {
     /// The absent member who gives it.
     pub giver: String,
     /// The member who holds it.
     pub holder: String,
+}
+
+impl Proxy {
+    /// The words between the giver and the holder.
+    pub const WORDS: &'static str = "donne pouvoir à";
+}
+
+impl fmt::Display for Proxy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.giver, Proxy::WORDS, self.holder)
+    }
+}
+
+/// A text that is not « X donne pouvoir à Y ».
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAProxy;
+
+impl FromStr for Proxy {
+    type Err = NotAProxy;
+
+    /// « X donne pouvoir à Y », the words in any case; the holder may end with « ; », « . »
+    /// or « , ».
+    fn from_str(line: &str) -> Result<Proxy, NotAProxy> {
+        let words = format!(" {} ", Proxy::WORDS);
+        let at = line.to_lowercase().find(&words).ok_or(NotAProxy)?;
+        // Lower-casing keeps byte offsets for these words (ASCII and « à » alike).
+        let (giver, holder) = (
+            line.get(..at).ok_or(NotAProxy)?,
+            line.get(at + words.len()..).ok_or(NotAProxy)?,
+        );
+        let (giver, holder) = (
+            giver.trim(),
+            holder.trim().trim_end_matches([';', '.', ',']).trim(),
+        );
+        if giver.is_empty() || holder.is_empty() {
+            return Err(NotAProxy);
+        }
+        Ok(Proxy {
+            giver: giver.to_string(),
+            holder: holder.to_string(),
+        })
+    }
+}
+
+/// The names of a list as typed: one a line, or separated by commas or semicolons (a name
+/// holds none), trimmed, blanks left out.
+pub fn names_in(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', ',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The proxies of a list as typed: one a line, or separated by semicolons.
+pub fn proxy_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 /// The vote on the deliberation (D1, D4).
@@ -525,4 +586,39 @@ pub struct Scenario {
     pub termination_delegation: bool,
     /// The deliberation or décision that terminates, cited by the letter (D7).
     pub termination_act: Option<TerminationAct>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_proxy_reads_and_writes_as_the_minutes_write_it() {
+        let p: Proxy = "CONTREL Nathalie DONNE POUVOIR À ACQUAVIVA Caroline ;"
+            .parse()
+            .unwrap();
+        assert_eq!(p.giver, "CONTREL Nathalie");
+        assert_eq!(p.holder, "ACQUAVIVA Caroline");
+        assert_eq!(
+            p.to_string(),
+            "CONTREL Nathalie donne pouvoir à ACQUAVIVA Caroline"
+        );
+        assert_eq!(p.to_string().parse::<Proxy>(), Ok(p));
+        for wrong in [
+            "CONTREL Nathalie",
+            " donne pouvoir à ACQUAVIVA Caroline",
+            "CONTREL Nathalie donne pouvoir à ",
+            "CONTREL Nathalie a donné pouvoir à ACQUAVIVA Caroline",
+        ] {
+            assert_eq!(wrong.parse::<Proxy>(), Err(NotAProxy), "{wrong}");
+        }
+    }
+
+    #[test]
+    fn names_are_split_by_lines_commas_and_semicolons() {
+        let names: Vec<&str> = names_in("A B,  C D\n\n E F ; G H,").collect();
+        assert_eq!(names, ["A B", "C D", "E F", "G H"]);
+        let lines: Vec<&str> = proxy_lines("X donne pouvoir à Y ; Z donne pouvoir à W\n").collect();
+        assert_eq!(lines, ["X donne pouvoir à Y", "Z donne pouvoir à W"]);
+    }
 }

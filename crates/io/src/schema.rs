@@ -22,6 +22,10 @@ pub const SCHOOLS_KEY: &str = "schools";
 pub const CONTACTS_KEY: &str = "contacts";
 /// A school's administrator (a contact).
 pub const ADMIN_KEY: &str = "admin";
+/// A proxy written as an object: the member who gives it.
+pub const PROXY_GIVER_KEY: &str = "giver";
+/// A proxy written as an object: the member who holds it.
+pub const PROXY_HOLDER_KEY: &str = "holder";
 
 /// How a field is typed on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! Caroline, BERGERET Pierre… », « CONTREL Nathalie donne pouvoir à ACQUAVIVA Caroline ; … »)
 //! or one name a line, sorted into the members present and the proxies.
 
-use io::scenario::split_proxy;
+use engine::scenario::{Proxy, names_in};
 
 /// The members present and the proxies read from a pasted list, each as the page's field
 /// holds it: one name, or one « X donne pouvoir à Y », a line.
@@ -31,12 +31,12 @@ pub fn split_attendance(text: &str) -> Attendance {
             .trim_start_matches('(')
             .trim_end_matches([')', ';', '.', ' ']);
         for piece in line.split(';') {
-            if let Some((giver, holder)) = split_proxy(piece) {
-                proxies.push(format!("{giver} donne pouvoir à {holder}"));
+            if let Ok(proxy) = piece.parse::<Proxy>() {
+                proxies.push(proxy.to_string());
                 continue;
             }
-            for name in piece.split(',') {
-                let name = name.trim().trim_end_matches('.').trim();
+            for name in names_in(piece) {
+                let name = name.trim_end_matches('.').trim();
                 if name.chars().any(char::is_alphabetic) {
                     present.push(name.to_string());
                 }

@@ -10,11 +10,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use engine::d5_legality::Publicity;
+use engine::scenario::{Proxy, names_in, proxy_lines};
 use engine::text::{decimal_comma, parse_decimal};
 use io::scenario::{FORMAT, MAX_SCHOOLS};
 use io::schema::{
-    ContactField, FORMAT_KEY, Field, Flag, Input, MeetingField, Role, SCHOOLS_KEY, SchoolField,
-    Section, contact_key, insert_at, value_at,
+    ContactField, FORMAT_KEY, Field, Flag, Input, MeetingField, PROXY_GIVER_KEY, PROXY_HOLDER_KEY,
+    Role, SCHOOLS_KEY, SchoolField, Section, contact_key, insert_at, value_at,
 };
 
 /// A field as text, whatever its JSON type (numbers as written, absent or null as empty).
@@ -28,7 +29,11 @@ fn text_of(v: Option<&Value>) -> String {
             .map(|item| match item {
                 Value::Object(m) => {
                     let name = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or_default();
-                    format!("{} {PROXY_WORDS} {}", name("giver"), name("holder"))
+                    Proxy {
+                        giver: name(PROXY_GIVER_KEY).into(),
+                        holder: name(PROXY_HOLDER_KEY).into(),
+                    }
+                    .to_string()
                 }
                 other => text_of(Some(other)),
             })
@@ -40,24 +45,15 @@ fn text_of(v: Option<&Value>) -> String {
     }
 }
 
-/// The words of a proxy line: « X donne pouvoir à Y ».
-const PROXY_WORDS: &str = "donne pouvoir à";
-
 /// A text as typed, in the file's type: a list for one item a line, a number for a count
 /// that is one; anything else as typed, for the reader to judge.
 fn typed_value(input: Input, text: &str) -> Value {
-    let items = |separators: &[char]| {
-        Value::Array(
-            text.split(separators)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| Value::String(s.to_string()))
-                .collect(),
-        )
+    let items = |items: &mut dyn Iterator<Item = &str>| {
+        Value::Array(items.map(|s| Value::String(s.to_string())).collect())
     };
     match input {
-        Input::Lines => items(&['\n', ',', ';']),
-        Input::Proxies => items(&['\n', ';']),
+        Input::Lines => items(&mut names_in(text)),
+        Input::Proxies => items(&mut proxy_lines(text)),
         Input::Count => text
             .trim()
             .parse::<u32>()

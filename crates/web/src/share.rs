@@ -9,8 +9,8 @@ use std::rc::Rc;
 use super::draft::Draft;
 use engine::d1_d4_meeting::{family_name, normalized};
 use engine::r10_eligibility::{r10_email_is_valid, r10_phone_is_valid};
+use engine::scenario::{Proxy, names_in};
 use engine::text::fold_name;
-use io::scenario::split_proxy;
 use io::schema::{ContactField, Field, Role, SchoolField};
 
 /// The scenario in the page address: `#s=` + base64url of its JSON.
@@ -115,14 +115,13 @@ impl MemberMarkers {
     /// its words).
     fn mask_lines(&mut self, text: &str) -> String {
         text.lines()
-            .map(|line| match split_proxy(line) {
-                Some((giver, holder)) => format!(
-                    "{} donne pouvoir à {}",
-                    self.marker(&giver),
-                    self.marker(&holder)
-                ),
-                None => line
-                    .split(',')
+            .map(|line| match line.parse::<Proxy>() {
+                Ok(p) => Proxy {
+                    giver: self.marker(&p.giver),
+                    holder: self.marker(&p.holder),
+                }
+                .to_string(),
+                Err(_) => names_in(line)
                     .map(|n| self.marker(n))
                     .collect::<Vec<_>>()
                     .join(", "),

@@ -19,7 +19,7 @@ use engine::dates::{fr, fr_long, iso};
 use engine::money::Money;
 use engine::r3_r4_r7_fees::r4_units;
 use engine::r8_shares::r8_cost_shares;
-use engine::scenario::{ChairVote, Mayor, Meeting, School, is_mayor_title};
+use engine::scenario::{ChairVote, Mayor, Meeting, Proxy, School, is_mayor_title};
 use engine::text::plural;
 use engine::{BillingUnit, Scenario, Simulation};
 
@@ -288,11 +288,7 @@ fn meeting_blocks(
     // giver who is present is no absent at all.
     let (used, unused): (Vec<String>, Vec<String>) = match &check.proxies {
         Some(p) => (
-            p.value
-                .used_proxies
-                .iter()
-                .map(|p| format!("{} donne pouvoir à {}", p.giver, p.holder))
-                .collect(),
+            p.value.used_proxies.iter().map(Proxy::to_string).collect(),
             p.value
                 .unused
                 .iter()

@@ -6,7 +6,10 @@ use serde_json::{Map, Value};
 
 use super::syntax::{quoted, type_name};
 use super::{FieldError, checks};
-use crate::schema::{ContactField, Field, FieldRef, Flag, SchoolField, school_path};
+use crate::schema::{
+    ContactField, Field, FieldRef, Flag, PROXY_GIVER_KEY, PROXY_HOLDER_KEY, SchoolField,
+    school_path,
+};
 use engine::convention::DEFAULT_ANNUAL_FEE;
 use engine::dates::{self, MAX_YEAR, MIN_YEAR};
 use engine::money::Money;
@@ -44,19 +47,6 @@ fn text_problem(s: &str) -> Option<String> {
     (n > MAX_TEXT_CHARS).then(|| {
         format!("le texte fait {n} caractères ; un champ en compte au plus {MAX_TEXT_CHARS}")
     })
-}
-
-/// « X donne pouvoir à Y » as `(X, Y)`, case aside; `None` when the words are not there.
-pub fn split_proxy(line: &str) -> Option<(String, String)> {
-    let lower = line.to_lowercase();
-    let at = lower.find(" donne pouvoir à ")?;
-    // Lower-casing keeps byte offsets for these words (ASCII and « à » alike).
-    let (giver, holder) = (line.get(..at)?, line.get(at + " donne pouvoir à ".len()..)?);
-    let (giver, holder) = (
-        giver.trim(),
-        holder.trim().trim_end_matches([';', '.', ',']).trim(),
-    );
-    (!giver.is_empty() && !holder.is_empty()).then(|| (giver.to_string(), holder.to_string()))
 }
 
 /// The message for a text that is not a date the scenario accepts.
@@ -288,12 +278,16 @@ impl Reader {
         for (i, item) in items.iter().enumerate() {
             let pair = match item {
                 Value::String(s) if s.trim().is_empty() => continue,
-                Value::String(s) => split_proxy(s).ok_or_else(|| {
-                    format!(
-                        "{} : écrire « NOM Prénom donne pouvoir à NOM Prénom »",
-                        quoted(s.trim())
-                    )
-                }),
+                Value::String(s) => s
+                    .parse::<Proxy>()
+                    .map(|p| (p.giver, p.holder))
+                    .map_err(|_| {
+                        format!(
+                            "{} : écrire « NOM Prénom {} NOM Prénom »",
+                            quoted(s.trim()),
+                            Proxy::WORDS
+                        )
+                    }),
                 Value::Object(m) => {
                     let name = |k: &str| {
                         m.get(k)
@@ -302,9 +296,13 @@ impl Reader {
                             .filter(|s| !s.is_empty())
                             .map(String::from)
                     };
-                    name("giver")
-                        .zip(name("holder"))
-                        .ok_or_else(|| "il faut « giver » et « holder », deux noms".to_string())
+                    name(PROXY_GIVER_KEY)
+                        .zip(name(PROXY_HOLDER_KEY))
+                        .ok_or_else(|| {
+                            format!(
+                                "il faut « {PROXY_GIVER_KEY} » et « {PROXY_HOLDER_KEY} », deux noms"
+                            )
+                        })
                 }
                 other => Err(format!("un pouvoir est attendu, pas {}", type_name(other))),
             };

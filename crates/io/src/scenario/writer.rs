@@ -5,7 +5,8 @@ use serde_json::{Map, Value};
 
 use super::FORMAT;
 use crate::schema::{
-    ContactField, FORMAT_KEY, Field, Flag, MeetingField, Role, SCHOOLS_KEY, SchoolField, insert_at,
+    ContactField, FORMAT_KEY, Field, Flag, MeetingField, PROXY_GIVER_KEY, PROXY_HOLDER_KEY, Role,
+    SCHOOLS_KEY, SchoolField, insert_at,
 };
 use engine::dates;
 use engine::scenario::{Contact, Meeting, Scenario, School};
@@ -90,7 +91,12 @@ fn put_meeting(root: &mut Map<String, Value>, m: &Meeting) {
                 Value::Array(
                     m.proxies
                         .iter()
-                        .map(|p| serde_json::json!({ "giver": p.giver, "holder": p.holder }))
+                        .map(|p| {
+                            let mut m = Map::new();
+                            m.insert(PROXY_GIVER_KEY.into(), Value::String(p.giver.clone()));
+                            m.insert(PROXY_HOLDER_KEY.into(), Value::String(p.holder.clone()));
+                            Value::Object(m)
+                        })
                         .collect(),
                 )
             }),
