@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use laclasse_sim::engine::simulate;
-use laclasse_sim::io::exports::{annex1, deliberation, ics};
+use laclasse_sim::io::exports::{annex1, deliberation, ics, sheet};
 use laclasse_sim::io::{parse_str, samples};
 
 fn tassin_with_a_formula_name() -> laclasse_sim::engine::Scenario {
@@ -66,7 +66,7 @@ fn check_fee_sheet(range: &calamine::Range<Data>) {
 fn annex1_xlsx_reads_back_cell_by_cell() {
     let s = tassin_with_a_formula_name();
     let sim = simulate(&s);
-    let bytes = annex1::to_xlsx(&annex1::annex1_sheets(&s, &sim)).unwrap();
+    let bytes = sheet::to_xlsx(&annex1::annex1_sheets(&s, &sim)).unwrap();
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let annex = book.worksheet_range("Annexe 1").unwrap();
     check_annex_sheet(&annex, |d| {
@@ -86,7 +86,7 @@ fn annex1_xlsx_reads_back_cell_by_cell() {
 fn annex1_ods_reads_back_cell_by_cell() {
     let s = tassin_with_a_formula_name();
     let sim = simulate(&s);
-    let bytes = annex1::to_ods(&annex1::annex1_sheets(&s, &sim)).unwrap();
+    let bytes = sheet::to_ods(&annex1::annex1_sheets(&s, &sim)).unwrap();
     let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).unwrap();
     let annex = book.worksheet_range("Annexe 1").unwrap();
     check_annex_sheet(
@@ -105,7 +105,7 @@ fn ineligible_schools_are_not_on_the_list() {
         .rows
         .iter()
         .filter_map(|r| match &r[0] {
-            annex1::Cell::Text(t) => Some(t.clone()),
+            sheet::Cell::Text(t) => Some(t.clone()),
             _ => None,
         })
         .collect();
@@ -701,7 +701,7 @@ fn deliberation_draft_has_the_commune_the_schools_and_the_credit() {
 
 /// Every cell of every sheet, against the model the files were written from.
 fn assert_every_cell(
-    sheets: &[annex1::Sheet],
+    sheets: &[sheet::Sheet],
     range_of: &mut dyn FnMut(&str) -> calamine::Range<Data>,
     date_matches: &dyn Fn(&Data, NaiveDate) -> bool,
 ) {
@@ -721,12 +721,12 @@ fn assert_every_cell(
             for (c, want) in row.iter().enumerate() {
                 let got = cell(r as u32 + 3, c as u32);
                 let ok = match want {
-                    annex1::Cell::Text(t) => got == Data::String(t.clone()),
-                    annex1::Cell::Date(d) => date_matches(&got, *d),
-                    annex1::Cell::Euros(m) => got.as_f64() == Some(m.cents() as f64 / 100.0),
-                    annex1::Cell::Gap(c) => got.as_f64() == Some(*c as f64 / 100.0),
-                    annex1::Cell::Count(n) => got.as_f64() == Some(*n as f64),
-                    annex1::Cell::Empty => got == Data::Empty,
+                    sheet::Cell::Text(t) => got == Data::String(t.clone()),
+                    sheet::Cell::Date(d) => date_matches(&got, *d),
+                    sheet::Cell::Euros(m) => got.as_f64() == Some(m.cents() as f64 / 100.0),
+                    sheet::Cell::Gap(c) => got.as_f64() == Some(*c as f64 / 100.0),
+                    sheet::Cell::Count(n) => got.as_f64() == Some(*n as f64),
+                    sheet::Cell::Empty => got == Data::Empty,
                 };
                 assert!(
                     ok,
@@ -747,9 +747,9 @@ fn every_cell_reads_back_in_both_formats() {
 
 /// Writes `sheets` as .xlsx and .ods and reads every cell back from both; the .xlsx without a
 /// formula anywhere.
-fn assert_reads_back_in_both_formats(sheets: &[annex1::Sheet]) {
+fn assert_reads_back_in_both_formats(sheets: &[sheet::Sheet]) {
     let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
-    let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(annex1::to_xlsx(sheets).unwrap())).unwrap();
+    let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(sheet::to_xlsx(sheets).unwrap())).unwrap();
     assert_every_cell(
         sheets,
         &mut |name| xlsx.worksheet_range(name).unwrap(),
@@ -763,7 +763,7 @@ fn assert_reads_back_in_both_formats(sheets: &[annex1::Sheet]) {
             sheet.name
         );
     }
-    let mut ods: Ods<_> = Ods::new(Cursor::new(annex1::to_ods(sheets).unwrap())).unwrap();
+    let mut ods: Ods<_> = Ods::new(Cursor::new(sheet::to_ods(sheets).unwrap())).unwrap();
     assert_every_cell(
         sheets,
         &mut |name| ods.worksheet_range(name).unwrap(),
@@ -816,18 +816,17 @@ fn the_comparison_reads_back_in_both_formats_with_its_gaps() {
         .rows
         .iter()
         .find(|r| {
-            r[0] == annex1::Cell::Text("Année de convention".into())
-                && r[1] == annex1::Cell::Count(5)
+            r[0] == sheet::Cell::Text("Année de convention".into()) && r[1] == sheet::Cell::Count(5)
         })
         .unwrap();
     assert_eq!(
         year5[2],
-        annex1::Cell::Euros(laclasse_sim::engine::Money::from_cents(45_000))
+        sheet::Cell::Euros(laclasse_sim::engine::Money::from_cents(45_000))
     );
-    assert_eq!(year5[3], annex1::Cell::Empty);
-    assert_eq!(year5[4], annex1::Cell::Gap(-45_000));
+    assert_eq!(year5[3], sheet::Cell::Empty);
+    assert_eq!(year5[4], sheet::Cell::Gap(-45_000));
     assert!(
-        matches!(&year5[5], annex1::Cell::Text(t) if t.contains("la convention prend fin le 16/11/2027"))
+        matches!(&year5[5], sheet::Cell::Text(t) if t.contains("la convention prend fin le 16/11/2027"))
     );
     // Every cell read back; a name that looks like a formula stays a text.
     assert_reads_back_in_both_formats(&sheets);
@@ -854,8 +853,8 @@ fn the_territory_reads_back_in_both_formats_a_sheet_per_commune() {
     assert_eq!(
         (&last[0], &last[1]),
         (
-            &annex1::Cell::Text("Note".into()),
-            &annex1::Cell::Text("Hypothèse : lu ainsi.".into())
+            &sheet::Cell::Text("Note".into()),
+            &sheet::Cell::Text("Hypothèse : lu ainsi.".into())
         )
     );
     assert_eq!(sheets.len(), 59);

@@ -10,7 +10,7 @@ use std::time::Instant;
 use serde_json::{Value, json};
 
 use laclasse_sim::engine::simulate;
-use laclasse_sim::io::exports::{annex1, budget, deliberation};
+use laclasse_sim::io::exports::{annex1, budget, deliberation, sheet};
 use laclasse_sim::io::{parse_str, parse_value, samples};
 
 fn temp(name: &str) -> PathBuf {
@@ -143,8 +143,8 @@ fn documents_stay_well_formed_whatever_reaches_them() {
     }
     let sheets = annex1::annex1_sheets(&s, &sim);
     for bytes in [
-        annex1::to_ods(&sheets).unwrap(),
-        annex1::to_xlsx(&sheets).unwrap(),
+        sheet::to_ods(&sheets).unwrap(),
+        sheet::to_xlsx(&sheets).unwrap(),
     ] {
         for (name, xml) in xml_entries(&bytes) {
             well_formed(&xml).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -260,8 +260,8 @@ fn a_valid_scenario_is_always_exported_within_the_formats_limits() {
             String::from_utf8_lossy(&o.stderr)
         );
     }
-    let cut = annex1::cell_text(&"é".repeat(40_000)).into_owned();
-    assert_eq!(cut.chars().count(), annex1::MAX_CELL_CHARS);
+    let cut = sheet::cell_text(&"é".repeat(40_000)).into_owned();
+    assert_eq!(cut.chars().count(), sheet::MAX_CELL_CHARS);
     assert!(
         cut.ends_with("(texte coupé : 40000 caractères, une cellule en contient au plus 32767)")
     );

@@ -9,7 +9,7 @@ use calamine::{Data, Ods, Reader, Xlsx};
 use proptest::prelude::*;
 
 use laclasse_sim::engine::simulate;
-use laclasse_sim::io::exports::annex1;
+use laclasse_sim::io::exports::{annex1, sheet};
 use laclasse_sim::io::{parse_value, samples};
 
 /// Any text, control characters, quotes, markup and far planes included.
@@ -50,8 +50,8 @@ proptest! {
         prop_assert!(!name.chars().any(char::is_control));
         let sim = simulate(&scenario);
         let sheets = annex1::annex1_sheets(&scenario, &sim);
-        let xlsx = annex1::to_xlsx(&sheets).unwrap();
-        let ods = annex1::to_ods(&sheets).unwrap();
+        let xlsx = sheet::to_xlsx(&sheets).unwrap();
+        let ods = sheet::to_ods(&sheets).unwrap();
         let mut x = Xlsx::new(Cursor::new(xlsx)).unwrap();
         let mut o: Ods<_> = Ods::new(Cursor::new(ods)).unwrap();
         let sheet = &sheets[0].name;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::annex1::{Cell, Sheet};
+use super::sheet::{Cell, Sheet};
 use engine::dates::fr;
 use engine::r3_r4_r7_fees::{r4_units, r7_title_date};
 use engine::text::{decimal_comma, plural};
@@ -161,7 +161,7 @@ pub fn budget_sheet(scenario: &Scenario, sim: &Simulation) -> Sheet {
 
 fn csv_field(cell: &Cell) -> String {
     let text = match cell {
-        Cell::Text(t) => super::annex1::cell_text(t).into_owned(),
+        Cell::Text(t) => super::sheet::cell_text(t).into_owned(),
         Cell::Date(d) => fr(*d),
         // « 1 234,50 » without the currency sign, so that a spreadsheet reads a number.
         Cell::Euros(m) => decimal_comma(&m.to_decimal_string()),

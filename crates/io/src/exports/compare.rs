@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::annex1::{Cell, Sheet};
+use super::sheet::{Cell, Sheet};
 use crate::schema::compared_input;
 use engine::compare::{Comparison, Gap};
 use engine::{Money, Simulation};

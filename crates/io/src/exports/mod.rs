@@ -9,6 +9,7 @@ pub mod deliberation;
 pub mod document;
 pub mod ics;
 pub mod letter;
+pub mod sheet;
 pub mod termination_letter;
 pub mod territory;
 pub mod worker;

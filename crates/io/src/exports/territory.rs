@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::annex1::{Cell, Sheet};
 use super::compare::fees_sheet;
+use super::sheet::{Cell, Sheet};
 use engine::Simulation;
 use engine::dates::fr;
 use engine::territory::Territory;

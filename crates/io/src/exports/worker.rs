@@ -5,9 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::annex1::{Sheet, annex1_sheets, to_ods, to_xlsx};
+use super::annex1::annex1_sheets;
 use super::document::Document;
 use super::ics::{self, PastEvents};
+use super::sheet::{Sheet, to_ods, to_xlsx};
 use super::{budget, deliberation, letter, termination_letter};
 use crate::parse_str;
 use engine::compare::Compared;
