@@ -5,6 +5,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use laclasse_sim::engine::simulate;
+use laclasse_sim::io::schema::Field;
 use laclasse_sim::io::{report, samples};
 
 fn bench(c: &mut Criterion) {
@@ -33,7 +34,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 fee = if fee == 150 { 151 } else { 150 };
                 let mut edited = draft.clone();
-                edited.annual_fee = format!("{fee},00");
+                edited.set(Field::AnnualFee, format!("{fee},00"));
                 black_box(live.compute(&edited))
             })
         },

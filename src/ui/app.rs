@@ -37,7 +37,7 @@ use super::use_printing::use_printing;
 use crate::engine::dates::fr;
 use crate::io::FieldError;
 use crate::io::report::RULES_VERSION;
-use crate::io::schema::FieldRef;
+use crate::io::schema::{Field, FieldRef};
 use crate::web::draft::Draft;
 use crate::web::live::{Figures, Live};
 use crate::web::share::{decode_compare, decode_share, file_name, shared_name};
@@ -173,7 +173,7 @@ pub fn app() -> Html {
         let suspended = suspended.is_some();
         Callback::from(move |_| {
             match browser::download(
-                &file_name(&draft.commune_name),
+                &file_name(draft.text(Field::CommuneName)),
                 "application/json",
                 &draft.to_json_pretty(),
             ) {
@@ -249,7 +249,7 @@ pub fn app() -> Html {
         }
         <main class="layout">
             <section class="inputs" aria-label="Saisie">
-                <CommuneForm name={draft.commune_name.clone()} insee={draft.commune_insee.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
+                <CommuneForm name={AttrValue::from(draft.text(Field::CommuneName).to_string())} insee={AttrValue::from(draft.text(Field::CommuneInsee).to_string())} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <ConventionForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <MeetingForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <SchoolsTable draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />

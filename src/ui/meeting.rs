@@ -95,10 +95,7 @@ pub fn meeting_form(p: &MeetingProps) -> Html {
         })
     };
     // Open when something of the meeting is typed, so that nothing typed is hidden.
-    let open = p.draft.meeting.values().any(|v| !v.trim().is_empty())
-        || !p.draft.deliberation_number.trim().is_empty()
-        || !p.draft.mayor_name.trim().is_empty()
-        || !p.draft.mayor_title.trim().is_empty();
+    let open = p.draft.meeting_typed();
     html! {
         <details class="meeting" {open}>
             <summary>{ "Séance du conseil municipal (facultatif, pour le projet de délibération)" }</summary>

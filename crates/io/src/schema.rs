@@ -365,35 +365,70 @@ pub enum Field {
     Contact(Role, ContactField),
 }
 
+/// The fields outside the meeting and the contacts, in the page's order.
+const PLAIN_FIELDS: [Field; 16] = [
+    Field::CommuneName,
+    Field::CommuneInsee,
+    Field::Notified,
+    Field::AnnualFee,
+    Field::BillingUnit,
+    Field::HorizonUntil,
+    Field::TerminationReceived,
+    Field::ConventionSigned,
+    Field::DeliberationPublished,
+    Field::DeliberationTransmitted,
+    Field::DeliberationNumber,
+    Field::MayorName,
+    Field::MayorTitle,
+    Field::TerminationDelegation,
+    Field::TerminationActNumber,
+    Field::TerminationActDate,
+];
+
+/// [`Field::ALL`], built at compile time.
+const fn all_fields() -> [Field; Field::COUNT] {
+    let mut all = [Field::CommuneName; Field::COUNT];
+    let mut i = 0;
+    while i < PLAIN_FIELDS.len() {
+        all[i] = PLAIN_FIELDS[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < MeetingField::ALL.len() {
+        all[i + j] = Field::Meeting(MeetingField::ALL[j]);
+        j += 1;
+    }
+    let (mut k, n) = (0, ContactField::ALL.len());
+    while k < n {
+        all[i + j + k] = Field::Contact(Role::TechnicalReferent, ContactField::ALL[k]);
+        all[i + j + n + k] = Field::Contact(Role::ProjectLead, ContactField::ALL[k]);
+        k += 1;
+    }
+    all
+}
+
 impl Field {
     /// The fields of the commune.
     pub const COMMUNE: [Field; 2] = [Field::CommuneName, Field::CommuneInsee];
 
+    /// How many there are: the length of [`Field::ALL`].
+    pub const COUNT: usize =
+        PLAIN_FIELDS.len() + MeetingField::ALL.len() + 2 * ContactField::ALL.len();
+
+    /// Every field, in the page's order.
+    pub const ALL: [Field; Field::COUNT] = all_fields();
+
     /// Every field, in the page's order.
     pub fn all() -> Vec<Field> {
-        let mut all = vec![
-            Field::CommuneName,
-            Field::CommuneInsee,
-            Field::Notified,
-            Field::AnnualFee,
-            Field::BillingUnit,
-            Field::HorizonUntil,
-            Field::TerminationReceived,
-            Field::ConventionSigned,
-            Field::DeliberationPublished,
-            Field::DeliberationTransmitted,
-            Field::DeliberationNumber,
-            Field::MayorName,
-            Field::MayorTitle,
-            Field::TerminationDelegation,
-            Field::TerminationActNumber,
-            Field::TerminationActDate,
-        ];
-        all.extend(MeetingField::ALL.map(Field::Meeting));
-        for role in Role::ALL {
-            all.extend(ContactField::ALL.map(|f| Field::Contact(role, f)));
-        }
-        all
+        Field::ALL.to_vec()
+    }
+
+    /// Its position in [`Field::ALL`].
+    pub fn index(self) -> usize {
+        Field::ALL
+            .iter()
+            .position(|f| *f == self)
+            .unwrap_or_default()
     }
 
     /// The field's row and the section that holds it (`None` for a field at the file's root).

@@ -11,7 +11,7 @@ use io::exports::termination_letter::target_notice;
 use io::exports::worker::{ExportRequest, SpreadsheetFormat};
 use io::parse_value;
 use io::scenario::to_string_pretty;
-use io::schema::SchoolField;
+use io::schema::{Field, SchoolField};
 
 /// Reads an entry's draft; a draft with errors cannot be compared, and the message says which.
 fn read(entry: &Entry) -> Result<(Scenario, Simulation), String> {
@@ -35,7 +35,7 @@ pub fn terminate_variant(entry: &Entry, today: NaiveDate) -> Result<Action, Stri
     let (_, sim) = read(entry)?;
     let notice = target_notice(&sim, today, None).map_err(|m| format!("Pas de variante : {m}."))?;
     let mut draft = (*entry.draft).clone();
-    draft.termination_received = iso(notice.practical_last_day);
+    draft.set(Field::TerminationReceived, iso(notice.practical_last_day));
     Ok(Action::Variant {
         of: entry.id.clone(),
         name: format!("Variante : résilier en {}", notice.anniversary.year()),
@@ -86,7 +86,12 @@ pub fn terminate_variant_label(
     sim: &Simulation,
     today: NaiveDate,
 ) -> Option<String> {
-    if !entry.draft.termination_received.trim().is_empty() {
+    if !entry
+        .draft
+        .text(Field::TerminationReceived)
+        .trim()
+        .is_empty()
+    {
         return None;
     }
     let notice = target_notice(sim, today, None).ok()?;
@@ -162,7 +167,7 @@ mod tests {
         assert_eq!(state.library.entries.len(), 2);
         let variant = state.library.current().clone();
         assert_eq!(variant.name, "Variante : résilier en 2027");
-        assert_eq!(variant.draft.termination_received, "2027-08-13");
+        assert_eq!(variant.draft.text(Field::TerminationReceived), "2027-08-13");
         assert_eq!(state.compared, vec![example.id.clone(), variant.id.clone()]);
         // One click more opens the same variant, not a second copy; the variant, already
         // terminated, offers no variant of its own.
@@ -261,7 +266,7 @@ mod link_tests {
         let read = decode_compare(&hash).unwrap().unwrap();
         assert_eq!(read.len(), 2);
         assert_eq!(read[1].0, "Variante : résilier en 2027");
-        assert_eq!(read[1].1.termination_received, "2027-08-13");
+        assert_eq!(read[1].1.text(Field::TerminationReceived), "2027-08-13");
         use base64::Engine as _;
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .decode(hash.trim_start_matches("#comparer="))

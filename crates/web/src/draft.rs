@@ -3,7 +3,7 @@
 //! keys; the scenario reader then says, field by field, what is wrong. `from_value` reads any
 //! scenario file, valid or not, into a draft.
 
-use std::collections::BTreeMap;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -76,74 +76,55 @@ fn for_display(input: Input, text: String) -> String {
     }
 }
 
-/// A contact as typed: one text per [`ContactField`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ContactDraft([String; 5]);
-
-fn contact_index(f: ContactField) -> usize {
-    ContactField::ALL
-        .iter()
-        .position(|x| *x == f)
-        .unwrap_or_default()
+/// A set of fields whose texts a draft holds: the scenario's ([`Field`]) or a school's
+/// ([`SchoolField`]).
+pub trait FieldSet: Copy + PartialEq + 'static {
+    /// Every field of the set, in the page's order.
+    const ALL: &'static [Self];
 }
 
-impl ContactDraft {
-    /// Whether nothing is typed in it.
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|s| s.trim().is_empty())
+impl FieldSet for Field {
+    const ALL: &'static [Field] = &Field::ALL;
+}
+
+impl FieldSet for SchoolField {
+    const ALL: &'static [SchoolField] = &SchoolField::ALL;
+}
+
+/// One text per field of `F` (`N` of them), as typed: nothing is lost while it is invalid.
+/// The one way a draft holds what is typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Texts<F: FieldSet, const N: usize> {
+    texts: [String; N],
+    fields: PhantomData<F>,
+}
+
+impl<F: FieldSet, const N: usize> Texts<F, N> {
+    /// Nothing typed.
+    pub fn blank() -> Self {
+        Texts {
+            texts: std::array::from_fn(|_| String::new()),
+            fields: PhantomData,
+        }
+    }
+
+    fn at(f: F) -> usize {
+        F::ALL.iter().position(|x| *x == f).unwrap_or_default()
     }
 
     /// The text of `f`.
-    pub fn get(&self, f: ContactField) -> &str {
-        &self.0[contact_index(f)]
+    pub fn get(&self, f: F) -> &str {
+        &self.texts[Self::at(f)]
     }
 
     /// The text of `f`, to edit.
-    pub fn field_mut(&mut self, f: ContactField) -> &mut String {
-        &mut self.0[contact_index(f)]
+    pub fn get_mut(&mut self, f: F) -> &mut String {
+        &mut self.texts[Self::at(f)]
     }
 
-    /// Its fields in `map`, each at `keys(field)`, when anything is typed.
-    fn write(
-        &self,
-        map: &mut Map<String, Value>,
-        keys: impl Fn(ContactField) -> Vec<&'static str>,
-    ) {
-        if self.is_empty() {
-            return;
-        }
-        for f in ContactField::ALL {
-            insert_at(map, &keys(f), Value::String(self.get(f).to_string()));
-        }
-    }
-
-    /// Reads each field at `keys(field)` from `root`.
-    fn read(root: &Value, keys: impl Fn(ContactField) -> Vec<&'static str>) -> ContactDraft {
-        let mut c = ContactDraft::default();
-        for f in ContactField::ALL {
-            *c.field_mut(f) = text_of(value_at(root, &keys(f)));
-        }
-        c
-    }
-}
-
-impl Serialize for ContactDraft {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = Map::new();
-        for f in ContactField::ALL {
-            m.insert(
-                contact_key(f).into(),
-                Value::String(self.get(f).to_string()),
-            );
-        }
-        m.serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for ContactDraft {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ContactDraft, D::Error> {
-        let v = Value::deserialize(d)?;
-        Ok(ContactDraft::read(&v, |f| vec![contact_key(f)]))
+    /// Sets the text of `f`.
+    pub fn set(&mut self, f: F, value: impl Into<String>) {
+        *self.get_mut(f) = value.into();
     }
 }
 
@@ -153,15 +134,16 @@ impl<'de> Deserialize<'de> for ContactDraft {
 pub struct SchoolDraft {
     /// The row's key on the page.
     pub id: u64,
-    values: [String; SchoolField::COUNT],
+    values: Texts<SchoolField, { SchoolField::COUNT }>,
 }
 
 impl Default for SchoolDraft {
     fn default() -> SchoolDraft {
-        SchoolDraft {
-            id: 0,
-            values: SchoolField::ALL.map(|f| f.default_text().to_string()),
+        let mut values = Texts::blank();
+        for f in SchoolField::ALL {
+            values.set(f, f.default_text());
         }
+        SchoolDraft { id: 0, values }
     }
 }
 
@@ -173,18 +155,18 @@ impl SchoolDraft {
     pub fn blank() -> SchoolDraft {
         SchoolDraft {
             id: 0,
-            values: Default::default(),
+            values: Texts::blank(),
         }
     }
 
     /// The text of `f`.
     pub fn get(&self, f: SchoolField) -> &str {
-        &self.values[f.index()]
+        self.values.get(f)
     }
 
     /// Sets the text of `f`.
     pub fn set(&mut self, f: SchoolField, value: impl Into<String>) {
-        self.values[f.index()] = value.into();
+        self.values.set(f, value);
     }
 
     /// The school's name.
@@ -244,52 +226,15 @@ impl<'de> Deserialize<'de> for SchoolDraft {
     }
 }
 
-/// A whole scenario as typed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// A whole scenario as typed: one text per [`Field`], the two declarations of use, the
+/// schools.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
-    /// [`Field::CommuneName`].
-    pub commune_name: String,
-    /// [`Field::CommuneInsee`].
-    pub commune_insee: String,
-    /// [`Field::Notified`].
-    pub notified: String,
-    /// [`Field::AnnualFee`].
-    pub annual_fee: String,
-    /// [`Field::BillingUnit`].
-    pub billing_unit: String,
-    /// [`Field::TerminationReceived`].
-    pub termination_received: String,
-    /// [`Field::DeliberationPublished`].
-    pub deliberation_published: String,
-    /// [`Field::DeliberationTransmitted`].
-    pub deliberation_transmitted: String,
-    /// [`Field::DeliberationNumber`].
-    pub deliberation_number: String,
-    /// [`Field::Meeting`]: each field's text by its key.
-    pub meeting: BTreeMap<String, String>,
-    /// [`Field::ConventionSigned`].
-    pub convention_signed: String,
-    /// [`Field::MayorName`].
-    pub mayor_name: String,
-    /// [`Field::MayorTitle`].
-    pub mayor_title: String,
-    /// [`Field::TerminationDelegation`]: `true`, `false` or empty.
-    pub termination_delegation: String,
-    /// [`Field::TerminationActNumber`].
-    pub termination_act_number: String,
-    /// [`Field::TerminationActDate`].
-    pub termination_act_date: String,
-    /// [`Field::HorizonUntil`].
-    pub horizon_until: String,
+    texts: Texts<Field, { Field::COUNT }>,
     /// [`Flag::Educational`].
     pub educational_or_cultural: bool,
     /// [`Flag::Commercial`].
     pub commercial: bool,
-    /// [`Role::TechnicalReferent`].
-    pub technical_referent: ContactDraft,
-    /// [`Role::ProjectLead`].
-    pub project_lead: ContactDraft,
     /// Each school shared, so that copying a draft of 600 schools is cheap and an edit
     /// copies only the school it changes.
     pub schools: Vec<Rc<SchoolDraft>>,
@@ -299,73 +244,182 @@ pub struct Draft {
 
 impl Default for Draft {
     fn default() -> Draft {
+        let mut texts = Texts::blank();
+        for f in Field::ALL {
+            texts.set(f, f.default_text());
+        }
         Draft {
-            commune_name: String::new(),
-            commune_insee: String::new(),
-            notified: String::new(),
-            annual_fee: Field::AnnualFee.default_text(),
-            billing_unit: Field::BillingUnit.default_text(),
-            termination_received: String::new(),
-            deliberation_published: String::new(),
-            deliberation_transmitted: String::new(),
-            deliberation_number: String::new(),
-            meeting: BTreeMap::new(),
-            convention_signed: String::new(),
-            mayor_name: String::new(),
-            mayor_title: String::new(),
-            termination_delegation: String::new(),
-            termination_act_number: String::new(),
-            termination_act_date: String::new(),
-            horizon_until: String::new(),
+            texts,
             educational_or_cultural: Flag::Educational.default_value(),
             commercial: Flag::Commercial.default_value(),
-            technical_referent: ContactDraft::default(),
-            project_lead: ContactDraft::default(),
             schools: Vec::new(),
             next_id: 1,
         }
     }
 }
 
+/// The name a field of the scenario outside the meeting and the contacts is stored under in
+/// the browser: its variant's name in snake case (`AnnualFee` → `annual_fee`), the name the
+/// stored drafts have always used. The meeting's fields are stored under `meeting` by their
+/// scenario keys, the contacts under their roles' keys.
+fn stored_name(field: Field) -> String {
+    let name = format!("{field:?}");
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.char_indices() {
+        if i > 0 && c.is_uppercase() {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// Where the meeting's fields are stored: `meeting`.
+fn meeting_name() -> &'static str {
+    Section::Meeting.keys().last().copied().unwrap_or_default()
+}
+
+/// The page id's counter in a stored draft.
+const NEXT_ID_KEY: &str = "next_id";
+
+impl Serialize for Draft {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = Map::new();
+        let mut meeting = Map::new();
+        let mut contacts: Vec<Map<String, Value>> = vec![Map::new(); Role::ALL.len()];
+        for f in Field::ALL {
+            let text = Value::String(self.text(f).to_string());
+            match f {
+                Field::Meeting(mf) => {
+                    if !self.text(f).is_empty() {
+                        meeting.insert(mf.key().into(), text);
+                    }
+                }
+                Field::Contact(role, cf) => {
+                    let i = Role::ALL
+                        .iter()
+                        .position(|r| *r == role)
+                        .unwrap_or_default();
+                    contacts[i].insert(contact_key(cf).into(), text);
+                }
+                _ => {
+                    m.insert(stored_name(f), text);
+                }
+            }
+        }
+        m.insert(meeting_name().into(), Value::Object(meeting));
+        for (role, contact) in Role::ALL.iter().zip(contacts) {
+            m.insert(role.key().into(), Value::Object(contact));
+        }
+        for flag in Flag::ALL {
+            m.insert(flag.key().into(), Value::Bool(self.flag(flag)));
+        }
+        m.insert(
+            SCHOOLS_KEY.into(),
+            serde_json::to_value(&self.schools).map_err(serde::ser::Error::custom)?,
+        );
+        m.insert(NEXT_ID_KEY.into(), Value::from(self.next_id));
+        m.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Draft {
+    /// A stored draft; what it lacks keeps [`Draft::default`]'s value.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Draft, D::Error> {
+        use serde::de::Error;
+        let v = Value::deserialize(d)?;
+        let Value::Object(m) = &v else {
+            return Err(D::Error::custom("un brouillon enregistré est un objet"));
+        };
+        let mut draft = Draft::default();
+        let text = |v: Option<&Value>| -> Result<Option<String>, D::Error> {
+            match v {
+                None => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(D::Error::custom("un champ enregistré est un texte")),
+            }
+        };
+        for f in Field::ALL {
+            let stored = match f {
+                Field::Meeting(mf) => m.get(meeting_name()).and_then(|x| x.get(mf.key())),
+                Field::Contact(role, cf) => m.get(role.key()).and_then(|x| x.get(contact_key(cf))),
+                _ => m.get(&stored_name(f)),
+            };
+            if let Some(t) = text(stored)? {
+                draft.set(f, t);
+            }
+        }
+        for flag in Flag::ALL {
+            match m.get(flag.key()) {
+                None => {}
+                Some(Value::Bool(b)) => draft.set_flag(flag, *b),
+                Some(_) => {
+                    return Err(D::Error::custom(
+                        "une déclaration enregistrée est oui ou non",
+                    ));
+                }
+            }
+        }
+        if let Some(schools) = m.get(SCHOOLS_KEY) {
+            draft.schools =
+                Vec::<Rc<SchoolDraft>>::deserialize(schools).map_err(D::Error::custom)?;
+        }
+        if let Some(next) = m.get(NEXT_ID_KEY) {
+            draft.next_id = next
+                .as_u64()
+                .ok_or_else(|| D::Error::custom("le compteur d'écoles enregistré est un nombre"))?;
+        }
+        Ok(draft)
+    }
+}
+
 impl Draft {
     /// The text of `field`, to edit.
     pub fn field_mut(&mut self, field: Field) -> &mut String {
-        match field {
-            Field::CommuneName => &mut self.commune_name,
-            Field::CommuneInsee => &mut self.commune_insee,
-            Field::Notified => &mut self.notified,
-            Field::AnnualFee => &mut self.annual_fee,
-            Field::BillingUnit => &mut self.billing_unit,
-            Field::TerminationReceived => &mut self.termination_received,
-            Field::DeliberationPublished => &mut self.deliberation_published,
-            Field::DeliberationTransmitted => &mut self.deliberation_transmitted,
-            Field::DeliberationNumber => &mut self.deliberation_number,
-            Field::Meeting(f) => self.meeting.entry(f.key().to_string()).or_default(),
-            Field::ConventionSigned => &mut self.convention_signed,
-            Field::MayorName => &mut self.mayor_name,
-            Field::MayorTitle => &mut self.mayor_title,
-            Field::TerminationDelegation => &mut self.termination_delegation,
-            Field::TerminationActNumber => &mut self.termination_act_number,
-            Field::TerminationActDate => &mut self.termination_act_date,
-            Field::HorizonUntil => &mut self.horizon_until,
-            Field::Contact(role, f) => self.contact_mut(role).field_mut(f),
-        }
+        self.texts.get_mut(field)
+    }
+
+    /// Sets the text of `field`.
+    pub fn set(&mut self, field: Field, value: impl Into<String>) {
+        self.texts.set(field, value);
+    }
+
+    /// The text of `field`.
+    pub fn text(&self, field: Field) -> &str {
+        self.texts.get(field)
+    }
+
+    /// Whether anything of the meeting, the deliberation's number or the mayor is typed: the
+    /// form that holds them is then open, so that nothing typed is hidden.
+    pub fn meeting_typed(&self) -> bool {
+        MeetingField::ALL
+            .map(Field::Meeting)
+            .iter()
+            .chain(&[Field::DeliberationNumber, Field::MayorName, Field::MayorTitle])
+            .any(|f| !self.text(*f).trim().is_empty())
     }
 
     /// Whether `other` has the same meeting and deliberation number: a form showing only
     /// them is not drawn again for an edit elsewhere.
     pub fn same_meeting(&self, other: &Draft) -> bool {
-        self.meeting == other.meeting
-            && self.deliberation_number == other.deliberation_number
-            && self.mayor_name == other.mayor_name
-            && self.mayor_title == other.mayor_title
+        MeetingField::ALL
+            .map(Field::Meeting)
+            .iter()
+            .chain(&[
+                Field::DeliberationNumber,
+                Field::MayorName,
+                Field::MayorTitle,
+            ])
+            .all(|f| self.text(*f) == other.text(*f))
     }
 
     /// Whether `other` has the same contacts and usage flags.
     pub fn same_contacts(&self, other: &Draft) -> bool {
-        self.technical_referent == other.technical_referent
-            && self.project_lead == other.project_lead
-            && self.educational_or_cultural == other.educational_or_cultural
+        Role::ALL.iter().all(|role| {
+            ContactField::ALL.iter().all(|f| {
+                self.text(Field::Contact(*role, *f)) == other.text(Field::Contact(*role, *f))
+            })
+        }) && self.educational_or_cultural == other.educational_or_cultural
             && self.commercial == other.commercial
     }
 
@@ -380,28 +434,11 @@ impl Draft {
                 .all(|(a, b)| Rc::ptr_eq(a, b) || a == b)
     }
 
-    /// The text of `field`.
-    pub fn text(&self, field: Field) -> &str {
-        match field {
-            Field::CommuneName => &self.commune_name,
-            Field::CommuneInsee => &self.commune_insee,
-            Field::Notified => &self.notified,
-            Field::AnnualFee => &self.annual_fee,
-            Field::BillingUnit => &self.billing_unit,
-            Field::TerminationReceived => &self.termination_received,
-            Field::DeliberationPublished => &self.deliberation_published,
-            Field::DeliberationTransmitted => &self.deliberation_transmitted,
-            Field::DeliberationNumber => &self.deliberation_number,
-            Field::Meeting(f) => self.meeting.get(f.key()).map_or("", String::as_str),
-            Field::ConventionSigned => &self.convention_signed,
-            Field::MayorName => &self.mayor_name,
-            Field::MayorTitle => &self.mayor_title,
-            Field::TerminationDelegation => &self.termination_delegation,
-            Field::TerminationActNumber => &self.termination_act_number,
-            Field::TerminationActDate => &self.termination_act_date,
-            Field::HorizonUntil => &self.horizon_until,
-            Field::Contact(role, f) => self.contact(role).get(f),
-        }
+    /// Whether anything is typed in the contact of `role`.
+    fn contact_typed(&self, role: Role) -> bool {
+        ContactField::ALL
+            .iter()
+            .any(|f| !self.text(Field::Contact(role, *f)).trim().is_empty())
     }
 
     /// The help under `field` when it depends on what is typed elsewhere: the publication's,
@@ -417,21 +454,6 @@ impl Draft {
                 Some(Publicity::of(population).hint())
             }
             _ => None,
-        }
-    }
-
-    /// The contact of `role`.
-    pub fn contact(&self, role: Role) -> &ContactDraft {
-        match role {
-            Role::TechnicalReferent => &self.technical_referent,
-            Role::ProjectLead => &self.project_lead,
-        }
-    }
-
-    fn contact_mut(&mut self, role: Role) -> &mut ContactDraft {
-        match role {
-            Role::TechnicalReferent => &mut self.technical_referent,
-            Role::ProjectLead => &mut self.project_lead,
         }
     }
 
@@ -479,11 +501,18 @@ impl Draft {
         for section in [Section::Commune, Section::Convention] {
             insert_at(&mut root, &section.keys(), Value::Object(Map::new()));
         }
-        for field in Field::all() {
-            if matches!(field, Field::Contact(..)) {
+        for field in Field::ALL {
+            if let Field::Contact(role, _) = field
+                && !self.contact_typed(role)
+            {
                 continue;
             }
             let text = self.text(field);
+            if matches!(field, Field::Contact(..)) {
+                // A contact is written whole once anything of it is typed.
+                insert_at(&mut root, &field.keys(), Value::String(text.to_string()));
+                continue;
+            }
             if !text.trim().is_empty() {
                 insert_at(&mut root, &field.keys(), typed_value(field.input(), text));
             }
@@ -492,10 +521,6 @@ impl Draft {
             let mut keys = Section::Usage.keys();
             keys.push(flag.key());
             insert_at(&mut root, &keys, Value::Bool(self.flag(flag)));
-        }
-        for role in Role::ALL {
-            self.contact(role)
-                .write(&mut root, |f| Field::Contact(role, f).keys());
         }
         root
     }
@@ -590,9 +615,9 @@ mod tests {
     fn a_form_s_part_of_the_draft_is_compared_alone() {
         let a = Draft::from_json(samples::TASSIN_JSON).unwrap();
         let mut b = a.clone();
-        b.annual_fee = "151,00".into();
+        b.set(Field::AnnualFee, "151,00");
         assert!(a.same_meeting(&b) && a.same_contacts(&b) && a.same_schools(&b));
-        b.deliberation_number = "2023-11-09-12".into();
+        b.set(Field::DeliberationNumber, "2023-11-09-12");
         assert!(!a.same_meeting(&b));
         let mut c = a.clone();
         c.commercial = !c.commercial;
@@ -607,7 +632,7 @@ mod tests {
     #[test]
     fn tassin_round_trips_through_a_draft() {
         let draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
-        assert_eq!(draft.annual_fee, "150,00");
+        assert_eq!(draft.text(Field::AnnualFee), "150,00");
         assert_eq!(draft.schools.len(), 4);
         assert_eq!(draft.schools[2].get(SchoolField::StorageGb), "11,2");
         let scenario = parse_value(&draft.to_value()).unwrap();
@@ -619,7 +644,7 @@ mod tests {
         let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
         Rc::make_mut(&mut draft.schools[1]).set(SchoolField::Requested, "2023-02-3");
         Rc::make_mut(&mut draft.schools[0]).set(SchoolField::StorageGb, "beaucoup");
-        draft.annual_fee = "150,5x".into();
+        draft.set(Field::AnnualFee, "150,5x");
         let errors = parse_value(&draft.to_value()).unwrap_err();
         let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(
@@ -640,7 +665,7 @@ mod tests {
         assert!(Draft::from_json("nom;uai").is_err());
         assert_eq!(again.schools[1].get(SchoolField::Requested), "2023-02-3");
         assert_eq!(again.schools[0].get(SchoolField::StorageGb), "beaucoup");
-        assert_eq!(again.annual_fee, "150,5x");
+        assert_eq!(again.text(Field::AnnualFee), "150,5x");
     }
 
     #[test]
@@ -665,7 +690,7 @@ mod tests {
         };
         assert_eq!(by_parts(&draft), parse_value(&draft.to_value()));
         Rc::make_mut(&mut draft.schools[3]).set(SchoolField::Requested, "2023-13-01");
-        draft.notified = "hier".into();
+        draft.set(Field::Notified, "hier");
         assert_eq!(by_parts(&draft), parse_value(&draft.to_value()));
         assert_eq!(by_parts(&draft).unwrap_err().len(), 2);
     }
@@ -689,6 +714,57 @@ mod tests {
         let draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
         let again: Draft = serde_json::from_str(&serde_json::to_string(&draft).unwrap()).unwrap();
         assert_eq!(again, draft);
+        // A whole draft as browsers have stored it, each field by its name.
+        let stored = serde_json::to_value(&draft).unwrap();
+        let mut keys: Vec<&str> = stored
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "annual_fee",
+                "billing_unit",
+                "commercial",
+                "commune_insee",
+                "commune_name",
+                "convention_signed",
+                "deliberation_number",
+                "deliberation_published",
+                "deliberation_transmitted",
+                "educational_or_cultural",
+                "horizon_until",
+                "mayor_name",
+                "mayor_title",
+                "meeting",
+                "next_id",
+                "notified",
+                "project_lead",
+                "schools",
+                "technical_referent",
+                "termination_act_date",
+                "termination_act_number",
+                "termination_delegation",
+                "termination_received"
+            ]
+        );
+        let old = r#"{"commune_name":"Bron","annual_fee":"160,00","meeting":{"in_office":"33"},
+            "technical_referent":{"last_name":"Martin","email":"m@bron.fr"},"commercial":true,
+            "schools":[{"id":3,"name":"École B"}],"next_id":4}"#;
+        let read: Draft = serde_json::from_str(old).unwrap();
+        assert_eq!(read.text(Field::CommuneName), "Bron");
+        assert_eq!(read.text(Field::AnnualFee), "160,00");
+        assert_eq!(read.text(Field::BillingUnit), "school", "a default stays");
+        assert_eq!(read.text(Field::Meeting(MeetingField::InOffice)), "33");
+        assert_eq!(
+            read.text(Field::Contact(Role::TechnicalReferent, ContactField::Email)),
+            "m@bron.fr"
+        );
+        assert!(read.commercial && read.educational_or_cultural);
+        assert_eq!((read.schools[0].id, read.next_id), (3, 4));
     }
 
     #[test]

@@ -204,6 +204,7 @@ mod tests {
     use crate::state::Action;
     use crate::storage::{MemoryStore, persist};
     use io::samples;
+    use io::schema::Field;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -243,7 +244,7 @@ mod tests {
         let mut state = storage::load(&mut kv, &start());
         state.apply(Action::NewSimulation);
         let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
-        draft.commune_name = "Écully <&> \"test\"".into();
+        draft.set(Field::CommuneName, "Écully <&> \"test\"");
         state.apply(Action::Import {
             name: "Écully <1>".into(),
             draft: Box::new(draft),
@@ -280,7 +281,7 @@ mod tests {
     #[test]
     fn a_scenario_with_an_error_shows_no_figures() {
         let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
-        draft.notified = "31/02/2023".into();
+        draft.set(Field::Notified, "31/02/2023");
         let opened = Opened {
             name: "x".into(),
             example: false,

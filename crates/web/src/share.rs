@@ -46,10 +46,10 @@ fn too_long(hash: &str) -> String {
 
 /// The name a shared link's simulation is opened under.
 pub fn shared_name(draft: &Draft) -> String {
-    if draft.commune_name.trim().is_empty() {
+    if draft.text(Field::CommuneName).trim().is_empty() {
         "Lien partagé".to_string()
     } else {
-        format!("Lien partagé : {}", draft.commune_name.trim())
+        format!("Lien partagé : {}", draft.text(Field::CommuneName).trim())
     }
 }
 
@@ -393,14 +393,14 @@ mod tests {
         let hash = share_hash(&draft, false).unwrap();
         let shared = decode_share(&hash).unwrap().unwrap();
         let json = serde_json::to_string(&shared.to_value()).unwrap();
-        for d in [&draft.technical_referent, &draft.project_lead] {
+        for role in Role::ALL {
             for f in [
                 ContactField::LastName,
                 ContactField::FirstName,
                 ContactField::Email,
                 ContactField::Phone,
             ] {
-                let v = d.get(f);
+                let v = draft.text(Field::Contact(role, f));
                 assert!(v.is_empty() || !json.contains(v), "{v} leaks");
             }
         }

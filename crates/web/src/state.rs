@@ -497,7 +497,7 @@ mod tests {
     fn first_visit_shows_the_example() {
         let s = state();
         assert!(s.library.current().example);
-        assert_eq!(s.draft().commune_name, "Tassin-la-Demi-Lune");
+        assert_eq!(s.draft().text(Field::CommuneName), "Tassin-la-Demi-Lune");
     }
 
     #[test]
@@ -585,13 +585,13 @@ mod tests {
         );
         assert!(s.library.current().example);
         let mut other = tassin;
-        other.annual_fee = "200,00".into();
+        other.set(Field::AnnualFee, "200,00");
         s.apply(Action::Import {
             name: "Lien partagé".into(),
             draft: Box::new(other),
         });
         assert_eq!(s.library.entries.len(), 3);
         assert_eq!(s.library.current().name, "Lien partagé");
-        assert_eq!(s.library.entries[0].draft.annual_fee, "150,00");
+        assert_eq!(s.library.entries[0].draft.text(Field::AnnualFee), "150,00");
     }
 }

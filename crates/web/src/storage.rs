@@ -631,7 +631,10 @@ mod tests {
             .filter(|(k, _)| k.starts_with(SIMULATION_PREFIX))
             .map(|(k, v)| {
                 let s = Stored::read(v).unwrap();
-                (k.clone(), format!("{}|{}", s.name, s.draft.commune_name))
+                (
+                    k.clone(),
+                    format!("{}|{}", s.name, s.draft.text(Field::CommuneName)),
+                )
             })
             .collect()
     }
@@ -644,14 +647,14 @@ mod tests {
         let mut b = Tab::open(&store, "b");
         a.apply(Action::Edit(Field::CommuneName, "Écully".into()));
         a.save(&mut [&mut b]);
-        assert_eq!(b.state.draft().commune_name, "Écully");
+        assert_eq!(b.state.draft().text(Field::CommuneName), "Écully");
         b.apply(Action::Edit(Field::AnnualFee, "175,00".into()));
         b.save(&mut [&mut a]);
-        assert_eq!(a.state.draft().annual_fee, "175,00");
-        assert_eq!(a.state.draft().commune_name, "Écully");
+        assert_eq!(a.state.draft().text(Field::AnnualFee), "175,00");
+        assert_eq!(a.state.draft().text(Field::CommuneName), "Écully");
         let stored = stored_version(&*store.borrow(), &a.state.library.current).unwrap();
-        assert_eq!(stored.draft.commune_name, "Écully");
-        assert_eq!(stored.draft.annual_fee, "175,00");
+        assert_eq!(stored.draft.text(Field::CommuneName), "Écully");
+        assert_eq!(stored.draft.text(Field::AnnualFee), "175,00");
     }
 
     #[test]
@@ -681,10 +684,10 @@ mod tests {
         );
         assert!(a.state.notices[0].contains("les deux versions sont gardées"));
         // A still shows its own edit, now as its own simulation.
-        assert_eq!(a.state.draft().commune_name, "Écully");
+        assert_eq!(a.state.draft().text(Field::CommuneName), "Écully");
         // B learns of A's version as a new simulation; its own edit is intact.
         assert_eq!(b.names().len(), 2);
-        assert_eq!(b.state.draft().annual_fee, "175,00");
+        assert_eq!(b.state.draft().text(Field::AnnualFee), "175,00");
     }
 
     #[test]
@@ -698,7 +701,7 @@ mod tests {
         a.save(&mut [&mut b]);
         assert_eq!(b.names().len(), 2);
         assert_eq!(
-            b.state.draft().annual_fee,
+            b.state.draft().text(Field::AnnualFee),
             "175,00",
             "B's typing is not replaced"
         );
@@ -841,10 +844,8 @@ mod tests {
         let used: usize = store.borrow().map.values().map(String::len).sum();
         // Room for a little more, not for a simulation of 900 schools.
         store.borrow_mut().capacity = Some(used + 20_000);
-        let mut big = Draft {
-            commune_name: "Lyon".into(),
-            ..Draft::default()
-        };
+        let mut big = Draft::default();
+        big.set(Field::CommuneName, "Lyon");
         for _ in 0..900 {
             let school = big.new_school();
             big.schools.push(Rc::new(school));
@@ -865,7 +866,12 @@ mod tests {
         assert!(!a.state.library.entries[i].dirty);
         let reloaded = Tab::open(&store, "b");
         let i = reloaded.state.library.position(&example).unwrap();
-        assert_eq!(reloaded.state.library.entries[i].draft.annual_fee, "165");
+        assert_eq!(
+            reloaded.state.library.entries[i]
+                .draft
+                .text(Field::AnnualFee),
+            "165"
+        );
         // The imported one is still in this page, waiting.
         assert!(a.state.library.position(&imported).is_some());
     }
@@ -937,10 +943,8 @@ mod tests {
     #[test]
     fn through_an_overlay_version_1_data_opens_as_the_app_will_open_it_and_stays_unmigrated() {
         let mut store = MemoryStore::default();
-        let draft = Draft {
-            annual_fee: "175,00".into(),
-            ..Draft::default()
-        };
+        let mut draft = Draft::default();
+        draft.set(Field::AnnualFee, "175,00");
         let legacy = serde_json::json!({
             "version": 1, "current": 7, "next_id": 8,
             "entries": [{"id": 7, "name": "Budget 2027", "draft": serde_json::to_value(&draft).unwrap()}],
@@ -951,7 +955,10 @@ mod tests {
         let mut overlay = Overlay::new(&store);
         let seen = load(&mut overlay, &Start::default());
         assert_eq!(seen.library.current().name, "Budget 2027");
-        assert_eq!(seen.library.current().draft.annual_fee, "175,00");
+        assert_eq!(
+            seen.library.current().draft.text(Field::AnnualFee),
+            "175,00"
+        );
         // Read through the layer: the migration is seen, the old key gone, others kept.
         assert_eq!(overlay.get(LEGACY_KEY), None);
         assert!(overlay.keys().contains(&"autre".to_string()));
