@@ -12,9 +12,13 @@
 
 #![warn(missing_docs)]
 
-pub use engine;
-pub use io;
 pub use web;
+
+// The command's layers, natively only: the app (wasm32) reaches none of them.
+#[cfg(not(target_arch = "wasm32"))]
+pub use engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub use io;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -3,8 +3,8 @@
 
 use wasm_bindgen_test::*;
 
-use laclasse_sim::engine::simulate;
-use laclasse_sim::io::{parse_str, report, samples};
+use engine::simulate;
+use io::{parse_str, report, samples};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

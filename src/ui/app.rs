@@ -34,10 +34,8 @@ use super::use_exporter::{Exporter, use_exporter};
 use super::use_new_version::use_new_version;
 use super::use_persistence::use_persistence;
 use super::use_printing::use_printing;
-use crate::engine::dates::fr;
-use crate::io::FieldError;
-use crate::io::report::RULES_VERSION;
-use crate::io::schema::{Field, FieldRef};
+use crate::web::app::schema::{Field, FieldRef};
+use crate::web::app::{FieldError, errors_title, footer, print_header};
 use crate::web::draft::Draft;
 use crate::web::live::{Figures, Live};
 use crate::web::share::{decode_compare, decode_share, file_name, shared_name};
@@ -224,7 +222,7 @@ pub fn app() -> Html {
             <Toolbar {on_new} {on_open} {on_save} {on_copy_link} {on_print} />
         </header>
         if *sharing { <ShareLink draft={draft.clone()} onclose={close_share} /> }
-        <p class="print-only print-header">{ format!("Rapport laclasse-sim — « {} » — imprimé le {} — {}", entry.name, fr(today), RULES_VERSION) }</p>
+        <p class="print-only print-header">{ print_header(&entry.name, today) }</p>
         if let Some(message) = (*notice).clone() {
             <div class="notice" role="alert"><p>{ message }</p><button type="button" onclick={dismiss}>{ "Compris" }</button></div>
         }
@@ -244,8 +242,8 @@ pub fn app() -> Html {
             </h2>
             <Simulations library={store.0.library.clone()} dispatch={dispatch.clone()} />
         </div>
-        if let Some((_, sim)) = shown.as_ref() {
-            <SummaryBand sim={sim.clone()} {today} stale={computed.result.is_none()} />
+        if let Some(figures) = shown.as_ref() {
+            <SummaryBand figures={figures.clone()} {today} stale={computed.result.is_none()} />
         }
         <main class="layout">
             <section class="inputs" aria-label="Saisie">
@@ -258,29 +256,29 @@ pub fn app() -> Html {
             <section id="resultats" tabindex="-1" class={classes!("results", computed.result.is_none().then_some("stale"))} aria-label="Résultats" aria-live="off">
                 if !errors.is_empty() {
                     <div class="error-summary" role="alert" id="erreurs">
-                        <p><strong>{ format!("{} champ{} à corriger", errors.len(), if errors.len() > 1 { "s" } else { "" }) }</strong>
+                        <p><strong>{ errors_title(errors.len()) }</strong>
                         { if shown.is_some() { " : les chiffres ci-dessous sont ceux de la dernière saisie valide de cette simulation." } else { " pour voir les chiffres de cette simulation." } }</p>
                         <ul>{ for errors.iter().map(|e| html! { <li><a href={format!("#{}", field_element(&draft, e))}>{ e.for_people() }</a></li> }) }</ul>
                     </div>
                 }
-                if let Some((scenario, sim)) = shown.clone() {
-                    if printing { <PrintReport scenario={scenario.clone()} sim={sim.clone()} /> }
-                    if let Some((later_scenario, later)) = later.clone() {
-                        <Fees sim={sim.clone()} chart={later.clone()} />
-                        <Deadlines sim={later.clone()} {today} />
-                        <Legality sim={later.clone()} {today} />
-                        <TerminationSim scenario={later_scenario} sim={later.clone()} {today} />
-                        <Shares sim={later.clone()} />
-                        <EligibilityList sim={later} />
+                if let Some(figures) = shown.clone() {
+                    if printing { <PrintReport figures={figures.clone()} /> }
+                    if let Some(later) = later.clone() {
+                        <Fees figures={figures.clone()} chart={later.clone()} />
+                        <Deadlines figures={later.clone()} {today} />
+                        <Legality figures={later.clone()} {today} />
+                        <TerminationSim figures={later.clone()} {today} />
+                        <Shares figures={later.clone()} />
+                        <EligibilityList figures={later} />
                     }
-                    <Documents scenario={scenario.clone()} sim={sim.clone()} {today} errors={errors.len()} />
+                    <Documents {figures} {today} errors={errors.len()} />
                 }
             </section>
-            <ComparePanel library={store.0.library.clone()} compared={store.0.compared.clone()} {today} dispatch={dispatch.clone()} sim={later.as_ref().map(|(_, s)| s.clone())} />
+            <ComparePanel library={store.0.library.clone()} compared={store.0.compared.clone()} {today} dispatch={dispatch.clone()} figures={later.clone()} />
             <TerritoryPanel {today} />
         </main>
         <footer class="footer">
-            <p>{ format!("Règles appliquées : {RULES_VERSION}. Chaque montant est exact au centime ; chaque date vient d'une clause citée. Aujourd'hui : {}.", fr(today)) }</p>
+            <p>{ footer(today) }</p>
         </footer>
         </ContextProvider<Exporter>>
     }

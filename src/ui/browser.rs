@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::engine::dates::parse_iso;
+use crate::web::app::parse_iso;
 use crate::web::state::SimId;
 use crate::web::storage::{KeyValue, Refused, Start};
 

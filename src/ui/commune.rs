@@ -1,5 +1,5 @@
 //! The commune: name with suggestions from the 58 communes, optional INSEE code, and whether
-//! the engine finds it in the Métropole.
+//! it is one of the Métropole's. Draws `web::views::commune`.
 
 use std::rc::Rc;
 
@@ -8,11 +8,9 @@ use yew::prelude::*;
 use super::field::ScenarioInput;
 use super::state::Dispatch;
 use super::why::{ClauseTag, Why};
-use crate::engine::communes;
-use crate::engine::r10_eligibility::r10_commune;
-use crate::engine::scenario::Commune;
-use crate::io::FieldError;
-use crate::io::schema::Field;
+use crate::web::app::FieldError;
+use crate::web::app::schema::Field;
+use crate::web::views::commune::CommuneView;
 
 #[derive(Properties, PartialEq)]
 pub struct CommuneProps {
@@ -24,19 +22,12 @@ pub struct CommuneProps {
 
 #[function_component(CommuneForm)]
 pub fn commune_form(p: &CommuneProps) -> Html {
-    let suggestions = communes::suggest(&p.name, 12);
-    let commune = Commune {
-        name: p.name.to_string(),
-        insee: Some(p.insee.to_string()).filter(|s| !s.trim().is_empty()),
-    };
-    let check = r10_commune(&commune);
-    let typed = !p.name.trim().is_empty() || commune.insee.is_some();
-    let why = check.why.clone();
+    let view = CommuneView::of(&p.name, &p.insee);
     html! {
         <fieldset class="commune">
             <legend>{ "Commune" }</legend>
             <datalist id="communes-metropole">
-                { for suggestions.iter().map(|c| html! { <option value={c.name.clone()}>{ format!("{} ({})", c.name, c.insee) }</option> }) }
+                { for view.suggestions.iter().map(|(name, label)| html! { <option value={name.clone()}>{ label }</option> }) }
             </datalist>
             <div class="row">
                 <ScenarioInput field={Field::CommuneName} value={p.name.clone()} list="communes-metropole"
@@ -44,12 +35,11 @@ pub fn commune_form(p: &CommuneProps) -> Html {
                 <ScenarioInput field={Field::CommuneInsee} value={p.insee.clone()}
                     errors={p.errors.clone()} dispatch={p.dispatch.clone()} />
             </div>
-            if typed {
-                <p class={classes!("status", if check.record.is_some() { "ok" } else { "bad" })} role="status">
-                    { if check.record.is_some() { "✓ " } else { "✗ " } }
-                    { check.why.steps.last().cloned().unwrap_or_default() }
-                    { " " }<ClauseTag clause={check.why.main_clause()} />
-                    { " " }<Why explain={Callback::from(move |_| why.clone())} />
+            if let Some(s) = view.status {
+                <p class={classes!("status", if s.ok { "ok" } else { "bad" })} role="status">
+                    { s.text }
+                    { " " }<ClauseTag clause={s.clause} />
+                    { " " }<Why explain={{ let why = s.why; Callback::from(move |_| why.clone()) }} />
                 </p>
             }
         </fieldset>

@@ -13,18 +13,16 @@ use super::state::Dispatch;
 use super::use_after_paint::after_next_paint;
 use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
-use crate::engine::compare::{Comparison, Gap};
-use crate::engine::dates::fr;
-use crate::engine::text::fixed;
-use crate::engine::{Explanation, Money};
-use crate::io::compare::money_or_dash;
-use crate::io::exports::worker::SpreadsheetFormat;
+use crate::web::app::worker::SpreadsheetFormat;
 use crate::web::compare::{
-    SCHOOLS_VARIANT, comparison, export_request, schools_variant, terminate_variant,
-    terminate_variant_label, variants_hint,
+    SCHOOLS_VARIANT, export_request, schools_variant, terminate_variant, terminate_variant_label,
+    variants_hint,
 };
+use crate::web::live::Figures;
 use crate::web::share::compare_hash;
 use crate::web::state::{Action, Library, SimId};
+use crate::web::views::compare::{CompareRow, CompareView, MAX_COMPARED};
+use crate::web::views::{Explanation, fixed};
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -34,7 +32,7 @@ pub struct CompareProps {
     pub today: NaiveDate,
     pub dispatch: Dispatch,
     /// The open simulation's figures (one painted frame behind), when it has any.
-    pub sim: Option<Rc<crate::engine::Simulation>>,
+    pub figures: Option<Figures>,
 }
 
 /// A « pourquoi ? » for an explanation already made.
@@ -43,17 +41,15 @@ fn why_of(why: &Explanation, label: &'static str) -> Html {
     html! { <Why explain={Callback::from(move |_| why.clone())} label={AttrValue::Static(label)} /> }
 }
 
-fn gap_cell(g: &Option<Gap>) -> Html {
-    match g {
-        Some(g) => {
-            let class = match g.cents().signum() {
-                1 => "money gap more",
-                -1 => "money gap less",
-                _ => "money gap",
-            };
-            html! { <td class={class}>{ g.to_string() }</td> }
-        }
-        None => html! {},
+/// A row of amounts: its head, each simulation's amount, each gap, « pourquoi ? ».
+fn amounts_row(r: &CompareRow, tag: &'static str) -> Html {
+    html! {
+        <tr>
+            <th scope="row">{ &r.head }</th>
+            { for r.amounts.iter().map(|a| html! { <td class="money">{ a }</td> }) }
+            { for r.gaps.iter().map(|(g, class)| html! { <td class={*class}>{ g }</td> }) }
+            <td>{ why_of(&r.why, tag) }</td>
+        </tr>
     }
 }
 
@@ -64,9 +60,9 @@ pub fn compare_panel(p: &CompareProps) -> Html {
     // From the figures already computed (one painted frame after an edit, as the sections
     // below the fees): nothing is read or simulated again here on a keystroke.
     let variant_label = p
-        .sim
+        .figures
         .as_ref()
-        .and_then(|sim| terminate_variant_label(&current, sim, today));
+        .and_then(|f| terminate_variant_label(&current, f, today));
     let chosen: Vec<_> = p
         .compared
         .iter()
@@ -81,7 +77,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
     // Computed right after the next paint, as the sections below the fees: an edit of a
     // compared simulation reaches its own figures in the next frame, the comparison one frame
     // later. A result is shown only for the simulations chosen now.
-    type Computed = (Vec<SimId>, Result<Rc<Comparison>, String>);
+    type Computed = (Vec<SimId>, Result<Rc<CompareView>, String>);
     let result = use_state(|| None::<Computed>);
     {
         let (result, chosen) = (result.clone(), chosen.clone());
@@ -89,7 +85,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
             if chosen.len() >= 2 {
                 after_next_paint(move || {
                     let ids = chosen.iter().map(|e| e.id.clone()).collect();
-                    let c = comparison(&chosen.iter().collect::<Vec<_>>(), today).map(Rc::new);
+                    let c = CompareView::of(&chosen.iter().collect::<Vec<_>>(), today).map(Rc::new);
                     result.set(Some((ids, c)));
                 });
             }
@@ -129,7 +125,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
             dispatch.dispatch(Action::Compare(next));
         })
     };
-    let full = chosen_ids.len() >= crate::engine::compare::MAX_COMPARED;
+    let full = chosen_ids.len() >= MAX_COMPARED;
     let link_said = use_state_eq(|| None::<(bool, String)>);
     let copy_link = {
         let (said, chosen) = (link_said.clone(), chosen.clone());
@@ -223,7 +219,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ComparisonProps {
-    pub comparison: Rc<Comparison>,
+    pub comparison: Rc<CompareView>,
 }
 
 /// The comparison itself: tables, chart, deadlines, schools.
@@ -231,74 +227,51 @@ pub struct ComparisonProps {
 fn comparison_view(p: &ComparisonProps) -> Html {
     let c = &p.comparison;
     let names = &c.names;
+    let [fee_clause, title_clause, eligibility_clause] = c.clauses;
     let heads = html! { <>{ for names.iter().map(|n| html! { <th scope="col">{ n }</th> }) }</> };
     let gap_heads = html! { <>{ for names.iter().skip(1).map(|n| html! { <th scope="col">{ format!("Écart « {n} »") }</th> }) }</> };
     html! {
         <div class="comparison">
             <h3>{ "Ce qui diffère dans les données" }</h3>
-            if c.inputs.is_empty() {
-                <p>{ if c.schools.is_empty() && c.eligibility.is_empty() { "Aucune donnée ne diffère." } else { "Aucune donnée de la convention ne diffère : seules les écoles ci-dessous." } }</p>
+            if let Some(none) = c.no_input {
+                <p>{ none }</p>
             } else {
                 <table class="figures" id="comparaison-donnees" tabindex="0">
                     <thead><tr><th scope="col">{ "Donnée" }</th>{ heads.clone() }</tr></thead>
-                    <tbody>{ for c.inputs.iter().map(|i| html! {
-                        <tr><th scope="row">{ crate::io::schema::compared_input(i.input).1 }{ " " }<ClauseTag clause={i.clause} /></th>
-                            { for i.values.iter().map(|v| html! { <td>{ v }</td> }) }</tr>
+                    <tbody>{ for c.inputs.iter().map(|(label, clause, values)| html! {
+                        <tr><th scope="row">{ label }{ " " }<ClauseTag clause={*clause} /></th>
+                            { for values.iter().map(|v| html! { <td>{ v }</td> }) }</tr>
                     }) }</tbody>
                 </table>
             }
             <table class="figures" id="comparaison-annees" tabindex="0">
-                <caption>{ "Redevances par année de convention " }<ClauseTag clause={crate::engine::Clause::Art6Fee} /></caption>
+                <caption>{ "Redevances par année de convention " }<ClauseTag clause={fee_clause} /></caption>
                 <thead><tr><th scope="col">{ "N°" }</th>{ heads.clone() }{ gap_heads.clone() }<th scope="col"><span class="visually-hidden">{ "Explication" }</span></th></tr></thead>
-                <tbody>{ for c.convention_years.iter().map(|y| html! {
-                    <tr>
-                        <th scope="row">{ y.number }</th>
-                        { for y.fees.iter().map(|f| html! { <td class="money">{ money_or_dash(*f) }</td> }) }
-                        { for y.gaps.iter().map(gap_cell) }
-                        <td>{ why_of(&y.why, "pourquoi ?") }</td>
-                    </tr>
-                }) }</tbody>
-                <tfoot><tr>
-                    <th scope="row">{ "Total" }</th>
-                    { for c.totals.iter().map(|t| html! { <td class="money">{ t.to_string() }</td> }) }
-                    { for c.total_gaps.iter().map(gap_cell) }
-                    <td>{ why_of(&c.total_why, "pourquoi ?") }</td>
-                </tr></tfoot>
+                <tbody>{ for c.years.iter().map(|y| amounts_row(y, "pourquoi ?")) }</tbody>
+                <tfoot>{ amounts_row(&c.total, "pourquoi ?") }</tfoot>
             </table>
             <table class="figures" id="comparaison-exercices" tabindex="0">
-                <caption>{ "Par exercice budgétaire (titres de recette) " }<ClauseTag clause={crate::engine::Clause::Art6Title} /></caption>
+                <caption>{ "Par exercice budgétaire (titres de recette) " }<ClauseTag clause={title_clause} /></caption>
                 <thead><tr><th scope="col">{ "Exercice" }</th>{ heads.clone() }{ gap_heads }<th scope="col"><span class="visually-hidden">{ "Explication" }</span></th></tr></thead>
-                <tbody>{ for c.budget_years.iter().map(|b| html! {
-                    <tr>
-                        <th scope="row">{ b.year }</th>
-                        { for b.fees.iter().map(|f| html! { <td class="money">{ f.to_string() }</td> }) }
-                        { for b.gaps.iter().map(gap_cell) }
-                        <td>{ why_of(&b.why, "pourquoi ?") }</td>
-                    </tr>
-                }) }</tbody>
+                <tbody>{ for c.budget.iter().map(|b| amounts_row(b, "pourquoi ?")) }</tbody>
             </table>
             <CompareChart comparison={p.comparison.clone()} />
             <h3>{ "Prochaine échéance de la commune" }</h3>
-            <ul class="compare-deadlines">{ for names.iter().zip(&c.next_deadlines).map(|(n, d)| html! {
-                <li><strong>{ format!("« {n} » : ") }</strong>
+            <ul class="compare-deadlines">{ for c.next.iter().map(|(name, d)| html! {
+                <li><strong>{ name }</strong>
                     { match d {
-                        Some(d) => html! { <>{ format!("{} — {} ", fr(d.date), d.label) }<ClauseTag clause={d.clause} /></> },
+                        Some((text, clause)) => html! { <>{ text }<ClauseTag clause={*clause} /></> },
                         None => html! { { "aucune" } },
                     } }</li>
             }) }</ul>
             if !c.schools.is_empty() {
                 <h3>{ "Écoles qui diffèrent" }</h3>
-                <ul class="compare-schools">{ for c.schools.iter().map(|s| html! { <li><strong>{ &s.name }</strong>{ format!(" : {}", s.what) }</li> }) }</ul>
+                <ul class="compare-schools">{ for c.schools.iter().map(|(name, what)| html! { <li><strong>{ name }</strong>{ what }</li> }) }</ul>
             }
             if !c.eligibility.is_empty() {
-                <h3>{ "Éligibilité qui diffère " }<ClauseTag clause={crate::engine::Clause::Art5FirstDegree} /></h3>
-                <ul class="compare-schools">{ for c.eligibility.iter().map(|e| html! {
-                    <li><strong>{ &e.name }</strong>{ " : " }
-                        { names.iter().zip(e.eligible.iter().zip(&e.reasons)).map(|(n, (el, reasons))| match el {
-                            Some(true) => format!("« {n} » : éligible"),
-                            Some(false) => format!("« {n} » : non éligible ({})", reasons.join(" ; ")),
-                            None => format!("« {n} » : absente"),
-                        }).collect::<Vec<_>>().join(" ; ") }</li>
+                <h3>{ "Éligibilité qui diffère " }<ClauseTag clause={eligibility_clause} /></h3>
+                <ul class="compare-schools">{ for c.eligibility.iter().map(|(name, each)| html! {
+                    <li><strong>{ name }</strong>{ each }</li>
                 }) }</ul>
             }
         </div>
@@ -309,37 +282,22 @@ fn comparison_view(p: &ComparisonProps) -> Html {
 #[function_component(CompareChart)]
 fn compare_chart(p: &ComparisonProps) -> Html {
     let c = &p.comparison;
-    let years = c.budget_years.len().max(1);
+    let chart = &c.chart;
+    let years = chart.years.len().max(1);
     let sims = c.names.len().max(1);
-    let max = c
-        .budget_years
-        .iter()
-        .flat_map(|b| b.fees.iter().map(|f| f.cents()))
-        .max()
-        .unwrap_or(0)
-        .max(1);
     let (w, h, top, bottom, left) = (600.0, 220.0, 24.0, 30.0, 8.0);
     let slot = (w - left * 2.0) / years as f64;
     let bar = (slot * 0.8) / sims as f64;
-    let label = c
-        .budget_years
-        .iter()
-        .map(|b| {
-            let fees: Vec<String> = b.fees.iter().map(Money::to_string).collect();
-            format!("{} : {}", b.year, fees.join(" / "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
     html! {
         <figure class="chart" tabindex="0" aria-label="Graphique des redevances par exercice, simulations côte à côte">
-            <svg viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(h, 0))} role="img" aria-label={format!("Redevances par exercice ({}) : {label}", c.names.join(" / "))}>
-                { for c.budget_years.iter().enumerate().map(|(i, b)| html! { <g>
-                    { for b.fees.iter().enumerate().map(|(si, f)| {
-                        let height = (h - top - bottom) * f.cents() as f64 / max as f64;
+            <svg viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(h, 0))} role="img" aria-label={chart.label.clone()}>
+                { for chart.years.iter().enumerate().map(|(i, (year, bars))| html! { <g>
+                    { for bars.iter().enumerate().map(|(si, (cents, title))| {
+                        let height = (h - top - bottom) * *cents as f64 / chart.max_cents as f64;
                         let x = left + slot * i as f64 + slot * 0.1 + bar * si as f64;
-                        html! { <rect class={format!("bar s{si}")} x={fixed(x, 1)} y={fixed(h - bottom - height, 1)} width={fixed((bar - 2.0).max(0.5), 1)} height={fixed(height, 1)}><title>{ format!("{} — « {} » : {}", b.year, c.names[si], f) }</title></rect> }
+                        html! { <rect class={format!("bar s{si}")} x={fixed(x, 1)} y={fixed(h - bottom - height, 1)} width={fixed((bar - 2.0).max(0.5), 1)} height={fixed(height, 1)}><title>{ title }</title></rect> }
                     }) }
-                    <text class="axis" x={fixed(left + slot * i as f64 + slot / 2.0, 1)} y={fixed(h - 10.0, 0)} text-anchor="middle">{ b.year }</text>
+                    <text class="axis" x={fixed(left + slot * i as f64 + slot / 2.0, 1)} y={fixed(h - 10.0, 0)} text-anchor="middle">{ year }</text>
                 </g> }) }
             </svg>
             <figcaption>{ "Montant des titres de recette par exercice : " }

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::field::ScenarioInput;
 use super::state::Dispatch;
-use crate::io::FieldError;
-use crate::io::schema::{ContactField, Field, Flag, Role};
+use crate::web::app::FieldError;
+use crate::web::app::schema::{ContactField, Field, Flag, Role};
 use crate::web::draft::Draft;
 use crate::web::state::Action;
 

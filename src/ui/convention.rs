@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use super::field::field_rows;
 use super::state::Dispatch;
-use crate::io::FieldError;
-use crate::io::schema::Field;
+use crate::web::app::FieldError;
+use crate::web::app::schema::Field;
 use crate::web::draft::Draft;
 
 /// The fields of this section, row by row.

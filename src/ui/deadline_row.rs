@@ -1,21 +1,19 @@
 //! One date of the deadlines list. Drawn again only when its own deadline changes: an edit of
 //! the fee in a 625-school simulation changes the titles' amounts, not the hundreds of other
-//! dates.
-
-use std::rc::Rc;
+//! dates. Draws `web::views::deadlines::deadline_row`.
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::why::{ClauseTag, Why};
-use crate::engine::Simulation;
-use crate::engine::dates::{fr, fr_weekday};
-use crate::web::summary::remaining;
+use crate::web::live::Figures;
+use crate::web::views::deadlines::{deadline_row as row_of, deadline_why, same_deadline};
+use crate::web::views::unavailable;
 
 #[derive(Properties)]
 pub struct DeadlineRowProps {
-    pub sim: Rc<Simulation>,
-    /// The deadline's place in `sim.deadlines`.
+    pub figures: Figures,
+    /// The deadline's place in the calendar.
     pub index: usize,
     pub today: NaiveDate,
     /// A past date shown only on paper.
@@ -26,27 +24,27 @@ impl PartialEq for DeadlineRowProps {
     fn eq(&self, other: &Self) -> bool {
         self.today == other.today
             && self.print_only == other.print_only
-            && self.sim.deadlines.get(self.index) == other.sim.deadlines.get(other.index)
+            && self.index == other.index
+            && same_deadline(&self.figures, &other.figures, self.index)
     }
 }
 
 #[function_component(DeadlineRow)]
 pub fn deadline_row(p: &DeadlineRowProps) -> Html {
-    let Some(d) = p.sim.deadlines.get(p.index) else {
+    let Some(d) = row_of(&p.figures, p.index, p.today) else {
         return Html::default();
     };
-    let today = p.today;
     let explain = {
-        let (sim, index) = (p.sim.clone(), p.index);
-        Callback::from(move |_| sim.deadlines[index].why())
+        let (figures, index) = (p.figures.clone(), p.index);
+        Callback::from(move |_| deadline_why(&figures, index).unwrap_or_else(unavailable))
     };
     html! {
-        <tr class={classes!(format!("k-{}", d.kind.code()), (d.date < today).then_some("past"), p.print_only.then_some("print-row"))}>
-            <td class="date">{ format!("{} {}", fr_weekday(d.date), fr(d.date)) }</td>
-            <td class="deadline-label"><span class="kind">{ d.kind.label() }</span>{ " — " }{ &d.label }
-                if let Some(w) = d.warning() { <span class={if d.kind.commune_acts() { "warn" } else { "note" }}>{ format!(" ⚠ {w}") }</span> }
+        <tr class={classes!(format!("k-{}", d.kind_code), d.past.then_some("past"), p.print_only.then_some("print-row"))}>
+            <td class="date">{ d.date }</td>
+            <td class="deadline-label"><span class="kind">{ d.kind }</span>{ " — " }{ d.label }
+                if let Some((w, acts)) = d.warning { <span class={if acts { "warn" } else { "note" }}>{ w }</span> }
             </td>
-            <td>{ remaining(today, d.date) }</td>
+            <td>{ d.remaining }</td>
             <td><ClauseTag clause={d.clause} />{ " " }<Why {explain} /></td>
         </tr>
     }

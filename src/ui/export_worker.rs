@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::io::exports::worker::{ExportRequest, ExportResponse, answer};
+use crate::web::app::worker::{ExportRequest, ExportResponse, answer};
 
 /// A message as a JS value; a response always serialises, so `undefined` is never sent.
 pub fn to_js(response: &ExportResponse) -> JsValue {

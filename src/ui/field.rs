@@ -6,8 +6,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::state::{Dispatch, edit_field};
-use crate::io::FieldError;
-use crate::io::schema::{Field as SchemaField, FieldRef, Input, SchoolField};
+use crate::web::app::FieldError;
+use crate::web::app::schema::{Field as SchemaField, FieldRef, Input, SchoolField};
 use crate::web::draft::Draft;
 
 #[derive(Properties, PartialEq)]

@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use super::state::Dispatch;
 use super::use_exporter::{ExportJob, Exporter, Status};
-use crate::io::exports::worker::ExportRequest;
-use crate::io::schema::SchoolField;
+use crate::web::app::schema::SchoolField;
+use crate::web::app::worker::ExportRequest;
 use crate::web::csv_import::{CsvFile, CsvText, column_choices, column_label};
 use crate::web::state::Action;
 

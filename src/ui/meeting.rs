@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::field::field_rows;
 use super::state::{Dispatch, edit_field};
-use crate::io::FieldError;
-use crate::io::schema::{Field, MeetingField as M};
+use crate::web::app::FieldError;
+use crate::web::app::schema::{Field, MeetingField as M};
 use crate::web::attendance::{merge_lines, split_attendance};
 use crate::web::draft::Draft;
 

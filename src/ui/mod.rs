@@ -38,6 +38,8 @@ mod use_exporter;
 mod use_new_version;
 mod use_persistence;
 mod use_printing;
+mod use_territory_files;
+mod use_worker_text;
 mod why;
 
 pub use app::App;

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::field::school_cell;
 use super::state::Dispatch;
-use crate::io::schema::SchoolField;
+use crate::web::app::schema::SchoolField;
 use crate::web::draft::SchoolDraft;
 use crate::web::state::Action;
 

@@ -8,9 +8,8 @@ use super::import::ImportSchools;
 use super::pager::{PAGE_SIZE, Pager, page_range};
 use super::school_row::SchoolRow;
 use super::state::Dispatch;
-use crate::engine::convention::OPENING_DELAY_DAYS;
-use crate::io::FieldError;
-use crate::io::schema::{FieldRef, SchoolField};
+use crate::web::app::schema::{FieldRef, SchoolField};
+use crate::web::app::{FieldError, schools_hint};
 use crate::web::draft::Draft;
 use crate::web::state::Action;
 
@@ -65,7 +64,7 @@ pub fn schools_table(p: &SchoolsProps) -> Html {
     html! {
         <section class="schools" aria-labelledby="ecoles-titre">
             <h2 id="ecoles-titre">{ format!("Écoles ({})", p.draft.schools.len()) }</h2>
-            <p class="hint">{ format!("Dates de réception par la Métropole. L'ouverture constatée est facultative : sans elle, l'accès est supposé ouvert {OPENING_DELAY_DAYS} jours après la demande (Annexe 1).") }</p>
+            <p class="hint">{ schools_hint() }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Tableau des écoles, défilant horizontalement">
                 <table class="schools-table">
                     <thead><tr><th scope="col">{ "N°" }</th>{ for SchoolField::ALL.map(|f| html! { <th scope="col">{ f.label() }</th> }) }<th scope="col">{ "Actions" }</th></tr></thead>

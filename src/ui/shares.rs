@@ -1,27 +1,22 @@
-//! Annexe 2: how a fee splits, for the selected year, one school, and the territory.
-
-use std::rc::Rc;
+//! Annexe 2: how a fee splits, for the selected year, one school, and the territory. Draws
+//! `web::views::shares`.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::engine::text::fixed;
-
 use super::why::{ClauseTag, Why};
-use crate::engine::convention::TERRITORY_SCHOOLS;
-use crate::engine::r8_shares::{CostShares, r8_split};
-use crate::engine::{Clause, Simulation};
+use crate::web::live::Figures;
+use crate::web::views::fixed;
+use crate::web::views::shares::SharesView;
 
 #[derive(Properties, PartialEq)]
 pub struct SharesProps {
-    pub sim: Rc<Simulation>,
+    pub figures: Figures,
 }
 
 #[function_component(Shares)]
 pub fn shares(p: &SharesProps) -> Html {
-    let sim = &p.sim;
     let selected = use_state(|| 0usize);
-    let index = (*selected).min(sim.years.len().saturating_sub(1));
     let onchange = {
         let selected = selected.clone();
         Callback::from(move |e: Event| {
@@ -33,70 +28,53 @@ pub fn shares(p: &SharesProps) -> Html {
             )
         })
     };
-    let year = sim.years.get(index);
-    let year_shares = year
-        .map(|y| y.shares)
-        .unwrap_or_else(|| r8_split(crate::engine::Money::ZERO));
-    let one = sim.shares_of_one_school();
-    let territory = sim.shares_of_territory();
-    let year_why = year.map(|_| {
-        let sim = p.sim.clone();
-        Callback::from(move |_| sim.years[index].shares_why())
-    });
+    let view = SharesView::of(&p.figures, *selected);
+    let why = view.why().map(|e| Callback::from(move |_| e.clone()));
     html! {
         <section class="shares" aria-labelledby="annexe2-titre">
-            <h2 id="annexe2-titre">{ "Répartition du coût " }<ClauseTag clause={Clause::Annexe2Costs} /></h2>
+            <h2 id="annexe2-titre">{ "Répartition du coût " }<ClauseTag clause={view.clause} /></h2>
             <div class="field">
                 <label for="annee-annexe2">{ "Année de convention" }</label>
                 <select id="annee-annexe2" {onchange}>
-                    { for sim.years.iter().enumerate().map(|(i, y)| html! {
-                        <option value={i.to_string()} selected={i == index}>{ format!("n° {} ({})", y.year.number, y.billing(sim.billing_unit).fee) }</option>
+                    { for view.years.iter().enumerate().map(|(i, y)| html! {
+                        <option value={i.to_string()} selected={i == view.selected}>{ y }</option>
                     }) }
                 </select>
             </div>
-            <ShareBar shares={year_shares} />
+            <ShareBar view={view.clone()} />
             <table tabindex="0" class="figures" id="parts-annexe2">
                 <thead><tr><th scope="col">{ "Poste" }</th><th scope="col">{ "Part" }</th>
-                    <th scope="col">{ format!("Année n° {}", index + 1) }</th>
-                    <th scope="col">{ format!("Une école ({})", sim.annual_fee) }</th>
-                    <th scope="col">{ format!("Territoire, {TERRITORY_SCHOOLS} écoles ({})", sim.annual_fee.times(TERRITORY_SCHOOLS)) }</th></tr></thead>
+                    { for view.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                 <tbody>
-                { for year_shares.parts().iter().zip(one.value.parts()).zip(territory.value.parts()).map(|((y, o), t)| html! {
-                    <tr class={classes!(y.0.starts_with("dont").then_some("sub"))}>
-                        <th scope="row">{ y.0 }</th><td class="num">{ format!("{} %", y.1) }</td>
-                        <td class="money">{ y.2.to_string() }</td><td class="money">{ o.2.to_string() }</td><td class="money">{ t.2.to_string() }</td>
+                { for view.rows.iter().map(|r| html! {
+                    <tr class={classes!(r.sub.then_some("sub"))}>
+                        <th scope="row">{ r.label }</th><td class="num">{ &r.percent }</td>
+                        { for r.amounts.iter().map(|m| html! { <td class="money">{ m }</td> }) }
                     </tr>
                 }) }
                 </tbody>
             </table>
-            if let Some(explain) = year_why { <Why {explain} /> }
+            if let Some(explain) = why { <Why {explain} /> }
         </section>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct ShareBarProps {
-    shares: CostShares,
+    view: SharesView,
 }
 
 /// A stacked bar: hosting, maintenance, and the salaries in their three parts.
 #[function_component(ShareBar)]
 fn share_bar(p: &ShareBarProps) -> Html {
-    let s = &p.shares;
-    let parts = [
-        ("Hébergement 17 %", s.hosting, "p0"),
-        ("Maintenance 22 %", s.maintenance, "p1"),
-        ("Adm. système 12 %", s.sysadmin, "p2"),
-        ("Support 33 %", s.support, "p3"),
-        ("Projet 16 %", s.project, "p4"),
-    ];
-    let total = (s.hosting + s.maintenance + s.salaries).cents().max(1) as f64;
+    let (cents, total) = &p.view.bar_cents;
+    let parts = &p.view.bar;
     let mut x = 0.0;
     html! {
         <figure class="chart">
             <svg viewBox="0 0 640 36" role="img" aria-label={parts.iter().map(|(l, m, _)| format!("{l} : {m}")).collect::<Vec<_>>().join(", ")}>
-                { for parts.iter().map(|(label, m, class)| {
-                    let w = 640.0 * m.cents() as f64 / total;
+                { for parts.iter().zip(cents).map(|((label, m, class), c)| {
+                    let w = 640.0 * *c as f64 / *total as f64;
                     let at = x;
                     x += w;
                     html! {

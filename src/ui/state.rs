@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser::LocalKv;
-use crate::io::schema::Field;
+use crate::web::app::schema::Field;
 use crate::web::state::{Action, AppState};
 use crate::web::storage;
 

@@ -5,8 +5,6 @@
 //! frame even in a 625-school scenario. Never across simulations: another simulation's figures (or none) are
 //! taken at once, so that no section ever shows another simulation's data.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
@@ -34,7 +32,7 @@ pub(super) fn after_next_paint(f: impl FnOnce() + 'static) {
 /// Whether two figures are the same computation (the same shared simulation).
 fn same(a: &Option<Figures>, b: &Option<Figures>) -> bool {
     match (a, b) {
-        (Some((_, x)), Some((_, y))) => Rc::ptr_eq(x, y),
+        (Some(x), Some(y)) => x.is(y),
         (None, None) => true,
         _ => false,
     }

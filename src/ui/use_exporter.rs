@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::browser;
-use crate::io::exports::worker::{ExportRequest, ExportResponse};
+use crate::web::app::worker::{ExportRequest, ExportResponse};
 
 /// What the documents section says of the latest document: (is it an error, the text).
 pub type Status = UseStateHandle<Option<(bool, String)>>;

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::{Clause, Explanation};
+use crate::web::views::{Clause, Explanation};
 
 #[derive(Properties, PartialEq)]
 pub struct ClauseTagProps {

@@ -83,9 +83,10 @@ pub fn schools_variant(entry: &Entry, today: NaiveDate) -> Action {
 /// simulation already has a termination letter or no anniversary is still reachable.
 pub fn terminate_variant_label(
     entry: &Entry,
-    sim: &Simulation,
+    figures: &crate::live::Figures,
     today: NaiveDate,
 ) -> Option<String> {
+    let sim = figures.sim();
     if !entry
         .draft
         .text(Field::TerminationReceived)
@@ -157,7 +158,8 @@ mod tests {
     fn the_termination_variant_ends_at_the_first_reachable_anniversary() {
         let mut state = AppState::new(Library::first_visit("t"));
         let example = state.library.current().clone();
-        let (_, sim) = read(&example).unwrap();
+        let (scenario, sim) = read(&example).unwrap();
+        let sim = crate::live::Figures::new(std::rc::Rc::new(scenario), std::rc::Rc::new(sim));
         assert_eq!(
             terminate_variant_label(&example, &sim, today()).as_deref(),
             Some("Variante : résilier en 2027")

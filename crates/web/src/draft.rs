@@ -395,7 +395,11 @@ impl Draft {
         MeetingField::ALL
             .map(Field::Meeting)
             .iter()
-            .chain(&[Field::DeliberationNumber, Field::MayorName, Field::MayorTitle])
+            .chain(&[
+                Field::DeliberationNumber,
+                Field::MayorName,
+                Field::MayorTitle,
+            ])
             .any(|f| !self.text(*f).trim().is_empty())
     }
 

@@ -8,11 +8,11 @@
 use chrono::NaiveDate;
 
 use super::draft::Draft;
-use super::live::Live;
+use super::live::{Figures, Live};
 use super::storage::{self, KeyValue, Overlay, Start};
-use super::summary::{TWO_READINGS_NOTE, summary};
-use engine::dates::fr;
-use engine::{BillingUnit, Clause, Simulation};
+use super::summary::summary;
+use super::views::fees::{FeeCells, FeesView};
+use engine::{Clause, Simulation};
 use io::exports::document::esc;
 
 /// What the first figures show: the simulation's name, whether it is the example, its draft.
@@ -46,7 +46,8 @@ pub fn opened(kv: &dyn KeyValue, start: &Start, hash: &str) -> Option<Opened> {
 /// The page's first figures for `opened` on `today`; `None` while its scenario has an error
 /// (the app shows the errors with their fields).
 pub fn first_figures_html(opened: &Opened, today: NaiveDate) -> Option<String> {
-    let (_, sim) = Live::default().compute_fees(&opened.draft).result?;
+    let figures = Live::default().compute_fees(&opened.draft).result?;
+    let sim = figures.sim();
     let mut h = String::with_capacity(8 * 1024);
     h.push_str(concat!(
         r#"<header class="top"><div class="brand"><h1>laclasse-sim</h1>"#,
@@ -61,12 +62,12 @@ pub fn first_figures_html(opened: &Opened, today: NaiveDate) -> Option<String> {
         h.push_str(r#"<span class="badge">exemple</span>"#);
     }
     h.push_str(r#"</h2></div>"#);
-    summary_html(&mut h, &sim, today);
+    summary_html(&mut h, sim, today);
     h.push_str(concat!(
         r#"<main class="layout"><section class="inputs" aria-label="Saisie"><p class="loading">Chargement de la saisie…</p></section>"#,
         r#"<section id="resultats" class="results" aria-label="Résultats">"#
     ));
-    fees_html(&mut h, &sim);
+    fees_html(&mut h, &figures);
     h.push_str("</section></main>");
     Some(h)
 }
@@ -92,109 +93,70 @@ fn clause(c: Clause) -> String {
     )
 }
 
-/// `cells` as `<td class="money">` cells.
-fn money_cells(h: &mut String, cells: &[String]) {
-    for c in cells {
-        h.push_str(&format!(r#"<td class="money">{c}</td>"#));
+/// A fee and, with groups, both readings and their gap, as `<td class="money">` cells.
+fn money_cells(h: &mut String, c: &FeeCells) {
+    h.push_str(&format!(r#"<td class="money">{}</td>"#, c.fee));
+    for m in c.readings.iter().flatten() {
+        h.push_str(&format!(r#"<td class="money">{m}</td>"#));
     }
 }
 
-fn fees_html(h: &mut String, sim: &Simulation) {
-    let unit = sim.billing_unit;
-    let both = sim.has_groups;
+/// The fees section as the app's component draws it (`ui::fees`), from the same view.
+fn fees_html(h: &mut String, figures: &Figures) {
+    let v = FeesView::of(figures);
     h.push_str(&format!(
-        r#"<section class="fees" aria-labelledby="redevances-titre"><h2 id="redevances-titre">Redevances</h2><p class="lead">{} par an et {}, due en totalité même pour une année non pleine {}</p>"#,
-        sim.annual_fee,
-        unit.label(),
-        clause(Clause::Art6Fee)
+        r#"<section class="fees" aria-labelledby="redevances-titre"><h2 id="redevances-titre">Redevances</h2><p class="lead">{} {}</p>"#,
+        v.lead,
+        clause(FeesView::LEAD_CLAUSE)
     ));
     h.push_str(&format!(
         r#"<table tabindex="0" class="figures" id="annees-convention"><caption>Par année de convention {}</caption><thead><tr><th scope="col">N°</th><th scope="col">Du</th><th scope="col">Au</th><th scope="col">{}</th><th scope="col">Montant</th>"#,
-        clause(Clause::Art8Duration),
-        if unit == BillingUnit::School {
-            "Écoles facturées"
-        } else {
-            "Unités facturées"
-        }
+        clause(FeesView::YEARS_CLAUSE),
+        v.units_header
     ));
-    if both {
+    if v.both {
         h.push_str(r#"<th scope="col">Lecture par école</th><th scope="col">Lecture par groupe</th><th scope="col">Écart</th>"#);
     }
     h.push_str(r#"<th scope="col"><span class="visually-hidden">Explication</span></th></tr></thead><tbody>"#);
-    for y in &sim.years {
-        let b = y.billing(unit);
+    for y in &v.years {
         h.push_str(&format!(
             r#"<tr><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td>"#,
-            y.year.number,
-            fr(y.year.start),
-            fr(y.year.end),
-            b.billed_units
+            y.number, y.from, y.to, y.units
         ));
-        money_cells(h, &[b.fee.to_string()]);
-        if both {
-            money_cells(
-                h,
-                &[
-                    y.per_school.fee.to_string(),
-                    y.per_group.fee.to_string(),
-                    y.per_school.fee.minus(y.per_group.fee).to_string(),
-                ],
-            );
-        }
+        money_cells(h, &y.fee);
         h.push_str("<td></td></tr>");
     }
     h.push_str(r#"</tbody><tfoot><tr><th scope="row" colspan="4">Total</th>"#);
-    money_cells(h, &[sim.total(unit).to_string()]);
-    if both {
-        let (school, group) = (
-            sim.total(BillingUnit::School),
-            sim.total(BillingUnit::SchoolGroup),
-        );
-        money_cells(
-            h,
-            &[
-                school.to_string(),
-                group.to_string(),
-                school.minus(group).to_string(),
-            ],
-        );
-    }
+    money_cells(h, &v.total);
     h.push_str("<td></td></tr></tfoot></table>");
-    if both {
+    if v.two_readings {
+        let (note, c) = FeesView::TWO_READINGS;
         h.push_str(&format!(
             r#"<p class="hypothese">{} {}</p>"#,
-            esc(TWO_READINGS_NOTE),
-            clause(Clause::DeliberationRecitalGroup)
+            esc(note),
+            clause(c)
         ));
     }
-    budget_html(h, sim);
-    h.push_str("</section>");
-}
-
-fn budget_html(h: &mut String, sim: &Simulation) {
-    let both = sim.has_groups;
-    let per_group = sim.budget_years.for_unit(BillingUnit::SchoolGroup);
-    let per_school = sim.budget_years.for_unit(BillingUnit::School);
+    let b = &v.budget;
     h.push_str(&format!(
         r#"<table tabindex="0" class="figures" id="exercices"><caption>Par exercice budgétaire (titres de recette) {}</caption><thead><tr><th scope="col">Exercice</th><th scope="col">Montant</th>"#,
-        clause(Clause::Art6Title)
+        clause(FeesView::BUDGET_CLAUSE)
     ));
-    if both {
+    if b.both {
         h.push_str(r#"<th scope="col">Par école</th><th scope="col">Par groupe</th>"#);
     }
     h.push_str(r#"<th scope="col"><span class="visually-hidden">Explication</span></th></tr></thead><tbody>"#);
-    for (i, b) in sim.budget().iter().enumerate() {
-        h.push_str(&format!("<tr><td>{}</td>", b.year));
-        money_cells(h, &[b.fee.to_string()]);
-        if both {
-            let fee = |list: &[engine::r3_r4_r7_fees::BudgetYear]| {
-                list.get(i).map(|x| x.fee.to_string()).unwrap_or_default()
-            };
-            money_cells(h, &[fee(per_school), fee(per_group)]);
+    for row in &b.rows {
+        h.push_str(&format!(
+            r#"<tr><td>{}</td><td class="money">{}</td>"#,
+            row.year, row.fee
+        ));
+        for m in row.readings.iter().flatten() {
+            h.push_str(&format!(r#"<td class="money">{m}</td>"#));
         }
         h.push_str("<td></td></tr>");
     }
-    h.push_str("</tbody></table>");
+    h.push_str("</tbody></table></section>");
 }
 
 #[cfg(test)]
@@ -203,6 +165,7 @@ mod tests {
     use crate::share::encode_share;
     use crate::state::Action;
     use crate::storage::{MemoryStore, persist};
+    use crate::summary::TWO_READINGS_NOTE;
     use io::samples;
     use io::schema::Field;
 

@@ -3,6 +3,7 @@
 //! ([`live`]), importing schools from a CSV ([`csv_import`]) and sharing ([`share`]). The Yew
 //! components in `ui` only render this state and dispatch its actions.
 
+pub mod app;
 pub mod attendance;
 pub mod compare;
 pub mod csv_import;
@@ -15,3 +16,4 @@ pub mod state;
 pub mod storage;
 pub mod summary;
 pub mod territory;
+pub mod views;

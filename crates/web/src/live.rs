@@ -11,8 +11,43 @@ use engine::{Scenario, School, Simulation, simulate};
 use io::FieldError;
 use io::scenario::{parse_parts, parse_school};
 
-/// A valid scenario and what the engine computed of it.
-pub type Figures = (Rc<Scenario>, Rc<Simulation>);
+/// A valid scenario and what the engine computed of it. Opaque to the app: its components
+/// read it only through the views ([`crate::views`]), which say what each section shows.
+#[derive(Clone, Debug)]
+pub struct Figures {
+    scenario: Rc<Scenario>,
+    sim: Rc<Simulation>,
+}
+
+impl Figures {
+    /// `scenario` and its simulation.
+    pub(crate) fn new(scenario: Rc<Scenario>, sim: Rc<Simulation>) -> Figures {
+        Figures { scenario, sim }
+    }
+
+    /// The scenario.
+    pub(crate) fn scenario(&self) -> &Rc<Scenario> {
+        &self.scenario
+    }
+
+    /// Its simulation.
+    pub(crate) fn sim(&self) -> &Rc<Simulation> {
+        &self.sim
+    }
+
+    /// Whether both are the same computation (the same shared simulation).
+    pub fn is(&self, other: &Figures) -> bool {
+        Rc::ptr_eq(&self.sim, &other.sim)
+    }
+}
+
+/// Shared figures are equal at once; others compare what they hold.
+impl PartialEq for Figures {
+    fn eq(&self, other: &Figures) -> bool {
+        (Rc::ptr_eq(&self.sim, &other.sim) || self.sim == other.sim)
+            && (Rc::ptr_eq(&self.scenario, &other.scenario) || self.scenario == other.scenario)
+    }
+}
 
 /// What the engine made of a draft: its errors, or the scenario and its simulation.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,7 +115,7 @@ impl Live {
                 let sim = simulate(&scenario);
                 Computed {
                     errors: Rc::new(Vec::new()),
-                    result: Some((Rc::new(scenario), Rc::new(sim))),
+                    result: Some(Figures::new(Rc::new(scenario), Rc::new(sim))),
                 }
             }
             Err(errors) => Computed {
@@ -135,9 +170,9 @@ mod tests {
 
     fn same(live: &Computed, draft: &Draft) {
         match (&live.result, full(draft)) {
-            (Some((scenario, sim)), Ok(expected)) => {
-                assert_eq!(**scenario, expected);
-                assert_eq!(**sim, simulate(&expected));
+            (Some(f), Ok(expected)) => {
+                assert_eq!(**f.scenario(), expected);
+                assert_eq!(**f.sim(), simulate(&expected));
             }
             (None, Err(expected)) => assert_eq!(*live.errors, expected),
             (got, want) => panic!("live {got:?} but whole {want:?}"),
@@ -165,15 +200,16 @@ mod tests {
         let computed = live.compute(state.draft());
         same(&computed, state.draft());
         assert_eq!(live.schools_read, 5);
-        let (scenario, sim) = computed.result.unwrap();
+        let figures = computed.result.unwrap();
+        let (scenario, sim) = (figures.scenario(), figures.sim());
         assert_eq!(sim.annual_fee.cents(), 17_550);
 
         // …and shares the schools of the last valid scenario instead of copying them.
         state.apply(Action::Edit(Field::AnnualFee, "176,00".into()));
         let again = live.compute(state.draft());
         same(&again, state.draft());
-        let (shared, _) = again.result.clone().unwrap();
-        assert!(Rc::ptr_eq(&shared.schools, &scenario.schools));
+        let shared = again.result.clone().unwrap();
+        assert!(Rc::ptr_eq(&shared.scenario().schools, &scenario.schools));
 
         // An invalid head, then a valid one: the same figures as a whole read, schools shared.
         state.apply(Action::Edit(Field::Notified, "2023-02-30".into()));
@@ -182,7 +218,7 @@ mod tests {
         let back = live.compute(state.draft());
         same(&back, state.draft());
         assert!(Rc::ptr_eq(
-            &back.result.unwrap().0.schools,
+            &back.result.unwrap().scenario().schools,
             &scenario.schools
         ));
         assert_eq!(live.schools_read, 5);
@@ -196,7 +232,7 @@ mod tests {
         let edited = live.compute(state.draft());
         same(&edited, state.draft());
         assert!(!Rc::ptr_eq(
-            &edited.result.unwrap().0.schools,
+            &edited.result.unwrap().scenario().schools,
             &scenario.schools
         ));
         assert_eq!(live.schools_read, 6);
@@ -234,7 +270,7 @@ mod tests {
         let mut live = Live::default();
         let computed = live.compute(&draft);
         same(&computed, &draft);
-        let read = computed.result.unwrap().0;
+        let read = computed.result.unwrap().scenario().clone();
         assert_eq!(read.schools, scenario.schools);
         assert_eq!(read.convention, scenario.convention);
     }

@@ -280,6 +280,11 @@ pub fn file_name(commune: &str) -> String {
     format!("{}.json", file_stem(commune))
 }
 
+/// [`file_stem`] of the commune of `figures`.
+pub fn file_stem_of(figures: &crate::live::Figures) -> String {
+    file_stem(&figures.scenario().commune.name)
+}
+
 /// The same without its extension, which each document adds to its own:
 /// `laclasse-sim-tassin-la-demi-lune`.
 pub fn file_stem(commune: &str) -> String {

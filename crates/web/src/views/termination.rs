@@ -1,0 +1,188 @@
+//! Leaving the convention: the plan backwards from a chosen anniversary (D7), the letter for
+//! it, and the what-if « si la lettre arrivait le …, la convention prendrait fin le … ».
+
+use chrono::NaiveDate;
+
+use engine::dates::{fr, iso, parse_iso};
+use engine::r2_termination::r2_reception_error;
+use engine::simulate::termination_what_if;
+use engine::{Clause, Explanation};
+use io::exports::termination_letter::letter_date;
+use io::exports::worker::{DocumentFormat, ExportRequest};
+use io::scenario::to_string_pretty;
+
+use crate::live::Figures;
+
+/// The section's clause (Art. 8, the notice).
+pub const CLAUSE: Clause = Clause::Art8Notice;
+
+/// The plan to leave at one anniversary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanView {
+    /// Each anniversary still reachable: its value (`YYYY-MM-DD`) and its label, the chosen
+    /// one first… in date order, with whether it is the one shown.
+    pub anniversaries: Vec<(String, String, bool)>,
+    /// What to do first, in one sentence.
+    pub headline: String,
+    /// When the letter would leave too late today.
+    pub late: Option<String>,
+    /// Each step: its sentence, its rule, its clause.
+    pub steps: Vec<(String, String, Clause)>,
+    /// The recommended days.
+    pub recommended: String,
+    /// When the council would meet in August.
+    pub august: Option<String>,
+    /// Who decides, and how.
+    pub who_decides: &'static str,
+    /// How the plan is computed.
+    pub why: Explanation,
+    /// The letter's note: « Lettre recommandée … pour l'anniversaire du 16/11/2027 … ».
+    pub letter_hint: String,
+    /// The anniversary aimed at, `YYYY-MM-DD`.
+    pub anniversary: String,
+}
+
+impl PlanView {
+    /// The plan of `figures` for the anniversary `chosen` (`YYYY-MM-DD`) when it is still
+    /// reachable on `today`, else for the next one; `None` when none is reachable within the
+    /// horizon.
+    pub fn of(figures: &Figures, today: NaiveDate, chosen: Option<&str>) -> Option<PlanView> {
+        let sim = figures.sim();
+        let reachable: Vec<NaiveDate> = sim
+            .notice_deadlines
+            .iter()
+            .filter(|n| n.practical_last_day >= today)
+            .map(|n| n.anniversary)
+            .collect();
+        let target = chosen
+            .and_then(parse_iso)
+            .filter(|a| reachable.contains(a))
+            .or(reachable.first().copied())?;
+        let plan = sim
+            .termination_plans
+            .iter()
+            .find(|pl| pl.anniversary == target)?;
+        Some(PlanView {
+            anniversaries: reachable
+                .iter()
+                .map(|a| (iso(*a), fr(*a), *a == target))
+                .collect(),
+            headline: plan.headline(),
+            late: plan
+                .late(letter_date(figures.scenario(), today))
+                .map(|l| format!("⚠ {l}")),
+            steps: plan
+                .steps()
+                .iter()
+                .map(|s| (s.sentence(), s.rule.clone(), s.clause))
+                .collect(),
+            recommended: plan.recommended(),
+            august: plan.august_warning().map(|w| format!("⚠ {w}")),
+            who_decides: plan.who_decides(),
+            why: plan.why(),
+            letter_hint: format!(
+                "Lettre recommandée avec accusé de réception pour l'anniversaire du {}, datée d'aujourd'hui (ou du prochain jour ouvré), à signer par le Maire une fois la décision exécutoire.",
+                fr(plan.anniversary)
+            ),
+            anniversary: iso(target),
+        })
+    }
+}
+
+/// When no anniversary is reachable.
+pub const NO_PLAN: &str =
+    "Aucun anniversaire n'est encore atteignable dans l'horizon simulé : allonger l'horizon.";
+
+/// The termination letter of `figures`, written on `today` for `anniversary` (`YYYY-MM-DD`),
+/// as the export worker is asked for it.
+pub fn letter_request(
+    figures: &Figures,
+    today: NaiveDate,
+    anniversary: &str,
+    format: DocumentFormat,
+) -> ExportRequest {
+    ExportRequest::TerminationLetter {
+        format,
+        scenario: to_string_pretty(figures.scenario()),
+        today: iso(today),
+        anniversary: Some(anniversary.to_string()),
+    }
+}
+
+/// The what-if for a letter received on the day typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WhatIfView {
+    /// « dimanche 16/11/2025 »: when the convention would end.
+    pub ends: String,
+    /// « ; dernier jour d'accès le 15/11/2025. ».
+    pub last_day: String,
+    /// The last fee due and the total.
+    pub fees: String,
+    /// How the end is computed.
+    pub why: Explanation,
+}
+
+/// The what-if of `figures` for `typed` (`YYYY-MM-DD`): its result, or why the day cannot be
+/// taken; neither while nothing is typed.
+pub fn what_if(figures: &Figures, typed: &str) -> (Option<WhatIfView>, Option<String>) {
+    let notified = figures.scenario().convention.notified;
+    match parse_iso(typed) {
+        None if typed.is_empty() => (None, None),
+        None => (None, Some(format!("« {typed} » n'est pas une date valide"))),
+        Some(d) => match r2_reception_error(notified, d) {
+            Some(message) => (None, Some(message)),
+            None => {
+                let w = termination_what_if(figures.scenario(), figures.sim(), d);
+                (
+                    Some(WhatIfView {
+                        ends: fr(w.termination.value.ends),
+                        last_day: format!(
+                            " ; dernier jour d'accès le {}.",
+                            fr(w.termination.value.last_day)
+                        ),
+                        fees: match w.last_year {
+                            Some((n, fee)) => format!(
+                                "Dernière redevance due : année de convention n° {n}, {fee}. Total dû jusqu'à la fin : {}.",
+                                w.total
+                            ),
+                            None => "Aucune redevance due : aucune école n'a accès avant la fin."
+                                .to_string(),
+                        },
+                        why: w.termination.why,
+                    }),
+                    None,
+                )
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Draft;
+    use crate::live::Live;
+    use io::samples;
+
+    #[test]
+    fn tassin_s_plan_and_what_if() {
+        let draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        let f = Live::default().compute(&draft).result.unwrap();
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        let plan = PlanView::of(&f, today, None).unwrap();
+        assert_eq!(plan.anniversary, "2025-11-16");
+        assert!(plan.anniversaries[0].2);
+        let later = PlanView::of(&f, today, Some("2026-11-16")).unwrap();
+        assert_eq!(later.anniversary, "2026-11-16");
+        let (w, error) = what_if(&f, "2025-08-18");
+        assert!(error.is_none());
+        assert_eq!(w.unwrap().ends, "16/11/2026");
+        assert!(
+            what_if(&f, "2025-02-30")
+                .1
+                .unwrap()
+                .contains("n'est pas une date valide")
+        );
+        assert_eq!(what_if(&f, ""), (None, None));
+    }
+}
