@@ -12,8 +12,8 @@ pub fn clause_id(clause: Clause) -> String {
 }
 
 /// `Art6Fee` → `art6_fee`, `CodeTravailL3133_1` → `code_travail_l3133_1`: an underscore before
-/// each capital but the first, all in lower case.
-fn snake_case(name: &str) -> String {
+/// each capital but the first, all in lower case (serde's `rename_all = "snake_case"`).
+pub fn snake_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
     for (i, c) in name.char_indices() {
         if i > 0 && c.is_uppercase() {

@@ -263,15 +263,7 @@ impl Default for Draft {
 /// stored drafts have always used. The meeting's fields are stored under `meeting` by their
 /// scenario keys, the contacts under their roles' keys.
 fn stored_name(field: Field) -> String {
-    let name = format!("{field:?}");
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, c) in name.char_indices() {
-        if i > 0 && c.is_uppercase() {
-            out.push('_');
-        }
-        out.push(c.to_ascii_lowercase());
-    }
-    out
+    io::serial::snake_case(&format!("{field:?}"))
 }
 
 /// Where the meeting's fields are stored: `meeting`.
@@ -389,32 +381,25 @@ impl Draft {
         self.texts.get(field)
     }
 
+    /// The fields of the meeting's form: the meeting's, the deliberation's number, the mayor.
+    fn meeting_form() -> impl Iterator<Item = Field> {
+        MeetingField::ALL.into_iter().map(Field::Meeting).chain([
+            Field::DeliberationNumber,
+            Field::MayorName,
+            Field::MayorTitle,
+        ])
+    }
+
     /// Whether anything of the meeting, the deliberation's number or the mayor is typed: the
     /// form that holds them is then open, so that nothing typed is hidden.
     pub fn meeting_typed(&self) -> bool {
-        MeetingField::ALL
-            .map(Field::Meeting)
-            .iter()
-            .chain(&[
-                Field::DeliberationNumber,
-                Field::MayorName,
-                Field::MayorTitle,
-            ])
-            .any(|f| !self.text(*f).trim().is_empty())
+        Draft::meeting_form().any(|f| !self.text(f).trim().is_empty())
     }
 
     /// Whether `other` has the same meeting and deliberation number: a form showing only
     /// them is not drawn again for an edit elsewhere.
     pub fn same_meeting(&self, other: &Draft) -> bool {
-        MeetingField::ALL
-            .map(Field::Meeting)
-            .iter()
-            .chain(&[
-                Field::DeliberationNumber,
-                Field::MayorName,
-                Field::MayorTitle,
-            ])
-            .all(|f| self.text(*f) == other.text(*f))
+        Draft::meeting_form().all(|f| self.text(f) == other.text(f))
     }
 
     /// Whether `other` has the same contacts and usage flags.
