@@ -94,8 +94,8 @@ pub struct NoticeDeadline {
     /// The favourable reading's last day (hypothèse): always later than `latest_reception`;
     /// what a letter received in between could argue, never a deadline.
     pub favourable_latest_reception: NaiveDate,
-    /// How the deadline was found (R2, Art. 8).
-    pub why: Explanation,
+    /// The notification the anniversaries count from.
+    pub notified: NaiveDate,
 }
 
 /// R2 (Art. 8): the notice deadline for anniversary `k` (≥ 1) of a convention notified on
@@ -104,72 +104,85 @@ pub struct NoticeDeadline {
 pub fn r2_notice_deadline(notified: NaiveDate, k: u32) -> NoticeDeadline {
     let anniversary = r1_anniversary(notified, k);
     let latest = r2_latest_reception(anniversary);
-    let non_working = r9_non_working(latest);
     let practical = r9_previous_working_day(latest);
-    let recommended = r2_recommended_sending(practical);
-    let favourable = r2_favourable_latest_reception(anniversary);
-    let three_months_before = add_months(anniversary, -NOTICE_MONTHS);
-    let mut why = Explanation::new(
-        Rule::R2,
-        format!("Date limite de réception d'une lettre de résiliation pour l'anniversaire n° {k}"),
-        Clause::Art8Notice,
-    )
-    .also(Clause::Cpc641)
-    .input("Notification", fr(notified))
-    .input("Anniversaire", fr(anniversary))
-    .step(format!(
-        "Anniversaire n° {k} = {} + {k} an{} = {}.",
-        fr(notified),
-        if k > 1 { "s" } else { "" },
-        fr(anniversary)
-    ))
-    .step(format!(
-        "Trois mois pleins doivent courir avant le dernier jour de l'année de convention, le {} : {} − {NOTICE_MONTHS} mois = {}, moins un jour : {} ({}).",
-        fr(previous_day(anniversary)),
-        fr(anniversary),
-        fr(three_months_before),
-        fr(latest),
-        fr_long(latest)
-    ));
-    if let Some(reason) = non_working {
-        why = why.also(Clause::CodeTravailL3133_1).step(format!(
-            "Le {} est {} : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le {} {}, dernier jour ouvré avant.",
-            fr(latest),
-            reason.describe(),
-            fr_weekday(practical),
-            fr(practical)
-        ));
-    }
-    why = why
-        .step(format!(
-            "Envoi conseillé au plus tard le {} {} : dernier jour ouvré au plus tard {REGISTERED_LETTER_WAIT_DAYS} jours avant le {}, une lettre recommandée non retirée attendant jusqu'à {REGISTERED_LETTER_WAIT_DAYS} jours au bureau de poste.",
-            fr_weekday(recommended),
-            fr(recommended),
-            fr(practical)
-        ))
-        .step(format!(
-            "Lettre recommandée avec accusé de réception reçue par la Métropole au plus tard le {} : fin de la convention et des accès le {} ; à défaut, à l'anniversaire suivant.",
-            fr(latest),
-            fr(anniversary)
-        ))
-        .step(format!(
-            "Lecture favorable (hypothèse, jamais une date limite) : une lettre reçue jusqu'au {} pourrait soutenir que le préavis de trois mois est respecté ; si la Métropole ne la retient pas, la convention est reconduite un an.",
-            fr(favourable)
-        ))
-        .assume(assumptions::NOTICE_CAUTIOUS)
-        .assume(assumptions::MONTH_END)
-        .assume(assumptions::NOTICE_NOT_EXTENDED)
-        .assume(assumptions::NOTICE_FAVOURABLE)
-        .assume(assumptions::REGISTERED_LETTER_WAIT);
     NoticeDeadline {
         number: k,
         anniversary,
         latest_reception: latest,
-        non_working,
+        non_working: r9_non_working(latest),
         practical_last_day: practical,
-        recommended_send_by: recommended,
-        favourable_latest_reception: favourable,
-        why,
+        recommended_send_by: r2_recommended_sending(practical),
+        favourable_latest_reception: r2_favourable_latest_reception(anniversary),
+        notified,
+    }
+}
+
+impl NoticeDeadline {
+    /// How the deadline was found (R2, Art. 8), written when asked for: 30 anniversaries'
+    /// French steps would cost every simulation for an explanation read on a click.
+    pub fn why(&self) -> Explanation {
+        let (notified, k, anniversary) = (self.notified, self.number, self.anniversary);
+        let (latest, practical, recommended, favourable) = (
+            self.latest_reception,
+            self.practical_last_day,
+            self.recommended_send_by,
+            self.favourable_latest_reception,
+        );
+        let non_working = self.non_working;
+        let three_months_before = add_months(anniversary, -NOTICE_MONTHS);
+        let mut why = Explanation::new(
+            Rule::R2,
+            format!("Date limite de réception d'une lettre de résiliation pour l'anniversaire n° {k}"),
+            Clause::Art8Notice,
+        )
+        .also(Clause::Cpc641)
+        .input("Notification", fr(notified))
+        .input("Anniversaire", fr(anniversary))
+        .step(format!(
+            "Anniversaire n° {k} = {} + {k} an{} = {}.",
+            fr(notified),
+            if k > 1 { "s" } else { "" },
+            fr(anniversary)
+        ))
+        .step(format!(
+            "Trois mois pleins doivent courir avant le dernier jour de l'année de convention, le {} : {} − {NOTICE_MONTHS} mois = {}, moins un jour : {} ({}).",
+            fr(previous_day(anniversary)),
+            fr(anniversary),
+            fr(three_months_before),
+            fr(latest),
+            fr_long(latest)
+        ));
+        if let Some(reason) = non_working {
+            why = why.also(Clause::CodeTravailL3133_1).step(format!(
+                "Le {} est {} : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le {} {}, dernier jour ouvré avant.",
+                fr(latest),
+                reason.describe(),
+                fr_weekday(practical),
+                fr(practical)
+            ));
+        }
+        why = why
+            .step(format!(
+                "Envoi conseillé au plus tard le {} {} : dernier jour ouvré au plus tard {REGISTERED_LETTER_WAIT_DAYS} jours avant le {}, une lettre recommandée non retirée attendant jusqu'à {REGISTERED_LETTER_WAIT_DAYS} jours au bureau de poste.",
+                fr_weekday(recommended),
+                fr(recommended),
+                fr(practical)
+            ))
+            .step(format!(
+                "Lettre recommandée avec accusé de réception reçue par la Métropole au plus tard le {} : fin de la convention et des accès le {} ; à défaut, à l'anniversaire suivant.",
+                fr(latest),
+                fr(anniversary)
+            ))
+            .step(format!(
+                "Lecture favorable (hypothèse, jamais une date limite) : une lettre reçue jusqu'au {} pourrait soutenir que le préavis de trois mois est respecté ; si la Métropole ne la retient pas, la convention est reconduite un an.",
+                fr(favourable)
+            ))
+            .assume(assumptions::NOTICE_CAUTIOUS)
+            .assume(assumptions::MONTH_END)
+            .assume(assumptions::NOTICE_NOT_EXTENDED)
+            .assume(assumptions::NOTICE_FAVOURABLE)
+            .assume(assumptions::REGISTERED_LETTER_WAIT);
+        why
     }
 }
 
@@ -276,14 +289,14 @@ mod tests {
         assert_eq!(first.favourable_latest_reception, d("2024-11-30"));
         assert!(
             first
-                .why
+                .why()
                 .assumptions
                 .contains(&assumptions::NOTICE_FAVOURABLE)
         );
         // Away from month ends, the favourable reading is A − 3 months itself: a day later.
         let plain = r2_notice_deadline(d("2023-11-16"), 2);
         assert_eq!(plain.favourable_latest_reception, d("2025-08-16"));
-        assert!(plain.why.steps.iter().any(|s| s.contains(
+        assert!(plain.why().steps.iter().any(|s| s.contains(
             "Lecture favorable (hypothèse, jamais une date limite) : une lettre reçue jusqu'au 16/08/2025"
         )));
     }
@@ -298,9 +311,9 @@ mod tests {
         assert_eq!(dl.non_working, Some(NonWorking::Holiday("Assomption")));
         assert_eq!(dl.practical_last_day, d("2025-08-14"));
         assert_eq!(dl.recommended_send_by, d("2025-07-30"));
-        assert!(dl.why.steps.iter().any(|s| s.contains(
+        assert!(dl.why().steps.iter().any(|s| s.contains(
             "Le 15/08/2025 est un jour férié (Assomption) : la date n'est pas reportée ; en pratique, la lettre doit arriver au plus tard le jeudi 14/08/2025"
-        )), "{:?}", dl.why.steps);
+        )), "{:?}", dl.why().steps);
         assert_eq!(
             dl.practical_warning().unwrap(),
             "C'est un jour férié (Assomption) ; la date n'est pas reportée : en pratique, au plus tard le jeudi 14/08/2025."

@@ -141,7 +141,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
         );
         let _ = writeln!(o, "    {}", n.sending_advice());
         let _ = writeln!(o, "    {}", sim.favourable_reading_note(n));
-        why(o, &n.why);
+        why(o, &n.why());
         let _ = writeln!(o, "    {}  [D7]", plan.headline());
         for step in plan.steps() {
             let _ = writeln!(
@@ -280,7 +280,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
         .iter()
         .for_each(|y| add(&y.billing(sim.billing_unit).why()));
     sim.budget().iter().for_each(|b| add(&b.why()));
-    sim.notice_deadlines.iter().for_each(|n| add(&n.why));
+    sim.notice_deadlines.iter().for_each(|n| add(&n.why()));
     if let Some(p) = sim.termination_plans.first() {
         add(&p.why());
     }

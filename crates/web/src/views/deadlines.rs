@@ -81,7 +81,7 @@ impl DeadlinesView {
             date: format!("{} {}", fr_weekday(n.latest_reception), fr(n.latest_reception)),
             remaining: format!(" ({}). ", remaining(today, n.latest_reception)),
             practical: n.practical_warning(),
-            clause: n.why.main_clause(),
+            clause: n.why().main_clause(),
             sending: n.sending_advice(),
             favourable: sim.favourable_reading_note(n),
         });
@@ -108,7 +108,7 @@ impl DeadlinesView {
 
     /// How the next notice deadline is computed.
     pub fn notice_why(&self, today: NaiveDate) -> Option<Explanation> {
-        self.figures.sim().next_notice(today).map(|n| n.why.clone())
+        self.figures.sim().next_notice(today).map(|n| n.why())
     }
 
     /// « Afficher 60 dates de plus (sur 120) », when `limit` dates are shown.
