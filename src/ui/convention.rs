@@ -7,21 +7,8 @@ use yew::prelude::*;
 use super::field::field_rows;
 use super::state::Dispatch;
 use crate::web::app::FieldError;
-use crate::web::app::schema::Field;
 use crate::web::draft::Draft;
-
-/// The fields of this section, row by row.
-const ROWS: [&[Field]; 4] = [
-    &[Field::Notified, Field::AnnualFee, Field::BillingUnit],
-    &[Field::HorizonUntil, Field::ConventionSigned],
-    &[Field::DeliberationPublished, Field::DeliberationTransmitted],
-    &[
-        Field::TerminationReceived,
-        Field::TerminationDelegation,
-        Field::TerminationActNumber,
-        Field::TerminationActDate,
-    ],
-];
+use crate::web::forms::CONVENTION;
 
 #[derive(Properties, PartialEq)]
 pub struct ConventionProps {
@@ -35,7 +22,7 @@ pub fn convention_form(p: &ConventionProps) -> Html {
     html! {
         <fieldset class="convention">
             <legend>{ "Convention" }</legend>
-            { field_rows(&ROWS, &p.draft, &p.errors, &p.dispatch) }
+            { field_rows(&CONVENTION, &p.draft, &p.errors, &p.dispatch) }
         </fieldset>
     }
 }

@@ -15,7 +15,6 @@ use super::why::ClauseTag;
 use crate::web::app::worker::{DocumentFormat, SpreadsheetFormat};
 use crate::web::app::{ListMessage, PastEvents};
 use crate::web::live::Figures;
-use crate::web::views::Clause;
 use crate::web::views::documents::DocumentsView;
 
 #[derive(Properties, PartialEq)]
@@ -155,34 +154,28 @@ pub fn documents(p: &DocumentsProps) -> Html {
     };
     let on_past = {
         let past = past.clone();
-        Callback::from(move |v: String| {
-            past.set(if v == "omettre" {
-                PastEvents::LeaveOut
-            } else {
-                PastEvents::Mark
-            })
-        })
+        Callback::from(move |v: String| past.set(DocumentsView::past_of(&v)))
     };
     let blocked = p.errors > 0;
     html! {
         <section class="documents" aria-labelledby="documents-titre">
             <h2 id="documents-titre">{ "Documents" }</h2>
-            if blocked { <p class="error" id="documents-bloques">{ format!("Documents indisponibles : {} champ{} à corriger d'abord. Un document ne reprend jamais les chiffres d'une saisie dépassée.", p.errors, if p.errors > 1 { "s" } else { "" }) }</p> }
-            <h3>{ "Liste des écoles (annexe 1) " }<ClauseTag clause={Clause::Annexe1Administrator} /></h3>
-            <p class="hint">{ "« Au format Excel ou open office » : les écoles éligibles, leurs administrateurs, les contacts de la commune ; une feuille des redevances." }</p>
+            if let Some(why) = DocumentsView::blocked(p.errors) { <p class="error" id="documents-bloques">{ why }</p> }
+            <h3>{ DocumentsView::ANNEX1.0 }<ClauseTag clause={DocumentsView::ANNEX1.1} /></h3>
+            <p class="hint">{ DocumentsView::ANNEX1.2 }</p>
             <div class="toolbar">
                 { for SpreadsheetFormat::ALL.map(|f| html! {
                     <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id={format!("export-{}", f.extension())} onclick={spreadsheet(f)}>{ format!("Liste annexe 1 (.{})", f.extension()) }</button>
                 }) }
             </div>
-            <h3>{ "Budget par exercice " }<ClauseTag clause={Clause::Art6Title} /></h3>
-            <p class="hint">{ "Les titres de recette de chaque exercice, par école et par groupe scolaire (les deux lectures), avec le total de l'exercice : aussi dans la feuille « Budget » des listes ci-dessus." }</p>
+            <h3>{ DocumentsView::BUDGET.0 }<ClauseTag clause={DocumentsView::BUDGET.1} /></h3>
+            <p class="hint">{ DocumentsView::BUDGET.2 }</p>
             <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="export-budget" onclick={download(DocumentsView::budget_csv)}>{ "Budget par exercice (.csv)" }</button>
             <h3>{ "Calendrier des échéances" }</h3>
             <div class="row">
                 <Field id="rappel" label="Rappel (jours avant chaque échéance à venir)" value={(*reminder).clone()} inputmode="numeric" oninput={on_reminder} />
-                <Select id="echeances-passees" label="Échéances déjà passées" value={if *past == PastEvents::LeaveOut { "omettre" } else { "marquer" }}
-                    options={vec![("marquer", "gardées, marquées « (passée) », sans rappel"), ("omettre", "laissées de côté")]} onchange={on_past} />
+                <Select id="echeances-passees" label="Échéances déjà passées" value={DocumentsView::past_code(*past)}
+                    options={DocumentsView::PAST_OPTIONS.to_vec()} onchange={on_past} />
             </div>
             <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="export-ics" onclick={calendar}>{ "Calendrier (.ics)" }</button>
             <h3>{ "Projet de délibération, convention et annexes" }</h3>
@@ -193,7 +186,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="deliberation-copier" onclick={copy_draft}>{ "Copier" }</button>
                 <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="fiche-preparation" onclick={download(DocumentsView::preparation_sheet)}>{ "Fiche de préparation (.odt)" }</button>
             </div>
-            <p class="hint">{ "La fiche de préparation accompagne le projet sans en faire partie : données de transmission @ctes (nature, matière, numéro, objet, date), notes de travail et contrôles." }</p>
+            <p class="hint">{ DocumentsView::SHEET_HINT }</p>
             <details class="draft" ontoggle={toggle_draft}><summary>{ "Voir le projet" }</summary>
                 if *show_draft {
                     if let Some(body) = shown_draft {

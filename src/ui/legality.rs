@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::why::{ClauseTag, Why};
 use crate::web::live::Figures;
 use crate::web::views::Explanation;
-use crate::web::views::legality::LegalityView;
+use crate::web::views::legality::{DateLine, LegalityView};
 
 #[derive(Properties, PartialEq)]
 pub struct LegalityProps {
@@ -42,16 +42,13 @@ pub fn legality(p: &LegalityProps) -> Html {
                 <p class="warn" id={f.id}>{ &f.text }{ tagged(&f.why) }</p>
             }) }
             <ul class="legality-dates">
-                { for v.dates.iter().take_while(|d| d.id == "executoire").map(|d| html! {
-                    <li id={d.id}>{ d.lead }<strong>{ &d.date }</strong>{ &d.remaining }
-                        if let Some(c) = &d.caution { <span class="note">{ c }</span> }
-                        { tagged(&d.why) }</li>
-                }) }
-                if let Some(pending) = &v.pending { <li id="executoire">{ pending }</li> }
-                { for v.dates.iter().skip_while(|d| d.id == "executoire").map(|d| html! {
-                    <li id={d.id}>{ d.lead }<strong>{ &d.date }</strong>{ &d.remaining }
-                        if let Some(c) = &d.caution { <span class="note">{ c }</span> }
-                        { tagged(&d.why) }</li>
+                { for v.dates.iter().map(|line| match line {
+                    DateLine::Dated(d) => html! {
+                        <li id={d.id}>{ d.lead }<strong>{ &d.date }</strong>{ &d.remaining }
+                            if let Some(c) = &d.caution { <span class="note">{ c }</span> }
+                            { tagged(&d.why) }</li>
+                    },
+                    DateLine::Pending(id, text) => html! { <li id={*id}>{ text }</li> },
                 }) }
             </ul>
             if let Some(hint) = v.publicity {

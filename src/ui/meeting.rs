@@ -10,54 +10,9 @@ use super::field::field_rows;
 use super::state::{Dispatch, edit_field};
 use crate::web::app::FieldError;
 use crate::web::app::schema::{Field, MeetingField as M};
-use crate::web::attendance::{merge_lines, split_attendance};
+use crate::web::attendance::{merge_lines, paste_hint, split_attendance};
 use crate::web::draft::Draft;
-
-/// The fields, row by row.
-const ROWS: [&[Field]; 13] = [
-    &[
-        Field::DeliberationNumber,
-        Field::Meeting(M::Date),
-        Field::Meeting(M::Time),
-    ],
-    &[Field::Meeting(M::Place)],
-    &[
-        Field::Meeting(M::Chair),
-        Field::Meeting(M::ChairTitle),
-        Field::Meeting(M::Secretary),
-    ],
-    &[Field::MayorName, Field::MayorTitle],
-    &[
-        Field::Meeting(M::Convened),
-        Field::Meeting(M::Population),
-        Field::Meeting(M::InOffice),
-    ],
-    &[
-        Field::Meeting(M::Urgency),
-        Field::Meeting(M::UrgencyReason),
-        Field::Meeting(M::SynthesisNote),
-    ],
-    &[
-        Field::Meeting(M::SecondConvocation),
-        Field::Meeting(M::QuorumFailedOn),
-    ],
-    &[Field::Meeting(M::Present)],
-    &[Field::Meeting(M::Proxies), Field::Meeting(M::Absent)],
-    &[Field::Meeting(M::NotVoting)],
-    &[
-        Field::Meeting(M::VoteFor),
-        Field::Meeting(M::VoteAgainst),
-        Field::Meeting(M::VoteAbstentions),
-    ],
-    &[
-        Field::Meeting(M::SecretBallot),
-        Field::Meeting(M::ChairVote),
-    ],
-    &[
-        Field::Meeting(M::Committee),
-        Field::Meeting(M::CommitteeOpinion),
-    ],
-];
+use crate::web::forms::MEETING;
 
 #[derive(Properties)]
 pub struct MeetingProps {
@@ -100,11 +55,11 @@ pub fn meeting_form(p: &MeetingProps) -> Html {
         <details class="meeting" {open}>
             <summary>{ "Séance du conseil municipal (facultatif, pour le projet de délibération)" }</summary>
             <p class="hint">{ "Ce qui n'est pas saisi reste en blanc dans le projet, à compléter. Les contrôles (quorum, convocation, pouvoirs, vote) s'affichent avec les résultats." }</p>
-            { field_rows(&ROWS, &p.draft, &p.errors, &p.dispatch) }
+            { field_rows(&MEETING, &p.draft, &p.errors, &p.dispatch) }
             <div class="field wide">
                 <label for="seance-coller">{ "Coller la liste de présence du procès-verbal" }</label>
                 <textarea id="seance-coller" ref={pasted} rows="3" aria-describedby="seance-coller-aide" />
-                <p class="hint" id="seance-coller-aide">{ "Les noms (séparés par des virgules ou un par ligne) vont aux présents, les lignes « X donne pouvoir à Y » aux pouvoirs ; ils s'ajoutent à ce qui est déjà saisi." }</p>
+                <p class="hint" id="seance-coller-aide">{ paste_hint() }</p>
                 <button type="button" id="seance-repartir" onclick={sort}>{ "Répartir présents et pouvoirs" }</button>
             </div>
         </details>

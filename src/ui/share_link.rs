@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::browser;
 use crate::web::draft::Draft;
-use crate::web::share::share_hash;
+use crate::web::share::{COMPLETE_LINK_WARNING, WITHOUT_PERSONAL_DATA, share_hash};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareLinkProps {
@@ -62,10 +62,10 @@ pub fn share_link(p: &ShareLinkProps) -> Html {
                 <button type="button" id="copier-lien-complet" onclick={ask}>{ "Copier le lien complet…" }</button>
                 <button type="button" onclick={close}>{ "Fermer" }</button>
             </div>
-            <p class="hint">{ "Sans données personnelles : les noms, e-mails et téléphones des directeurs et des contacts de la commune sont remplacés par « (masqué) » ; l'éligibilité et tous les chiffres restent les mêmes." }</p>
+            <p class="hint">{ WITHOUT_PERSONAL_DATA }</p>
             if *confirming {
                 <div class="warning" role="alert">
-                    <p>{ "Le lien complet contient les noms, e-mails et téléphones des directeurs d'école et des contacts de la commune. Ne l'envoyez qu'à une personne qui doit les connaître." }</p>
+                    <p>{ COMPLETE_LINK_WARNING }</p>
                     <div class="toolbar">
                         <button type="button" class="danger" id="confirmer-lien-complet" onclick={copy(true)}>{ "Oui, copier le lien complet" }</button>
                         <button type="button" onclick={cancel}>{ "Annuler" }</button>

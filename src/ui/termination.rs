@@ -12,7 +12,6 @@ use super::why::{ClauseTag, Why};
 use crate::web::app::iso;
 use crate::web::app::worker::DocumentFormat;
 use crate::web::live::Figures;
-use crate::web::share::file_stem_of;
 use crate::web::views::termination::{CLAUSE, NO_PLAN, PlanView, letter_request, what_if};
 
 #[derive(Properties, PartialEq)]
@@ -34,7 +33,6 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
             chosen.set(Some(e.target_unchecked_into::<HtmlSelectElement>().value()));
         })
     };
-    let base = file_stem_of(&p.figures);
     let letter = |format: DocumentFormat| {
         let (figures, today) = (p.figures.clone(), p.today);
         let anniversary = plan
@@ -45,12 +43,12 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
     };
     let save_letter = {
         let (export, status, ask) = (export.clone(), status.clone(), letter(DocumentFormat::Odt));
+        let file = plan
+            .as_ref()
+            .map(|pl| pl.letter_file.clone())
+            .unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
-            export.emit(ExportJob::download(
-                ask(),
-                format!("{base}-lettre-resiliation.odt"),
-                &status,
-            ))
+            export.emit(ExportJob::download(ask(), file.clone(), &status))
         })
     };
     let open_letter = {

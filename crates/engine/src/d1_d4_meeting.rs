@@ -372,16 +372,23 @@ pub fn normalized(name: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The family name of « DU VERGER Laurence »: its words in capitals, else its first word.
+/// A person's name as the minutes write it, split in two: the family name, its words in
+/// capitals (« DU VERGER »), and the given names, the others (« Laurence »). The one rule
+/// by which names are split: the meeting's checks, the act and the link without personal
+/// data use it.
+pub fn name_parts(name: &str) -> (Vec<&str>, Vec<&str>) {
+    name.split_whitespace()
+        .partition(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+}
+
+/// The family name of « DU VERGER Laurence », as compared: its words in capitals, else its
+/// first word.
 pub fn family_name(name: &str) -> String {
-    let capitals: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
-        .collect();
-    if capitals.is_empty() {
+    let (family, _) = name_parts(name);
+    if family.is_empty() {
         normalized(name.split_whitespace().next().unwrap_or(""))
     } else {
-        normalized(&capitals.join(" "))
+        normalized(&family.join(" "))
     }
 }
 

@@ -4,6 +4,14 @@
 
 use engine::scenario::{Proxy, names_in};
 
+/// What the paste box does, under it.
+pub fn paste_hint() -> String {
+    format!(
+        "Les noms (séparés par des virgules ou un par ligne) vont aux présents, les lignes « X {} Y » aux pouvoirs ; ils s'ajoutent à ce qui est déjà saisi.",
+        Proxy::WORDS
+    )
+}
+
 /// The members present and the proxies read from a pasted list, each as the page's field
 /// holds it: one name, or one « X donne pouvoir à Y », a line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -126,7 +126,7 @@ pub fn export_request(
 }
 
 /// The comparison of `entries` (the first the reference), or what prevents it.
-pub fn comparison(entries: &[&Entry], today: NaiveDate) -> Result<Comparison, String> {
+pub(crate) fn comparison(entries: &[&Entry], today: NaiveDate) -> Result<Comparison, String> {
     if entries.len() < 2 {
         return Err("Choisissez au moins deux simulations à comparer.".into());
     }

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod csv_import;
 pub mod draft;
 pub mod first_figures;
+pub mod forms;
 pub mod live;
 pub mod print;
 pub mod share;

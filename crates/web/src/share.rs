@@ -9,9 +9,9 @@ use std::rc::Rc;
 use super::draft::Draft;
 use engine::d1_d4_meeting::{family_name, normalized};
 use engine::r10_eligibility::{r10_email_is_valid, r10_phone_is_valid};
-use engine::scenario::{Proxy, names_in};
+use engine::scenario::{Proxy, names_in, proxy_lines};
 use engine::text::fold_name;
-use io::schema::{ContactField, Field, Role, SchoolField};
+use io::schema::{ContactField, Field, Input, Role, SchoolField};
 
 /// The scenario in the page address: `#s=` + base64url of its JSON.
 pub fn encode_share(draft: &Draft) -> String {
@@ -111,25 +111,40 @@ impl MemberMarkers {
         format!("Membre{} prénom{}", k + 1, j + 1)
     }
 
-    /// A field's text with each name replaced, line by line (« X donne pouvoir à Y » keeps
-    /// its words).
-    fn mask_lines(&mut self, text: &str) -> String {
+    /// A field's text with each name replaced: a list of proxies proxy by proxy (« X donne
+    /// pouvoir à Y » keeps its words, one a line or separated by « ; »), any other list of
+    /// names name by name, each line keeping its names.
+    fn mask_lines(&mut self, input: Input, text: &str) -> String {
+        if input == Input::Proxies {
+            return proxy_lines(text)
+                .map(|line| match line.parse::<Proxy>() {
+                    Ok(p) => Proxy {
+                        giver: self.marker(&p.giver),
+                        holder: self.marker(&p.holder),
+                    }
+                    .to_string(),
+                    Err(_) => self.marker(line),
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
         text.lines()
-            .map(|line| match line.parse::<Proxy>() {
-                Ok(p) => Proxy {
-                    giver: self.marker(&p.giver),
-                    holder: self.marker(&p.holder),
-                }
-                .to_string(),
-                Err(_) => names_in(line)
+            .map(|line| {
+                names_in(line)
                     .map(|n| self.marker(n))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join(", ")
             })
             .collect::<Vec<_>>()
             .join("\n")
     }
 }
+
+/// What « Copier le lien sans données personnelles » takes out, in the page's words.
+pub const WITHOUT_PERSONAL_DATA: &str = "Sans données personnelles : les noms, e-mails et téléphones des directeurs et des contacts de la commune sont remplacés par « (masqué) », les noms des élus de la séance par « Membre1 prénom1 »… ; l'éligibilité, les contrôles de la séance et tous les chiffres restent les mêmes.";
+
+/// What the complete link holds, said before it is copied.
+pub const COMPLETE_LINK_WARNING: &str = "Le lien complet contient les noms, e-mails et téléphones des directeurs d'école et des contacts de la commune, et les noms des élus de la séance. Ne l'envoyez qu'à une personne qui doit les connaître.";
 
 /// The draft without personal data: the names, e-mails and phones of the directors and of the
 /// commune's contacts replaced by markers that keep every figure and every eligibility; the
@@ -145,7 +160,7 @@ pub fn without_personal_data(draft: &Draft) -> Draft {
     }
     let mut members = MemberMarkers::default();
     for field in Field::all().into_iter().filter(|f| f.personal()) {
-        let value = members.mask_lines(d.text(field));
+        let value = members.mask_lines(field.input(), d.text(field));
         *d.field_mut(field) = value;
     }
     for school in &mut d.schools {
@@ -445,6 +460,37 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(full.to_value(), draft.to_value());
+    }
+
+    #[test]
+    fn proxies_typed_on_one_line_keep_the_meeting_s_checks_without_personal_data() {
+        use engine::simulate;
+        use io::schema::MeetingField;
+        use io::{parse_value, report};
+        let mut draft =
+            Draft::from_json(include_str!("../../../data/examples/tassin-seance.json")).unwrap();
+        let proxies = Field::Meeting(MeetingField::Proxies);
+        let one_line = draft.text(proxies).lines().collect::<Vec<_>>().join(" ; ");
+        draft.set(proxies, one_line);
+        let shared = without_personal_data(&draft);
+        let meeting = |d: &Draft| {
+            let r = report::report(&simulate(&parse_value(&d.to_value()).unwrap()));
+            let m = serde_json::to_value(&r.meeting).unwrap();
+            (
+                m["votants"].clone(),
+                m["quorum_met"].clone(),
+                m["passed"].clone(),
+            )
+        };
+        assert_eq!(meeting(&shared), meeting(&draft));
+        assert_eq!(meeting(&draft).0, 35);
+        assert_eq!(
+            shared.text(proxies).lines().count(),
+            6,
+            "{}",
+            shared.text(proxies)
+        );
+        assert!(!shared.text(proxies).contains("CONTREL"));
     }
 
     #[test]

@@ -83,8 +83,8 @@ impl SortKey {
 pub struct Opened {
     /// Its name in the table: the file's, or the commune's for a line of a list.
     pub name: String,
-    /// Its scenario.
-    pub scenario: Rc<Scenario>,
+    /// Its scenario (the views read it; the app cannot).
+    pub(crate) scenario: Rc<Scenario>,
     /// Its file's rank among those chosen: the table keeps the order chosen, and of two
     /// simulations of one commune the first chosen is kept, as the command does.
     pub rank: usize,
@@ -249,7 +249,7 @@ impl TerritoryState {
     }
 
     /// Every commune simulated and set together on `today`.
-    pub fn territory(&self, today: NaiveDate) -> Territory {
+    pub(crate) fn territory(&self, today: NaiveDate) -> Territory {
         let sims: Vec<Simulation> = self.files.iter().map(|o| simulate(&o.scenario)).collect();
         let communes: Vec<Compared> = self
             .files

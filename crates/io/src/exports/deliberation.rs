@@ -13,7 +13,7 @@
 use super::document::{Block, Document, Inline};
 use engine::convention::DEFAULT_ANNUAL_FEE;
 use engine::d1_d4_meeting::MeetingCheck;
-use engine::d1_d4_meeting::{LARGE_COMMUNE, ProxyIssue, normalized};
+use engine::d1_d4_meeting::{LARGE_COMMUNE, ProxyIssue, name_parts, normalized};
 use engine::d5_legality::Publicity;
 use engine::dates::{fr, fr_long, iso};
 use engine::money::Money;
@@ -69,20 +69,18 @@ fn function_of(title: &str) -> &str {
 }
 
 /// « CHARMOT Pascal » → « Pascal CHARMOT »: the given names first, as an act writes a
-/// person; a name without a family name in capitals is kept as typed.
+/// person (`name_parts`); a name already written so, or without a family name in capitals or
+/// given names, is kept as typed.
 pub fn display_name(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let is_family =
-        |w: &&&str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
-    let family = words.iter().take_while(is_family).count();
-    if family == 0 || family == words.len() {
-        return words.join(" ");
+    let (family, given) = name_parts(name);
+    let family_first = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| family.first() == Some(&w));
+    if family.is_empty() || given.is_empty() || !family_first {
+        return name.split_whitespace().collect::<Vec<_>>().join(" ");
     }
-    format!(
-        "{} {}",
-        words[family..].join(" "),
-        words[..family].join(" ")
-    )
+    format!("{} {}", given.join(" "), family.join(" "))
 }
 
 /// « M. » or « Mme » from a title written with its civility or a feminine function

@@ -312,6 +312,17 @@ mod tests {
         assert!(v.caption.starts_with("Calendrier ("));
         assert!(v.past > 0);
         assert!(v.toggle_past(false).unwrap().starts_with("Afficher les"));
+        assert_eq!(v.more(v.listed.len()), None);
+        if v.listed.len() > 1 {
+            assert_eq!(
+                v.more(1).unwrap(),
+                format!(
+                    "Afficher {} dates de plus (sur {})",
+                    (v.listed.len() - 1).min(PAGE),
+                    v.listed.len() - 1
+                )
+            );
+        }
         let (first, print_only) = v.listed[0];
         let row = deadline_row(&f, first, today).unwrap();
         assert_eq!(

@@ -30,7 +30,57 @@ pub struct DocumentsView {
     figures: Figures,
 }
 
+/// A kind of document: its heading, the clause it answers, what it holds.
+pub type Heading = (&'static str, Clause, &'static str);
+
 impl DocumentsView {
+    /// The Annex 1 list.
+    pub const ANNEX1: Heading = (
+        "Liste des écoles (annexe 1) ",
+        Clause::Annexe1Administrator,
+        "« Au format Excel ou open office » : les écoles éligibles, leurs administrateurs, les contacts de la commune ; une feuille des redevances.",
+    );
+    /// The budget by exercice.
+    pub const BUDGET: Heading = (
+        "Budget par exercice ",
+        Clause::Art6Title,
+        "Les titres de recette de chaque exercice, par école et par groupe scolaire (les deux lectures), avec le total de l'exercice : aussi dans la feuille « Budget » des listes ci-dessus.",
+    );
+    /// What the preparation sheet holds.
+    pub const SHEET_HINT: &'static str = "La fiche de préparation accompagne le projet sans en faire partie : données de transmission @ctes (nature, matière, numéro, objet, date), notes de travail et contrôles.";
+    /// The choices for the calendar's past deadlines: code, label.
+    pub const PAST_OPTIONS: [(&'static str, &'static str); 2] = [
+        ("marquer", "gardées, marquées « (passée) », sans rappel"),
+        ("omettre", "laissées de côté"),
+    ];
+
+    /// The calendar's past deadlines for a choice's code.
+    pub fn past_of(code: &str) -> PastEvents {
+        if code == "omettre" {
+            PastEvents::LeaveOut
+        } else {
+            PastEvents::Mark
+        }
+    }
+
+    /// The code of `past` among [`DocumentsView::PAST_OPTIONS`].
+    pub fn past_code(past: PastEvents) -> &'static str {
+        match past {
+            PastEvents::LeaveOut => "omettre",
+            PastEvents::Mark => "marquer",
+        }
+    }
+
+    /// Why the documents wait, while `errors` fields are invalid.
+    pub fn blocked(errors: usize) -> Option<String> {
+        (errors > 0).then(|| {
+            format!(
+                "Documents indisponibles : {} d'abord. Un document ne reprend jamais les chiffres d'une saisie dépassée.",
+                crate::app::errors_title(errors)
+            )
+        })
+    }
+
     /// The documents of `figures` on `today`.
     pub fn of(figures: &Figures, today: NaiveDate) -> DocumentsView {
         let scenario = figures.scenario();
@@ -178,5 +228,37 @@ mod tests {
         assert!(said.ends_with("rappel 7 jours avant."));
         assert!(v.calendar("400", PastEvents::Mark).is_err());
         assert!(!v.list_message().subject.is_empty());
+        assert_eq!(
+            v.budget_csv().1,
+            "laclasse-sim-tassin-la-demi-lune-budget.csv"
+        );
+        assert_eq!(
+            v.list_letter().1,
+            "laclasse-sim-tassin-la-demi-lune-lettre-liste.odt"
+        );
+        assert_eq!(
+            v.preparation_sheet().1,
+            "laclasse-sim-tassin-la-demi-lune-fiche-preparation.odt"
+        );
+        assert_eq!(
+            v.deliberation_file(DocumentFormat::Odt),
+            "laclasse-sim-tassin-la-demi-lune-deliberation.odt"
+        );
+        assert!(matches!(
+            v.deliberation(DocumentFormat::Html),
+            ExportRequest::Deliberation {
+                format: DocumentFormat::Html,
+                ..
+            }
+        ));
+        assert_eq!(
+            DocumentsView::past_of(DocumentsView::past_code(PastEvents::LeaveOut)),
+            PastEvents::LeaveOut
+        );
+        assert_eq!(DocumentsView::blocked(0), None);
+        assert_eq!(
+            DocumentsView::blocked(2).unwrap(),
+            "Documents indisponibles : 2 champs à corriger d'abord. Un document ne reprend jamais les chiffres d'une saisie dépassée."
+        );
     }
 }

@@ -18,10 +18,9 @@ pub struct LegalityView {
     pub checks: Vec<CheckRow>,
     /// Each warning on the convention's signature: its element id, its text.
     pub flags: Vec<Flagged>,
-    /// The dated lines, in order.
-    pub dates: Vec<DatedRow>,
-    /// What the enforceable date waits for, when it cannot be given.
-    pub pending: Option<String>,
+    /// The dated lines, in order: when it is enforceable (or what that waits for), the
+    /// appeal, the déféré, the list of deliberations.
+    pub dates: Vec<DateLine>,
     /// The publicity rule for the commune's size, when any date is known.
     pub publicity: Option<&'static str>,
 }
@@ -50,6 +49,15 @@ pub struct Flagged {
     pub text: String,
     /// Its explanation.
     pub why: Explanation,
+}
+
+/// A line of the dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateLine {
+    /// A date with its explanation.
+    Dated(DatedRow),
+    /// What a date waits for: its element id, the sentence.
+    Pending(&'static str, String),
 }
 
 /// A dated line: « Exécutoire le lundi 20/11/2023 (il y a 3 jours) ».
@@ -125,34 +133,43 @@ impl LegalityView {
             .collect();
         let mut dates = Vec::new();
         if let Some(e) = &l.enforceable {
-            dates.push(DatedRow::of("executoire", "Exécutoire le ", e, today, None));
+            dates.push(DateLine::Dated(DatedRow::of(
+                "executoire",
+                "Exécutoire le ",
+                e,
+                today,
+                None,
+            )));
+        }
+        if let Some(pending) = l.pending() {
+            dates.push(DateLine::Pending("executoire", pending));
         }
         if let Some(a) = &sim.appeal_deadline {
-            dates.push(DatedRow::of(
+            dates.push(DateLine::Dated(DatedRow::of(
                 "recours",
                 "Recours contentieux ou gracieux jusqu'au ",
                 a,
                 today,
                 sim.appeal_caution(),
-            ));
+            )));
         }
         if let Some(r) = &l.prefect_referral {
-            dates.push(DatedRow::of(
+            dates.push(DateLine::Dated(DatedRow::of(
                 "defere",
                 "Déféré préfectoral (hypothèse : délai franc) jusqu'au ",
                 r,
                 today,
                 sim.referral_caution(),
-            ));
+            )));
         }
         if let Some(list) = &l.list_of_deliberations {
-            dates.push(DatedRow::of(
+            dates.push(DateLine::Dated(DatedRow::of(
                 "liste-deliberations",
                 "Liste des délibérations affichée et mise en ligne au plus tard le ",
                 list,
                 today,
                 None,
-            ));
+            )));
         }
         Some(LegalityView {
             checks,
@@ -166,7 +183,6 @@ impl LegalityView {
                 })
                 .collect(),
             dates,
-            pending: l.pending(),
             publicity: l.any_known().then(|| l.publicity.hint()),
         })
     }

@@ -69,6 +69,16 @@ mod tests {
         assert!(rows.iter().any(|r| r.eligible && r.status == "✓ éligible"));
         assert!(e.why(0).is_some() && e.why(9).is_none());
         assert!(e.same_school(&EligibilityView::of(&f), 1));
+        let eligible = rows.iter().filter(|r| r.eligible).count();
+        assert_eq!(
+            e.title,
+            format!("Éligibilité des écoles : {eligible} sur 4")
+        );
+        assert!(rows.iter().all(|r| r.eligible == r.reasons.is_empty()));
+        assert!(rows.iter().all(|r| r.access.starts_with("du ")
+            || r.access.starts_with("depuis le ")
+            || r.access == "aucun"
+            || r.access.starts_with("jamais")));
 
         let s = SharesView::of(&f, 99);
         assert_eq!(s.selected, 4, "out of range: the last year");
@@ -81,6 +91,15 @@ mod tests {
 
         let p = PrintView::of(&f);
         assert_eq!(p.schools_title, "Écoles (4)");
+        assert_eq!(p.header.len(), p.rows[0].len());
+        assert!(
+            p.inputs
+                .iter()
+                .any(|(label, value)| label == "Notification de la convention"
+                    && value == "16/11/2023"),
+            "{:?}",
+            p.inputs
+        );
         assert_eq!(p.rows.len(), 4);
         let lines = summary_lines(&f, day(2026, 11, 30));
         assert_eq!(lines[0].figure, "450,00 €");
@@ -92,7 +111,16 @@ mod tests {
         let v = LegalityView::of(&f, day(2023, 11, 20)).unwrap();
         let quorum = v.checks.iter().find(|c| c.id == Some("quorum")).unwrap();
         assert_eq!((quorum.class, quorum.mark), ("ok", "✓ "));
-        assert_eq!(v.dates[0].id, "executoire");
+        assert!(
+            matches!(&v.dates[0], super::legality::DateLine::Dated(d) if d.id == "executoire" && d.date == "jeudi 16/11/2023")
+        );
+        assert!(
+            quorum
+                .text
+                .starts_with("Quorum : 29 présents pour 18 requis"),
+            "{}",
+            quorum.text
+        );
         assert!(v.publicity.is_some());
         // Without a meeting nor a date, nothing to show.
         let mut d = Draft::from_json(samples::TASSIN_JSON).unwrap();
@@ -125,7 +153,14 @@ mod tests {
         assert_eq!(c.names.len(), 2);
         assert_eq!(c.inputs[0].0, "Lettre de résiliation reçue le");
         assert_eq!(c.total.head, "Total");
-        assert!(c.total.gaps[0].1.starts_with("money gap"));
+        assert_eq!(c.total.amounts, ["2 550,00 €", "2 100,00 €"]);
+        assert_eq!(c.total.gaps, [("−450,00 €".to_string(), "money gap less")]);
+        assert_eq!(c.years.len(), 5);
+        assert_eq!(c.years[4].amounts[1], "—", "no fifth year in the variant");
+        assert_eq!(c.chart.years[0].1.len(), 2);
+        assert!(c.chart.label.starts_with("Redevances par exercice ("));
+        assert_eq!(c.next.len(), 2);
+        assert!(c.no_input.is_none());
 
         let mut t = TerritoryState::default();
         t.apply(TerritoryAction::Read(
@@ -142,5 +177,15 @@ mod tests {
         let table = v.table(Some((SortKey::Total, true)));
         assert_eq!(table.communes[0][3], "2 550,00 €");
         assert_eq!(table.columns[3].2, "descending");
+        assert_eq!(v.totals[2], "2 550,00 €");
+        assert_eq!(v.shares[0][0], "Hébergement (17 %)");
+        assert_eq!(v.shares_totals[1], "93 750,00 €", "625 schools at 150 €");
+        assert!(v.chart_label().contains("2024 : 750,00 €"));
+        assert!(v.titles.iter().any(|(m, _, _)| m == "11/2023"));
+        assert_eq!(
+            v.late.2,
+            Err("Aucune commune cette année (2026).".to_string())
+        );
+        assert_eq!(table.communes_budget[0].1.len(), v.budget_years.len());
     }
 }

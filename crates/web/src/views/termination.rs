@@ -40,6 +40,8 @@ pub struct PlanView {
     pub letter_hint: String,
     /// The anniversary aimed at, `YYYY-MM-DD`.
     pub anniversary: String,
+    /// The letter's file name (.odt).
+    pub letter_file: String,
 }
 
 impl PlanView {
@@ -85,6 +87,10 @@ impl PlanView {
                 fr(plan.anniversary)
             ),
             anniversary: iso(target),
+            letter_file: format!(
+                "{}-lettre-resiliation.odt",
+                crate::share::file_stem_of(figures)
+            ),
         })
     }
 }
@@ -184,5 +190,32 @@ mod tests {
                 .contains("n'est pas une date valide")
         );
         assert_eq!(what_if(&f, ""), (None, None));
+        assert_eq!(
+            plan.letter_file,
+            "laclasse-sim-tassin-la-demi-lune-lettre-resiliation.odt"
+        );
+        assert!(
+            plan.recommended
+                .contains("envoyer la lettre au plus tard le"),
+            "{}",
+            plan.recommended
+        );
+        assert!(
+            plan.steps.iter().any(|(s, _, _)| s.contains("11/08/2025")),
+            "{:?}",
+            plan.steps
+        );
+        let ExportRequest::TerminationLetter {
+            anniversary,
+            today: written,
+            ..
+        } = letter_request(&f, today, &plan.anniversary, DocumentFormat::Odt)
+        else {
+            panic!("a termination letter");
+        };
+        assert_eq!(
+            (anniversary.as_deref(), written.as_str()),
+            (Some("2025-11-16"), "2025-06-01")
+        );
     }
 }
