@@ -35,7 +35,7 @@ use super::use_new_version::use_new_version;
 use super::use_persistence::use_persistence;
 use super::use_printing::use_printing;
 use crate::web::app::schema::{Field, FieldRef};
-use crate::web::app::{FieldError, errors_title, footer, print_header};
+use crate::web::app::{FieldError, errors_title, footer, print_header, to_complete};
 use crate::web::draft::Draft;
 use crate::web::live::{Figures, Live};
 use crate::web::share::{decode_compare, decode_share, file_name, shared_name};
@@ -118,7 +118,7 @@ pub fn app() -> Html {
         last_good
             .borrow()
             .as_ref()
-            .filter(|(id, _)| *id == entry_id)
+            .filter(|(id, _)| store.0.figures_belong(id))
             .map(|(_, f)| f.clone())
     });
 
@@ -159,7 +159,17 @@ pub fn app() -> Html {
     };
     let on_new = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::NewSimulation))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::NewSimulation);
+            browser::focus_later(Field::CommuneName.element_id());
+        })
+    };
+    let on_copy_example = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::CopyExample);
+            browser::focus_later(Field::CommuneName.element_id());
+        })
     };
     let suspended = store.0.autosave_suspended.clone();
     let not_stored = storage::not_stored_notice(&store.0);
@@ -170,6 +180,7 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         let suspended = suspended.is_some();
         Callback::from(move |_| {
+            dispatch.dispatch(Action::ShowAllErrors);
             match browser::download(
                 &file_name(draft.text(Field::CommuneName)),
                 "application/json",
@@ -196,13 +207,24 @@ pub fn app() -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::DismissNotice))
     };
     let on_print = Callback::from(|_| browser::print());
+    let on_print_all = Callback::from(|_| browser::print_all());
     let dismiss = {
         let notice = notice.clone();
         Callback::from(move |_| notice.set(None))
     };
 
     let entry = store.0.library.current();
-    let errors = computed.errors.clone();
+    // Errors show once their field is left (or a save asked for), never while it is typed in.
+    let all_errors = computed.errors.clone();
+    let errors = use_memo(
+        (all_errors.clone(), store.0.attention.clone(), draft.clone()),
+        {
+            let store = store.clone();
+            move |_| Rc::new(store.0.shown_errors(&all_errors))
+        },
+    );
+    let errors: Rc<Vec<FieldError>> = (*errors).clone();
+    let waiting = errors.is_empty() && !computed.errors.is_empty() && shown.is_none();
     html! {
         <ContextProvider<Exporter> context={exporter}>
         <nav class="skips" aria-label="Accès rapide">
@@ -219,7 +241,7 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Simulateur de la convention laclasse.com de la Métropole de Lyon" }</p>
             </div>
             <p class="privacy">{ "Vos données restent dans ce navigateur : rien n'est envoyé, tout est calculé ici." }</p>
-            <Toolbar {on_new} {on_open} {on_save} {on_copy_link} {on_print} />
+            <Toolbar on_new={on_new.clone()} {on_open} {on_save} {on_copy_link} {on_print} {on_print_all} />
         </header>
         if *sharing { <ShareLink draft={draft.clone()} onclose={close_share} /> }
         <p class="print-only print-header">{ print_header(&entry.name, today) }</p>
@@ -242,12 +264,21 @@ pub fn app() -> Html {
             </h2>
             <Simulations library={store.0.library.clone()} dispatch={dispatch.clone()} />
         </div>
+        if entry.example {
+            <div class="example-banner" id="exemple-lecture-seule">
+                <p>{ "Ceci est un exemple : il reste tel quel. Pour faire vos calculs, partez d'une copie ou d'une simulation vide ; ce que vous saisiriez ici irait de toute façon dans une copie." }</p>
+                <button type="button" class="primary" onclick={on_copy_example}>{ "Créer ma simulation à partir de l'exemple" }</button>
+                <button type="button" onclick={on_new.reform(|_: MouseEvent| ())}>{ "Nouvelle simulation vide" }</button>
+            </div>
+        }
         if let Some(figures) = shown.as_ref() {
             <SummaryBand figures={figures.clone()} {today} stale={computed.result.is_none()} />
         }
         <main class="layout">
             <section class="inputs" aria-label="Saisie">
-                <CommuneForm name={AttrValue::from(draft.text(Field::CommuneName).to_string())} insee={AttrValue::from(draft.text(Field::CommuneInsee).to_string())} errors={errors.clone()} dispatch={dispatch.clone()} />
+                <CommuneForm name={AttrValue::from(draft.text(Field::CommuneName).to_string())} insee={AttrValue::from(draft.text(Field::CommuneInsee).to_string())} errors={errors.clone()}
+                    typing={store.0.attention.typing(FieldRef::Scenario(Field::CommuneName)) || store.0.attention.typing(FieldRef::Scenario(Field::CommuneInsee))}
+                    dispatch={dispatch.clone()} />
                 <ConventionForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <MeetingForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <SchoolsTable draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
@@ -261,6 +292,9 @@ pub fn app() -> Html {
                         <ul>{ for errors.iter().map(|e| html! { <li><a href={format!("#{}", field_element(&draft, e))}>{ e.for_people() }</a></li> }) }</ul>
                     </div>
                 }
+                if waiting {
+                    <p class="waiting" id="a-completer">{ to_complete(&computed.errors) }</p>
+                }
                 if let Some(figures) = shown.clone() {
                     if printing { <PrintReport figures={figures.clone()} /> }
                     if let Some(later) = later.clone() {
@@ -271,7 +305,7 @@ pub fn app() -> Html {
                         <Shares figures={later.clone()} />
                         <EligibilityList figures={later} />
                     }
-                    <Documents {figures} {today} errors={errors.len()} />
+                    <Documents {figures} {today} errors={computed.errors.len()} />
                 }
             </section>
             <ComparePanel library={store.0.library.clone()} compared={store.0.compared.clone()} {today} dispatch={dispatch.clone()} figures={later.clone()} />

@@ -224,6 +224,24 @@ pub fn print() {
     }
 }
 
+/// Prints the whole calendar and the what-ifs too (the page's `data-print="all"`, taken off
+/// once printed).
+pub fn print_all() {
+    let Some(w) = web_sys::window() else { return };
+    let Some(root) = w.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = root.set_attribute("data-print", "all");
+    let listener = {
+        let root = root.clone();
+        gloo_events::EventListener::once(&w, "afterprint", move |_| {
+            let _ = root.remove_attribute("data-print");
+        })
+    };
+    listener.forget();
+    let _ = w.print();
+}
+
 /// Copies a document as formatted text: an HTML flavour (a word processor pastes headings,
 /// bold and tables) and a plain-text flavour (a mail or a text field pastes the words, not
 /// markup). Where the browser has no `ClipboardItem`, the plain text alone.
@@ -256,4 +274,19 @@ pub fn copy(text: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.navigator().clipboard().write_text(text);
     }
+}
+
+/// Moves the focus to the element `id` once the page has drawn the current change (after the
+/// dispatch that makes it).
+pub fn focus_later(id: String) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    })
+    .forget();
 }

@@ -17,6 +17,8 @@ pub struct CommuneProps {
     pub name: AttrValue,
     pub insee: AttrValue,
     pub errors: Rc<Vec<FieldError>>,
+    /// The name or the code is being typed: suggestions, not a verdict, until it is left.
+    pub typing: bool,
     pub dispatch: Dispatch,
 }
 
@@ -35,7 +37,7 @@ pub fn commune_form(p: &CommuneProps) -> Html {
                 <ScenarioInput field={Field::CommuneInsee} value={p.insee.clone()}
                     errors={p.errors.clone()} dispatch={p.dispatch.clone()} />
             </div>
-            if let Some(s) = view.status {
+            if let Some(s) = view.status.filter(|s| s.ok || !p.typing) {
                 <p class={classes!("status", if s.ok { "ok" } else { "bad" })} role="status">
                     { s.text }
                     { " " }<ClauseTag clause={s.clause} />

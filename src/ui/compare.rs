@@ -9,14 +9,15 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::browser;
+use super::field::Field;
 use super::state::Dispatch;
 use super::use_after_paint::after_next_paint;
 use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
 use crate::web::app::worker::SpreadsheetFormat;
 use crate::web::compare::{
-    SCHOOLS_VARIANT, export_request, schools_variant, terminate_variant, terminate_variant_label,
-    variants_hint,
+    export_request, schools_variant, schools_variant_label, terminate_variant,
+    terminate_variant_label, variants_hint,
 };
 use crate::web::live::Figures;
 use crate::web::share::compare_hash;
@@ -103,14 +104,32 @@ pub fn compare_panel(p: &CompareProps) -> Html {
                 Ok(action) => {
                     error.set(None);
                     dispatch.dispatch(action);
+                    browser::focus_later("comparer-titre".into());
                 }
                 Err(m) => error.set(Some(m)),
             },
         )
     };
+    // How many schools the variant adds, as typed (a whole number from 1 to 99).
+    let how_many = use_state(|| "2".to_string());
+    let count: Option<usize> = how_many
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| (1..=99).contains(n));
     let add_schools = {
         let (dispatch, current) = (p.dispatch.clone(), current.clone());
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(schools_variant(&current, today)))
+        Callback::from(move |_: MouseEvent| {
+            if let Some(n) = count {
+                dispatch.dispatch(schools_variant(&current, today, n));
+                // The person is taken to the answer: the comparison.
+                browser::focus_later("comparer-titre".into());
+            }
+        })
+    };
+    let on_how_many = {
+        let how_many = how_many.clone();
+        Callback::from(move |v: String| how_many.set(v))
     };
     let toggle = |id: SimId| {
         let (dispatch, compared) = (p.dispatch.clone(), chosen_ids.clone());
@@ -167,7 +186,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
     };
     html! {
         <section class="compare" id="comparer" aria-labelledby="comparer-titre">
-            <h2 id="comparer-titre">{ "Comparer des simulations" }</h2>
+            <h2 id="comparer-titre" tabindex="-1">{ "Comparer des simulations" }</h2>
             <p class="hint">{ "Deux ou trois simulations côte à côte : la première cochée sert de référence, chaque écart dit d'où il vient." }</p>
             <fieldset class="compare-choice">
                 <legend>{ "Simulations à comparer (deux ou trois)" }</legend>
@@ -189,7 +208,11 @@ pub fn compare_panel(p: &CompareProps) -> Html {
                 if let Some(label) = variant_label {
                     <button type="button" id="variante-resilier" onclick={make_variant}>{ label }</button>
                 }
-                <button type="button" id="variante-ecoles" onclick={add_schools}>{ SCHOOLS_VARIANT }</button>
+                <div class="variant-schools">
+                    <Field id="variante-nombre" label="Écoles en plus" value={(*how_many).clone()} inputmode="numeric" oninput={on_how_many}
+                        error={count.is_none().then_some(AttrValue::Static("un nombre entier de 1 à 99"))} />
+                    <button type="button" id="variante-ecoles" onclick={add_schools} disabled={count.is_none()}>{ schools_variant_label(count.unwrap_or(2)) }</button>
+                </div>
                 <p class="hint">{ variants_hint(&current.name) }</p>
             </div>
             if let Some(message) = (*error).clone() { <p class="error" role="alert">{ message }</p> }

@@ -39,7 +39,7 @@ pub fn deadline_row(p: &DeadlineRowProps) -> Html {
         Callback::from(move |_| deadline_why(&figures, index).unwrap_or_else(unavailable))
     };
     html! {
-        <tr class={classes!(format!("k-{}", d.kind_code), d.past.then_some("past"), p.print_only.then_some("print-row"))}>
+        <tr class={classes!(format!("k-{}", d.kind_code), d.past.then_some("past"), d.beyond_a_year.then_some("beyond-a-year"), p.print_only.then_some("print-row"))}>
             <td class="date">{ d.date }</td>
             <td class="deadline-label"><span class="kind">{ d.kind }</span>{ " — " }{ d.label }
                 if let Some((w, acts)) = d.warning { <span class={if acts { "warn" } else { "note" }}>{ w }</span> }

@@ -9,6 +9,7 @@ use super::state::{Dispatch, edit_field};
 use crate::web::app::FieldError;
 use crate::web::app::schema::{Field as SchemaField, FieldRef, Input, SchoolField};
 use crate::web::draft::Draft;
+use crate::web::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
@@ -35,6 +36,14 @@ pub struct FieldProps {
     #[prop_or_default]
     pub class: Classes,
     pub oninput: Callback<String>,
+    /// The field is left (its error may show from then on).
+    #[prop_or_default]
+    pub onleave: Option<Callback<()>>,
+}
+
+/// The `blur` handler that tells the field was left.
+fn on_blur(leave: &Option<Callback<()>>) -> Option<Callback<FocusEvent>> {
+    leave.clone().map(|l| l.reform(|_: FocusEvent| ()))
 }
 
 /// The ids of a field's error and help texts, and its `aria-describedby` (the error first).
@@ -71,7 +80,7 @@ pub fn field(p: &FieldProps) -> Html {
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"), p.class.clone())}>
             <label for={p.id.clone()}>{ &p.label }{ if p.required { html!{ <span class="req" aria-hidden="true">{ " *" }</span> } } else { html!{} } }</label>
-            <input id={p.id.clone()} type={p.kind.clone()} value={p.value.clone()} {oninput}
+            <input id={p.id.clone()} type={p.kind.clone()} value={p.value.clone()} {oninput} onblur={on_blur(&p.onleave)}
                 list={p.list.clone()} placeholder={p.placeholder.clone()} inputmode={p.inputmode.clone()}
                 autocomplete={p.autocomplete.clone()} required={p.required}
                 aria-invalid={if p.error.is_some() { "true" } else { "false" }}
@@ -95,7 +104,7 @@ pub fn text_area(p: &FieldProps) -> Html {
     html! {
         <div class={classes!("field", "wide", p.error.is_some().then_some("invalid"), p.class.clone())}>
             <label for={p.id.clone()}>{ &p.label }</label>
-            <textarea id={p.id.clone()} value={p.value.clone()} {oninput} rows="4"
+            <textarea id={p.id.clone()} value={p.value.clone()} {oninput} onblur={on_blur(&p.onleave)} rows="4"
                 aria-invalid={if p.error.is_some() { "true" } else { "false" }}
                 aria-describedby={described} />
             if let Some(h) = &p.hint { <p class="hint" id={hint_id}>{ h }</p> }
@@ -117,6 +126,9 @@ pub struct SelectProps {
     #[prop_or_default]
     pub class: Classes,
     pub onchange: Callback<String>,
+    /// The field is left (its error may show from then on).
+    #[prop_or_default]
+    pub onleave: Option<Callback<()>>,
 }
 
 #[function_component(Select)]
@@ -132,7 +144,7 @@ pub fn select(p: &SelectProps) -> Html {
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"), p.class.clone())}>
             <label for={p.id.clone()}>{ &p.label }</label>
-            <select id={p.id.clone()} {onchange} aria-invalid={if p.error.is_some() { "true" } else { "false" }}
+            <select id={p.id.clone()} {onchange} onblur={on_blur(&p.onleave)} aria-invalid={if p.error.is_some() { "true" } else { "false" }}
                 aria-describedby={described}>
                 if !known { <option value={p.value.clone()} selected=true>{ format!("« {} » (inconnu)", p.value) }</option> }
                 { for p.options.iter().map(|(v, l)| html! { <option value={*v} selected={*v == p.value.as_str()}>{ *l }</option> }) }
@@ -171,24 +183,30 @@ pub fn scenario_input(p: &ScenarioInputProps) -> Html {
     let f = p.field;
     let error = error_at(&p.errors, FieldRef::Scenario(f));
     let edit = edit_field(&p.dispatch, f);
+    let leave = {
+        let d = p.dispatch.clone();
+        Some(Callback::from(move |()| {
+            d.dispatch(Action::Left(FieldRef::Scenario(f)))
+        }))
+    };
     let hint = p.hint.clone().or(f.hint().map(AttrValue::Static));
     let input = f.input();
     if let Some(options) = input.options() {
         return html! {
             <Select id={f.element_id()} label={f.short_label()} value={p.value.clone()}
-                {options} {error} onchange={edit} {hint} />
+                {options} {error} onchange={edit} {hint} onleave={leave} />
         };
     }
     match input {
         Input::Lines | Input::Proxies => html! {
             <TextArea id={f.element_id()} label={f.short_label()} value={p.value.clone()}
-                {hint} {error} oninput={edit} />
+                {hint} {error} oninput={edit} onleave={leave.clone()} />
         },
         input => html! {
             <Field id={f.element_id()} label={f.short_label()} kind={input.html_type()} value={p.value.clone()}
                 inputmode={input.input_mode().map(AttrValue::Static)} required={f.required()}
                 list={p.list.clone()} autocomplete={p.list.as_ref().map(|_| AttrValue::Static("off"))}
-                {hint} {error} oninput={edit} />
+                {hint} {error} oninput={edit} onleave={leave} />
         },
     }
 }
@@ -201,16 +219,18 @@ pub fn school_cell(
     value: &str,
     error: Option<AttrValue>,
     edit: Callback<String>,
+    leave: Callback<()>,
 ) -> Html {
+    let leave = Some(leave);
     let id = field.element_id(row);
     let label = format!("{}, école {number}", field.label());
     match field.input() {
         Input::Choice(choices) => html! {
-            <td><Select class="cell" {id} {label} value={value.to_string()} options={choices.options()} {error} onchange={edit} /></td>
+            <td><Select class="cell" {id} {label} value={value.to_string()} options={choices.options()} {error} onchange={edit} onleave={leave} /></td>
         },
         input => html! {
             <td><Field class="cell" {id} {label} kind={input.html_type()} value={value.to_string()}
-                inputmode={input.input_mode().map(AttrValue::Static)} {error} oninput={edit} /></td>
+                inputmode={input.input_mode().map(AttrValue::Static)} {error} oninput={edit} onleave={leave} /></td>
         },
     }
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::field::school_cell;
 use super::state::Dispatch;
-use crate::web::app::schema::SchoolField;
+use crate::web::app::schema::{FieldRef, SchoolField};
 use crate::web::draft::SchoolDraft;
 use crate::web::state::Action;
 
@@ -31,8 +31,13 @@ pub fn school_row(p: &SchoolRowProps) -> Html {
             .find(|(f, _)| *f == field)
             .map(|(_, m)| AttrValue::from(m.clone()));
         let d = p.dispatch.clone();
-        let edit = Callback::from(move |v: String| d.dispatch(Action::EditSchool(id, field, v)));
-        school_cell(field, id, n, s.get(field), error, edit)
+        let edit = {
+            let d = d.clone();
+            Callback::from(move |v: String| d.dispatch(Action::EditSchool(id, field, v)))
+        };
+        let leave =
+            Callback::from(move |()| d.dispatch(Action::Left(FieldRef::School(n - 1, field))));
+        school_cell(field, id, n, s.get(field), error, edit, leave)
     };
     let duplicate = {
         let d = p.dispatch.clone();

@@ -33,7 +33,9 @@ pub fn simulations(p: &SimulationsProps) -> Html {
                 };
                 html! {
                     <li class={classes!((id == *current).then_some("current"))} key={id.0.clone()}>
-                        if id == *current {
+                        if id == *current && e.example {
+                            <span class="current-name">{ &e.name }</span>
+                        } else if id == *current {
                             <Field id={format!("nom-simulation-{id}")} label="Nom de la simulation ouverte" value={e.name.clone()} oninput={rename} />
                         } else {
                             <button type="button" class="link" onclick={act(Action::Open(id.clone()))}>{ format!("Ouvrir « {} »", e.name) }</button>

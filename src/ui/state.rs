@@ -34,9 +34,17 @@ impl Reducible for Store {
         let mut next = self.0.clone();
         match msg {
             Msg::Do(action) => next.apply(action),
-            Msg::Persist => storage::persist(&mut next, &mut LocalKv),
+            Msg::Persist => {
+                storage::persist(&mut next, &mut LocalKv);
+                // The address names what was saved as open, even when the page is left before
+                // it is drawn again (a reload right after an edit that made a copy).
+                super::browser::set_hash(&super::browser::simulation_hash(&next.library.current));
+            }
+            // What is stored now, not what the event carried: when two tabs write at once, the
+            // event of the first write arrives after the second.
             Msg::External(key, value) => {
-                storage::external_change(&mut next, &key, value.as_deref())
+                let now = storage::KeyValue::get(&LocalKv, &key).or(value);
+                storage::external_change(&mut next, &key, now.as_deref())
             }
             Msg::ResumeAutosave => {
                 storage::resume(&mut next);

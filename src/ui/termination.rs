@@ -24,13 +24,15 @@ pub struct TerminationProps {
 pub fn termination_sim(p: &TerminationProps) -> Html {
     let export = use_context::<Exporter>().map(|e| e.0).unwrap_or_default();
     let status = use_state(|| None::<(bool, String)>);
-    // The plan backwards from an anniversary still reachable (D7): the next one by default.
-    let chosen = use_state(|| None::<String>);
-    let plan = PlanView::of(&p.figures, p.today, chosen.as_deref());
+    // The year the person asks about (the first one still possible by default), and the plan
+    // backwards from the anniversary one can leave at (D7).
+    let chosen = use_state(|| None::<i32>);
+    let plan = PlanView::of(&p.figures, p.today, *chosen);
     let choose = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            chosen.set(Some(e.target_unchecked_into::<HtmlSelectElement>().value()));
+            let year = e.target_unchecked_into::<HtmlSelectElement>().value();
+            chosen.set(year.parse().ok());
         })
     };
     let letter = |format: DocumentFormat| {
@@ -64,14 +66,16 @@ pub fn termination_sim(p: &TerminationProps) -> Html {
     html! {
         <section class="termination" aria-labelledby="resiliation-titre">
             <h2 id="resiliation-titre">{ "Quitter la convention " }<ClauseTag clause={CLAUSE} /></h2>
+            <p class="print-only whatif-label">{ "Simulation : une résiliation envisagée, pas une décision." }</p>
             if let Some(plan) = plan {
                 <div class="plan" id="plan-resiliation">
                     <div class="field">
-                        <label for="plan-anniversaire">{ "Anniversaire visé" }</label>
-                        <select id="plan-anniversaire" onchange={choose}>
-                            { for plan.anniversaries.iter().map(|(value, label, selected)| html! { <option value={value.clone()} selected={*selected}>{ label }</option> }) }
+                        <label for="plan-annee">{ "Quitter la convention en" }</label>
+                        <select id="plan-annee" onchange={choose}>
+                            { for plan.years.iter().map(|(value, label, selected)| html! { <option value={value.clone()} selected={*selected}>{ label }</option> }) }
                         </select>
                     </div>
+                    <p id="plan-reponse" class={classes!(plan.too_late.then_some("warn"))} role="status"><strong>{ &plan.answer }</strong></p>
                     <p id="plan-titre"><strong>{ &plan.headline }</strong></p>
                     if let Some(late) = &plan.late { <p class="warn" id="plan-tard">{ late }</p> }
                     <ol class="plan-steps">

@@ -9,6 +9,8 @@ pub struct ToolbarProps {
     pub on_save: Callback<()>,
     pub on_copy_link: Callback<()>,
     pub on_print: Callback<()>,
+    /// Print with the whole calendar and the what-ifs.
+    pub on_print_all: Callback<()>,
 }
 
 #[function_component(Toolbar)]
@@ -43,7 +45,8 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <input type="file" ref={input} id="fichier" class="visually-hidden" accept=".json,application/json" onchange={on_file} tabindex="-1" aria-hidden="true" />
             <button type="button" id="enregistrer" onclick={click(&p.on_save)}>{ "Enregistrer (.json)" }</button>
             <button type="button" id="copier-lien" onclick={click(&p.on_copy_link)}>{ "Copier le lien" }</button>
-            <button type="button" id="imprimer" onclick={click(&p.on_print)}>{ "Imprimer" }</button>
+            <button type="button" id="imprimer" onclick={click(&p.on_print)} title="Résumé, redevances, échéances des douze prochains mois, écoles">{ "Imprimer" }</button>
+            <button type="button" id="imprimer-tout" onclick={click(&p.on_print_all)}>{ "Imprimer tout (calendrier, simulations)" }</button>
         </nav>
     }
 }

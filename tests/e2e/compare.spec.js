@@ -135,16 +135,21 @@ test('the comparison exports to a spreadsheet and its link reopens it, without p
   await other.close();
 });
 
-test('a variant with two more schools bills them once their administrator is named', async ({ app, page }) => {
+test('a variant with more schools bills them at once under its stated hypothesis, goes to the answer, and stays after a reload', async ({ app, page }) => {
   await app.goto();
-  await page.getByRole('button', { name: 'Variante : + 2 écoles' }).click();
-  await expect(app.simulationName).toContainText('Variante : + 2 écoles');
-  const eligibility = page.locator('#comparer .compare-schools').last();
-  await expect(eligibility).toContainText('Nouvelle école 1');
-  await expect(eligibility).toContainText("non éligible (Administrateur de l'école");
-  await expect(page.locator('#comparaison-annees tfoot td.gap')).toHaveText('0,00 €');
-  await app.fillSchool(5, { name: 'École des Genêts', level: 'primaire', requested: '2026-11-30',
-    admin: ['Martin', 'Anne', 'Directrice', 'anne.martin@ecole.example.fr', '04 78 00 00 01'] });
-  await expect(page.locator('#comparaison-annees tfoot td.gap')).toHaveText('+300,00 €');
-  await expect(page.locator('#comparaison-annees tbody tr').nth(3)).toContainText('+150,00 €');
+  await page.getByLabel('Écoles en plus').fill('3');
+  await page.getByRole('button', { name: 'Variante : + 3 écoles' }).click();
+  await expect(app.simulationName).toContainText('Variante : + 3 écoles');
+  // The page goes to the comparison, which answers at once: never 0 € by omission.
+  await expect(page.locator('#comparer-titre')).toBeFocused();
+  await expect(page.locator('#comparaison-annees tfoot td.gap')).toHaveText('+900,00 €');
+  await expect(page.locator('#comparaison-annees tbody tr').nth(3)).toContainText('+450,00 €');
+  await expect(page.locator('#comparer')).toContainText("hypothèse : écoles publiques élémentaires dont l'administrateur sera désigné");
+  // The new schools wait for their administrators, named as such in the variant.
+  await expect(page.getByLabel("Administrateur : nom, école 5")).toHaveValue('(à désigner)');
+  // A reload keeps the comparison.
+  await page.reload();
+  await app.started();
+  await expect(page.locator('#comparaison-annees thead')).toContainText('Variante : + 3 écoles');
+  await expect(page.locator('#comparaison-annees tfoot td.gap')).toHaveText('+900,00 €');
 });

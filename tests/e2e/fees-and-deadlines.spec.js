@@ -3,9 +3,12 @@ const { test, expect } = require('./support/fixtures');
 test('a commune with three schools: fees and deadlines', async ({ app, page }) => {
   await app.goto();
   await app.newSimulation();
-  await expect(app.simulationName).toContainText('Simulation 2');
-  await app.communeName.fill('bron');
-  await expect(app.communeStatus).toContainText('Bron (69029), commune de la Métropole');
+  await expect(app.simulationName).toContainText('Nouvelle simulation');
+  await app.type(app.communeName, 'bron');
+  // The code follows the name, and the simulation takes the commune's name.
+  await expect(page.getByLabel('Code INSEE')).toHaveValue('69029');
+  await expect(app.simulationName).toHaveText('Bron');
+  await expect(app.communeStatus).toContainText('69029 est celui de Bron, commune de la Métropole');
   await app.notified.fill('2024-02-29');
   await page.getByLabel('Horizon de la simulation').fill('2026-12-31');
   for (let i = 0; i < 3; i++) await app.addSchool();

@@ -2,7 +2,11 @@ const { test, expect } = require('./support/fixtures');
 
 test('an invalid field keeps what was typed and figures come back when it is valid', async ({ app, page }) => {
   await app.goto();
+  await app.ownCopy();
   await app.annualFee.fill('150,5x');
+  // Not while typing: once the field is left.
+  await expect(page.locator('.convention .error')).toHaveCount(0);
+  await app.annualFee.press('Tab');
   await expect(app.annualFee).toHaveValue('150,5x');
   await expect(page.locator('.convention .error')).toContainText("n'est pas un montant");
   await expect(app.errorSummary).toContainText('dernière saisie valide');
@@ -14,7 +18,8 @@ test('an invalid field keeps what was typed and figures come back when it is val
 
 test('errors name the field in French and lead to it', async ({ app, page }) => {
   await app.goto();
-  await app.notified.fill('');
+  await app.ownCopy();
+  await app.type(app.notified, '');
   const item = app.errorSummary.getByRole('link', { name: 'Notification de la convention : champ obligatoire' });
   await expect(item).toBeVisible();
   await expect(page.locator('.convention .error')).toHaveText('champ obligatoire');
@@ -22,7 +27,7 @@ test('errors name the field in French and lead to it', async ({ app, page }) => 
   await item.click();
   await expect(app.notified).toBeFocused();
   // A school's error names its field and its row, never a JSON path.
-  await app.schoolRow(2).getByLabel(/^Demande reçue le, école/).fill('1850-01-01');
+  await app.type(app.schoolRow(2).getByLabel(/^Demande reçue le, école/), '1850-01-01');
   await expect(app.errorSummary).toContainText('Demande reçue le (école 2) : "1850-01-01" est hors des années prises en charge');
   await expect(app.errorSummary).not.toContainText('schools[');
   await expect(app.errorSummary).not.toContainText('convention.');

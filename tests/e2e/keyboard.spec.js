@@ -13,8 +13,9 @@ test('keyboard only: a new simulation, a commune, a school', async ({ app, page 
   };
   await tabTo('nouvelle-simulation');
   await page.keyboard.press('Enter');
-  await expect(app.simulationName).toContainText('Simulation 2');
-  await tabTo('commune-name');
+  await expect(app.simulationName).toContainText('Nouvelle simulation');
+  // The focus is already on the commune's name.
+  await expect(page.locator('#commune-name')).toBeFocused();
   await page.keyboard.type('Vénissieux');
   await tabTo('notified');
   // The browser orders the date's parts by its own locale (jj/mm/aaaa in French, mm/dd/yyyy

@@ -48,7 +48,8 @@ test('after deleting a school by keyboard the focus is on « Annuler »', async 
 
 test('the last valid figures keep AA contrast while a field is invalid, and one main landmark', async ({ app, page }) => {
   await app.goto();
-  await app.annualFee.fill('-3');
+  await app.ownCopy();
+  await app.type(app.annualFee, '-3');
   await expect(app.errorSummary).toBeVisible();
   await expect(page.locator('#resume .badge')).toContainText('dernière saisie valide');
   expect(await page.locator('main').count()).toBe(1);

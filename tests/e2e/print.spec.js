@@ -54,3 +54,40 @@ test('the printed report is drawn only for print, and printing draws it', async 
   expect(text).toContain('Notification de la convention');
   await expect(page.locator('.print-report')).toHaveCount(0);
 });
+
+test('the report for the mayor fits three pages for ten schools; the calendar and what-ifs only when asked', async ({ app, page }) => {
+  const ten = { ...sixty, commune: { name: 'Craponne' }, schools: sixty.schools.slice(0, 10) };
+  await app.goto();
+  await app.openScenario('dix.json', ten);
+  await expect(page.locator('#resume-ecoles')).toContainText('10 sur 10');
+  // As a print preview shows it (the print media query draws the report).
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.print-report')).toBeVisible();
+  const printed = async () => {
+    const pdf = path.join(os.tmpdir(), `laclasse-print-ten-${process.pid}.pdf`);
+    await page.pdf({ path: pdf, format: 'A4' });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+    fs.unlinkSync(pdf);
+    return { text, pages };
+  };
+  const report = await printed();
+  expect(report.pages).toBeLessThanOrEqual(3);
+  // The commune known by its name has its code; the fees by year and exercice; the schools.
+  expect(report.text).toContain('69069 (d\'après le nom)');
+  expect(report.text).toContain('Par année de convention');
+  expect(report.text).toContain('Par exercice budgétaire');
+  expect(report.text).toContain('École Jean-Moulin 10');
+  // The next twelve months (to 30/11/2027), not the calendar to 2028, nor the what-ifs.
+  // (the notice for 16/11/2027 is due by 15/08/2027; the one for 16/11/2028 by 15/08/2028).
+  expect(report.text).toContain('15/08/2027');
+  expect(report.text).not.toContain('15/08/2028');
+  expect(report.text).not.toContain('Quitter la convention');
+  // « Imprimer tout »: everything, the termination labelled as a what-if.
+  await page.evaluate(() => document.documentElement.setAttribute('data-print', 'all'));
+  const all = await printed();
+  expect(all.text).toContain('Quitter la convention');
+  expect(all.text).toContain('Simulation : une résiliation envisagée, pas une décision.');
+  expect(all.text).toContain('15/08/2028');
+  expect(all.pages).toBeGreaterThan(report.pages);
+});

@@ -30,8 +30,8 @@ test('leaving the convention: the plan backwards from the anniversary, by the co
   await page.getByLabel('Population de la commune').fill('22000');
   await expect(plan.locator('#plan-titre')).toContainText('Pour quitter la convention au 16/11/2025 : convoquer le conseil au plus tard le vendredi 01/08/2025');
   await expect(plan.locator('#plan-conseille')).toContainText('convoquer le conseil au plus tard le mercredi 23/07/2025');
-  // Another anniversary, chosen.
-  await page.getByLabel('Anniversaire visé').selectOption('2026-11-16');
+  // Another year, chosen.
+  await page.getByLabel('Quitter la convention en').selectOption('2026');
   await expect(plan.locator('#plan-titre')).toContainText('Pour quitter la convention au 16/11/2026');
   // With the council's delegation to the mayor (L2122-22 4°): no meeting.
   await page.getByLabel('Délégation au maire pour résilier (CGCT L2122-22 4°)').selectOption('true');

@@ -196,6 +196,9 @@ pub struct CommuneCheck {
     pub record: Option<&'static CommuneRecord>,
     /// How it was found.
     pub matched_by: Option<MatchedBy>,
+    /// The other commune the name designates, when the code decided for another one: said,
+    /// never silently settled.
+    pub name_disagrees: Option<&'static CommuneRecord>,
     /// Which code or name decided, and how.
     pub why: Explanation,
 }
@@ -251,10 +254,27 @@ pub fn r10_commune(commune: &Commune) -> CommuneCheck {
             commune.name.trim()
         ),
     };
+    let name_disagrees = match (found, code) {
+        (Some((c, _)), Some(_)) => communes::by_name(&commune.name)
+            .map(|(named, _)| named)
+            .filter(|named| named.insee != c.insee),
+        _ => None,
+    };
+    let mut why = why.step(step);
+    if let (Some(named), Some((c, _))) = (name_disagrees, found) {
+        why = why.step(format!(
+            "Le nom « {} » est celui d'une autre commune, {} ({}) : le nom et le code ne désignent pas la même commune. Corrigez l'un ou l'autre ; en attendant, le code INSEE décide ({}), par hypothèse.",
+            commune.name.trim(),
+            named.name,
+            named.insee,
+            c.name
+        ));
+    }
     CommuneCheck {
         record: found.map(|(c, _)| c),
         matched_by: found.map(|(_, m)| m),
-        why: why.step(step),
+        name_disagrees,
+        why,
     }
 }
 

@@ -39,6 +39,21 @@ pub fn schools_hint() -> String {
     )
 }
 
+/// What a simulation still needs before its figures show, when none of its errors is shown yet
+/// (a new simulation): the fields to fill, by their labels.
+pub fn to_complete(errors: &[FieldError]) -> String {
+    let mut labels: Vec<&str> = Vec::new();
+    for e in errors {
+        if !e.label.is_empty() && !labels.contains(&e.label.as_str()) {
+            labels.push(&e.label);
+        }
+    }
+    format!(
+        "Les chiffres s'afficheront une fois la saisie complète. À remplir : {}.",
+        labels.join(", ")
+    )
+}
+
 /// « 2 champs à corriger ».
 pub fn errors_title(n: usize) -> String {
     format!("{n} champ{} à corriger", if n > 1 { "s" } else { "" })

@@ -46,18 +46,40 @@ pub fn terminate_variant(entry: &Entry, today: NaiveDate) -> Result<Action, Stri
 /// What the variants are, for the page that offers them on `name` (the open simulation).
 pub fn variants_hint(name: &str) -> String {
     format!(
-        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour ouvré du préavis pour le prochain anniversaire encore atteignable ; deux écoles de plus sont à compléter (nom, niveau, administrateur) et sont facturées dès qu'elles sont éligibles (Annexe 1)."
+        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour ouvré du préavis pour le prochain anniversaire encore atteignable ; des écoles de plus sont demandées aujourd'hui et comptées éligibles ({ADMIN_HYPOTHESIS})."
     )
 }
 
-/// The label of [`schools_variant`]'s button.
-pub const SCHOOLS_VARIANT: &str = "Variante : + 2 écoles";
+/// The hypothesis under which a variant's new schools are billed.
+pub const ADMIN_HYPOTHESIS: &str = "hypothèse : écoles publiques élémentaires dont l'administrateur sera désigné ; à compléter dans la variante";
 
-/// « Variante : + 2 écoles »: the simulation `entry` with two more schools asked for on
-/// `today` (« Nouvelle école 1 » and « 2 », with the default level and sector), to complete —
-/// a school is billed once eligible, its administrator named (Annexe 1) —, as an action that
-/// keeps it, opens it and compares it with `entry`.
-pub fn schools_variant(entry: &Entry, today: NaiveDate) -> Action {
+/// The label of [`schools_variant`]'s button for `n` schools.
+pub fn schools_variant_label(n: usize) -> String {
+    format!("Variante : + {n} école{}", if n > 1 { "s" } else { "" })
+}
+
+/// The administrator a variant's new school stands with until one is named: a marker, valid
+/// by R10's rule (so that the school is billed, under the stated hypothesis), never a person.
+fn pending_admin(draft: &mut crate::draft::SchoolDraft) {
+    use io::schema::ContactField;
+    for (field, value) in [
+        (ContactField::LastName, "(à désigner)"),
+        (ContactField::FirstName, "(hypothèse)"),
+        (ContactField::Function, "Administrateur"),
+        (ContactField::Email, "a-designer@exemple.invalid"),
+        (ContactField::Phone, "00 00 00 00 00"),
+    ] {
+        draft.set(SchoolField::Admin(field), value);
+    }
+}
+
+/// « Variante : + 2 écoles »: the simulation `entry` with `n` more schools (1 to 99) asked for
+/// on `today` (« Nouvelle école 1 », « 2 »…, public élémentaires), counted eligible under
+/// [`ADMIN_HYPOTHESIS`] — so that the first answer is what they would cost, never 0 € for an
+/// administrator not yet named —, as an action that keeps it, opens it and compares it with
+/// `entry`.
+pub fn schools_variant(entry: &Entry, today: NaiveDate, n: usize) -> Action {
+    let n = n.clamp(1, 99);
     let mut draft = (*entry.draft).clone();
     // Numbered after the new schools a variant may already have.
     let before = draft
@@ -65,15 +87,18 @@ pub fn schools_variant(entry: &Entry, today: NaiveDate) -> Action {
         .iter()
         .filter(|s| s.get(SchoolField::Name).starts_with("Nouvelle école "))
         .count();
-    for n in before + 1..=before + 2 {
+    for k in before + 1..=before + n {
         let mut school = draft.new_school();
-        school.set(SchoolField::Name, format!("Nouvelle école {n}"));
+        school.set(SchoolField::Name, format!("Nouvelle école {k}"));
+        school.set(SchoolField::Level, "elementaire");
+        school.set(SchoolField::Sector, "public");
         school.set(SchoolField::Requested, iso(today));
+        pending_admin(&mut school);
         draft.schools.push(std::rc::Rc::new(school));
     }
     Action::Variant {
         of: entry.id.clone(),
-        name: SCHOOLS_VARIANT.into(),
+        name: schools_variant_label(n),
         draft: Box::new(draft),
     }
 }
@@ -187,37 +212,32 @@ mod tests {
     }
 
     #[test]
-    fn the_schools_variant_adds_two_schools_to_complete() {
+    fn the_schools_variant_bills_its_new_schools_under_a_stated_hypothesis() {
         let mut state = AppState::new(Library::first_visit("t"));
         let example = state.library.current().clone();
-        state.apply(schools_variant(&example, today()));
+        state.apply(schools_variant(&example, today(), 2));
         let variant = state.library.current().clone();
         assert_eq!(variant.name, "Variante : + 2 écoles");
         assert_eq!(variant.draft.schools.len(), example.draft.schools.len() + 2);
+        let new = &variant.draft.schools[example.draft.schools.len()];
+        assert_eq!(new.name(), "Nouvelle école 1");
+        assert_eq!(
+            new.get(SchoolField::Admin(ContactField::LastName)),
+            "(à désigner)"
+        );
+        // Never 0 € by omission: the two schools are billed from the year they open in, as
+        // one school completed by hand would be (+300,00 € each over the horizon).
         let c = comparison(&state.compared_entries(), today()).unwrap();
-        // Without their administrators they are not billed yet, and the comparison says why.
-        assert!(c.same_fees());
-        assert_eq!(c.eligibility.len(), 2);
-        assert_eq!(c.eligibility[0].name, "Nouvelle école 1");
-        assert_eq!(c.eligibility[0].eligible, vec![None, Some(false)]);
-        assert!(c.eligibility[0].reasons[1][0].starts_with("Administrateur de l'école"));
-        // Completed, the first one is billed from the convention year it opens in.
-        let id = variant.draft.schools[example.draft.schools.len()].id;
-        for (field, value) in [
-            (SchoolField::Admin(ContactField::LastName), "Martin"),
-            (SchoolField::Admin(ContactField::FirstName), "Anne"),
-            (SchoolField::Admin(ContactField::Function), "Directrice"),
-            (
-                SchoolField::Admin(ContactField::Email),
-                "anne.martin@ecole.example.fr",
-            ),
-            (SchoolField::Admin(ContactField::Phone), "04 78 00 00 01"),
-        ] {
-            state.apply(Action::EditSchool(id, field, value.into()));
-        }
-        let c = comparison(&state.compared_entries(), today()).unwrap();
-        assert_eq!(c.total_gaps[1].unwrap().to_string(), "+300,00 €");
-        assert_eq!(c.eligibility.len(), 1);
+        assert!(!c.same_fees());
+        assert_eq!(c.total_gaps[1].unwrap().to_string(), "+600,00 €");
+        assert!(variants_hint("Exemple").contains(ADMIN_HYPOTHESIS));
+        assert_eq!(schools_variant_label(1), "Variante : + 1 école");
+        // A third school in the variant is numbered after the first two.
+        state.apply(schools_variant(&variant, today(), 1));
+        assert_eq!(
+            state.library.current().draft.schools.last().unwrap().name(),
+            "Nouvelle école 3"
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@ use engine::scenario::{Proxy, names_in, proxy_lines};
 use engine::text::{decimal_comma, parse_decimal};
 use io::scenario::{FORMAT, MAX_SCHOOLS};
 use io::schema::{
-    ContactField, FORMAT_KEY, Field, Flag, Input, MeetingField, PROXY_GIVER_KEY, PROXY_HOLDER_KEY,
-    Role, SCHOOLS_KEY, SchoolField, Section, contact_key, insert_at, value_at,
+    ContactField, FORMAT_KEY, Field, FieldRef, Flag, Input, MeetingField, PROXY_GIVER_KEY,
+    PROXY_HOLDER_KEY, Role, SCHOOLS_KEY, SchoolField, Section, contact_key, insert_at, value_at,
 };
 
 /// A field as text, whatever its JSON type (numbers as written, absent or null as empty).
@@ -374,6 +374,18 @@ impl Draft {
     /// Sets the text of `field`.
     pub fn set(&mut self, field: Field, value: impl Into<String>) {
         self.texts.set(field, value);
+    }
+
+    /// Whether nothing is typed at `at` (a yes/no is never blank; a school gone is).
+    pub fn is_blank(&self, at: FieldRef) -> bool {
+        match at {
+            FieldRef::Scenario(f) => self.text(f).trim().is_empty(),
+            FieldRef::Flag(_) => false,
+            FieldRef::School(i, f) => self
+                .schools
+                .get(i)
+                .is_none_or(|s| s.get(f).trim().is_empty()),
+        }
     }
 
     /// The text of `field`.

@@ -13,10 +13,15 @@ pub fn inputs_as_text(s: &Scenario) -> Vec<(String, String)> {
         (Field::CommuneName, s.commune.name.clone()),
         (
             Field::CommuneInsee,
-            s.commune
-                .insee
-                .clone()
-                .unwrap_or_else(|| "non renseigné".into()),
+            // The commune known by its name: its code, as R10 found it.
+            match (
+                &s.commune.insee,
+                engine::r10_eligibility::r10_commune(&s.commune).record,
+            ) {
+                (Some(code), _) => code.clone(),
+                (None, Some(c)) => format!("{} (d'après le nom)", c.insee),
+                (None, None) => "non renseigné".into(),
+            },
         ),
         (Field::Notified, fr(s.convention.notified)),
         (Field::AnnualFee, s.convention.annual_fee.to_string()),

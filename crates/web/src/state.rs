@@ -7,8 +7,10 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::draft::{Draft, SchoolDraft};
+use engine::communes::{self, CommuneRecord};
+use io::FieldError;
 use io::samples;
-use io::schema::{Field, Flag, SchoolField};
+use io::schema::{Field, FieldRef, Flag, SchoolField};
 
 /// A simulation's identity: unique across this browser's tabs (each tab draws its own prefix),
 /// so that two tabs never create two simulations with one id.
@@ -25,6 +27,54 @@ impl std::fmt::Display for SimId {
 /// opened on a first visit share one example rather than making two.
 pub const EXAMPLE_ID: &str = "exemple";
 
+/// The name of a new simulation, until its commune is chosen.
+pub const NEW_NAME: &str = "Nouvelle simulation";
+
+/// The Métropole's commune a draft names: by its INSEE code when one is typed (R10), by its
+/// name otherwise.
+fn commune_of(draft: &Draft) -> Option<&'static CommuneRecord> {
+    let code = draft.text(Field::CommuneInsee);
+    if code.trim().is_empty() {
+        communes::by_name(draft.text(Field::CommuneName)).map(|(c, _)| c)
+    } else {
+        communes::by_code(code).map(|(c, _)| c)
+    }
+}
+
+/// Whether a name and a code name one commune of the Métropole.
+fn same_commune(name: &str, code: &str) -> bool {
+    match (communes::by_name(name), communes::by_code(code)) {
+        (Some((a, _)), Some((b, _))) => a.insee == b.insee,
+        _ => false,
+    }
+}
+
+/// The commune's name as typed; its code follows when it was empty or was the old name's (a
+/// code the person typed for another commune is kept, and the disagreement said).
+fn commune_name_typed(draft: &mut Draft, name: String) {
+    let code = draft.text(Field::CommuneInsee);
+    let follows = code.trim().is_empty() || same_commune(draft.text(Field::CommuneName), code);
+    if follows {
+        let code = communes::by_name(&name)
+            .map(|(c, _)| c.insee.clone())
+            .unwrap_or_default();
+        draft.set(Field::CommuneInsee, code);
+    }
+    draft.set(Field::CommuneName, name);
+}
+
+/// The commune's code as typed; its name follows when it was empty or was the old code's, and
+/// the code is one of the Métropole's.
+fn commune_code_typed(draft: &mut Draft, code: String) {
+    let name = draft.text(Field::CommuneName);
+    let follows = name.trim().is_empty() || same_commune(name, draft.text(Field::CommuneInsee));
+    if follows && let Some((c, _)) = communes::by_code(&code) {
+        let name = c.name.clone();
+        draft.set(Field::CommuneName, name);
+    }
+    draft.set(Field::CommuneInsee, code);
+}
+
 /// One named simulation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -34,8 +84,10 @@ pub struct Entry {
     pub name: String,
     /// The scenario as typed.
     pub draft: Rc<Draft>,
-    /// The example shown on a first visit.
+    /// The example shown on a first visit: never edited; an edit goes to a copy.
     pub example: bool,
+    /// Its name follows its commune (« Craponne ») until the person renames it.
+    pub auto_name: bool,
     /// When it was created (milliseconds since 1970, for the list's order).
     pub created: u64,
     /// The stored revision this tab last read or wrote; 0 when never stored.
@@ -82,6 +134,7 @@ impl Library {
             name: "Exemple : Tassin-la-Demi-Lune".into(),
             draft: Rc::new(Draft::from_json(samples::TASSIN_JSON).unwrap_or_default()),
             example: true,
+            auto_name: false,
             created: 0,
             revision: 0,
             dirty: true,
@@ -117,12 +170,18 @@ impl Library {
 
     /// Adds a new simulation, to be stored, and opens it.
     pub fn add(&mut self, name: String, draft: Rc<Draft>) -> SimId {
+        self.add_named(name, false, draft)
+    }
+
+    /// Adds a new simulation whose name follows its commune when `auto_name`, and opens it.
+    fn add_named(&mut self, name: String, auto_name: bool, draft: Rc<Draft>) -> SimId {
         let id = self.fresh_id();
         self.entries.push(Entry {
             id: id.clone(),
             name,
             draft,
             example: false,
+            auto_name,
             created: self.now_ms,
             revision: 0,
             dirty: true,
@@ -141,10 +200,26 @@ impl Library {
         self.entries.insert(at, entry);
     }
 
+    /// `base`, or `base (2)`, `base (3)`… so that no other simulation than `except` has it.
+    fn unique_name(&self, base: &str, except: Option<&SimId>) -> String {
+        let taken = |name: &str| {
+            self.entries
+                .iter()
+                .any(|e| Some(&e.id) != except && e.name == name)
+        };
+        if !taken(base) {
+            return base.to_string();
+        }
+        (2..)
+            .map(|n| format!("{base} ({n})"))
+            .find(|name| !taken(name))
+            .unwrap_or_default()
+    }
+
     /// Makes sure there is a simulation to show: an empty one when the list is empty.
     pub fn ensure_one(&mut self) {
         if self.entries.is_empty() {
-            self.add("Simulation 1".into(), Rc::new(Draft::default()));
+            self.add_named(NEW_NAME.into(), true, Rc::new(Draft::default()));
         }
         if self.position(&self.current.clone()).is_none() {
             self.current = self.entries[0].id.clone();
@@ -211,6 +286,8 @@ pub enum Action {
     DeleteSchool(u64),
     /// A new empty simulation, opened.
     NewSimulation,
+    /// A copy of the example, to edit, opened (the example stays as it is).
+    CopyExample,
     /// The simulation (id) opened.
     Open(SimId),
     /// The simulation (id) renamed.
@@ -250,6 +327,38 @@ pub enum Action {
     DismissUndo,
     /// The message about other tabs or storage read.
     DismissNotice,
+    /// The field was left: its error, if any, is shown from now on.
+    Left(FieldRef),
+    /// A save, a document or a link was asked for: every error is shown.
+    ShowAllErrors,
+}
+
+/// Which errors the page shows: none on the field being typed in, none for an empty field
+/// never left, until a save or a document is asked for; the others always.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attention {
+    /// The field typed in last, until it is left.
+    typing: Option<FieldRef>,
+    /// The fields left since the simulation was opened.
+    left: Vec<FieldRef>,
+    /// Every error shown (a save, a document or a link was asked for).
+    all: bool,
+}
+
+impl Attention {
+    /// Whether the person is typing in `at`.
+    pub fn typing(&self, at: FieldRef) -> bool {
+        self.typing == Some(at)
+    }
+
+    /// Whether the error `e` of `draft` is shown.
+    pub fn shows(&self, draft: &Draft, e: &FieldError) -> bool {
+        let Some(at) = e.field else { return true };
+        if self.typing(at) {
+            return false;
+        }
+        self.all || self.left.contains(&at) || !draft.is_blank(at)
+    }
 }
 
 /// The app's state.
@@ -269,6 +378,11 @@ pub struct AppState {
     pub not_stored: Vec<SimId>,
     /// The simulations set side by side, the first the reference (none: no comparison).
     pub compared: Vec<SimId>,
+    /// Which errors the open simulation shows.
+    pub attention: Attention,
+    /// The copy an edit of the example made, and the example's id: the example's last valid
+    /// figures are that copy's own while its first edit is invalid.
+    pub copy_of_example: Option<(SimId, SimId)>,
 }
 
 impl AppState {
@@ -281,7 +395,29 @@ impl AppState {
             autosave_suspended: None,
             not_stored: Vec::new(),
             compared: Vec::new(),
+            attention: Attention::default(),
+            copy_of_example: None,
         }
+    }
+
+    /// Whether figures computed for `of` are the open simulation's own: the same simulation,
+    /// or the example it was copied from by an edit.
+    pub fn figures_belong(&self, of: &SimId) -> bool {
+        *of == self.library.current
+            || self
+                .copy_of_example
+                .as_ref()
+                .is_some_and(|(example, copy)| example == of && *copy == self.library.current)
+    }
+
+    /// The errors of the open simulation the page shows, in their order.
+    pub fn shown_errors(&self, errors: &[FieldError]) -> Vec<FieldError> {
+        let draft = self.draft();
+        errors
+            .iter()
+            .filter(|e| self.attention.shows(draft, e))
+            .cloned()
+            .collect()
     }
 
     /// The open simulation's draft.
@@ -289,10 +425,49 @@ impl AppState {
         &self.library.current().draft
     }
 
+    /// The open simulation's draft, to change: when it is the example, a copy of it is made
+    /// and opened first, and the page says so (the example is never edited).
     fn draft_mut(&mut self) -> &mut Draft {
+        if self.library.current().example {
+            let example = self.library.current.clone();
+            let name = self.copy_example();
+            self.copy_of_example = Some((example, self.library.current.clone()));
+            self.notices.push(format!(
+                "L'exemple reste tel quel : ce que vous saisissez va dans votre simulation « {name} », créée à partir de l'exemple."
+            ));
+        }
         let entry = self.library.current_mut();
         entry.dirty = true;
         Rc::make_mut(&mut entry.draft)
+    }
+
+    /// A copy of the open simulation (the example), named after its commune and following it,
+    /// opened; its name.
+    fn copy_example(&mut self) -> String {
+        let draft = self.library.current().draft.clone();
+        let base = commune_of(&draft)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| NEW_NAME.to_string());
+        let name = self.library.unique_name(&base, None);
+        self.library.add_named(name.clone(), true, draft);
+        name
+    }
+
+    /// The open simulation named after its commune, if its name follows it.
+    fn follow_commune(&mut self) {
+        let entry = self.library.current();
+        if !entry.auto_name {
+            return;
+        }
+        if let Some(c) = commune_of(&entry.draft) {
+            let id = entry.id.clone();
+            let name = self.library.unique_name(&c.name, Some(&id));
+            let entry = self.library.current_mut();
+            if entry.name != name {
+                entry.name = name;
+                entry.dirty = true;
+            }
+        }
     }
 
     /// Opens the simulation whose draft is `draft`, or adds it as `name` and opens it; its id.
@@ -316,8 +491,69 @@ impl AppState {
 
     /// Applies `action`.
     pub fn apply(&mut self, action: Action) {
+        let opened = self.library.current.clone();
+        let edits = matches!(
+            action,
+            Action::Edit(..)
+                | Action::SetFlag(..)
+                | Action::EditSchool(..)
+                | Action::AddSchool
+                | Action::AddSchools(_)
+                | Action::DuplicateSchool(_)
+                | Action::DeleteSchool(_)
+                | Action::CopyExample
+        );
+        match &action {
+            Action::Edit(f, _) => self.attention.typing = Some(FieldRef::Scenario(*f)),
+            Action::EditSchool(id, f, _) => {
+                self.attention.typing = self
+                    .draft()
+                    .schools
+                    .iter()
+                    .position(|s| s.id == *id)
+                    .map(|i| FieldRef::School(i, *f));
+            }
+            Action::Left(at) => {
+                if self.attention.typing == Some(*at) {
+                    self.attention.typing = None;
+                }
+                if !self.attention.left.contains(at) {
+                    self.attention.left.push(*at);
+                }
+                return;
+            }
+            Action::ShowAllErrors => {
+                self.attention.typing = None;
+                self.attention.all = true;
+                return;
+            }
+            _ => {}
+        }
+        self.apply_change(action);
+        // Another simulation opened: its errors start unseen (a copy of the example made by an
+        // edit keeps what was typed and left).
+        if self.library.current != opened && !edits {
+            self.attention = Attention::default();
+        }
+    }
+
+    fn apply_change(&mut self, action: Action) {
         match action {
+            Action::Left(_) | Action::ShowAllErrors => {}
+            Action::Edit(Field::CommuneName, value) => {
+                commune_name_typed(self.draft_mut(), value);
+                self.follow_commune();
+            }
+            Action::Edit(Field::CommuneInsee, value) => {
+                commune_code_typed(self.draft_mut(), value);
+                self.follow_commune();
+            }
             Action::Edit(field, value) => *self.draft_mut().field_mut(field) = value,
+            Action::CopyExample => {
+                if self.library.current().example {
+                    self.copy_example();
+                }
+            }
             Action::SetFlag(flag, value) => self.draft_mut().set_flag(flag, value),
             Action::EditSchool(id, field, value) => {
                 if let Some(school) = self.draft_mut().schools.iter_mut().find(|s| s.id == id) {
@@ -348,6 +584,7 @@ impl AppState {
                 }
             }
             Action::DeleteSchool(id) => {
+                let _ = self.draft_mut();
                 let entry = self.library.current.clone();
                 let draft = self.draft_mut();
                 if let Some(index) = draft.schools.iter().position(|s| s.id == id) {
@@ -360,9 +597,9 @@ impl AppState {
                 }
             }
             Action::NewSimulation => {
-                let n = self.library.entries.len() + 1;
+                let name = self.library.unique_name(NEW_NAME, None);
                 self.library
-                    .add(format!("Simulation {n}"), Rc::new(Draft::default()));
+                    .add_named(name, true, Rc::new(Draft::default()));
             }
             Action::Open(id) => {
                 if self.library.entries.iter().any(|e| e.id == id) {
@@ -370,8 +607,14 @@ impl AppState {
                 }
             }
             Action::Rename(id, name) => {
-                if let Some(e) = self.library.entries.iter_mut().find(|e| e.id == id) {
+                if let Some(e) = self
+                    .library
+                    .entries
+                    .iter_mut()
+                    .find(|e| e.id == id && !e.example)
+                {
                     e.name = name;
+                    e.auto_name = false;
                     e.dirty = true;
                 }
             }
@@ -388,7 +631,7 @@ impl AppState {
                     self.library.deleted.push(id);
                     if self.library.entries.is_empty() {
                         self.library
-                            .add("Simulation 1".into(), Rc::new(Draft::default()));
+                            .add_named(NEW_NAME.into(), true, Rc::new(Draft::default()));
                     } else if was_current {
                         self.library.current = self.library.entries
                             [index.min(self.library.entries.len() - 1)]
@@ -593,5 +836,87 @@ mod tests {
         assert_eq!(s.library.entries.len(), 3);
         assert_eq!(s.library.current().name, "Lien partagé");
         assert_eq!(s.library.entries[0].draft.text(Field::AnnualFee), "150,00");
+    }
+
+    #[test]
+    fn the_example_is_never_edited_an_edit_goes_to_a_copy_named_after_its_commune() {
+        let mut s = state();
+        let pristine = s.draft().clone();
+        s.apply(Action::Edit(Field::CommuneName, "Crap".into()));
+        assert!(!s.library.current().example, "the copy is opened");
+        assert_eq!(s.library.entries.len(), 2);
+        assert_eq!(
+            s.library.entries[0].draft, pristine,
+            "the example as it was"
+        );
+        assert!(
+            s.notices[0].contains("L'exemple reste tel quel"),
+            "{:?}",
+            s.notices
+        );
+        // The code was the old name's: it follows the name, empty while no commune matches.
+        assert_eq!(s.draft().text(Field::CommuneInsee), "");
+        assert_eq!(s.library.current().name, "Tassin-la-Demi-Lune");
+        s.apply(Action::Edit(Field::CommuneName, "Craponne".into()));
+        assert_eq!(s.draft().text(Field::CommuneInsee), "69069");
+        assert_eq!(s.library.current().name, "Craponne");
+        assert_eq!(
+            s.library.entries.len(),
+            2,
+            "one copy, not one per keystroke"
+        );
+        // Schools too: deleting one from the example deletes it from a copy, undoably there.
+        let mut s = state();
+        let first = s.draft().schools[0].id;
+        s.apply(Action::DeleteSchool(first));
+        assert_eq!(s.library.entries[0].draft.schools.len(), 4);
+        assert_eq!(s.draft().schools.len(), 3);
+        s.apply(Action::Undo);
+        assert_eq!(s.draft().schools.len(), 4);
+        assert!(!s.library.current().example);
+        // The explicit copy; the example cannot be renamed.
+        let mut s = state();
+        s.apply(Action::Rename(SimId(EXAMPLE_ID.into()), "Autre".into()));
+        assert_eq!(s.library.current().name, "Exemple : Tassin-la-Demi-Lune");
+        s.apply(Action::CopyExample);
+        assert_eq!(s.library.current().name, "Tassin-la-Demi-Lune");
+        assert!(s.notices.is_empty(), "asked for: nothing to explain");
+        s.apply(Action::Open(SimId(EXAMPLE_ID.into())));
+        s.apply(Action::CopyExample);
+        assert_eq!(s.library.current().name, "Tassin-la-Demi-Lune (2)");
+    }
+
+    #[test]
+    fn name_and_code_fill_each_other_and_a_code_typed_for_another_commune_is_kept() {
+        let mut s = state();
+        s.apply(Action::NewSimulation);
+        assert_eq!(s.library.current().name, NEW_NAME);
+        for typed in ["6", "69", "690", "6906", "69069"] {
+            s.apply(Action::Edit(Field::CommuneInsee, typed.into()));
+        }
+        assert_eq!(s.draft().text(Field::CommuneName), "Craponne");
+        assert_eq!(s.library.current().name, "Craponne");
+        // A name typed over it: the code, the old name's, follows.
+        s.apply(Action::Edit(Field::CommuneName, "Écully".into()));
+        assert_eq!(s.draft().text(Field::CommuneInsee), "69081");
+        // A code typed by the person for another commune: kept beside the name, never decided.
+        s.apply(Action::NewSimulation);
+        assert_eq!(
+            s.library.current().name,
+            NEW_NAME,
+            "the first one is Écully now"
+        );
+        s.apply(Action::Edit(Field::CommuneName, "Bron".into()));
+        s.apply(Action::Edit(Field::CommuneInsee, "".into()));
+        s.apply(Action::Edit(Field::CommuneInsee, "69244".into()));
+        assert_eq!(s.draft().text(Field::CommuneInsee), "69244");
+        s.apply(Action::Edit(Field::CommuneName, "Bro".into()));
+        s.apply(Action::Edit(Field::CommuneName, "Bron".into()));
+        assert_eq!(s.draft().text(Field::CommuneInsee), "69244", "typed, kept");
+        // Renamed by the person: the name no longer follows the commune.
+        let id = s.library.current.clone();
+        s.apply(Action::Rename(id, "Budget 2027".into()));
+        s.apply(Action::Edit(Field::CommuneInsee, "69029".into()));
+        assert_eq!(s.library.current().name, "Budget 2027");
     }
 }

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::draft::Draft;
 use super::state::{AppState, EXAMPLE_ID, Entry, Library, SimId};
+use io::samples;
 
 /// The prefix of each simulation's key.
 pub const SIMULATION_PREFIX: &str = "laclasse-sim/simulation/";
@@ -26,8 +27,13 @@ pub const LEGACY_KEY: &str = "laclasse-sim/simulations";
 pub const SET_ASIDE_PREFIX: &str = "laclasse-sim/illisible/";
 /// The simulation opened last, in any tab: what a new tab opens.
 pub const LAST_OPEN_KEY: &str = "laclasse-sim/ouverte";
+/// The simulations compared, their ids a line (kept across reloads).
+pub const COMPARED_KEY: &str = "laclasse-sim/comparees";
 /// The version of a stored simulation; another version is set aside, not guessed at.
 pub const STORED_VERSION: u32 = 2;
+/// The name of an example that was edited before the example was read-only: kept as the
+/// person's own simulation.
+pub const EDITED_EXAMPLE_NAME: &str = "Tassin-la-Demi-Lune (d'après l'exemple)";
 
 /// What the page says when storage refuses to convert or set aside earlier data.
 pub const STORAGE_FULL: &str = "Le navigateur refuse d'enregistrer les simulations (stockage plein ou navigation privée) : l'enregistrement automatique est suspendu. Enregistrez votre scénario en fichier (.json) pour ne rien perdre ; l'enregistrement reprendra ensuite.";
@@ -39,6 +45,8 @@ pub fn not_stored_notice(state: &AppState) -> Option<String> {
         .not_stored
         .iter()
         .filter_map(|id| state.library.position(id))
+        // The example, never edited, is written again at each visit: nothing of it is lost.
+        .filter(|&i| !state.library.entries[i].example)
         .map(|i| format!("« {} »", state.library.entries[i].name))
         .collect();
     (!names.is_empty()).then(|| {
@@ -176,6 +184,9 @@ pub struct Stored {
     /// Whether it is the first visit's example.
     #[serde(default)]
     pub example: bool,
+    /// Whether its name follows its commune.
+    #[serde(default)]
+    pub auto_name: bool,
     /// When it was created (ms since 1970).
     #[serde(default)]
     pub created: u64,
@@ -191,17 +202,28 @@ impl Stored {
             revision,
             name: entry.name.clone(),
             example: entry.example,
+            auto_name: entry.auto_name,
             created: entry.created,
             draft: (*entry.draft).clone(),
         }
     }
 
+    /// The simulation it holds. An example edited by an earlier version (or from an earlier
+    /// version's example) is kept as a simulation of its own, never replaced.
     fn entry(self) -> Entry {
+        let example = self.example
+            && Draft::from_json(samples::TASSIN_JSON).is_ok_and(|pristine| pristine == self.draft);
+        let name = if self.example && !example {
+            EDITED_EXAMPLE_NAME.to_string()
+        } else {
+            self.name
+        };
         Entry {
             id: self.id,
-            name: self.name,
+            name,
             draft: Rc::new(self.draft),
-            example: self.example,
+            example,
+            auto_name: self.auto_name,
             created: self.created,
             revision: self.revision,
             dirty: false,
@@ -348,6 +370,13 @@ pub fn load(kv: &mut dyn KeyValue, start: &Start) -> AppState {
         }
     }
     state.library.ensure_one();
+    if let Some(text) = kv.get(COMPARED_KEY) {
+        let ids: Vec<SimId> = text.lines().map(|l| SimId(l.to_string())).collect();
+        state.apply(crate::state::Action::Compare(ids));
+        if state.compared.len() < 2 {
+            state.compared.clear();
+        }
+    }
     if let Some(id) = &start.open
         && state.library.position(id).is_none()
     {
@@ -394,6 +423,7 @@ fn migrate_legacy(kv: &mut dyn KeyValue, state: &mut AppState, start: &Start, te
             revision: 1,
             name: e.name,
             example: e.example,
+            auto_name: false,
             created: i as u64,
             draft: e.draft,
         };
@@ -444,6 +474,7 @@ fn keep_both(state: &mut AppState, index: usize, theirs: Stored) {
     }
     let was_current = state.library.current == mine.id;
     let name = mine.name.clone();
+    let their_name = theirs.name.clone();
     state.library.entries[index] = theirs.entry();
     mine.id = state.library.fresh_id();
     mine.name = format!("{name} (version de cet onglet)");
@@ -457,7 +488,7 @@ fn keep_both(state: &mut AppState, index: usize, theirs: Stored) {
         state.library.current = new_id;
     }
     state.notices.push(format!(
-        "« {name} » a été modifiée dans un autre onglet pendant que vous la modifiiez ici : les deux versions sont gardées, « {name} » (celle de l'autre onglet) et « {name} (version de cet onglet) »."
+        "« {name} » a été modifiée dans un autre onglet pendant que vous la modifiiez ici : les deux versions sont gardées, « {their_name} » (celle de l'autre onglet) et « {name} (version de cet onglet) »."
     ));
 }
 
@@ -527,6 +558,8 @@ pub fn persist(state: &mut AppState, kv: &mut dyn KeyValue) {
         i += 1;
     }
     let _ = kv.set(LAST_OPEN_KEY, &state.library.current.0);
+    let compared: Vec<&str> = state.compared.iter().map(|id| id.0.as_str()).collect();
+    let _ = kv.set(COMPARED_KEY, &compared.join("\n"));
 }
 
 /// Another tab wrote `value` under `key` (`None`: removed it).
@@ -543,7 +576,12 @@ pub fn external_change(state: &mut AppState, key: &str, value: Option<&str>) {
         }
         (Some(i), Some(Ok(theirs))) => {
             let mine = &state.library.entries[i];
-            if theirs.revision <= mine.revision {
+            let same = *mine.draft == theirs.draft && mine.name == theirs.name;
+            if theirs.revision == mine.revision && !same {
+                // Both tabs wrote the same revision at once (storage has no lock): the other
+                // write went over this tab's. Both versions are kept.
+                keep_both(state, i, theirs);
+            } else if theirs.revision <= mine.revision {
             } else if mine.dirty {
                 keep_both(state, i, theirs);
             } else {
@@ -643,6 +681,7 @@ mod tests {
     fn a_tab_takes_the_other_tab_s_edit_when_it_has_none_of_its_own() {
         let store = Rc::new(RefCell::new(MemoryStore::default()));
         let mut a = Tab::open(&store, "a");
+        a.apply(Action::CopyExample);
         a.save(&mut []);
         let mut b = Tab::open(&store, "b");
         a.apply(Action::Edit(Field::CommuneName, "Écully".into()));
@@ -662,6 +701,7 @@ mod tests {
         // Tab B was opened before A's rename; both change the example, then save.
         let store = Rc::new(RefCell::new(MemoryStore::default()));
         let mut a = Tab::open(&store, "a");
+        a.apply(Action::CopyExample);
         a.save(&mut []);
         let mut b = Tab::open(&store, "b");
         a.apply(Action::Edit(Field::CommuneName, "Écully".into()));
@@ -671,42 +711,91 @@ mod tests {
         persist(&mut b.state, &mut *store.borrow_mut());
         a.save(&mut [&mut b]);
         let stored = stored_names(&store);
-        assert_eq!(stored.len(), 2, "{stored:?}");
-        assert!(
-            stored
-                .iter()
-                .any(|(_, n)| n == "Exemple : Tassin-la-Demi-Lune|Tassin-la-Demi-Lune")
+        assert_eq!(
+            stored.len(),
+            3,
+            "the example, and both versions: {stored:?}"
         );
         assert!(
             stored
                 .iter()
-                .any(|(_, n)| n == "Exemple : Tassin-la-Demi-Lune (version de cet onglet)|Écully")
+                .any(|(_, n)| n == "Tassin-la-Demi-Lune|Tassin-la-Demi-Lune")
+        );
+        assert!(
+            stored
+                .iter()
+                .any(|(_, n)| n == "Écully (version de cet onglet)|Écully")
         );
         assert!(a.state.notices[0].contains("les deux versions sont gardées"));
         // A still shows its own edit, now as its own simulation.
         assert_eq!(a.state.draft().text(Field::CommuneName), "Écully");
         // B learns of A's version as a new simulation; its own edit is intact.
-        assert_eq!(b.names().len(), 2);
+        assert_eq!(b.names().len(), 3);
         assert_eq!(b.state.draft().text(Field::AnnualFee), "175,00");
+    }
+
+    #[test]
+    fn two_writes_of_one_revision_at_once_keep_both_versions() {
+        // Storage has no lock: A and B both read revision 2 and both write revision 3, B's
+        // over A's. A, told of B's write, keeps its own version as a simulation of its own.
+        let store = Rc::new(RefCell::new(MemoryStore::default()));
+        let mut a = Tab::open(&store, "a");
+        a.apply(Action::CopyExample);
+        a.save(&mut []);
+        let mut b = Tab::open(&store, "b");
+        let id = a.state.library.current.clone();
+        a.apply(Action::Edit(Field::AnnualFee, "200,00".into()));
+        b.apply(Action::Edit(Field::AnnualFee, "175,00".into()));
+        persist(&mut a.state, &mut *store.borrow_mut());
+        let i = b.state.library.position(&id).unwrap();
+        let revision = a.state.library.entries[a.state.library.position(&id).unwrap()].revision;
+        let b_write = Stored::of(&b.state.library.entries[i], revision);
+        let text = serde_json::to_string(&b_write).unwrap();
+        store.borrow_mut().map.insert(key_of(&id), text.clone());
+        external_change(&mut a.state, &key_of(&id), Some(&text));
+        let fees: Vec<String> = a
+            .state
+            .library
+            .entries
+            .iter()
+            .map(|e| e.draft.text(Field::AnnualFee).to_string())
+            .collect();
+        assert!(
+            fees.contains(&"200,00".to_string()) && fees.contains(&"175,00".to_string()),
+            "{fees:?}"
+        );
+        assert_eq!(
+            a.state.draft().text(Field::AnnualFee),
+            "200,00",
+            "A still shows its own"
+        );
+        assert!(a.state.notices[0].contains("les deux versions sont gardées"));
+        a.save(&mut []);
+        assert_eq!(stored_names(&store).len(), 3, "example, B's and A's");
+        // The same write told again changes nothing.
+        let before = a.state.library.entries.len();
+        external_change(&mut a.state, &key_of(&id), Some(&text));
+        assert_eq!(a.state.library.entries.len(), before);
     }
 
     #[test]
     fn a_tab_told_of_a_newer_version_while_it_has_changes_keeps_both() {
         let store = Rc::new(RefCell::new(MemoryStore::default()));
         let mut a = Tab::open(&store, "a");
+        a.apply(Action::CopyExample);
         a.save(&mut []);
         let mut b = Tab::open(&store, "b");
         b.apply(Action::Edit(Field::AnnualFee, "175,00".into()));
         a.apply(Action::Edit(Field::CommuneName, "Écully".into()));
         a.save(&mut [&mut b]);
-        assert_eq!(b.names().len(), 2);
+        assert_eq!(b.names().len(), 3);
         assert_eq!(
             b.state.draft().text(Field::AnnualFee),
             "175,00",
             "B's typing is not replaced"
         );
         b.save(&mut [&mut a]);
-        assert_eq!(stored_names(&store).len(), 2);
+        assert_eq!(stored_names(&store).len(), 3);
         assert_eq!(a.names(), b.names());
     }
 
@@ -739,6 +828,7 @@ mod tests {
     fn a_deletion_reaches_the_other_tab_and_undo_brings_it_back() {
         let store = Rc::new(RefCell::new(MemoryStore::default()));
         let mut a = Tab::open(&store, "a");
+        a.apply(Action::CopyExample);
         a.apply(Action::NewSimulation);
         a.save(&mut []);
         let mut b = Tab::open(&store, "b");
@@ -823,7 +913,7 @@ mod tests {
             a.state.library.current().dirty,
             "the edit waits, kept in the page"
         );
-        assert_eq!(a.state.not_stored, [a.state.library.current.clone()]);
+        assert!(a.state.not_stored.contains(&a.state.library.current));
         assert!(
             not_stored_notice(&a.state)
                 .unwrap()
@@ -840,6 +930,8 @@ mod tests {
     fn a_simulation_that_cannot_be_stored_never_stops_the_others_being_saved() {
         let store = Rc::new(RefCell::new(MemoryStore::default()));
         let mut a = Tab::open(&store, "a");
+        a.apply(Action::CopyExample);
+        let own = a.state.library.current.clone();
         a.save(&mut []);
         let used: usize = store.borrow().map.values().map(String::len).sum();
         // Room for a little more, not for a simulation of 900 schools.
@@ -858,14 +950,13 @@ mod tests {
         let imported = a.state.library.current.clone();
         assert_eq!(a.state.not_stored, std::slice::from_ref(&imported));
         // Another simulation is edited and saved all the same, and survives a reload.
-        let example = SimId(EXAMPLE_ID.into());
-        a.apply(Action::Open(example.clone()));
+        a.apply(Action::Open(own.clone()));
         a.apply(Action::Edit(Field::AnnualFee, "165".into()));
         a.save(&mut []);
-        let i = a.state.library.position(&example).unwrap();
+        let i = a.state.library.position(&own).unwrap();
         assert!(!a.state.library.entries[i].dirty);
         let reloaded = Tab::open(&store, "b");
-        let i = reloaded.state.library.position(&example).unwrap();
+        let i = reloaded.state.library.position(&own).unwrap();
         assert_eq!(
             reloaded.state.library.entries[i]
                 .draft
@@ -891,6 +982,7 @@ mod tests {
     fn a_value_this_tab_cannot_read_is_set_aside_before_its_key_is_written() {
         let store = Rc::new(RefCell::new(MemoryStore::default()));
         let mut a = Tab::open(&store, "a");
+        a.apply(Action::CopyExample);
         a.save(&mut []);
         let key = key_of(&a.state.library.current);
         // Another tab, of a later version, writes under the open simulation's key.
@@ -934,7 +1026,9 @@ mod tests {
             .map
             .insert(LEGACY_KEY.into(), legacy.to_string());
         let a = Tab::open(&store, "a");
-        assert_eq!(a.names(), ["Exemple", "Budget 2027"]);
+        // The example was not the example any more: kept as the person's own, editable.
+        assert_eq!(a.names(), [EDITED_EXAMPLE_NAME, "Budget 2027"]);
+        assert!(!a.state.library.entries[0].example);
         assert_eq!(a.state.library.current().name, "Budget 2027");
         assert!(!store.borrow().map.contains_key(LEGACY_KEY));
         assert!(a.state.notices.is_empty());
@@ -980,6 +1074,7 @@ mod tests {
     fn the_address_s_simulation_is_opened_and_an_unknown_one_is_said() {
         let store = Rc::new(RefCell::new(MemoryStore::default()));
         let mut a = Tab::open(&store, "a");
+        a.apply(Action::CopyExample);
         a.apply(Action::NewSimulation);
         let id = a.state.library.current.clone();
         a.apply(Action::Open(SimId(EXAMPLE_ID.into())));

@@ -53,6 +53,19 @@ class LaclassePage {
     return this.schoolRow(n).getByLabel(/^Nom de l'école, école/);
   }
 
+  /** « Créer ma simulation à partir de l'exemple »: the example stays as it is. */
+  async ownCopy() {
+    await this.page.getByRole('button', { name: "Créer ma simulation à partir de l'exemple" }).click();
+    await this.page.locator('.example-banner').waitFor({ state: 'detached' });
+  }
+
+  /** Types `value` into `field` and leaves it, as a person does (Tab moves within a date's
+   * parts, so the field is left as a click elsewhere leaves it). */
+  async type(field, value) {
+    await field.fill(value);
+    await field.blur();
+  }
+
   async newSimulation() {
     await this.page.getByRole('button', { name: 'Nouvelle simulation' }).first().click();
   }

@@ -54,6 +54,9 @@ pub struct DeadlineRow {
     pub kind_code: &'static str,
     /// Before today.
     pub past: bool,
+    /// More than twelve months after today: left out of the printed report unless the whole
+    /// calendar is asked for.
+    pub beyond_a_year: bool,
     /// « lundi 16/11/2026 ».
     pub date: String,
     /// « Préavis de résiliation ».
@@ -135,6 +138,10 @@ pub fn deadline_row(figures: &Figures, index: usize, today: NaiveDate) -> Option
     Some(DeadlineRow {
         kind_code: d.kind.code(),
         past: d.date < today,
+        beyond_a_year: d.date
+            > today
+                .checked_add_months(chrono::Months::new(12))
+                .unwrap_or(today),
         date: format!("{} {}", fr_weekday(d.date), fr(d.date)),
         kind: d.kind.label(),
         label: d.label.clone(),

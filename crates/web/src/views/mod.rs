@@ -141,6 +141,24 @@ mod tests {
         assert!(status.ok && status.text.starts_with("✓ "));
         assert!(!CommuneView::of("Paris", "").status.unwrap().ok);
         assert!(CommuneView::of("", "").status.is_none());
+        // A name and a code of two communes: said, the code deciding as a stated hypothèse.
+        let both = CommuneView::of("Craponne", "69244").status.unwrap();
+        assert!(!both.ok);
+        assert!(
+            both.text
+                .contains("« Craponne » est celui d'une autre commune, Craponne (69069)")
+                && both
+                    .text
+                    .contains("le code INSEE décide (Tassin-la-Demi-Lune), par hypothèse"),
+            "{}",
+            both.text
+        );
+        assert!(
+            CommuneView::of("Tassin-la-Demi-Lune", "69244")
+                .status
+                .unwrap()
+                .ok
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
+use chrono::Datelike;
 use engine::dates::{fr, iso, parse_iso};
+use engine::r2_termination::NoticeDeadline;
 use engine::r2_termination::r2_reception_error;
 use engine::simulate::termination_what_if;
 use engine::{Clause, Explanation};
@@ -19,9 +21,14 @@ pub const CLAUSE: Clause = Clause::Art8Notice;
 /// The plan to leave at one anniversary.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanView {
-    /// Each anniversary still reachable: its value (`YYYY-MM-DD`) and its label, the chosen
-    /// one first… in date order, with whether it is the one shown.
-    pub anniversaries: Vec<(String, String, bool)>,
+    /// Each year with an anniversary to come, reachable or not: its value (`2027`), its label
+    /// (« 2027 (anniversaire du 15/01/2027) »), whether it is the one asked about.
+    pub years: Vec<(String, String, bool)>,
+    /// The answer for the year asked about: possible, and by when; or too late, by when the
+    /// letter had to arrive, and the next possible exit.
+    pub answer: String,
+    /// The year asked about is too late.
+    pub too_late: bool,
     /// What to do first, in one sentence.
     pub headline: String,
     /// When the letter would leave too late today.
@@ -45,30 +52,66 @@ pub struct PlanView {
 }
 
 impl PlanView {
-    /// The plan of `figures` for the anniversary `chosen` (`YYYY-MM-DD`) when it is still
-    /// reachable on `today`, else for the next one; `None` when none is reachable within the
+    /// The answer for leaving in the year `asked` (the first year one can still leave in when
+    /// `None`) on `today`, and the plan backwards from the anniversary one can leave at: that
+    /// year's when still reachable, else the next reachable one; `None` when none is within the
     /// horizon.
-    pub fn of(figures: &Figures, today: NaiveDate, chosen: Option<&str>) -> Option<PlanView> {
+    pub fn of(figures: &Figures, today: NaiveDate, asked: Option<i32>) -> Option<PlanView> {
         let sim = figures.sim();
-        let reachable: Vec<NaiveDate> = sim
+        let reachable = |n: &&NoticeDeadline| n.practical_last_day >= today;
+        let first = sim.notice_deadlines.iter().find(reachable)?;
+        let to_come: Vec<&NoticeDeadline> = sim
             .notice_deadlines
             .iter()
-            .filter(|n| n.practical_last_day >= today)
-            .map(|n| n.anniversary)
+            .filter(|n| n.anniversary > today)
             .collect();
-        let target = chosen
-            .and_then(parse_iso)
-            .filter(|a| reachable.contains(a))
-            .or(reachable.first().copied())?;
+        let year = asked
+            .filter(|y| to_come.iter().any(|n| n.anniversary.year() == *y))
+            .unwrap_or(first.anniversary.year());
+        let wanted = to_come.iter().find(|n| n.anniversary.year() == year)?;
+        let too_late = !reachable(wanted);
+        let target = if too_late {
+            sim.notice_deadlines
+                .iter()
+                .filter(reachable)
+                .find(|n| n.anniversary > wanted.anniversary)?
+        } else {
+            wanted
+        };
+        let answer = if too_late {
+            format!(
+                "Trop tard pour {year} : la lettre devait être reçue par la Métropole au plus tard le {} (pour l'anniversaire du {}) ; prochaine sortie possible le {}.",
+                fr(wanted.latest_reception),
+                fr(wanted.anniversary),
+                fr(target.anniversary)
+            )
+        } else {
+            format!(
+                "Possible en {year} : la convention prend fin à l'anniversaire du {} si la lettre recommandée est reçue par la Métropole au plus tard le {} (lecture prudente de l'article 8) ; les dates pour agir sont ci-dessous.",
+                fr(target.anniversary),
+                fr(target.latest_reception)
+            )
+        };
+        let target = target.anniversary;
         let plan = sim
             .termination_plans
             .iter()
             .find(|pl| pl.anniversary == target)?;
+        let mut years: Vec<(String, String, bool)> = Vec::new();
+        for n in &to_come {
+            let y = n.anniversary.year();
+            if !years.iter().any(|(v, _, _)| *v == y.to_string()) {
+                years.push((
+                    y.to_string(),
+                    format!("{y} (anniversaire du {})", fr(n.anniversary)),
+                    y == year,
+                ));
+            }
+        }
         Some(PlanView {
-            anniversaries: reachable
-                .iter()
-                .map(|a| (iso(*a), fr(*a), *a == target))
-                .collect(),
+            years,
+            answer,
+            too_late,
             headline: plan.headline(),
             late: plan
                 .late(letter_date(figures.scenario(), today))
@@ -177,9 +220,33 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
         let plan = PlanView::of(&f, today, None).unwrap();
         assert_eq!(plan.anniversary, "2025-11-16");
-        assert!(plan.anniversaries[0].2);
-        let later = PlanView::of(&f, today, Some("2026-11-16")).unwrap();
+        assert!(!plan.too_late);
+        assert_eq!(
+            plan.years[0],
+            (
+                "2025".to_string(),
+                "2025 (anniversaire du 16/11/2025)".to_string(),
+                true
+            )
+        );
+        assert!(
+            plan.answer.starts_with("Possible en 2025 : la convention prend fin à l'anniversaire du 16/11/2025 si la lettre recommandée est reçue par la Métropole au plus tard le 15/08/2025"),
+            "{}",
+            plan.answer
+        );
+        let later = PlanView::of(&f, today, Some(2026)).unwrap();
         assert_eq!(later.anniversary, "2026-11-16");
+        // Asked in September 2025 about 2025: too late, said with the day that was needed and
+        // the next exit, whose plan is shown.
+        let september = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+        let late = PlanView::of(&f, september, Some(2025)).unwrap();
+        assert!(late.too_late);
+        assert_eq!(
+            late.answer,
+            "Trop tard pour 2025 : la lettre devait être reçue par la Métropole au plus tard le 15/08/2025 (pour l'anniversaire du 16/11/2025) ; prochaine sortie possible le 16/11/2026."
+        );
+        assert_eq!(late.anniversary, "2026-11-16");
+        assert!(late.years.iter().any(|(v, _, on)| v == "2025" && *on));
         let (w, error) = what_if(&f, "2025-08-18");
         assert!(error.is_none());
         assert_eq!(w.unwrap().ends, "16/11/2026");

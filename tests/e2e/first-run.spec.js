@@ -1,0 +1,104 @@
+// A first simulation without a stumble (issue 24): the example stays as it is, a simulation is
+// named after its commune, name and code agree, and nothing is red before a field is left.
+const { test, expect } = require('./support/fixtures');
+
+const stored = (page) => page.evaluate(() => Object.keys(localStorage)
+  .filter((k) => k.startsWith('laclasse-sim/simulation/'))
+  .map((k) => JSON.parse(localStorage.getItem(k))));
+
+test('typing over the example goes to a copy named after the commune; the example stays', async ({ app, page }) => {
+  await app.goto();
+  await expect(page.locator('#exemple-lecture-seule')).toContainText('Ceci est un exemple');
+  await app.communeName.fill('Craponne');
+  // The code was the example's, for its name: it follows the new name.
+  await expect(page.getByLabel('Code INSEE')).toHaveValue('69069');
+  await expect(app.simulationName).toHaveText('Craponne');
+  await expect(page.locator('#avis-stockage')).toContainText("L'exemple reste tel quel");
+  await expect(page.locator('#exemple-lecture-seule')).toHaveCount(0);
+  // What was typed is in the copy; the example, stored, is Tassin's as before.
+  await expect.poll(async () => (await stored(page)).map((s) => `${s.name}|${s.draft.commune_name}|${s.draft.commune_insee}`).sort())
+    .toEqual(['Craponne|Craponne|69069', 'Exemple : Tassin-la-Demi-Lune|Tassin-la-Demi-Lune|69244']);
+  await page.locator('#mes-simulations summary').click();
+  await page.getByRole('button', { name: 'Ouvrir « Exemple : Tassin-la-Demi-Lune »' }).click();
+  await expect(app.communeName).toHaveValue('Tassin-la-Demi-Lune');
+  // The example's name is not a field: it cannot be renamed by mistake.
+  await expect(page.getByLabel('Nom de la simulation ouverte')).toHaveCount(0);
+});
+
+test('« Créer ma simulation à partir de l\'exemple » opens a copy with the focus on the commune', async ({ app, page }) => {
+  await app.goto();
+  await page.getByRole('button', { name: "Créer ma simulation à partir de l'exemple" }).click();
+  await expect(app.simulationName).toHaveText('Tassin-la-Demi-Lune');
+  await expect(app.communeName).toBeFocused();
+  await expect(app.yearRow(1)).toContainText('600,00 €');
+  // Renamed by the person, the name stays when the commune changes.
+  await page.locator('#mes-simulations summary').click();
+  await page.getByLabel('Nom de la simulation ouverte').fill('Budget 2027');
+  await app.type(page.getByLabel('Code INSEE'), '69029');
+  await expect(app.communeName).toHaveValue('Bron');
+  await expect(app.simulationName).toHaveText('Budget 2027');
+  // A code typed for another commune than the name: said, never silently settled.
+  await app.type(page.getByLabel('Code INSEE'), '');
+  await app.type(page.getByLabel('Code INSEE'), '69244');
+  await expect(app.communeName).toHaveValue('Bron');
+  await expect(app.communeStatus).toContainText("« Bron » est celui d'une autre commune, Bron (69029)");
+  await expect(app.communeStatus).toContainText('le code INSEE décide (Tassin-la-Demi-Lune), par hypothèse');
+});
+
+test('a new simulation is not red before anything is typed; errors come when a field is left', async ({ app, page }) => {
+  await app.goto();
+  await app.newSimulation();
+  await expect(app.simulationName).toHaveText('Nouvelle simulation');
+  await expect(app.errorSummary).toHaveCount(0);
+  await expect(page.locator('.field.invalid')).toHaveCount(0);
+  await expect(page.locator('#a-completer')).toContainText('À remplir : Nom de la commune, Notification de la convention');
+  // While typing: suggestions, not a verdict.
+  await app.communeName.fill('Crap');
+  await expect(page.locator('#communes-metropole option[value="Craponne"]')).toHaveCount(1);
+  await expect(app.communeStatus).toHaveCount(0);
+  await app.communeName.blur();
+  await expect(app.communeStatus).toContainText("« Crap » n'est pas le nom d'une des 58 communes");
+  await app.type(app.communeName, 'Craponne');
+  await expect(app.communeStatus).toContainText('Craponne');
+  await expect(app.simulationName).toHaveText('Craponne');
+  // An empty required field, left: its error shows, named in French.
+  await app.notified.focus();
+  await app.notified.blur();
+  await expect(app.errorSummary).toContainText('Notification de la convention : champ obligatoire');
+  // A save shows every error at once.
+  await app.newSimulation();
+  await expect(app.errorSummary).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Enregistrer/ }).first().click();
+  await download;
+  await expect(app.errorSummary).toContainText('Nom de la commune : indiquer le nom de la commune');
+});
+
+// The notice's cautious reading (R2), computed here apart from the app: the letter must arrive
+// by the day before the anniversary's date three months earlier.
+const latestReception = (anniversary) => {
+  const d = new Date(Date.UTC(anniversary.getUTCFullYear(), anniversary.getUTCMonth() - 3, anniversary.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d;
+};
+const fr = (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+
+test('« Quitter la convention en 2027 » answers: too late, by when it had to arrive, and the next exit', async ({ app, page }) => {
+  await app.goto();
+  await app.newSimulation();
+  await app.type(app.communeName, 'Craponne');
+  await app.type(app.notified, '2025-01-15');
+  const leave = page.getByLabel('Quitter la convention en');
+  // Today 30/11/2026: the anniversary of 15/01/2027 needed the letter by 14/10/2026.
+  await expect(leave).toHaveValue('2028');
+  await leave.selectOption('2027');
+  const a2027 = new Date(Date.UTC(2027, 0, 15));
+  await expect(page.locator('#plan-reponse')).toHaveText(
+    `Trop tard pour 2027 : la lettre devait être reçue par la Métropole au plus tard le ${fr(latestReception(a2027))} (pour l'anniversaire du 15/01/2027) ; prochaine sortie possible le 15/01/2028.`);
+  expect(fr(latestReception(a2027))).toBe('14/10/2026');
+  // The dates to act are those of the next exit, and the letter is written for it.
+  await expect(page.locator('#plan-titre')).toContainText('Pour quitter la convention au 15/01/2028');
+  await expect(page.locator('#plan-resiliation')).toContainText(`au plus tard le ${fr(latestReception(new Date(Date.UTC(2028, 0, 15))))}`.replace('au plus tard le ', ''));
+  await leave.selectOption('2028');
+  await expect(page.locator('#plan-reponse')).toContainText('Possible en 2028 : la convention prend fin à l\'anniversaire du 15/01/2028 si la lettre recommandée est reçue par la Métropole au plus tard le 14/10/2027');
+});

@@ -1,0 +1,177 @@
+// The core of the end-to-end tests in Debian's Firefox ESR, driven by puppeteer-core over
+// WebDriver BiDi (Playwright cannot drive this Firefox). As a person would: the figures at a
+// phone's and a laptop's width, the example left as it is and a copy made, a fee typed, an
+// invalid value said once the field is left, a document from the worker, a reload, offline,
+// « Quitter la convention en 2027 », and axe. Run by `make test-firefox` (part of `make test`)
+// on the built site (dist/); exits 1 on the first failure, naming it.
+import puppeteer from 'puppeteer-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const PORT = Number(process.env.FIREFOX_PORT || 8178);
+const BASE = `http://127.0.0.1:${PORT}`;
+const HOME = `${BASE}/?aujourdhui=2026-11-30`;
+const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+
+let server;
+async function startServer() {
+  server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', path.join(ROOT, 'dist')], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(`${BASE}/index.html`)).ok) return; } catch { /* not yet */ }
+    await sleep(100);
+  }
+  throw new Error('le serveur de test ne démarre pas');
+}
+async function stopServer() {
+  if (!server) return;
+  const done = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await done;
+  server = undefined;
+}
+
+const passed = [];
+async function step(name, fn) {
+  const t = Date.now();
+  try {
+    await fn();
+    passed.push(`✓ ${name} (${Date.now() - t} ms)`);
+  } catch (e) {
+    console.log(passed.join('\n'));
+    console.error(`✗ ${name}: ${e.message}`);
+    throw e;
+  }
+}
+const expect = (ok, what) => { if (!ok) throw new Error(what); };
+
+// A field by its label's text, as a person finds it (a <label for>).
+const byLabel = (text) => `::-p-xpath(//*[@id=//label[normalize-space()=${JSON.stringify(text)}]/@for])`;
+const FEE = byLabel('Redevance annuelle par unité (€)');
+
+await startServer();
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  protocol: 'webDriverBiDi',
+  executablePath: FIREFOX,
+  headless: true,
+  env: { ...process.env, LANG: 'fr_FR.UTF-8' },
+  extraPrefsFirefox: { 'intl.accept_languages': 'fr-FR, fr' },
+});
+let status = 0;
+try {
+  const version = await browser.version();
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const foreign = [];
+  page.on('request', (r) => { const u = r.url(); if (!u.startsWith(BASE) && !/^(data|blob):/.test(u)) foreign.push(u); });
+  // Every Blob the page turns into an address, to read a download as the person gets it.
+  await page.evaluateOnNewDocument(() => {
+    window.__blobs = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = function (b) { const u = create.call(URL, b); window.__blobs.push(b); return u; };
+  });
+  const row = () => page.$eval('#annees-convention tbody tr', (tr) => tr.textContent.replace(/\s+/g, ' ').trim());
+  const started = () => page.waitForSelector('#app:not([aria-busy])', { timeout: 20000 });
+
+  await step(`${version} : les chiffres de l'exemple à 390 px, sans défilement horizontal`, async () => {
+    await page.setViewport({ width: 390, height: 844 });
+    await page.goto(HOME);
+    await started();
+    expect((await row()).includes('600,00 €'), `première année : ${await row()}`);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(over <= 0, `la page déborde de ${over} px`);
+  });
+
+  await step('à 1366 px, une copie de l\'exemple, la redevance tapée, les chiffres suivent', async () => {
+    await page.setViewport({ width: 1366, height: 900 });
+    await page.locator("::-p-text(Créer ma simulation à partir de l'exemple)").click();
+    await page.waitForFunction(() => !document.querySelector('#exemple-lecture-seule'));
+    const name = await page.$eval('.simulation-name', (e) => e.textContent.trim());
+    expect(name === 'Tassin-la-Demi-Lune', `simulation ouverte : ${name}`);
+    await page.locator(FEE).fill('175,00');
+    await page.waitForFunction(() => document.querySelector('#annees-convention tbody tr').textContent.includes('700,00'), { timeout: 5000 });
+  });
+
+  await step('une valeur invalide est dite quand le champ est quitté, pas pendant la frappe', async () => {
+    await page.locator(FEE).fill('17x');
+    await sleep(300);
+    expect(await page.$('.convention .error') === null, 'erreur affichée pendant la frappe');
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('.convention .error', { timeout: 5000 });
+    const said = await page.$eval('.convention .error', (e) => e.textContent);
+    expect(said.includes("n'est pas un montant"), `message : ${said}`);
+    await page.locator(FEE).fill('175,00');
+    await page.waitForFunction(() => !document.querySelector('.convention .error'), { timeout: 5000 });
+  });
+
+  await step('un document du worker : l\'annexe 1 en .xlsx', async () => {
+    const before = await page.evaluate(() => window.__blobs.length);
+    await page.click('#export-xlsx');
+    await page.waitForFunction((k) => window.__blobs.length > k, { timeout: 20000 }, before);
+    const [type, size, magic] = await page.evaluate(async () => {
+      const b = window.__blobs.at(-1);
+      return [b.type, b.size, await b.slice(0, 2).text()];
+    });
+    expect(type.includes('spreadsheetml') && size > 2000 && magic === 'PK', `fichier : ${type} ${size} o`);
+  });
+
+  await step('un rechargement garde ce qui a été tapé', async () => {
+    await page.reload();
+    await started();
+    const v = await page.$eval(FEE, (e) => e.value);
+    expect(v === '175,00', `redevance après rechargement : ${v}`);
+    expect((await row()).includes('700,00 €'), `première année : ${await row()}`);
+  });
+
+  await step('« Quitter la convention en 2027 » : trop tard, et la prochaine sortie', async () => {
+    await page.click('#nouvelle-simulation');
+    await page.waitForFunction(() => document.activeElement?.id === 'commune-name', { timeout: 5000 });
+    await page.keyboard.type('Craponne');
+    await page.keyboard.press('Tab');
+    await page.locator('#notified').fill('2025-01-15');
+    await page.$eval('#notified', (e) => e.blur());
+    await page.waitForSelector('#plan-annee', { timeout: 10000 });
+    await page.select('#plan-annee', '2027');
+    await page.waitForFunction(() => document.querySelector('#plan-reponse')?.textContent.startsWith('Trop tard pour 2027'), { timeout: 5000 });
+    const answer = await page.$eval('#plan-reponse', (e) => e.textContent);
+    expect(answer.includes('au plus tard le 14/10/2026') && answer.includes('prochaine sortie possible le 15/01/2028'), answer);
+  });
+
+  await step('hors ligne, après le premier passage, les chiffres reviennent', async () => {
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, { timeout: 20000 });
+    await stopServer();
+    await page.reload();
+    await started();
+    await page.waitForSelector('#annees-convention tbody tr', { timeout: 10000 });
+    await startServer();
+  });
+
+  await step('axe : aucune violation grave ou critique', async () => {
+    await page.goto(HOME);
+    await started();
+    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const bad = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(bad.length === 0, bad.join(', '));
+  });
+
+  await step('aucune erreur dans la page, aucune requête hors du site', async () => {
+    expect(errors.length === 0, errors.join(' | '));
+    expect(foreign.length === 0, foreign.join(' '));
+  });
+  console.log(passed.join('\n'));
+} catch {
+  status = 1;
+} finally {
+  await browser.close();
+  await stopServer();
+}
+process.exit(status);
