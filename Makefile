@@ -17,17 +17,17 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version =
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: docs-examples help setup setup-rust setup-web setup-browser setup-office setup-hosting build serve test test-native test-browser test-e2e lint bench size measure fuzz clean
+.PHONY: docs-examples help setup setup-rust setup-web setup-browser setup-office setup-hosting setup-firefox build serve test test-native test-browser test-e2e test-firefox lint bench size measure fuzz clean
 
 help:
 	@echo "make serve   installe ce qui manque, construit et sert l'application sur http://$(HOST):$(PORT)/"
-	@echo "make test    installe ce qui manque et lance tous les tests (fmt, clippy, natifs, navigateur)"
+	@echo "make test    installe ce qui manque et lance tous les tests (fmt, clippy, natifs, Chromium, Firefox ESR)"
 	@echo "make bench   mesure le moteur (criterion)"
 	@echo "make size    mesure la taille téléchargée de l'application (gzip)"
 	@echo "make measure mesure dans Chromium : octets avant les chiffres, navigation → chiffres (1re et 2e visite), saisie dans 625 écoles"
 	@echo "make fuzz    fuzze le lecteur de scénarios, la liste des communes et les liens (cargo-fuzz, nightly), FUZZ_SECONDS s chacun (600)"
 
-setup: setup-rust setup-web setup-browser setup-office setup-hosting
+setup: setup-rust setup-web setup-browser setup-firefox setup-office setup-hosting
 
 setup-rust:
 	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
@@ -47,6 +47,12 @@ setup-web:
 setup-browser:
 	@command -v chromium >/dev/null && [ -x $(CHROMEDRIVER) ] \
 	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+
+# Debian's Firefox ESR, for the core of the end-to-end tests (tests/firefox, puppeteer-core over
+# WebDriver BiDi: Playwright cannot drive this Firefox).
+setup-firefox:
+	@command -v firefox-esr >/dev/null \
+	  || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends firefox-esr; }
 
 # LibreOffice opens the documents' .odt in a test (Debian's package, without a window);
 # pdftotext (poppler-utils) reads the printed page's PDF back in an end-to-end test.
@@ -83,7 +89,12 @@ test-browser: setup-rust setup-browser
 test-e2e: build setup-browser setup-office setup-hosting
 	PATH="$$PATH:/usr/sbin" npx playwright test
 
-test: setup lint test-native test-browser test-e2e
+# The same site in Firefox ESR: figures, an edit, an error said when the field is left, a
+# document from the worker, a reload, offline, « Quitter la convention en 2027 », axe.
+test-firefox: build setup-firefox
+	node tests/firefox/core.mjs
+
+test: setup lint test-native test-browser test-e2e test-firefox
 
 # The example documents of docs/examples/, from the Tassin example with the seed's meeting.
 docs-examples:

@@ -112,8 +112,11 @@ try {
 
   await step('un document du worker : l\'annexe 1 en .xlsx', async () => {
     const before = await page.evaluate(() => window.__blobs.length);
-    await page.click('#export-xlsx');
-    await page.waitForFunction((k) => window.__blobs.length > k, { timeout: 20000 }, before);
+    await page.locator('#export-xlsx').click();
+    await page.waitForFunction((k) => window.__blobs.length > k, { timeout: 20000 }, before).catch(async (e) => {
+      const said = await page.evaluate(() => [window.__blobs?.length, document.querySelector('.documents .export-status')?.textContent, document.querySelector('#export-xlsx')?.disabled]);
+      throw new Error(`${e.message} — ${JSON.stringify(said)}`);
+    });
     const [type, size, magic] = await page.evaluate(async () => {
       const b = window.__blobs.at(-1);
       return [b.type, b.size, await b.slice(0, 2).text()];
