@@ -610,7 +610,11 @@ fn the_act_records_what_the_council_did_and_only_that() {
         m["proxies"] = json!([]);
         m["vote"] = json!({ "for": 17 });
     });
-    assert!(carence.starts_with("Constat : le conseil municipal n'a pas pu délibérer (quorum non atteint)\n\nCONSEIL MUNICIPAL DE TASSIN-LA-DEMI-LUNE"), "{carence}");
+    assert!(carence.starts_with("RÉPUBLIQUE FRANÇAISE\nDépartement du Rhône — Métropole de Lyon\nCommune de Tassin-la-Demi-Lune\n\nConstat : le conseil municipal n'a pas pu délibérer (quorum non atteint)\n\nCONSEIL MUNICIPAL DE TASSIN-LA-DEMI-LUNE"), "{carence}");
+    assert!(
+        !carence.contains("Extrait du registre") && !carence.contains("Rapporteur"),
+        "{carence}"
+    );
     for absent in ["N° 2023-64", "Nombre de votants", "Vote :"] {
         assert!(!carence.contains(absent), "« {absent} » in:\n{carence}");
     }
@@ -719,4 +723,64 @@ fn without_quorum_the_preparation_sheet_has_no_act_to_transmit() {
         "{text}"
     );
     assert!(!text.contains("Numéro de l'acte"), "{text}");
+}
+
+#[test]
+fn the_draft_has_the_register_s_heading_a_rapporteur_and_an_exposé_bordered_tables_and_a_certification_kept_together()
+ {
+    // Unknown: blanks to fill, said as such.
+    let blank = draft_with(|_| {});
+    in_order(
+        &blank,
+        &[
+            "RÉPUBLIQUE FRANÇAISE\nDépartement du Rhône — Métropole de Lyon\nCommune de Tassin-la-Demi-Lune\nExtrait du registre des délibérations du conseil municipal",
+            "Objet : ",
+            "Rapporteur : …………… (nom du rapporteur)",
+            "Exposé : …………… (exposé du rapporteur)",
+            "Vu le code général des collectivités territoriales",
+        ],
+    );
+    // Given: written as given, the rapporteur's name as the act writes names.
+    let given = draft_with(|v| {
+        v["deliberation"]["rapporteur"] = json!("DUPONT Marie");
+        v["deliberation"]["expose"] =
+            json!("La Métropole met l'ENT laclasse.com à la disposition des écoles publiques.");
+    });
+    assert!(given.contains("Rapporteur : Marie DUPONT"), "{given}");
+    assert!(given.contains(
+        "Exposé : La Métropole met l'ENT laclasse.com à la disposition des écoles publiques."
+    ));
+    // Rejected: the rapporteur stays, the exposé (the proposal's reasons) does not.
+    let rejected = draft_with(|v| {
+        v["deliberation"]["rapporteur"] = json!("DUPONT Marie");
+        v["deliberation"]["expose"] = json!("Des raisons.");
+        v["deliberation"]["meeting"]["vote"] =
+            json!({ "for": 10, "against": 11, "abstentions": 14 });
+    });
+    assert!(rejected.contains("Rapporteur : Marie DUPONT") && !rejected.contains("Des raisons."));
+    // The .odt: every table cell bordered; « Certifié exécutoire » kept with its dates.
+    let scenario = io::parse_str(&seance().to_string()).unwrap();
+    let sim = engine::simulate(&scenario);
+    let odt = io::exports::deliberation::document(&scenario, &sim)
+        .to_odt()
+        .unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(odt)).unwrap();
+    let mut content = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("content.xml").unwrap(), &mut content).unwrap();
+    assert!(content.contains(r#"<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000""#));
+    let cells = content.matches("<table:table-cell ").count();
+    assert!(cells > 0);
+    assert_eq!(
+        content
+            .matches(r#"<table:table-cell table:style-name="Cell""#)
+            .count(),
+        cells
+    );
+    assert!(
+        content.contains(r#"<text:p text:style-name="Keep">Certifié exécutoire par :</text:p>"#),
+        "{content}"
+    );
+    assert!(content.contains(r#"fo:keep-with-next="always""#));
+    let html = io::exports::deliberation::document(&scenario, &sim).to_html();
+    assert!(html.contains("<div class=\"keep\">\n<p>Certifié exécutoire par :</p>"));
 }

@@ -9,6 +9,7 @@ test('the meeting typed and pasted as an official would gives the seed checks, a
   await app.goto();
   await page.getByText('Séance du conseil municipal (facultatif').click();
   await page.getByLabel('Numéro de la délibération (facultatif)').fill('2023-64');
+  await page.getByLabel('Rapporteur (NOM Prénom) (facultatif)').fill('DUPONT Marie');
   await page.getByLabel('Date de la séance').fill('2023-11-09');
   await page.getByLabel('Convocation envoyée le').fill('2023-11-03');
   await page.getByLabel('Population de la commune').fill('22000');
@@ -36,6 +37,12 @@ test('the meeting typed and pasted as an official would gives the seed checks, a
   await page.getByText('Voir le projet').click();
   const draft = page.locator('.draft-body');
   await expect(draft).toContainText('N° 2023-64');
+  // The heading of a register extract, the rapporteur as the act writes names, the exposé left
+  // to fill.
+  await expect(draft.locator('.mast')).toContainText('RÉPUBLIQUE FRANÇAISE');
+  await expect(draft.locator('.mast')).toContainText('Extrait du registre des délibérations du conseil municipal');
+  await expect(draft).toContainText('Rapporteur : Marie DUPONT');
+  await expect(draft).toContainText('Exposé : …………… (exposé du rapporteur)');
   await expect(draft).toContainText('Conseillers présents (29) : ACQUAVIVA Caroline');
   await expect(draft).toContainText('Formant la majorité des membres en exercice.');
   await expect(draft).toContainText("À l'unanimité");

@@ -326,6 +326,10 @@ pub struct Contacts {
 pub struct Deliberation {
     /// Its number in the commune's register (« 2023-64 »), when known.
     pub number: Option<String>,
+    /// Who presents it to the council, when known (D6).
+    pub rapporteur: Option<String>,
+    /// The rapporteur's exposé, when written (D6).
+    pub expose: Option<String>,
     /// Its publication (or display), from which the appeal runs (R9), when known.
     pub published: Option<NaiveDate>,
     /// Its transmission to the préfecture, from which the préfet's referral runs (D5), when

@@ -345,6 +345,10 @@ pub enum Field {
     DeliberationTransmitted,
     /// The deliberation's number in the commune's register (D6).
     DeliberationNumber,
+    /// Who presents the matter to the council (D6).
+    DeliberationRapporteur,
+    /// The rapporteur's exposé (D6).
+    DeliberationExpose,
     /// A field of the council meeting (D1).
     Meeting(MeetingField),
     /// The end of the simulation.
@@ -366,7 +370,7 @@ pub enum Field {
 }
 
 /// The fields outside the meeting and the contacts, in the page's order.
-const PLAIN_FIELDS: [Field; 16] = [
+const PLAIN_FIELDS: [Field; 18] = [
     Field::CommuneName,
     Field::CommuneInsee,
     Field::Notified,
@@ -378,6 +382,8 @@ const PLAIN_FIELDS: [Field; 16] = [
     Field::DeliberationPublished,
     Field::DeliberationTransmitted,
     Field::DeliberationNumber,
+    Field::DeliberationRapporteur,
+    Field::DeliberationExpose,
     Field::MayorName,
     Field::MayorTitle,
     Field::TerminationDelegation,
@@ -494,6 +500,19 @@ impl Field {
                 Row::new("number", "Numéro de la délibération", Text, "numero-deliberation")
                     .optional()
                     .hint("Numéro au registre des délibérations, par exemple 2023-64."),
+            ),
+            F::DeliberationRapporteur => (
+                Some(S::Deliberation),
+                Row::new("rapporteur", "Rapporteur (NOM Prénom)", Text, "rapporteur")
+                    .optional()
+                    .personal()
+                    .hint("L'élu qui présente la délibération au conseil. Vide : laissé en blanc dans le projet."),
+            ),
+            F::DeliberationExpose => (
+                Some(S::Deliberation),
+                Row::new("expose", "Exposé du rapporteur", Text, "expose")
+                    .optional()
+                    .hint("Une phrase ou deux, reprises dans le projet après l'objet. Vide : laissé en blanc."),
             ),
             F::HorizonUntil => (
                 None,

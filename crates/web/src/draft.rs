@@ -397,6 +397,8 @@ impl Draft {
     fn meeting_form() -> impl Iterator<Item = Field> {
         MeetingField::ALL.into_iter().map(Field::Meeting).chain([
             Field::DeliberationNumber,
+            Field::DeliberationRapporteur,
+            Field::DeliberationExpose,
             Field::MayorName,
             Field::MayorTitle,
         ])
@@ -733,8 +735,10 @@ mod tests {
                 "commune_insee",
                 "commune_name",
                 "convention_signed",
+                "deliberation_expose",
                 "deliberation_number",
                 "deliberation_published",
+                "deliberation_rapporteur",
                 "deliberation_transmitted",
                 "educational_or_cultural",
                 "horizon_until",

@@ -17,12 +17,13 @@ pub const CONVENTION: [&[Field]; 4] = [
 ];
 
 /// The council meeting, the deliberation's number and the mayor, row by row.
-pub const MEETING: [&[Field]; 13] = [
+pub const MEETING: [&[Field]; 14] = [
     &[
         Field::DeliberationNumber,
         Field::Meeting(M::Date),
         Field::Meeting(M::Time),
     ],
+    &[Field::DeliberationRapporteur, Field::DeliberationExpose],
     &[Field::Meeting(M::Place)],
     &[
         Field::Meeting(M::Chair),

@@ -519,6 +519,12 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     let mayor = d.executive();
 
     let mut blocks = vec![
+        Block::Masthead(vec![
+            "RÉPUBLIQUE FRANÇAISE".into(),
+            "Département du Rhône — Métropole de Lyon".into(),
+            format!("Commune de {commune}"),
+            "Extrait du registre des délibérations du conseil municipal".into(),
+        ]),
         Block::Para(vec![
             t("N° "),
             or_blank(d.number.clone(), "numéro de la délibération"),
@@ -533,10 +539,16 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     // no number, no votants, no vote — a record that it could not (D2).
     let carence = check.quorum.as_ref().filter(|q| !q.value.met);
     if carence.is_some() {
-        blocks[0] = Block::Para(vec![t(
+        // Not a deliberation: no extract of the register of deliberations.
+        blocks[0] = Block::Masthead(vec![
+            "RÉPUBLIQUE FRANÇAISE".into(),
+            "Département du Rhône — Métropole de Lyon".into(),
+            format!("Commune de {commune}"),
+        ]);
+        blocks[1] = Block::Para(vec![t(
             "Constat : le conseil municipal n'a pas pu délibérer (quorum non atteint)",
         )]);
-        blocks[1] = Block::Title(format!("Conseil municipal de {commune}"));
+        blocks[2] = Block::Title(format!("Conseil municipal de {commune}"));
     }
     blocks.extend(meeting_blocks(
         commune,
@@ -552,6 +564,22 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         em("laclasse.com"),
         t(", dans les écoles publiques de la commune"),
     ]));
+    if carence.is_none() {
+        blocks.push(Block::Para(vec![
+            b("Rapporteur : "),
+            or_blank(
+                d.rapporteur.as_deref().map(display_name),
+                "nom du rapporteur",
+            ),
+        ]));
+        // A rejected act keeps no reason of the proposal: the exposé only when it is not.
+        if passed != Some(false) {
+            blocks.push(Block::Para(vec![
+                b("Exposé : "),
+                or_blank(d.expose.clone(), "exposé du rapporteur"),
+            ]));
+        }
+    }
     // Without quorum on a first convocation, the council cannot deliberate: the act says so
     // and stops there (D2).
     if let Some(q) = carence {
@@ -623,7 +651,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     blocks.extend([
         Block::Para(vote),
         Block::Para(vec![t("Fait et délibéré en séance le : "), or_blank(m.date.map(fr_long), "date de la séance")]),
-        Block::Para(vec![t("Certifié exécutoire par :")]),
+        Block::Keep(vec![Block::Para(vec![t("Certifié exécutoire par :")]),
         Block::Bullets(vec![
             vec![t("Transmission en préfecture du Rhône le : "), or_blank(d.transmitted.map(fr), "date de transmission")],
             {
@@ -635,7 +663,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
                 line.push(or_blank(d.published.map(fr), "date de publication"));
                 line
             },
-        ]),
+        ])]),
         Block::Signatures(vec![
             (executive_name(mayor.as_ref()), format!("Le Maire de {commune}")),
             (

@@ -516,7 +516,11 @@ mod tests {
         assert!(text(DocumentFormat::Html).starts_with("<!doctype html>"));
         let body = text(DocumentFormat::HtmlBody);
         assert!(
-            body.starts_with("<p>N° ") && !body.contains("<body>"),
+            body.starts_with("<div class=\"mast\">RÉPUBLIQUE FRANÇAISE<br>")
+                && body.contains(
+                    "Extrait du registre des délibérations du conseil municipal</div>\n<p>N° "
+                )
+                && !body.contains("<body>"),
             "{body}"
         );
         assert!(

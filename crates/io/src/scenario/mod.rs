@@ -230,6 +230,8 @@ fn parse_head(
                     });
                 Deliberation {
                     number: r.text(map, scenario(Field::DeliberationNumber)),
+                    rapporteur: r.text(map, scenario(Field::DeliberationRapporteur)),
+                    expose: r.text(map, scenario(Field::DeliberationExpose)),
                     published: r.date(map, scenario(Field::DeliberationPublished), false),
                     transmitted: r.date(map, scenario(Field::DeliberationTransmitted), false),
                     meeting,

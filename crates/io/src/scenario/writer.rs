@@ -187,6 +187,16 @@ pub fn to_value(s: &Scenario) -> Value {
         Field::DeliberationNumber,
         s.deliberation.number.as_deref().map(text),
     );
+    put(
+        &mut root,
+        Field::DeliberationRapporteur,
+        s.deliberation.rapporteur.as_deref().map(text),
+    );
+    put(
+        &mut root,
+        Field::DeliberationExpose,
+        s.deliberation.expose.as_deref().map(text),
+    );
     put_meeting(&mut root, &s.deliberation.meeting);
     put(&mut root, Field::ConventionSigned, c.signed.map(date));
     if let Some(mayor) = &s.deliberation.mayor {
