@@ -48,7 +48,7 @@ const NETWORK = { offline: false, latency: 40, downloadThroughput: 10e6 / 8, upl
  * page]; `throttled` puts the page on the NETWORK above. Both moments are taken in the page
  * (a MutationObserver set before any script), and the files are the page's own resource
  * timings that started before the figures were drawn. */
-async function visit(context, throttled = false) {
+async function visit(context, throttled = false, hash = '') {
   const page = await context.newPage();
   if (throttled) {
     const cdp = await context.newCDPSession(page);
@@ -65,7 +65,7 @@ async function visit(context, throttled = false) {
       }
     }).observe(document, { childList: true, subtree: true, attributes: true });
   }, FIGURES);
-  await page.goto(base, { waitUntil: 'commit' });
+  await page.goto(`${base}${hash}`, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__appAt !== undefined, null, { timeout: 30000 });
   const [ms, app, files] = await page.evaluate(() => [window.__figuresAt, window.__appAt,
     ['/index.html', ...performance.getEntriesByType('resource')
@@ -99,9 +99,29 @@ async function visit(context, throttled = false) {
       await context.close();
     }
   }
-  const unique = [...new Set(transferred.map((p) => (p === '/' ? '/index.html' : p)))];
-  const sizes = unique.map((p) => [p, fs.existsSync(path.join('dist', p)) ? gz(path.join('dist', p)) : 0]);
-  const firstLoadGz = sizes.reduce((t, [, s]) => t + s, 0);
+  const sizesOf = (files) => [...new Set(files.map((p) => (p === '/' ? '/index.html' : p)))]
+    .map((p) => [p, fs.existsSync(path.join('dist', p)) ? gz(path.join('dist', p)) : 0]);
+  const total = (sizes) => sizes.reduce((t, [, s]) => t + s, 0);
+  const sizes = sizesOf(transferred);
+  const firstLoadGz = total(sizes);
+  // The other ways in: a shared link (the example at 175 €, as « Copier le lien » writes it)
+  // and a comparison's link, each in a fresh browser.
+  const tassin = JSON.parse(fs.readFileSync('data/examples/tassin.json', 'utf8'));
+  const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const shared = { ...tassin, convention: { ...tassin.convention, annual_fee_eur: '175' } };
+  const ways = {};
+  for (const [way, hash] of [
+    ['shared_link', `#s=${b64(shared)}`],
+    ['comparison_link', `#comparer=${b64([{ name: 'Budget 175', scenario: shared }, { name: 'Exemple', scenario: tassin }])}`],
+  ]) {
+    if (process.env.EDITS_ONLY) break;
+    const context = await browser.newContext();
+    const [ms, files, , page] = await visit(context, false, hash);
+    const figures = await page.locator('#annees-convention tbody tr').first().innerText();
+    if (!figures.includes('700,00')) throw new Error(`${way}: the first figures are not the link's: ${figures}`);
+    ways[way] = { first_load_gzip9_bytes: total(sizesOf(files)), navigation_to_figures_ms: Math.round(ms) };
+    await context.close();
+  }
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -145,6 +165,7 @@ async function visit(context, throttled = false) {
   console.log(JSON.stringify({
     first_load_gzip9_bytes: firstLoadGz,
     first_load_files: Object.fromEntries(sizes),
+    other_ways_in: ways,
     navigation_to_figures_ms_median_of_10: Math.round(median(first)),
     navigation_to_figures_ms_all: first.map(Math.round),
     navigation_to_app_started_ms_median_of_10: Math.round(median(firstApp)),

@@ -81,3 +81,28 @@ test('a stored simulation opens with its own first figures, never the example\'s
   await expect(app.annualFee).toHaveValue('200,00');
   expect(await figures(page)).toEqual(first);
 });
+
+test('a shared link and a comparison\'s link show their own first figures before the app, as the app then opens them', async ({ app, page, context }) => {
+  const fs = require('fs');
+  const tassin = JSON.parse(fs.readFileSync('data/examples/tassin.json', 'utf8'));
+  const shared = { ...tassin, convention: { ...tassin.convention, annual_fee_eur: '175' } };
+  const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  for (const [hash, name] of [
+    [`#s=${b64(shared)}`, 'Lien partagé : Tassin-la-Demi-Lune'],
+    [`#comparer=${b64([{ name: 'Budget 175', scenario: shared }, { name: 'Exemple', scenario: tassin }])}`, 'Budget 175'],
+  ]) {
+    const other = await context.newPage();
+    const { release, requested } = await holdApp(other);
+    await other.goto(`/?aujourdhui=2026-11-30${hash}`);
+    await expect(other.locator('#annees-convention tbody tr').first()).toContainText('700,00 €');
+    await expect(other.locator('#app')).toHaveAttribute('aria-busy', 'true');
+    expect(requested.filter((p) => /laclasse-sim-web-.*_bg\.wasm$/.test(p))).toEqual([]);
+    const first = await figures(other);
+    expect(first.name).toBe(name);
+    release();
+    await other.locator('#app:not([aria-busy])').waitFor({ state: 'attached' });
+    await expect(other.getByLabel('Redevance annuelle par unité (€)')).toHaveValue('175');
+    expect(await figures(other)).toEqual(first);
+    await other.close();
+  }
+});

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::draft::Draft;
 use super::live::{Figures, Live};
+use super::share::{decode_compare, decode_share, shared_name};
 use super::storage::{self, KeyValue, Overlay, Start};
 use super::summary::summary;
 use super::views::fees::{FeeCells, FeesView};
@@ -27,14 +28,40 @@ pub struct Opened {
 }
 
 /// The simulation the app will open on this address: the one [`storage::load`] picks, read
-/// through an [`Overlay`] so that nothing is written. `None` for a shared link (`#s=…`): the
-/// app opens it as a new simulation, and its figures wait for the app (reading links here
-/// would cost the first load 2.3 KB for a page opened once).
+/// through an [`Overlay`] so that nothing is written (none while version 1's data waits for
+/// the app to migrate it); for a shared link (`#s=…`) or a
+/// comparison's link (`#comparer=…`), the one the app will open from it, as it will open it
+/// (an identical simulation reopened, else a new one). `None` for a link that cannot be read:
+/// the app says why.
 pub fn opened(kv: &dyn KeyValue, start: &Start, hash: &str) -> Option<Opened> {
-    if hash.starts_with("#s=") {
-        return None;
+    let state = storage::load_to_read(&mut Overlay::new(kv), start)?;
+    // What a link opens: the simulation it reopens (`Library::identical`, as the app's import
+    // does), else a new one under the link's name.
+    let from_link = |name: String, draft: Draft, by_name: bool| {
+        let same = state
+            .library
+            .identical(&draft, by_name.then_some(name.as_str()));
+        Some(match same {
+            Some(e) => Opened {
+                name: e.name.clone(),
+                example: e.example,
+                draft,
+            },
+            None => Opened {
+                name,
+                example: false,
+                draft,
+            },
+        })
+    };
+    if let Some(link) = decode_share(hash) {
+        let draft = link.ok()?;
+        return from_link(shared_name(&draft), draft, false);
     }
-    let state = storage::load(&mut Overlay::new(kv), start);
+    if let Some(link) = decode_compare(hash) {
+        let (name, draft) = link.ok()?.into_iter().next()?;
+        return from_link(name, draft, true);
+    }
     let entry = state.library.current();
     Some(Opened {
         name: entry.name.clone(),
@@ -233,10 +260,41 @@ mod tests {
     }
 
     #[test]
-    fn a_shared_link_s_figures_are_left_to_the_app() {
+    fn a_shared_link_s_figures_are_the_simulation_the_app_will_open() {
         let kv = MemoryStore::default();
-        let draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
-        assert_eq!(opened(&kv, &start(), &encode_share(&draft)), None);
+        let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        draft.set(Field::AnnualFee, "175,00");
+        let shared = opened(&kv, &start(), &encode_share(&draft)).unwrap();
+        assert_eq!(shared.name, "Lien partagé : Tassin-la-Demi-Lune");
+        assert!(!shared.example);
+        assert_eq!(shared.draft.text(Field::AnnualFee), "175,00");
+        let html = first_figures_html(&shared, day(2026, 11, 30)).unwrap();
+        assert!(html.contains("700,00 €"), "{html}");
+        // The example itself, shared: the app reopens the example, and so do the figures.
+        let example = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        assert!(
+            opened(&kv, &start(), &encode_share(&example))
+                .unwrap()
+                .example
+        );
+        // A comparison's link: its first simulation, as the app opens it.
+        let hash =
+            crate::share::compare_hash(&[("Budget 175", &draft), ("Exemple", &example)]).unwrap();
+        let first = opened(&kv, &start(), &hash).unwrap();
+        assert_eq!(
+            (first.name.as_str(), first.draft.text(Field::AnnualFee)),
+            ("Budget 175", "175,00")
+        );
+        // Version 1's data: only the app migrates it; no first figures until then.
+        let mut legacy = MemoryStore::default();
+        legacy
+            .set(
+                storage::LEGACY_KEY,
+                r#"{"version":1,"current":1,"entries":[]}"#,
+            )
+            .unwrap();
+        assert_eq!(opened(&legacy, &start(), ""), None);
+        // A damaged link: no figures here, the app says why.
         assert_eq!(opened(&kv, &start(), "#s=%%%"), None);
         assert!(opened(&kv, &start(), "#sim=exemple").is_some());
     }

@@ -200,6 +200,14 @@ impl Library {
         self.entries.insert(at, entry);
     }
 
+    /// The simulation a link's `draft` reopens rather than adds: one with that draft (and, for
+    /// a comparison's link, that `name`).
+    pub fn identical(&self, draft: &Draft, name: Option<&str>) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|e| *e.draft == *draft && name.is_none_or(|n| e.name == n))
+    }
+
     /// `base`, or `base (2)`, `base (3)`… so that no other simulation than `except` has it.
     fn unique_name(&self, base: &str, except: Option<&SimId>) -> String {
         let taken = |name: &str| {
@@ -472,10 +480,10 @@ impl AppState {
 
     /// Opens the simulation whose draft is `draft`, or adds it as `name` and opens it; its id.
     fn open_or_add(&mut self, name: String, draft: Box<Draft>) -> SimId {
-        match self.library.entries.iter().find(|e| *e.draft == *draft) {
+        match self.library.identical(&draft, None).map(|e| e.id.clone()) {
             Some(existing) => {
-                self.library.current = existing.id.clone();
-                existing.id.clone()
+                self.library.current = existing.clone();
+                existing
             }
             None => self.library.add(name, Rc::new(*draft)),
         }
@@ -659,17 +667,12 @@ impl AppState {
                 // under the link's name (two identical scenarios stay two simulations).
                 let ids: Vec<SimId> = list
                     .into_iter()
-                    .map(|(name, draft)| {
-                        match self
-                            .library
-                            .entries
-                            .iter()
-                            .find(|e| e.name == name && *e.draft == draft)
-                        {
+                    .map(
+                        |(name, draft)| match self.library.identical(&draft, Some(&name)) {
                             Some(e) => e.id.clone(),
                             None => self.library.add(name, Rc::new(draft)),
-                        }
-                    })
+                        },
+                    )
                     .collect();
                 if let Some(first) = ids.first() {
                     self.library.current = first.clone();

@@ -322,9 +322,23 @@ fn set_aside(
 /// opens the address's simulation (else the last opened, else the first). Nothing stored:
 /// the first visit's example.
 pub fn load(kv: &mut dyn KeyValue, start: &Start) -> AppState {
+    load_with::<true>(kv, start)
+}
+
+/// What [`load`] opens, for the first figures: `None` when version 1's data is there (only
+/// the app migrates it); what cannot be read is left out rather than set aside and said, so
+/// that the first figures' module carries neither.
+pub fn load_to_read(kv: &mut dyn KeyValue, start: &Start) -> Option<AppState> {
+    if kv.get(LEGACY_KEY).is_some() {
+        return None;
+    }
+    Some(load_with::<false>(kv, start))
+}
+
+fn load_with<const ALL: bool>(kv: &mut dyn KeyValue, start: &Start) -> AppState {
     let mut state = AppState::new(Library::empty(&start.tab));
     state.library.now_ms = start.now_ms;
-    if let Some(text) = kv.get(LEGACY_KEY) {
+    if ALL && let Some(text) = kv.get(LEGACY_KEY) {
         migrate_legacy(kv, &mut state, start, &text);
     }
     let mut keys: Vec<String> = kv
@@ -337,6 +351,7 @@ pub fn load(kv: &mut dyn KeyValue, start: &Start) -> AppState {
         let Some(text) = kv.get(&key) else { continue };
         match Stored::read(&text) {
             Ok(stored) if key == key_of(&stored.id) => state.library.insert_sorted(stored.entry()),
+            _ if !ALL => {}
             Ok(_) => {
                 if set_aside(
                     kv,
@@ -371,13 +386,20 @@ pub fn load(kv: &mut dyn KeyValue, start: &Start) -> AppState {
     }
     state.library.ensure_one();
     if let Some(text) = kv.get(COMPARED_KEY) {
-        let ids: Vec<SimId> = text.lines().map(|l| SimId(l.to_string())).collect();
-        state.apply(crate::state::Action::Compare(ids));
-        if state.compared.len() < 2 {
-            state.compared.clear();
+        // The ids still stored, once each (not through `AppState::apply`: the first figures'
+        // module reads storage too, and stays small).
+        let mut compared: Vec<SimId> = Vec::new();
+        for id in text.lines().map(|l| SimId(l.to_string())) {
+            if state.library.position(&id).is_some() && !compared.contains(&id) {
+                compared.push(id);
+            }
+        }
+        if compared.len() >= 2 {
+            state.compared = compared;
         }
     }
-    if let Some(id) = &start.open
+    if ALL
+        && let Some(id) = &start.open
         && state.library.position(id).is_none()
     {
         state.notices.push(format!(
