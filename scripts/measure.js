@@ -117,7 +117,7 @@ async function visit(context, throttled = false, hash = '') {
     if (process.env.EDITS_ONLY) break;
     const context = await browser.newContext();
     const [ms, files, , page] = await visit(context, false, hash);
-    const figures = await page.locator('#annees-convention tbody tr').first().innerText();
+    const figures = await page.locator('#annees-convention tbody tr').first().textContent();
     if (!figures.includes('700,00')) throw new Error(`${way}: the first figures are not the link's: ${figures}`);
     ways[way] = { first_load_gzip9_bytes: total(sizesOf(files)), navigation_to_figures_ms: Math.round(ms) };
     await context.close();
