@@ -272,3 +272,20 @@ fn without_quorum_nothing_becomes_enforceable_and_nothing_can_be_appealed() {
     assert_eq!(report["legality"]["enforceable"], "2023-11-16");
     assert!(report["appeal_deadline"].is_string());
 }
+
+#[test]
+fn a_number_typed_for_the_present_or_the_proxies_is_never_read_as_a_name() {
+    // « 22 » in the present was one member named « 22 »: a quorum of 1 present (issue 24).
+    let mut v = seed();
+    v["deliberation"]["meeting"]["present"] = json!(["22"]);
+    v["deliberation"]["meeting"]["proxies"] = json!(["3"]);
+    v["deliberation"]["meeting"]["absent"] = json!(["2."]);
+    assert_eq!(
+        errors(&v),
+        [
+            "deliberation.meeting.present — Conseillers présents : ligne 1 : \"22\" n'est pas un nom ; indiquer les noms, un par ligne (un nombre n'est pas lu comme un décompte)",
+            "deliberation.meeting.proxies — Absents avec pouvoir : ligne 1 : \"3\" : écrire « NOM Prénom donne pouvoir à NOM Prénom », un pouvoir par ligne (un nombre n'est pas lu comme un décompte)",
+            "deliberation.meeting.absent — Absents sans pouvoir : ligne 1 : \"2.\" n'est pas un nom ; indiquer les noms, un par ligne (un nombre n'est pas lu comme un décompte)",
+        ]
+    );
+}

@@ -102,3 +102,13 @@ test('« Quitter la convention en 2027 » answers: too late, by when it had to a
   await leave.selectOption('2028');
   await expect(page.locator('#plan-reponse')).toContainText('Possible en 2028 : la convention prend fin à l\'anniversaire du 15/01/2028 si la lettre recommandée est reçue par la Métropole au plus tard le 14/10/2027');
 });
+
+test('a number typed for the members present is never read as one member', async ({ app, page }) => {
+  await app.goto();
+  await app.ownCopy();
+  await page.getByText('Séance du conseil municipal (facultatif').click();
+  await page.getByLabel('Conseillers en exercice').fill('29');
+  await app.type(page.getByLabel('Conseillers présents'), '22');
+  await expect(page.locator('.field.invalid')).toContainText('"22" n\'est pas un nom ; indiquer les noms, un par ligne');
+  await expect(page.getByText(/Quorum : 1 présents/)).toHaveCount(0);
+});

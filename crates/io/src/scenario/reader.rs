@@ -248,6 +248,16 @@ impl Reader {
             match item {
                 Value::String(s) => match text_problem(s) {
                     None if s.trim().is_empty() => {}
+                    // A count is not a name: « 22 » read as one member would give a false
+                    // quorum (D2).
+                    None if !s.chars().any(char::is_alphabetic) => self.at(
+                        at,
+                        format!(
+                            "ligne {} : {} n'est pas un nom ; indiquer les noms, un par ligne (un nombre n'est pas lu comme un décompte)",
+                            i + 1,
+                            quoted(s.trim())
+                        ),
+                    ),
                     None => out.push(s.trim().to_string()),
                     Some(problem) => self.at(at, format!("ligne {} : {problem}", i + 1)),
                 },
@@ -283,9 +293,14 @@ impl Reader {
                     .map(|p| (p.giver, p.holder))
                     .map_err(|_| {
                         format!(
-                            "{} : écrire « NOM Prénom {} NOM Prénom »",
+                            "{} : écrire « NOM Prénom {} NOM Prénom »{}",
                             quoted(s.trim()),
-                            Proxy::WORDS
+                            Proxy::WORDS,
+                            if s.chars().any(char::is_alphabetic) {
+                                ""
+                            } else {
+                                ", un pouvoir par ligne (un nombre n'est pas lu comme un décompte)"
+                            }
                         )
                     }),
                 Value::Object(m) => {
