@@ -75,6 +75,14 @@ mod app {
         input.dispatch_event(&event).unwrap();
     }
 
+    /// The field is left, as a person tabbing out of it does: its error may show.
+    fn leave(root: &Element, selector: &str) {
+        let input = root.query_selector(selector).unwrap().unwrap();
+        input
+            .dispatch_event(&web_sys::Event::new("blur").unwrap())
+            .unwrap();
+    }
+
     #[wasm_bindgen_test]
     async fn the_example_shows_its_fees_with_their_clause() {
         let root = mount();
@@ -103,6 +111,10 @@ mod app {
         settle().await;
         assert!(text(&root, "#annees-convention tbody tr").contains("700,00 €"));
         type_into(&root, "#annual-fee", "17,5,0");
+        settle().await;
+        // While typing, no error yet; once the field is left, the error.
+        assert!(root.query_selector(".convention .error").unwrap().is_none());
+        leave(&root, "#annual-fee");
         settle().await;
         let input: HtmlInputElement = root
             .query_selector("#annual-fee")
