@@ -33,7 +33,16 @@ impl Reducible for Store {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = self.0.clone();
         match msg {
-            Msg::Do(action) => next.apply(action),
+            Msg::Do(action) => {
+                next.apply(action);
+                // The address names the open simulation at once, not after the next render:
+                // a reload right after an edit that made a copy reopens the copy.
+                if next.library.current != self.0.library.current {
+                    super::browser::set_hash(&super::browser::simulation_hash(
+                        &next.library.current,
+                    ));
+                }
+            }
             Msg::Persist => {
                 storage::persist(&mut next, &mut LocalKv);
                 // The address names what was saved as open, even when the page is left before
