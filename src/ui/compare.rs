@@ -16,8 +16,8 @@ use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
 use crate::web::app::worker::SpreadsheetFormat;
 use crate::web::compare::{
-    export_request, schools_variant, schools_variant_label, terminate_variant,
-    terminate_variant_label, variants_hint,
+    VARIANT_COUNT_ERROR, export_request, schools_variant, schools_variant_count,
+    schools_variant_label, terminate_variant, terminate_variant_label, variants_hint,
 };
 use crate::web::live::Figures;
 use crate::web::share::compare_hash;
@@ -112,11 +112,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
     };
     // How many schools the variant adds, as typed (a whole number from 1 to 99).
     let how_many = use_state(|| "2".to_string());
-    let count: Option<usize> = how_many
-        .trim()
-        .parse()
-        .ok()
-        .filter(|n| (1..=99).contains(n));
+    let count = schools_variant_count(&how_many);
     let add_schools = {
         let (dispatch, current) = (p.dispatch.clone(), current.clone());
         Callback::from(move |_: MouseEvent| {
@@ -210,7 +206,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
                 }
                 <div class="variant-schools">
                     <Field id="variante-nombre" label="Écoles en plus" value={(*how_many).clone()} inputmode="numeric" oninput={on_how_many}
-                        error={count.is_none().then_some(AttrValue::Static("un nombre entier de 1 à 99"))} />
+                        error={count.is_none().then_some(AttrValue::Static(VARIANT_COUNT_ERROR))} />
                     <button type="button" id="variante-ecoles" onclick={add_schools} disabled={count.is_none()}>{ schools_variant_label(count.unwrap_or(2)) }</button>
                 </div>
                 <p class="hint">{ variants_hint(&current.name) }</p>

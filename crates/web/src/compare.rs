@@ -53,6 +53,21 @@ pub fn variants_hint(name: &str) -> String {
 /// The hypothesis under which a variant's new schools are billed.
 pub const ADMIN_HYPOTHESIS: &str = "hypothèse : écoles publiques élémentaires dont l'administrateur sera désigné ; à compléter dans la variante";
 
+/// How many schools a variant adds, as typed: a whole number from 1 to 99; `None` otherwise.
+pub fn schools_variant_count(typed: &str) -> Option<usize> {
+    typed
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| (1..=MAX_VARIANT_SCHOOLS).contains(n))
+}
+
+/// What [`schools_variant_count`] asks for.
+pub const VARIANT_COUNT_ERROR: &str = "un nombre entier de 1 à 99";
+
+/// The most schools a variant adds at once.
+const MAX_VARIANT_SCHOOLS: usize = 99;
+
 /// The label of [`schools_variant`]'s button for `n` schools.
 pub fn schools_variant_label(n: usize) -> String {
     format!("Variante : + {n} école{}", if n > 1 { "s" } else { "" })
@@ -79,7 +94,7 @@ fn pending_admin(draft: &mut crate::draft::SchoolDraft) {
 /// administrator not yet named —, as an action that keeps it, opens it and compares it with
 /// `entry`.
 pub fn schools_variant(entry: &Entry, today: NaiveDate, n: usize) -> Action {
-    let n = n.clamp(1, 99);
+    let n = n.clamp(1, MAX_VARIANT_SCHOOLS);
     let mut draft = (*entry.draft).clone();
     // Numbered after the new schools a variant may already have.
     let before = draft
@@ -232,6 +247,10 @@ mod tests {
         assert_eq!(c.total_gaps[1].unwrap().to_string(), "+600,00 €");
         assert!(variants_hint("Exemple").contains(ADMIN_HYPOTHESIS));
         assert_eq!(schools_variant_label(1), "Variante : + 1 école");
+        assert_eq!(schools_variant_count(" 3 "), Some(3));
+        assert_eq!(schools_variant_count("0"), None);
+        assert_eq!(schools_variant_count("100"), None);
+        assert_eq!(schools_variant_count("2,5"), None);
         // A third school in the variant is numbered after the first two.
         state.apply(schools_variant(&variant, today(), 1));
         assert_eq!(

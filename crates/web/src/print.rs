@@ -7,17 +7,14 @@ use io::schema::{Field, SchoolField};
 
 /// The inputs outside the schools and the council meeting, each as (label, value), in the
 /// page's order; a field not given says so.
-pub fn inputs_as_text(s: &Scenario) -> Vec<(String, String)> {
+pub fn inputs_as_text(s: &Scenario, sim: &Simulation) -> Vec<(String, String)> {
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "non renseignée".to_string(), fr);
     [
         (Field::CommuneName, s.commune.name.clone()),
         (
             Field::CommuneInsee,
             // The commune known by its name: its code, as R10 found it.
-            match (
-                &s.commune.insee,
-                engine::r10_eligibility::r10_commune(&s.commune).record,
-            ) {
+            match (&s.commune.insee, sim.commune.record) {
                 (Some(code), _) => code.clone(),
                 (None, Some(c)) => format!("{} (d'après le nom)", c.insee),
                 (None, None) => "non renseigné".into(),
@@ -110,7 +107,7 @@ mod tests {
     fn the_report_reads_the_inputs_in_french_and_lists_every_school() {
         let s = parse_str(samples::TASSIN_JSON).unwrap();
         let sim = simulate(&s);
-        let inputs = inputs_as_text(&s);
+        let inputs = inputs_as_text(&s, &sim);
         assert!(inputs.contains(&("Notification de la convention".into(), "16/11/2023".into())));
         assert!(inputs.contains(&(
             "Lettre de résiliation reçue le".into(),

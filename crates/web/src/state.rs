@@ -436,6 +436,15 @@ impl AppState {
     /// The open simulation's draft, to change: when it is the example, a copy of it is made
     /// and opened first, and the page says so (the example is never edited).
     fn draft_mut(&mut self) -> &mut Draft {
+        self.editable();
+        let entry = self.library.current_mut();
+        entry.dirty = true;
+        Rc::make_mut(&mut entry.draft)
+    }
+
+    /// Makes the open simulation editable: when it is the example, a copy of it is made and
+    /// opened, and the page says so.
+    fn editable(&mut self) {
         if self.library.current().example {
             let example = self.library.current.clone();
             let name = self.copy_example();
@@ -444,9 +453,6 @@ impl AppState {
                 "L'exemple reste tel quel : ce que vous saisissez va dans votre simulation « {name} », créée à partir de l'exemple."
             ));
         }
-        let entry = self.library.current_mut();
-        entry.dirty = true;
-        Rc::make_mut(&mut entry.draft)
     }
 
     /// A copy of the open simulation (the example), named after its commune and following it,
@@ -592,7 +598,7 @@ impl AppState {
                 }
             }
             Action::DeleteSchool(id) => {
-                let _ = self.draft_mut();
+                self.editable();
                 let entry = self.library.current.clone();
                 let draft = self.draft_mut();
                 if let Some(index) = draft.schools.iter().position(|s| s.id == id) {

@@ -22,7 +22,7 @@ impl PrintView {
     pub fn of(figures: &Figures) -> PrintView {
         let s = figures.scenario();
         PrintView {
-            inputs: inputs_as_text(s),
+            inputs: inputs_as_text(s, figures.sim()),
             schools_title: format!("Écoles ({})", s.schools.len()),
             header: school_header(),
             rows: school_rows(s, figures.sim()),
