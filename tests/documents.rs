@@ -610,7 +610,7 @@ fn the_act_records_what_the_council_did_and_only_that() {
         m["proxies"] = json!([]);
         m["vote"] = json!({ "for": 17 });
     });
-    assert!(carence.starts_with("RÉPUBLIQUE FRANÇAISE\nDépartement du Rhône — Métropole de Lyon\nCommune de Tassin-la-Demi-Lune\n\nConstat : le conseil municipal n'a pas pu délibérer (quorum non atteint)\n\nCONSEIL MUNICIPAL DE TASSIN-LA-DEMI-LUNE"), "{carence}");
+    assert!(carence.starts_with("RÉPUBLIQUE FRANÇAISE\nMétropole de Lyon\nCommune de Tassin-la-Demi-Lune\n\nConstat : le conseil municipal n'a pas pu délibérer (quorum non atteint)\n\nCONSEIL MUNICIPAL DE TASSIN-LA-DEMI-LUNE"), "{carence}");
     assert!(
         !carence.contains("Extrait du registre") && !carence.contains("Rapporteur"),
         "{carence}"
@@ -733,7 +733,7 @@ fn the_draft_has_the_register_s_heading_a_rapporteur_and_an_exposé_bordered_tab
     in_order(
         &blank,
         &[
-            "RÉPUBLIQUE FRANÇAISE\nDépartement du Rhône — Métropole de Lyon\nCommune de Tassin-la-Demi-Lune\nExtrait du registre des délibérations du conseil municipal",
+            "RÉPUBLIQUE FRANÇAISE\nMétropole de Lyon\nCommune de Tassin-la-Demi-Lune\nExtrait du registre des délibérations du conseil municipal — projet, sans valeur d'acte avant la séance",
             "Objet : ",
             "Rapporteur : …………… (nom du rapporteur)",
             "Exposé : …………… (exposé du rapporteur)",

@@ -521,9 +521,9 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     let mut blocks = vec![
         Block::Masthead(vec![
             "RÉPUBLIQUE FRANÇAISE".into(),
-            "Département du Rhône — Métropole de Lyon".into(),
+            "Métropole de Lyon".into(),
             format!("Commune de {commune}"),
-            "Extrait du registre des délibérations du conseil municipal".into(),
+            "Extrait du registre des délibérations du conseil municipal — projet, sans valeur d'acte avant la séance".into(),
         ]),
         Block::Para(vec![
             t("N° "),
@@ -542,7 +542,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
         // Not a deliberation: no extract of the register of deliberations.
         blocks[0] = Block::Masthead(vec![
             "RÉPUBLIQUE FRANÇAISE".into(),
-            "Département du Rhône — Métropole de Lyon".into(),
+            "Métropole de Lyon".into(),
             format!("Commune de {commune}"),
         ]);
         blocks[1] = Block::Para(vec![t(

@@ -518,7 +518,7 @@ mod tests {
         assert!(
             body.starts_with("<div class=\"mast\">RÉPUBLIQUE FRANÇAISE<br>")
                 && body.contains(
-                    "Extrait du registre des délibérations du conseil municipal</div>\n<p>N° "
+                    "Extrait du registre des délibérations du conseil municipal — projet, sans valeur d'acte avant la séance</div>\n<p>N° "
                 )
                 && !body.contains("<body>"),
             "{body}"
