@@ -582,7 +582,10 @@ fn a_commune_name_cannot_forge_an_event() {
     assert_eq!(events.len(), sim.deadlines.len());
     assert!(events.iter().all(|e| e.one("SUMMARY") != "faux"));
     assert_eq!(as_text(FORGERY), FORGERY_READ);
-    let title = format!("laclasse.com — {FORGERY_READ}");
+    // Under Tassin's code, the name is marked to confirm (documents_mark_a_commune_to_confirm).
+    let title = format!(
+        "laclasse.com — {FORGERY_READ} [commune à confirmer : le code INSEE 69244 est celui de Tassin-la-Demi-Lune]"
+    );
     assert_eq!(unescape(calendar.one("NAME")), title);
     assert_eq!(calendar.one("X-WR-CALNAME"), title);
     let opening = events
@@ -650,6 +653,7 @@ proptest! {
     ) {
         let mut s = parse_str(samples::TASSIN_JSON).unwrap();
         s.commune.name = name.clone();
+        s.commune.insee = None;
         let mut sim = simulate(&s);
         for (d, label) in sim.deadlines.iter_mut().zip(labels.iter().cycle()) {
             d.label = label.clone();
@@ -697,6 +701,29 @@ fn deliberation_draft_has_the_commune_the_schools_and_the_credit() {
     odd.commune.name = "A<b>&\"B".into();
     let html = deliberation::to_html(&odd, &simulate(&odd));
     assert!(html.contains("A&lt;b&gt;&amp;&quot;B") && !html.contains("A<b>"));
+}
+
+#[test]
+fn documents_mark_a_commune_to_confirm() {
+    // Craponne's name under Tassin's code: the figures are Tassin's (the code decides, by
+    // hypothèse), so no document may name Craponne alone.
+    let mut s = parse_str(samples::TASSIN_JSON).unwrap();
+    s.commune.name = "Craponne".into();
+    let sim = simulate(&s);
+    let mark =
+        "Craponne [commune à confirmer : le code INSEE 69244 est celui de Tassin-la-Demi-Lune]";
+    let html = deliberation::to_html(&s, &sim);
+    assert!(
+        html.contains(&format!("conseil municipal de {mark}")),
+        "{html}"
+    );
+    assert!(annex1::annex1_sheets(&s, &sim)[0].title.ends_with(mark));
+    let text = ics::to_ics(&s, &sim, 7, before_tassin(), ics::PastEvents::Mark);
+    assert!(unescape(read_ics(&text).one("NAME")).ends_with(mark));
+    // When they agree, nothing is added.
+    let s = parse_str(samples::TASSIN_JSON).unwrap();
+    let html = deliberation::to_html(&s, &simulate(&s));
+    assert!(!html.contains("à confirmer : le code INSEE"));
 }
 
 /// Every cell of every sheet, against the model the files were written from.

@@ -87,7 +87,7 @@ fn the_meeting_reads_back_and_bad_values_name_their_field() {
         [
             "deliberation.meeting.time — Heure de la séance : \"25:00\" n'est pas une heure (format HH:MM, par exemple 19:00)",
             "deliberation.meeting.in_office — Conseillers en exercice : un nombre entier positif ou nul est attendu (par exemple 35)",
-            "deliberation.meeting.proxies — Absents avec pouvoir : ligne 3 : \"JOURDAN Milouda a donné son pouvoir\" : écrire « NOM Prénom donne pouvoir à NOM Prénom »",
+            "deliberation.meeting.proxies — Absents avec pouvoir (noms) : ligne 3 : \"JOURDAN Milouda a donné son pouvoir\" : écrire « NOM Prénom donne pouvoir à NOM Prénom »",
         ]
     );
 }
@@ -283,9 +283,101 @@ fn a_number_typed_for_the_present_or_the_proxies_is_never_read_as_a_name() {
     assert_eq!(
         errors(&v),
         [
-            "deliberation.meeting.present — Conseillers présents : ligne 1 : \"22\" n'est pas un nom ; indiquer les noms, un par ligne (un nombre n'est pas lu comme un décompte)",
-            "deliberation.meeting.proxies — Absents avec pouvoir : ligne 1 : \"3\" : écrire « NOM Prénom donne pouvoir à NOM Prénom », un pouvoir par ligne (un nombre n'est pas lu comme un décompte)",
-            "deliberation.meeting.absent — Absents sans pouvoir : ligne 1 : \"2.\" n'est pas un nom ; indiquer les noms, un par ligne (un nombre n'est pas lu comme un décompte)",
+            "deliberation.meeting.present — Conseillers présents (noms) : ligne 1 : \"22\" n'est pas un nom ; indiquer les noms, un par ligne ; un nombre se saisit dans « Nombre de présents »",
+            "deliberation.meeting.proxies — Absents avec pouvoir (noms) : ligne 1 : \"3\" : écrire « NOM Prénom donne pouvoir à NOM Prénom », un pouvoir par ligne ; un nombre se saisit dans « Nombre d'absents avec pouvoir »",
+            "deliberation.meeting.absent — Absents sans pouvoir (noms) : ligne 1 : \"2.\" n'est pas un nom ; indiquer les noms, un par ligne ; un nombre se saisit dans « Nombre d'absents sans pouvoir »",
         ]
+    );
+}
+
+fn problems(v: &Value) -> Vec<String> {
+    run(v)["meeting"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn counts_alone_suffice_for_the_quorum_and_the_votants() {
+    // The secretary knows 29 present, 6 proxies and no absent before the minutes are written.
+    let mut v = seed();
+    let m = &mut v["deliberation"]["meeting"];
+    for list in ["present", "proxies", "absent"] {
+        m.as_object_mut().unwrap().remove(list);
+    }
+    m["present_count"] = json!(29);
+    m["proxies_count"] = json!("6");
+    m["absent_count"] = json!(0);
+    let report = run(&v);
+    let meeting = &report["meeting"];
+    assert_eq!(meeting["quorum_required"], 18);
+    assert_eq!(meeting["quorum_met"], true);
+    assert_eq!(meeting["votants"], 35);
+    assert_eq!(meeting["passed"], true);
+    // Without names, the chair and the secretary cannot be checked: not a fault.
+    assert_eq!(meeting["problems"], json!([]), "{}", meeting["problems"]);
+    // The counts go back out as they came in, as numbers.
+    let scenario = parse_value(&v).unwrap();
+    assert_eq!(scenario.deliberation.meeting.present_count, Some(29));
+    assert_eq!(scenario.deliberation.meeting.proxies_count, Some(6));
+    // The draft writes the numbers and leaves the names blank, to fill from the minutes.
+    let html = laclasse_sim::io::exports::deliberation::to_html(&scenario, &simulate(&scenario));
+    assert!(
+        html.contains("Conseillers présents (29) : <span class=\"blank\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("Conseillers absents avec pouvoir : 6 (<span class=\"blank\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("Conseillers absents sans pouvoir : 0</p>"),
+        "{html}"
+    );
+    assert!(html.contains("Nombre de votants : 35"), "{html}");
+    // 17 present: no quorum, and it is said.
+    v["deliberation"]["meeting"]["present_count"] = json!(17);
+    let meeting = &run(&v)["meeting"];
+    assert_eq!(meeting["quorum_met"], false);
+    // More proxies than members present to hold them: the excess is not counted.
+    v["deliberation"]["meeting"]["present_count"] = json!(4);
+    v["deliberation"]["meeting"]["proxies_count"] = json!(6);
+    v["deliberation"]["meeting"]["vote"] = json!({ "for": 8, "against": 0, "abstentions": 0 });
+    let p = problems(&v);
+    assert!(
+        p.iter().any(|p| p.starts_with("6 pouvoirs pour 4 conseillers présents qui votent : chacun n'en porte qu'un (CGCT L2121-20) ; 2 ne sont pas comptés.")),
+        "{p:?}"
+    );
+    assert_eq!(run(&v)["meeting"]["votants"], 8);
+}
+
+#[test]
+fn names_given_with_counts_are_checked_against_them() {
+    let mut v = seed();
+    v["deliberation"]["meeting"]["present_count"] = json!(30);
+    v["deliberation"]["meeting"]["proxies_count"] = json!(6);
+    let p = problems(&v);
+    assert!(
+        p.iter().any(|p| p.starts_with("La liste des présents compte 29 noms pour 30 indiqués : l'une ou l'autre est à corriger ; le nombre indiqué est retenu.")),
+        "{p:?}"
+    );
+    // Only the disagreeing list is said.
+    assert!(
+        !p.iter().any(|p| p.contains("absents avec pouvoir compte")),
+        "{p:?}"
+    );
+    // When they agree, nothing is said.
+    v["deliberation"]["meeting"]["present_count"] = json!(29);
+    assert_eq!(problems(&v), Vec::<String>::new());
+    // A count above the members in office is refused, naming the field.
+    v["deliberation"]["meeting"]["present_count"] = json!(36);
+    assert!(
+        errors(&v)
+            .iter()
+            .any(|e| e.starts_with("deliberation.meeting.present_count — Nombre de présents : 36 conseillers présents pour 35 en exercice")),
+        "{:?}",
+        errors(&v)
     );
 }

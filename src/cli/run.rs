@@ -225,7 +225,10 @@ pub(super) fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome 
                     let message =
                         exports::letter::list_message(&scenario, dated.unwrap_or_else(today));
                     write_document(
-                        &message.letter_document(&scenario.commune.name),
+                        &message.letter_document(&exports::commune_name(
+                            &scenario,
+                            &crate::engine::r10_eligibility::r10_commune(&scenario.commune),
+                        )),
                         &shown,
                         "la lettre de la liste annuelle",
                     )

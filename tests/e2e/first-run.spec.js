@@ -43,6 +43,14 @@ test('« Créer ma simulation à partir de l\'exemple » opens a copy with the f
   await expect(app.communeName).toHaveValue('Bron');
   await expect(app.communeStatus).toContainText("« Bron » est celui d'une autre commune, Bron (69029)");
   await expect(app.communeStatus).toContainText('le code INSEE décide (Tassin-la-Demi-Lune), par hypothèse');
+  // A name that is none of the 58 under a Métropole code: to confirm, not silently Tassin.
+  await app.type(app.communeName, 'Paris');
+  await expect(app.communeStatus).toContainText("✗");
+  await expect(app.communeStatus).toContainText("« Paris » n'est celui d'aucune des 58 communes, alors que le code INSEE est celui de Tassin-la-Demi-Lune : la commune est à confirmer");
+  // A Métropole name under a code outside it: said too.
+  await app.type(app.communeName, 'Craponne');
+  await app.type(page.getByLabel('Code INSEE'), '75056');
+  await expect(app.communeStatus).toContainText("« Craponne » est celui de Craponne (69069), commune de la Métropole, mais le code INSEE 75056 ne l'est pas");
 });
 
 test('a new simulation is not red before anything is typed; errors come when a field is left', async ({ app, page }) => {
@@ -100,15 +108,26 @@ test('« Quitter la convention en 2027 » answers: too late, by when it had to a
   await expect(page.locator('#plan-titre')).toContainText('Pour quitter la convention au 15/01/2028');
   await expect(page.locator('#plan-resiliation')).toContainText(`au plus tard le ${fr(latestReception(new Date(Date.UTC(2028, 0, 15))))}`.replace('au plus tard le ', ''));
   await leave.selectOption('2028');
-  await expect(page.locator('#plan-reponse')).toContainText('Possible en 2028 : la convention prend fin à l\'anniversaire du 15/01/2028 si la lettre recommandée est reçue par la Métropole au plus tard le 14/10/2027');
+  await expect(page.locator('#plan-reponse')).toContainText('Possible en 2028 : la dénonciation prend effet à la date anniversaire du 15/01/2028 (dernier jour de la convention et des accès : 14/01/2028) si la lettre recommandée est reçue par la Métropole au plus tard le 14/10/2027');
 });
 
-test('a number typed for the members present is never read as one member', async ({ app, page }) => {
+test('the meeting by counts: numbers suffice for the quorum and the votants; names are checked against them', async ({ app, page }) => {
   await app.goto();
   await app.ownCopy();
   await page.getByText('Séance du conseil municipal (facultatif').click();
-  await page.getByLabel('Conseillers en exercice').fill('29');
-  await app.type(page.getByLabel('Conseillers présents'), '22');
-  await expect(page.locator('.field.invalid')).toContainText('"22" n\'est pas un nom ; indiquer les noms, un par ligne');
+  await app.type(page.getByLabel('Conseillers en exercice'), '29');
+  await app.type(page.getByLabel('Nombre de présents'), '22');
+  await app.type(page.getByLabel("Nombre d'absents avec pouvoir"), '3');
+  await app.type(page.getByLabel("Nombre d'absents sans pouvoir"), '4');
+  await expect(page.getByText('Quorum : 22 présents pour 15 requis, atteint.')).toBeVisible();
+  await expect(page.getByText('Votants : 25 (3 pouvoirs comptés).')).toBeVisible();
+  await expect(page.locator('.field.invalid')).toHaveCount(0);
+  // A number typed among the names is never one member: the field says where it goes.
+  await app.type(page.getByLabel('Conseillers présents (noms)'), '22');
+  await expect(page.locator('.field.invalid')).toContainText('"22" n\'est pas un nom ; indiquer les noms, un par ligne ; un nombre se saisit dans « Nombre de présents »');
   await expect(page.getByText(/Quorum : 1 présents/)).toHaveCount(0);
+  // Names given with the count are checked against it.
+  await app.type(page.getByLabel('Conseillers présents (noms)'), 'DUPONT Jean\nMARTIN Anne');
+  await expect(page.getByText('La liste des présents compte 2 noms pour 22 indiqués').first()).toBeVisible();
+  await expect(page.getByText('Quorum : 22 présents pour 15 requis, atteint.')).toBeVisible();
 });

@@ -593,9 +593,13 @@ pub fn d4_proxies(meeting: &Meeting) -> Explained<Proxies> {
     for u in unused.iter().filter(|u| u.issue.irregular()) {
         problems.push(u.sentence());
     }
+    // Only counts for who attends: the members not voting are taken as present (hypothèse).
+    let by_count_only = present.is_empty() && meeting.present_count.is_some();
     let mut not_voting_present = 0u32;
     for name in &meeting.not_voting {
-        if present.iter().any(|m| same_person(m, name)) {
+        if present.iter().any(|m| same_person(m, name))
+            || (by_count_only && !meeting.proxies.iter().any(|p| same_person(&p.giver, name)))
+        {
             not_voting_present += 1;
         } else if !meeting.proxies.iter().any(|p| same_person(&p.giver, name)) {
             notes.push(format!(
@@ -617,21 +621,70 @@ pub fn d4_proxies(meeting: &Meeting) -> Explained<Proxies> {
             }
         }
     }
-    let (n_present, n_proxies, n_absent) = (
-        present.len() as u32,
-        meeting.proxies.len() as u32,
-        meeting.absent.len() as u32,
+    // Names, when given with a count, are checked against it; the count is kept.
+    for (what, listed, count) in [
+        ("des présents", present.len(), meeting.present_count),
+        (
+            "des absents avec pouvoir",
+            meeting.proxies.len(),
+            meeting.proxies_count,
+        ),
+        (
+            "des absents sans pouvoir",
+            meeting.absent.len(),
+            meeting.absent_count,
+        ),
+    ] {
+        if let Some(count) = count
+            && listed > 0
+            && listed != count as usize
+        {
+            problems.push(format!(
+                "La liste {what} compte {listed} nom{} pour {count} indiqué{} : l'une ou l'autre est à corriger ; le nombre indiqué est retenu.",
+                if listed > 1 { "s" } else { "" },
+                if count > 1 { "s" } else { "" }
+            ));
+        }
+    }
+    let n_present = meeting.n_present();
+    // Proxies by count only: each taken as held by a member present who votes and holds no
+    // other (hypothèse, the names to check it are not known); never more than those members.
+    let mut by_count = None;
+    if meeting.proxies.is_empty()
+        && let Some(k) = meeting.proxies_count
+    {
+        let holders = n_present.saturating_sub(not_voting_present);
+        if k > holders {
+            problems.push(format!(
+                "{k} pouvoirs pour {holders} conseiller{} présent{} qui vote{} : chacun n'en porte qu'un (CGCT L2121-20) ; {} ne sont pas comptés.",
+                plural(holders),
+                plural(holders),
+                if holders > 1 { "nt" } else { "" },
+                k - holders
+            ));
+        }
+        used = k.min(holders);
+        by_count = Some(k);
+    }
+    let (n_proxies, n_absent) = (
+        meeting
+            .proxies_count
+            .unwrap_or(meeting.proxies.len() as u32),
+        meeting.absent_count.unwrap_or(meeting.absent.len() as u32),
     );
     let votants = n_present
         .saturating_sub(not_voting_present)
         .saturating_add(used);
     if let Some(in_office) = meeting.in_office {
         // A giver who is present is counted among the present, not among the absents.
-        let absent_giving = meeting
-            .proxies
-            .iter()
-            .filter(|p| !matches!(find(&p.giver, present), Found::Exactly))
-            .count() as u32;
+        let absent_giving = match by_count {
+            Some(k) => k,
+            None => meeting
+                .proxies
+                .iter()
+                .filter(|p| !matches!(find(&p.giver, present), Found::Exactly))
+                .count() as u32,
+        };
         let counted = u64::from(n_present) + u64::from(absent_giving) + u64::from(n_absent);
         if counted != u64::from(in_office) {
             notes.push(format!(
@@ -653,7 +706,22 @@ pub fn d4_proxies(meeting: &Meeting) -> Explained<Proxies> {
     why = why.step(format!(
         "Votants = présents − présents ne prenant pas part au vote + pouvoirs utilisés = {n_present} − {not_voting_present} + {used} = {votants}."
     ));
-    why = if unused.is_empty() {
+    if by_count_only {
+        why = why.step(format!(
+            "{n_present} présents d'après le nombre indiqué ; sans les noms, la présence du président et du secrétaire de séance n'est pas vérifiée."
+        ));
+        if !meeting.not_voting.is_empty() {
+            why = why.assume(assumptions::NOT_VOTING_PRESENT);
+        }
+    }
+    why = if let Some(k) = by_count {
+        why.step(format!(
+            "{k} pouvoir{} d'après le nombre indiqué, {used} compté{}.",
+            plural(k),
+            plural(used)
+        ))
+        .assume(assumptions::PROXIES_BY_COUNT)
+    } else if unused.is_empty() {
         why.step("Chaque pouvoir est porté par un conseiller présent, qui n'en porte qu'un.")
     } else {
         unused.iter().fold(why, |why, u| {
@@ -1140,7 +1208,7 @@ impl MeetingCheck {
 /// D1–D4: every check the meeting's data allows; `mayor`, the mayor in office when entered,
 /// who chairs when present (L2121-14).
 pub fn d1_d4_meeting_check(meeting: &Meeting, mayor: Option<&str>) -> MeetingCheck {
-    let listed = !meeting.present.is_empty() || !meeting.proxies.is_empty();
+    let listed = meeting.attendance_known();
     let proxies = listed.then(|| d4_proxies(meeting));
     let presiding = d1_presiding(meeting, mayor);
     let second_convocation = d2_second_convocation(meeting);
@@ -1154,7 +1222,7 @@ pub fn d1_d4_meeting_check(meeting: &Meeting, mayor: Option<&str>) -> MeetingChe
     let quorum = meeting
         .in_office
         .filter(|_| listed)
-        .map(|n| d2_quorum(n, meeting.present.len() as u32, leaving, without_condition));
+        .map(|n| d2_quorum(n, meeting.n_present(), leaving, without_condition));
     let ballot = Ballot {
         secret: meeting.secret_ballot,
         chair_vote: meeting.chair_vote,

@@ -184,6 +184,10 @@ pub mod assumptions {
     /// D6: the executive.
     pub const MAYOR_FROM_CHAIR: &str = "Hypothèse : sans maire saisi, le président de séance est le maire quand sa qualité est celle de Maire ; sinon le nom du maire reste à compléter.";
     /// R2: the recommended sending date.
+    /// D4: proxies known by their number only.
+    pub const PROXIES_BY_COUNT: &str = "Hypothèse : sans les noms, chaque pouvoir indiqué est compté comme porté par un conseiller présent qui vote et n'en porte qu'un (CGCT L2121-20) ; les noms, une fois connus, permettront de le vérifier.";
+    /// D4: members not voting, with the present known by their number only.
+    pub const NOT_VOTING_PRESENT: &str = "Hypothèse : sans la liste des présents, chaque conseiller qui ne prend pas part au vote est compté parmi les présents, sauf s'il a donné pouvoir.";
     pub const REGISTERED_LETTER_WAIT: &str = "Hypothèse : une lettre recommandée non retirée attend jusqu'à 15 jours au bureau de poste ; l'envoyer au moins 15 jours avant le dernier jour ouvré utile laisse à la Métropole le temps de la retirer.";
     /// R2: a late letter counts for the next anniversary.
     pub const LATE_NOTICE_NEXT_ANNIVERSARY: &str = "Hypothèse : une lettre reçue trop tard vaut pour l'anniversaire suivant (la convention est « réputée reconduite tacitement pour un an »).";

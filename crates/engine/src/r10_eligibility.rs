@@ -199,6 +199,9 @@ pub struct CommuneCheck {
     /// The other commune the name designates, when the code decided for another one: said,
     /// never silently settled.
     pub name_disagrees: Option<&'static CommuneRecord>,
+    /// The code is one of the Métropole's but the name, typed, is none of the 58 names (nor a
+    /// former one): the commune is to confirm, said, never silently settled.
+    pub name_unknown: bool,
     /// Which code or name decided, and how.
     pub why: Explanation,
 }
@@ -254,19 +257,39 @@ pub fn r10_commune(commune: &Commune) -> CommuneCheck {
             commune.name.trim()
         ),
     };
+    let named = communes::by_name(&commune.name).map(|(named, _)| named);
     let name_disagrees = match (found, code) {
-        (Some((c, _)), Some(_)) => communes::by_name(&commune.name)
-            .map(|(named, _)| named)
-            .filter(|named| named.insee != c.insee),
+        (Some((c, _)), Some(_)) => named.filter(|named| named.insee != c.insee),
+        (None, Some(_)) => named,
         _ => None,
     };
+    let name_unknown =
+        code.is_some() && found.is_some() && named.is_none() && !commune.name.trim().is_empty();
     let mut why = why.step(step);
-    if let (Some(named), Some((c, _))) = (name_disagrees, found) {
+    match (name_disagrees, found, code) {
+        (Some(named), Some((c, _)), _) => {
+            why = why.step(format!(
+                "Le nom « {} » est celui d'une autre commune, {} ({}) : le nom et le code ne désignent pas la même commune, la commune est à confirmer. Corrigez l'un ou l'autre ; en attendant, le code INSEE décide ({}), par hypothèse.",
+                commune.name.trim(),
+                named.name,
+                named.insee,
+                c.name
+            ))
+        }
+        (Some(named), None, Some(code)) => {
+            why = why.step(format!(
+                "Le nom « {} » est celui de {} ({}), commune de la Métropole, mais le code INSEE {code} ne l'est pas : le nom et le code ne désignent pas la même commune, la commune est à confirmer. Corrigez l'un ou l'autre ; en attendant, le code INSEE décide, par hypothèse.",
+                commune.name.trim(),
+                named.name,
+                named.insee
+            ))
+        }
+        _ => {}
+    }
+    if let (true, Some((c, _))) = (name_unknown, found) {
         why = why.step(format!(
-            "Le nom « {} » est celui d'une autre commune, {} ({}) : le nom et le code ne désignent pas la même commune. Corrigez l'un ou l'autre ; en attendant, le code INSEE décide ({}), par hypothèse.",
+            "Le nom « {} » n'est celui d'aucune des 58 communes, alors que le code INSEE est celui de {} : la commune est à confirmer. Corrigez le nom ou le code ; en attendant, le code INSEE décide, par hypothèse.",
             commune.name.trim(),
-            named.name,
-            named.insee,
             c.name
         ));
     }
@@ -274,7 +297,34 @@ pub fn r10_commune(commune: &Commune) -> CommuneCheck {
         record: found.map(|(c, _)| c),
         matched_by: found.map(|(_, m)| m),
         name_disagrees,
+        name_unknown,
         why,
+    }
+}
+
+impl CommuneCheck {
+    /// The name and the code do not designate the same commune: every page and document says
+    /// the commune is to confirm.
+    pub fn to_confirm(&self) -> bool {
+        self.name_disagrees.is_some() || self.name_unknown
+    }
+
+    /// What a document writes beside the commune's name when it is to confirm: « [commune à
+    /// confirmer : le code INSEE 69244 est celui de Tassin-la-Demi-Lune] ».
+    pub fn confirm_mark(&self, insee: Option<&str>) -> Option<String> {
+        if !self.to_confirm() {
+            return None;
+        }
+        let code = insee.map(str::trim).unwrap_or_default();
+        Some(match self.record {
+            Some(c) => format!(
+                "[commune à confirmer : le code INSEE {code} est celui de {}]",
+                c.name
+            ),
+            None => format!(
+                "[commune à confirmer : le code INSEE {code} n'est pas celui de cette commune]"
+            ),
+        })
     }
 }
 
@@ -619,6 +669,61 @@ mod tests {
         });
         assert!(c.record.is_none());
         assert!(c.why.steps[0].contains("75056"));
+    }
+
+    #[test]
+    fn a_name_and_a_code_that_disagree_are_said_whichever_is_outside() {
+        // A Métropole code under a name that is none of the 58.
+        let c = r10_commune(&Commune {
+            name: "Paris".into(),
+            insee: Some("69244".into()),
+        });
+        assert!(c.name_unknown && c.to_confirm());
+        assert!(c.why.steps[1].contains("« Paris » n'est celui d'aucune des 58 communes"));
+        assert_eq!(
+            c.confirm_mark(Some("69244")).unwrap(),
+            "[commune à confirmer : le code INSEE 69244 est celui de Tassin-la-Demi-Lune]"
+        );
+        // A Métropole name under a code outside the Métropole.
+        let c = r10_commune(&Commune {
+            name: "Craponne".into(),
+            insee: Some("75056".into()),
+        });
+        assert!(c.record.is_none() && c.to_confirm());
+        assert_eq!(c.name_disagrees.unwrap().insee, "69069");
+        assert!(c.why.steps[1].contains("mais le code INSEE 75056 ne l'est pas"));
+        assert!(
+            c.confirm_mark(Some("75056"))
+                .unwrap()
+                .contains("n'est pas celui de cette commune")
+        );
+        // Two Métropole communes.
+        let c = r10_commune(&Commune {
+            name: "Craponne".into(),
+            insee: Some("69244".into()),
+        });
+        assert!(c.to_confirm() && !c.name_unknown);
+        // Agreement, a former code, or no code: nothing to confirm.
+        for (name, code) in [
+            ("Tassin-la-Demi-Lune", Some("69244")),
+            ("Paris", None),
+            ("Tassin la demi lune", Some(" 69244 ")),
+        ] {
+            let c = r10_commune(&Commune {
+                name: name.into(),
+                insee: code.map(Into::into),
+            });
+            assert!(!c.to_confirm(), "{name} {code:?}");
+            assert_eq!(c.confirm_mark(code), None);
+        }
+        // No name at all under a code: nothing typed to disagree.
+        assert!(
+            !r10_commune(&Commune {
+                name: " ".into(),
+                insee: Some("69244".into())
+            })
+            .to_confirm()
+        );
     }
 
     #[test]

@@ -12,6 +12,20 @@ pub fn r1_anniversary(notified: NaiveDate, k: u32) -> NaiveDate {
     add_years(notified, k as i32)
 }
 
+/// R1: the hypothèse an anniversary rests on when the notification's day is missing from its
+/// month (a 29 February, in a year that is not a leap year): « … le 28/02/2027, par hypothèse
+/// … ». `None` when the anniversary keeps the notification's day.
+pub fn r1_anniversary_hypothesis(notified: NaiveDate, anniversary: NaiveDate) -> Option<String> {
+    use chrono::Datelike;
+    (anniversary.day() != notified.day()).then(|| {
+        format!(
+            "Hypothèse : la convention, notifiée le {}, a son anniversaire le {} ; ce quantième manque cette année-là, l'anniversaire est pris au dernier jour du mois (CPC art. 641). une autre lecture retiendrait le 1er mars : s'en assurer auprès de la Métropole.",
+            fr(notified),
+            fr(anniversary)
+        )
+    })
+}
+
 /// Convention year `number` (from 1), from anniversary `number − 1` to the day before
 /// anniversary `number`, both inclusive. [`ConventionYear::why`] explains the dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +111,20 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn a_29_february_anniversary_is_an_hypothesis() {
+        let n = d("2024-02-29");
+        assert_eq!(r1_anniversary(n, 1), d("2025-02-28"));
+        let h = r1_anniversary_hypothesis(n, r1_anniversary(n, 1)).unwrap();
+        assert!(h.starts_with("Hypothèse : la convention, notifiée le 29/02/2024, a son anniversaire le 28/02/2025"), "{h}");
+        assert_eq!(r1_anniversary_hypothesis(n, r1_anniversary(n, 4)), None);
+        let tassin = d("2023-11-16");
+        assert_eq!(
+            r1_anniversary_hypothesis(tassin, r1_anniversary(tassin, 2)),
+            None
+        );
     }
 
     #[test]

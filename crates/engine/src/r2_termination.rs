@@ -61,6 +61,29 @@ impl NoticeDeadline {
         })
     }
 
+    /// The deadline as an answer says it: « le 14/10/2026 », or, on a non-working day,
+    /// « le vendredi 15/08/2025 (un jour férié (Assomption) : en pratique le jeudi 14/08/2025,
+    /// dernier jour ouvré) ».
+    pub fn reception_phrase(&self) -> String {
+        match self.non_working {
+            None => format!("le {}", fr(self.latest_reception)),
+            Some(w) => format!(
+                "le {} {} ({} : en pratique le {} {}, dernier jour ouvré)",
+                fr_weekday(self.latest_reception),
+                fr(self.latest_reception),
+                w.describe(),
+                fr_weekday(self.practical_last_day),
+                fr(self.practical_last_day)
+            ),
+        }
+    }
+
+    /// Whether `today` lies after the practical last day but on or before the deadline itself
+    /// (a deadline on a weekend or a public holiday): in time in law, too late in practice.
+    pub fn only_in_law(&self, today: NaiveDate) -> bool {
+        today > self.practical_last_day && today <= self.latest_reception
+    }
+
     /// The recommended sending date, as the page says it: « envoi conseillé au plus tard le
     /// mercredi 30/07/2025 ».
     pub fn sending_advice(&self) -> String {

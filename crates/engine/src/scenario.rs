@@ -530,6 +530,13 @@ pub struct Meeting {
     pub in_office: Option<u32>,
     /// Members present, by name.
     pub present: Vec<String>,
+    /// How many members are present, when the count is known before the names (D1): it
+    /// suffices for the quorum and the votants; names, when given too, are checked against it.
+    pub present_count: Option<u32>,
+    /// How many absent members gave a proxy, when the count is known.
+    pub proxies_count: Option<u32>,
+    /// How many members are absent without a proxy, when the count is known.
+    pub absent_count: Option<u32>,
     /// Absent members with a proxy.
     pub proxies: Vec<Proxy>,
     /// Absent members without a proxy, by name.
@@ -565,6 +572,21 @@ impl Meeting {
     /// Whether nothing of the meeting is known.
     pub fn is_empty(&self) -> bool {
         *self == Meeting::default()
+    }
+
+    /// The members present: the count when given, else the names listed.
+    pub fn n_present(&self) -> u32 {
+        self.present_count
+            .unwrap_or(u32::try_from(self.present.len()).unwrap_or(u32::MAX))
+    }
+
+    /// Whether who attends is known, by names or by counts: the quorum and the votants can be
+    /// checked.
+    pub fn attendance_known(&self) -> bool {
+        !self.present.is_empty()
+            || !self.proxies.is_empty()
+            || self.present_count.is_some()
+            || self.proxies_count.is_some()
     }
 }
 

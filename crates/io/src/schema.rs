@@ -649,6 +649,12 @@ pub enum MeetingField {
     Population,
     /// Members in office.
     InOffice,
+    /// How many members are present.
+    PresentCount,
+    /// How many absent members gave a proxy.
+    ProxiesCount,
+    /// How many members are absent without a proxy.
+    AbsentCount,
     /// Members present.
     Present,
     /// Absent members with a proxy.
@@ -687,7 +693,7 @@ pub enum MeetingField {
 
 impl MeetingField {
     /// Every field, in the page's order.
-    pub const ALL: [MeetingField; 25] = [
+    pub const ALL: [MeetingField; 28] = [
         MeetingField::Date,
         MeetingField::Time,
         MeetingField::Place,
@@ -701,6 +707,9 @@ impl MeetingField {
         MeetingField::Urgency,
         MeetingField::UrgencyReason,
         MeetingField::SynthesisNote,
+        MeetingField::PresentCount,
+        MeetingField::ProxiesCount,
+        MeetingField::AbsentCount,
         MeetingField::Present,
         MeetingField::Proxies,
         MeetingField::Absent,
@@ -740,13 +749,17 @@ impl MeetingField {
             M::UrgencyReason => Row::new("urgency_reason", "Motif de l'urgence", Text, "urgency-reason"),
             M::SynthesisNote => Row::new("synthesis_note", "Note explicative de synthèse jointe", YesNo, "synthesis-note")
                 .hint("Obligatoire avec la convocation à partir de 3 500 habitants (CGCT L2121-12)."),
-            M::Present => Row::new("present", "Conseillers présents", Lines, "present")
+            M::PresentCount => Row::new("present_count", "Nombre de présents", Count, "present-count")
+                .hint("Suffit pour le quorum et les votants ; les noms, s'ils sont saisis, sont comparés à ce nombre."),
+            M::ProxiesCount => Row::new("proxies_count", "Nombre d'absents avec pouvoir", Count, "proxies-count"),
+            M::AbsentCount => Row::new("absent_count", "Nombre d'absents sans pouvoir", Count, "absent-count"),
+            M::Present => Row::new("present", "Conseillers présents (noms)", Lines, "present")
                 .personal()
-                .hint("Un nom par ligne (ou séparés par des virgules), NOM Prénom."),
-            M::Proxies => Row::new("proxies", "Absents avec pouvoir", Proxies, "proxies")
+                .hint("Facultatif si le nombre est indiqué. Un nom par ligne (ou séparés par des virgules), NOM Prénom."),
+            M::Proxies => Row::new("proxies", "Absents avec pouvoir (noms)", Proxies, "proxies")
                 .personal()
                 .hint("Une ligne par pouvoir : « NOM Prénom donne pouvoir à NOM Prénom » ; un seul pouvoir par conseiller (CGCT L2121-20)."),
-            M::Absent => Row::new("absent", "Absents sans pouvoir", Lines, "absent")
+            M::Absent => Row::new("absent", "Absents sans pouvoir (noms)", Lines, "absent")
                 .personal()
                 .hint("Un nom par ligne."),
             M::NotVoting => Row::new("not_voting", "Ne prennent pas part au vote", Lines, "not-voting")

@@ -17,7 +17,7 @@ pub const CONVENTION: [&[Field]; 4] = [
 ];
 
 /// The council meeting, the deliberation's number and the mayor, row by row.
-pub const MEETING: [&[Field]; 14] = [
+pub const MEETING: [&[Field]; 15] = [
     &[
         Field::DeliberationNumber,
         Field::Meeting(M::Date),
@@ -44,6 +44,11 @@ pub const MEETING: [&[Field]; 14] = [
     &[
         Field::Meeting(M::SecondConvocation),
         Field::Meeting(M::QuorumFailedOn),
+    ],
+    &[
+        Field::Meeting(M::PresentCount),
+        Field::Meeting(M::ProxiesCount),
+        Field::Meeting(M::AbsentCount),
     ],
     &[Field::Meeting(M::Present)],
     &[Field::Meeting(M::Proxies), Field::Meeting(M::Absent)],

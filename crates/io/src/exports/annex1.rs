@@ -112,7 +112,7 @@ pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
             name: "Annexe 1".into(),
             title: format!(
                 "Établissements / groupes scolaires utilisateurs de laclasse.com — commune de {}",
-                scenario.commune.name
+                super::commune_name(scenario, &sim.commune)
             ),
             header: school_header(),
             rows,

@@ -151,7 +151,7 @@ pub fn budget_sheet(scenario: &Scenario, sim: &Simulation) -> Sheet {
         name: "Budget".into(),
         title: format!(
             "Redevances laclasse.com par exercice budgétaire — commune de {} (titres de recette, Art. 6 ; lecture retenue : {})",
-            scenario.commune.name,
+            super::commune_name(scenario, &sim.commune),
             sim.billing_unit.label()
         ),
         header: BUDGET_HEADER.map(String::from).to_vec(),

@@ -261,10 +261,14 @@ fn meeting_blocks(
         ]));
     }
     let listed = !m.present.is_empty();
+    // By count only, the number is written and the names left blank, to fill from the minutes.
+    let counted = !listed && m.present_count.is_some();
     blocks.push(Block::Para(vec![
         t("Conseillers présents"),
         t(if listed {
-            format!(" ({}) : {}.", m.present.len(), m.present.join(", "))
+            format!(" ({}) : {}.", m.n_present(), m.present.join(", "))
+        } else if counted {
+            format!(" ({}) : ", m.n_present())
         } else {
             " : ".into()
         }),
@@ -303,34 +307,46 @@ fn meeting_blocks(
         ),
         None => (Vec::new(), Vec::new()),
     };
-    blocks.push(Block::Para(vec![
-        t("Conseillers absents avec pouvoir : "),
-        if listed || !used.is_empty() {
-            t(if used.is_empty() {
-                "0".to_string()
+    let proxies_by_count = m
+        .proxies_count
+        .filter(|_| m.proxies.is_empty() && check.proxies.is_some());
+    blocks.push(Block::Para(match proxies_by_count {
+        Some(n) => counted_names("Conseillers absents avec pouvoir : ", n),
+        None => vec![
+            t("Conseillers absents avec pouvoir : "),
+            if listed || !used.is_empty() {
+                t(if used.is_empty() {
+                    "0".to_string()
+                } else {
+                    format!("{} ({})", used.len(), used.join(" ; "))
+                })
             } else {
-                format!("{} ({})", used.len(), used.join(" ; "))
-            })
-        } else {
-            Inline::Blank("noms")
-        },
-    ]));
+                Inline::Blank("noms")
+            },
+        ],
+    }));
     let absent: Vec<String> = m.absent.iter().cloned().chain(unused).collect();
     // The members in office not accounted for are unknown: a blank, never « 0 ».
     let accounted = m.present.len() + used.len() + absent.len();
     let unknown = m.in_office.is_some_and(|n| accounted < n as usize) && m.absent.is_empty();
-    blocks.push(Block::Para(vec![
-        t("Conseillers absents sans pouvoir : "),
-        if listed && !unknown {
-            t(if absent.is_empty() {
-                "0".to_string()
+    let absent_by_count = m
+        .absent_count
+        .filter(|_| m.absent.is_empty() && absent.is_empty());
+    blocks.push(Block::Para(match absent_by_count {
+        Some(n) => counted_names("Conseillers absents sans pouvoir : ", n),
+        None => vec![
+            t("Conseillers absents sans pouvoir : "),
+            if listed && !unknown {
+                t(if absent.is_empty() {
+                    "0".to_string()
+                } else {
+                    format!("{} ({})", absent.len(), absent.join(", "))
+                })
             } else {
-                format!("{} ({})", absent.len(), absent.join(", "))
-            })
-        } else {
-            Inline::Blank("noms")
-        },
-    ]));
+                Inline::Blank("noms")
+            },
+        ],
+    }));
     if !m.not_voting.is_empty() {
         let dropped: Vec<String> = check
             .proxies
@@ -501,9 +517,19 @@ fn decision_blocks(
     }
 }
 
+/// « Conseillers absents avec pouvoir : 3 (……) »: a number known before the names, the names
+/// left blank to fill from the minutes; « 0 » alone.
+fn counted_names(label: &str, n: u32) -> Vec<Inline> {
+    if n == 0 {
+        vec![t(format!("{label}0"))]
+    } else {
+        vec![t(format!("{label}{n} (")), Inline::Blank("noms"), t(")")]
+    }
+}
+
 /// The draft deliberation as a document.
 pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
-    let commune = scenario.commune.name.as_str();
+    let commune = &*super::commune_name(scenario, &sim.commune);
     let d = &scenario.deliberation;
     let m = &d.meeting;
     let check = &sim.meeting;
@@ -816,7 +842,7 @@ pub const ACTES_OBJECT_MAX: usize = 499;
 /// @ctes transmission asks for, the working notes (which schools the budget line counts, a
 /// simulated fee), and the meeting's and the signature's flags.
 pub fn preparation_sheet(scenario: &Scenario, sim: &Simulation) -> Document {
-    let commune = scenario.commune.name.as_str();
+    let commune = &*super::commune_name(scenario, &sim.commune);
     let d = &scenario.deliberation;
     let mut actes = vec![
         vec![t("Nature de l'acte : 1 — Délibérations")],

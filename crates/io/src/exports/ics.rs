@@ -72,10 +72,10 @@ pub fn to_ics(
     stamp: NaiveDate,
     past: PastEvents,
 ) -> String {
-    let name = &scenario.commune.name;
+    let name = &super::commune_name(scenario, &sim.commune);
     let mut ics = Writer::with_capacity(1024 + 2 * name.len() + sim.deadlines.len() * 1024);
     header(&mut ics, &format!("laclasse.com — {name}"));
-    let key = engine::text::fold_name(name);
+    let key = engine::text::fold_name(&scenario.commune.name);
     events(&mut ics, sim, reminder_days, stamp, past, None, &key);
     plan_events(&mut ics, sim, reminder_days, stamp, &key);
     ics.raw("END", "VCALENDAR");

@@ -53,7 +53,10 @@ fn percent(s: &str) -> String {
 pub fn list_message(scenario: &Scenario, today: NaiveDate) -> ListMessage {
     let dates: Vec<ListDates> = scenario.schools.iter().map(ListDates::from).collect();
     let list = r6_yearly_list(scenario.convention.notified, &dates, today);
-    let commune = &scenario.commune.name;
+    let commune = &super::commune_name(
+        scenario,
+        &engine::r10_eligibility::r10_commune(&scenario.commune),
+    );
     let name = |i: &usize| {
         let s = &scenario.schools[*i];
         match &s.uai {

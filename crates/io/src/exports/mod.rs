@@ -13,3 +13,17 @@ pub mod sheet;
 pub mod termination_letter;
 pub mod territory;
 pub mod worker;
+
+use engine::r10_eligibility::CommuneCheck;
+use engine::scenario::Scenario;
+
+/// The commune's name as every document writes it: as typed, followed by « [commune à
+/// confirmer : …] » when its name and INSEE code do not designate the same commune (R10), so
+/// that no document names one commune while the figures are another's.
+pub fn commune_name(scenario: &Scenario, check: &CommuneCheck) -> String {
+    let name = &scenario.commune.name;
+    match check.confirm_mark(scenario.commune.insee.as_deref()) {
+        Some(mark) => format!("{name} {mark}"),
+        None => name.clone(),
+    }
+}

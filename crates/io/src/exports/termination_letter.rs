@@ -91,7 +91,7 @@ pub fn document(
 ) -> Result<Document, String> {
     let dated = letter_date(scenario, today);
     let n = target_notice(sim, dated, anniversary)?;
-    let commune = scenario.commune.name.as_str();
+    let commune = &*super::commune_name(scenario, &sim.commune);
     let what_if = termination_what_if(scenario, sim, n.latest_reception);
     let mut decided = vec![t(format!(
         "Par la présente, la commune de {commune} dénonce la convention de mise à disposition de l'Espace Numérique de Travail « laclasse.com » conclue avec la Métropole de Lyon et notifiée le {}, en application de ",

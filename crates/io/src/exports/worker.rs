@@ -405,9 +405,12 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
             format.write(&deliberation::preparation_sheet(&scenario, &sim))
         }
         ExportRequest::ListLetter { format, today, .. } => match engine::dates::parse_iso(today) {
-            Some(today) => format.write(
-                &letter::list_message(&scenario, today).letter_document(&scenario.commune.name),
-            ),
+            Some(today) => format.write(&letter::list_message(&scenario, today).letter_document(
+                &super::commune_name(
+                    &scenario,
+                    &engine::r10_eligibility::r10_commune(&scenario.commune),
+                ),
+            )),
             None => Err(format!("date du jour illisible : {today}")),
         },
         ExportRequest::BudgetCsv { .. } => {

@@ -98,6 +98,39 @@ pub(super) fn meeting_counts(meeting: &engine::scenario::Meeting) -> Vec<FieldEr
             ),
         ));
     }
+    for (field, count, what) in [
+        (
+            MeetingField::PresentCount,
+            meeting.present_count,
+            "conseillers présents",
+        ),
+        (
+            MeetingField::ProxiesCount,
+            meeting.proxies_count,
+            "absents avec pouvoir",
+        ),
+        (
+            MeetingField::AbsentCount,
+            meeting.absent_count,
+            "absents sans pouvoir",
+        ),
+    ] {
+        if let Some(c) = count
+            && c > ceiling
+        {
+            out.push(FieldError::at(
+                at(field),
+                format!(
+                    "{c} {what} pour {ceiling} {} : le nombre est trop grand",
+                    if in_office.is_some() {
+                        "en exercice"
+                    } else {
+                        "conseillers au plus dans un conseil municipal (Paris)"
+                    }
+                ),
+            ));
+        }
+    }
     if let Some(v) = meeting.vote {
         let total = u64::from(v.for_votes) + u64::from(v.against) + u64::from(v.abstentions);
         if total > u64::from(ceiling) {

@@ -253,9 +253,10 @@ impl Reader {
                     None if !s.chars().any(char::is_alphabetic) => self.at(
                         at,
                         format!(
-                            "ligne {} : {} n'est pas un nom ; indiquer les noms, un par ligne (un nombre n'est pas lu comme un décompte)",
+                            "ligne {} : {} n'est pas un nom ; indiquer les noms, un par ligne{}",
                             i + 1,
-                            quoted(s.trim())
+                            quoted(s.trim()),
+                            count_field_of(at)
                         ),
                     ),
                     None => out.push(s.trim().to_string()),
@@ -299,7 +300,7 @@ impl Reader {
                             if s.chars().any(char::is_alphabetic) {
                                 ""
                             } else {
-                                ", un pouvoir par ligne (un nombre n'est pas lu comme un décompte)"
+                                ", un pouvoir par ligne ; un nombre se saisit dans « Nombre d'absents avec pouvoir »"
                             }
                         )
                     }),
@@ -548,4 +549,16 @@ impl Reader {
             admin,
         })
     }
+}
+
+/// Where a number typed among names belongs: « ; un nombre se saisit dans « Nombre de
+/// présents » » for the present and the absent; for other lists, that it is not a name.
+fn count_field_of(at: FieldRef) -> String {
+    use crate::schema::{Field, MeetingField as M};
+    let count = match at {
+        FieldRef::Scenario(Field::Meeting(M::Present)) => M::PresentCount,
+        FieldRef::Scenario(Field::Meeting(M::Absent)) => M::AbsentCount,
+        _ => return " (un nombre n'est pas lu comme un nom)".to_string(),
+    };
+    format!(" ; un nombre se saisit dans « {} »", count.label())
 }

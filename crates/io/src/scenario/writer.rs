@@ -84,6 +84,9 @@ fn put_meeting(root: &mut Map<String, Value>, m: &Meeting) {
         (MeetingField::Convened, m.convened.map(date)),
         (MeetingField::Population, count(m.population)),
         (MeetingField::InOffice, count(m.in_office)),
+        (MeetingField::PresentCount, count(m.present_count)),
+        (MeetingField::ProxiesCount, count(m.proxies_count)),
+        (MeetingField::AbsentCount, count(m.absent_count)),
         (MeetingField::Present, names(&m.present)),
         (
             MeetingField::Proxies,

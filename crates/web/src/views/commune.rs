@@ -43,7 +43,7 @@ impl CommuneView {
                 .collect(),
             status: typed.then(|| {
                 let check = r10_commune(&commune);
-                let ok = check.record.is_some() && check.name_disagrees.is_none();
+                let ok = check.record.is_some() && !check.to_confirm();
                 CommuneStatus {
                     ok,
                     text: format!(

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use chrono::Datelike;
-use engine::dates::{fr, iso, parse_iso};
+use engine::dates::{fr, iso, parse_iso, previous_day};
+use engine::r1_years::r1_anniversary_hypothesis;
 use engine::r2_termination::NoticeDeadline;
 use engine::r2_termination::r2_reception_error;
 use engine::simulate::termination_what_if;
@@ -78,19 +79,32 @@ impl PlanView {
         } else {
             wanted
         };
-        let answer = if too_late {
+        let answer = if too_late && wanted.only_in_law(today) {
             format!(
-                "Trop tard pour {year} : la lettre devait être reçue par la Métropole au plus tard le {} (pour l'anniversaire du {}) ; prochaine sortie possible le {}.",
+                "Trop tard en pratique pour {year} : la lettre doit être reçue par la Métropole au plus tard {} (pour l'anniversaire du {}) ; reçue le {}, elle serait encore dans le délai, mais la Métropole ne reçoit pas de courrier ce jour-là ; prochaine sortie sûre le {}.",
+                wanted.reception_phrase(),
+                fr(wanted.anniversary),
                 fr(wanted.latest_reception),
+                fr(target.anniversary)
+            )
+        } else if too_late {
+            format!(
+                "Trop tard pour {year} : la lettre devait être reçue par la Métropole au plus tard {} (pour l'anniversaire du {}) ; prochaine sortie possible le {}.",
+                wanted.reception_phrase(),
                 fr(wanted.anniversary),
                 fr(target.anniversary)
             )
         } else {
             format!(
-                "Possible en {year} : la convention prend fin à l'anniversaire du {} si la lettre recommandée est reçue par la Métropole au plus tard le {} (lecture prudente de l'article 8) ; les dates pour agir sont ci-dessous.",
+                "Possible en {year} : la dénonciation prend effet à la date anniversaire du {} (dernier jour de la convention et des accès : {}) si la lettre recommandée est reçue par la Métropole au plus tard {} (lecture prudente de l'article 8) ; les dates pour agir sont ci-dessous.",
                 fr(target.anniversary),
-                fr(target.latest_reception)
+                fr(previous_day(target.anniversary)),
+                target.reception_phrase()
             )
+        };
+        let answer = match r1_anniversary_hypothesis(sim.notified, target.anniversary) {
+            Some(h) => format!("{answer} {h}"),
+            None => answer,
         };
         let target = target.anniversary;
         let plan = sim
@@ -214,6 +228,34 @@ mod tests {
     use io::samples;
 
     #[test]
+    fn an_anniversary_from_a_29_february_is_said_as_an_hypothesis() {
+        let json = samples::TASSIN_JSON
+            .replace(
+                "\"notified\": \"2023-11-16\"",
+                "\"notified\": \"2024-02-29\"",
+            )
+            .replace(
+                "\"horizon_until\": \"2027-12-31\"",
+                "\"horizon_until\": \"2029-12-31\"",
+            );
+        assert!(json.contains("2024-02-29"));
+        let draft = Draft::from_json(&json).unwrap();
+        let f = Live::default().compute(&draft).result.unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let plan = PlanView::of(&f, today, Some(2027)).unwrap();
+        assert_eq!(plan.anniversary, "2027-02-28");
+        assert!(
+            plan.answer.contains("Hypothèse : la convention, notifiée le 29/02/2024, a son anniversaire le 28/02/2027"),
+            "{}",
+            plan.answer
+        );
+        let leap =
+            PlanView::of(&f, NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(), Some(2028)).unwrap();
+        assert_eq!(leap.anniversary, "2028-02-29");
+        assert!(!leap.answer.contains("Hypothèse"), "{}", leap.answer);
+    }
+
+    #[test]
     fn tassin_s_plan_and_what_if() {
         let draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
         let f = Live::default().compute(&draft).result.unwrap();
@@ -230,7 +272,7 @@ mod tests {
             )
         );
         assert!(
-            plan.answer.starts_with("Possible en 2025 : la convention prend fin à l'anniversaire du 16/11/2025 si la lettre recommandée est reçue par la Métropole au plus tard le 15/08/2025"),
+            plan.answer.starts_with("Possible en 2025 : la dénonciation prend effet à la date anniversaire du 16/11/2025 (dernier jour de la convention et des accès : 15/11/2025) si la lettre recommandée est reçue par la Métropole au plus tard le vendredi 15/08/2025 (un jour férié (Assomption) : en pratique le jeudi 14/08/2025, dernier jour ouvré)"),
             "{}",
             plan.answer
         );
@@ -243,8 +285,27 @@ mod tests {
         assert!(late.too_late);
         assert_eq!(
             late.answer,
-            "Trop tard pour 2025 : la lettre devait être reçue par la Métropole au plus tard le 15/08/2025 (pour l'anniversaire du 16/11/2025) ; prochaine sortie possible le 16/11/2026."
+            "Trop tard pour 2025 : la lettre devait être reçue par la Métropole au plus tard le vendredi 15/08/2025 (un jour férié (Assomption) : en pratique le jeudi 14/08/2025, dernier jour ouvré) (pour l'anniversaire du 16/11/2025) ; prochaine sortie possible le 16/11/2026."
         );
+        // On the holiday itself: still in time in law, too late in practice; never a bare
+        // « trop tard » on the deadline's own day.
+        let holiday = NaiveDate::from_ymd_opt(2025, 8, 15).unwrap();
+        let practice = PlanView::of(&f, holiday, Some(2025)).unwrap();
+        assert!(practice.too_late);
+        assert!(
+            practice.answer.starts_with("Trop tard en pratique pour 2025 : la lettre doit être reçue par la Métropole au plus tard le vendredi 15/08/2025"),
+            "{}",
+            practice.answer
+        );
+        assert!(
+            practice
+                .answer
+                .contains("prochaine sortie sûre le 16/11/2026")
+        );
+        assert_eq!(practice.anniversary, "2026-11-16");
+        // The day before the holiday: still possible.
+        let eve = NaiveDate::from_ymd_opt(2025, 8, 14).unwrap();
+        assert!(!PlanView::of(&f, eve, Some(2025)).unwrap().too_late);
         assert_eq!(late.anniversary, "2026-11-16");
         assert!(late.years.iter().any(|(v, _, on)| v == "2025" && *on));
         let (w, error) = what_if(&f, "2025-08-18");
