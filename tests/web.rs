@@ -160,7 +160,7 @@ mod app {
         let root = mount();
         settle().await;
         let rows = || {
-            root.query_selector_all(".schools-table tbody tr")
+            root.query_selector_all(".schools-table tbody.school")
                 .unwrap()
                 .length()
         };
@@ -177,10 +177,10 @@ mod app {
         click("#ajouter-ecole");
         settle().await;
         assert_eq!(rows(), 5);
-        click(".schools-table tbody tr:last-child button.danger");
+        click(".schools-table tbody.school:last-child button.danger");
         settle().await;
         assert_eq!(rows(), 4);
-        click(".schools-table tbody tr:first-child button.danger");
+        click(".schools-table tbody.school:first-of-type button.danger");
         settle().await;
         assert_eq!(rows(), 3);
         assert!(text(&root, ".undo-bar").contains("École élémentaire du Bourg"));

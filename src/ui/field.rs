@@ -33,12 +33,23 @@ pub struct FieldProps {
     pub autocomplete: Option<AttrValue>,
     #[prop_or_default]
     pub required: bool,
+    /// Read by assistive technologies after the label, not shown (« , école 3 »).
+    #[prop_or_default]
+    pub suffix: Option<AttrValue>,
     #[prop_or_default]
     pub class: Classes,
     pub oninput: Callback<String>,
     /// The field is left (its error may show from then on).
     #[prop_or_default]
     pub onleave: Option<Callback<()>>,
+}
+
+/// A label's part for assistive technologies only.
+fn suffix(suffix: &Option<AttrValue>) -> Html {
+    match suffix {
+        Some(s) => html! { <span class="visually-hidden">{ s }</span> },
+        None => html! {},
+    }
 }
 
 /// The `blur` handler that tells the field was left.
@@ -79,7 +90,7 @@ pub fn field(p: &FieldProps) -> Html {
     let (error_id, hint_id, described) = described_by(&p.id, &p.error, &p.hint);
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"), p.class.clone())}>
-            <label for={p.id.clone()}>{ &p.label }{ if p.required { html!{ <span class="req" aria-hidden="true">{ " *" }</span> } } else { html!{} } }</label>
+            <label for={p.id.clone()}>{ &p.label }{ suffix(&p.suffix) }{ if p.required { html!{ <span class="req" aria-hidden="true">{ " *" }</span> } } else { html!{} } }</label>
             <input id={p.id.clone()} type={p.kind.clone()} value={p.value.clone()} {oninput} onblur={on_blur(&p.onleave)}
                 list={p.list.clone()} placeholder={p.placeholder.clone()} inputmode={p.inputmode.clone()}
                 autocomplete={p.autocomplete.clone()} required={p.required}
@@ -123,6 +134,9 @@ pub struct SelectProps {
     pub error: Option<AttrValue>,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// Read by assistive technologies after the label, not shown (« , école 3 »).
+    #[prop_or_default]
+    pub suffix: Option<AttrValue>,
     #[prop_or_default]
     pub class: Classes,
     pub onchange: Callback<String>,
@@ -143,7 +157,7 @@ pub fn select(p: &SelectProps) -> Html {
     let known = p.options.iter().any(|(v, _)| *v == p.value.as_str());
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"), p.class.clone())}>
-            <label for={p.id.clone()}>{ &p.label }</label>
+            <label for={p.id.clone()}>{ &p.label }{ suffix(&p.suffix) }</label>
             <select id={p.id.clone()} {onchange} onblur={on_blur(&p.onleave)} aria-invalid={if p.error.is_some() { "true" } else { "false" }}
                 aria-describedby={described}>
                 if !known { <option value={p.value.clone()} selected=true>{ format!("« {} » (inconnu)", p.value) }</option> }
@@ -211,26 +225,31 @@ pub fn scenario_input(p: &ScenarioInputProps) -> Html {
     }
 }
 
-/// The cell of one field of a school, as the schema describes it.
-pub fn school_cell(
+/// The input of one field of a school, as the schema describes it: labelled « Niveau, école
+/// 3 » for assistive technologies, the school's number shown or not (`shown`).
+#[allow(clippy::too_many_arguments)]
+pub fn school_input(
     field: SchoolField,
     row: u64,
     number: usize,
     value: &str,
     error: Option<AttrValue>,
+    hint: Option<AttrValue>,
     edit: Callback<String>,
     leave: Callback<()>,
+    class: &'static str,
 ) -> Html {
     let leave = Some(leave);
     let id = field.element_id(row);
-    let label = format!("{}, école {number}", field.label());
+    let label = AttrValue::from(field.label());
+    let suffix = Some(AttrValue::from(format!(", école {number}")));
     match field.input() {
         Input::Choice(choices) => html! {
-            <td><Select class="cell" {id} {label} value={value.to_string()} options={choices.options()} {error} onchange={edit} onleave={leave} /></td>
+            <Select {class} {id} {label} {suffix} value={value.to_string()} options={choices.options()} {error} {hint} onchange={edit} onleave={leave} />
         },
         input => html! {
-            <td><Field class="cell" {id} {label} kind={input.html_type()} value={value.to_string()}
-                inputmode={input.input_mode().map(AttrValue::Static)} {error} oninput={edit} onleave={leave} /></td>
+            <Field {class} {id} {label} {suffix} kind={input.html_type()} value={value.to_string()}
+                inputmode={input.input_mode().map(AttrValue::Static)} {error} {hint} oninput={edit} onleave={leave} />
         },
     }
 }

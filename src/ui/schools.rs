@@ -1,4 +1,5 @@
-//! The schools, as an editable table.
+//! The schools as a compact list: a line a school (name, level, eligibility, fee), its other
+//! fields in a panel that unfolds. Draws `web::views::schools`.
 
 use std::rc::Rc;
 
@@ -8,26 +9,37 @@ use super::import::ImportSchools;
 use super::pager::{PAGE_SIZE, Pager, page_range};
 use super::school_row::SchoolRow;
 use super::state::Dispatch;
-use crate::web::app::schema::{FieldRef, SchoolField};
+use crate::web::app::schema::{Field, FieldRef, SchoolField};
 use crate::web::app::{FieldError, schools_hint};
 use crate::web::draft::Draft;
+use crate::web::live::Figures;
 use crate::web::state::Action;
+use crate::web::views::schools::{HEADS, SchoolLine, school_line};
 
 #[derive(Properties)]
 pub struct SchoolsProps {
     pub draft: Rc<Draft>,
     pub errors: Rc<Vec<FieldError>>,
     pub dispatch: Dispatch,
+    /// The figures of what is typed, when valid: each line's eligibility and fee.
+    #[prop_or_default]
+    pub figures: Option<Figures>,
 }
 
-/// Drawn again only when a school changes (each compared as shared, not by content) or an
-/// error: a fee edit does not redraw the schools table.
+/// Drawn again only when a school changes (each compared as shared, not by content), an
+/// error, or the figures (compared as shared): a page of lines at most.
 impl PartialEq for SchoolsProps {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.draft, &other.draft);
-        (Rc::ptr_eq(a, b) || a.same_schools(b))
+        (Rc::ptr_eq(a, b)
+            || (a.same_schools(b) && a.text(Field::Notified) == b.text(Field::Notified)))
             && self.errors == other.errors
             && self.dispatch == other.dispatch
+            && match (&self.figures, &other.figures) {
+                (Some(x), Some(y)) => x.same(y),
+                (None, None) => true,
+                _ => false,
+            }
     }
 }
 
@@ -61,20 +73,24 @@ pub fn schools_table(p: &SchoolsProps) -> Html {
             page.set(total / PAGE_SIZE);
         })
     };
+    let notified = AttrValue::from(p.draft.text(Field::Notified).to_string());
     html! {
         <section class="schools" aria-labelledby="ecoles-titre">
             <h2 id="ecoles-titre">{ format!("Écoles ({})", p.draft.schools.len()) }</h2>
             <p class="hint">{ schools_hint() }</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Tableau des écoles, défilant horizontalement">
-                <table class="schools-table">
-                    <thead><tr><th scope="col">{ "N°" }</th>{ for SchoolField::ALL.map(|f| html! { <th scope="col">{ f.label() }</th> }) }<th scope="col">{ "Actions" }</th></tr></thead>
-                    <tbody>
-                        { for p.draft.schools.iter().enumerate().skip(page_range(current, total).start).take(PAGE_SIZE).map(|(i, s)| html! {
-                            <SchoolRow key={s.id} school={s.clone()} number={i + 1} errors={row_errors(&p.errors, i)} dispatch={p.dispatch.clone()} />
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            <table class="schools-table">
+                <thead><tr>{ for HEADS.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+                { for p.draft.schools.iter().enumerate().skip(page_range(current, total).start).take(PAGE_SIZE).map(|(i, s)| {
+                    let line = match &p.figures {
+                        Some(f) => school_line(f, i, s.name()),
+                        None => SchoolLine::waiting(),
+                    };
+                    html! {
+                        <SchoolRow key={s.id} school={s.clone()} number={i + 1} errors={row_errors(&p.errors, i)} dispatch={p.dispatch.clone()}
+                            {line} notified={notified.clone()} />
+                    }
+                }) }
+            </table>
             <Pager id="pages-ecoles" what="écoles" page={current} {total} {onpage} />
             if p.draft.schools.is_empty() { <p class="empty">{ "Aucune école pour l'instant." }</p> }
             <div class="toolbar">

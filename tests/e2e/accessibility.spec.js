@@ -13,7 +13,7 @@ test('accessibility: the meeting, its checks, the legality dates and the draft s
   await app.goto();
   await page.getByText('Séance du conseil municipal (facultatif').click();
   await page.getByLabel('Conseillers en exercice').fill('35');
-  await page.getByLabel('Conseillers présents').fill('A B\nC D');
+  await page.getByLabel('Conseillers présents (noms)').fill('A B\nC D');
   await page.getByLabel('Transmission en préfecture (facultatif)').fill('2023-11-20');
   await expect(page.locator('#controles-seance #quorum')).toContainText('non atteint');
   await page.getByText('Voir le projet').click();

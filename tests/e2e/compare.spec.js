@@ -146,6 +146,7 @@ test('a variant with more schools bills them at once under its stated hypothesis
   await expect(page.locator('#comparaison-annees tbody tr').nth(3)).toContainText('+450,00 €');
   await expect(page.locator('#comparer')).toContainText("hypothèse : écoles publiques élémentaires dont l'administrateur sera désigné");
   // The new schools wait for their administrators, named as such in the variant.
+  await app.openSchool(5);
   await expect(page.getByLabel("Administrateur : nom, école 5")).toHaveValue('(à désigner)');
   // A reload keeps the comparison.
   await page.reload();

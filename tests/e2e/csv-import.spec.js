@@ -30,6 +30,7 @@ test('import schools from a French Excel CSV: map, preview, confirm', async ({ a
   await page.getByRole('button', { name: 'Ajouter les 2 écoles' }).click();
   await expect(app.schoolRows).toHaveCount(6);
   await expect(app.schoolName(5)).toHaveValue('École Saint-Exupéry');
+  await app.openSchool(5);
   await expect(app.schoolRow(5).getByLabel(/^UAI, école/)).toHaveValue('');
   await expect(app.schoolRow(6).locator('.error')).toContainText("n'est pas une date valide");
   // A spreadsheet given by mistake is refused.

@@ -18,7 +18,7 @@ test('the meeting typed and pasted as an official would gives the seed checks, a
   await page.getByLabel('Président de séance (NOM Prénom)').fill('CHARMOT Pascal');
   await page.getByLabel('Coller la liste de présence du procès-verbal').fill(ATTENDANCE);
   await page.getByRole('button', { name: 'Répartir présents et pouvoirs' }).click();
-  await expect(page.getByLabel('Absents avec pouvoir')).toHaveValue(/HUSSON Serge donne pouvoir à JANNIN Pierrick/);
+  await expect(page.getByLabel('Absents avec pouvoir (noms)')).toHaveValue(/HUSSON Serge donne pouvoir à JANNIN Pierrick/);
   await page.getByLabel('Voix pour').fill('35');
   const checks = page.locator('#controles-seance');
   await expect(checks.locator('#quorum')).toContainText('Quorum : 29 présents pour 18 requis, atteint.');

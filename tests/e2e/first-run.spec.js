@@ -131,3 +131,50 @@ test('the meeting by counts: numbers suffice for the quorum and the votants; nam
   await expect(page.getByText('La liste des présents compte 2 noms pour 22 indiqués').first()).toBeVisible();
   await expect(page.getByText('Quorum : 22 présents pour 15 requis, atteint.')).toBeVisible();
 });
+
+for (const width of [390, 1366]) {
+  test(`schools as a compact list at ${width} px: the line says eligibility and fee, the rest unfolds, the initial list takes the notification`, async ({ app, page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await app.goto();
+    await app.newSimulation();
+    await app.type(app.communeName, 'Craponne');
+    await app.type(app.notified, '2025-01-15');
+    // Six heads, not seventeen: name, level, eligibility, fee, actions.
+    await expect(page.locator('.schools-table thead th')).toHaveText(['N°', "Nom de l'école", 'Niveau', 'Éligibilité', 'Redevance', 'Actions']);
+    await app.addSchool();
+    const row = app.schoolRow(1);
+    // A new school opens on its fields, the required date first, taken from the notification.
+    const requested = row.getByLabel(/^Demande reçue le, école 1/);
+    await expect(requested).toBeVisible();
+    await expect(requested).toHaveValue('2025-01-15');
+    await expect(row.locator('.school-details')).toContainText('Date de notification : école de la liste initiale (Annexe 1 à la signature)');
+    await app.type(row.getByLabel(/^Nom de l'école, école 1/), 'École du Centre');
+    await expect(row.locator('.status')).toContainText('✗ administrateur à désigner');
+    await expect(row.locator('.fee')).toContainText('non facturée');
+    for (const [label, value] of [['nom', 'MARTIN'], ['prénom', 'Anne'], ['fonction', 'Directrice'], ['e-mail', 'anne.martin@ecole.example.fr'], ['téléphone', '04 78 00 00 01']]) {
+      await row.getByLabel(new RegExp(`^Administrateur : ${label}, école 1`)).fill(value);
+    }
+    await row.getByLabel(/^Administrateur : téléphone, école 1/).blur();
+    await expect(row.locator('.status')).toHaveText(/✓ éligible/);
+    await expect(row.locator('.fee')).toContainText('150,00 € par an, dès le 29/01/2025');
+    // Folded by keyboard: the line stays, the panel goes; unfolded again, nothing typed is lost.
+    const toggle = row.getByRole('button', { name: "Détails de l'école 1" });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(requested).toHaveCount(0);
+    await page.keyboard.press('Enter');
+    await expect(requested).toHaveValue('2025-01-15');
+    await expect(row.getByLabel(/^Administrateur : e-mail, école 1/)).toHaveValue('anne.martin@ecole.example.fr');
+    // The list fits its column: no sideways scrolling, on the page or in the list.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => {
+      const t = document.querySelector('.schools-table');
+      return t.getBoundingClientRect().right - t.closest('.schools').getBoundingClientRect().right;
+    })).toBeLessThanOrEqual(1);
+    // A later addition starts blank: its date is the request's, not the notification's.
+    await app.type(requested, '2025-03-03');
+    await app.addSchool();
+    await expect(app.schoolRow(2).getByLabel(/^Demande reçue le, école 2/)).toHaveValue('');
+  });
+}

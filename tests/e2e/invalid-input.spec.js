@@ -27,6 +27,7 @@ test('errors name the field in French and lead to it', async ({ app, page }) => 
   await item.click();
   await expect(app.notified).toBeFocused();
   // A school's error names its field and its row, never a JSON path.
+  await app.openSchool(2);
   await app.type(app.schoolRow(2).getByLabel(/^Demande reçue le, école/), '1850-01-01');
   await expect(app.errorSummary).toContainText('Demande reçue le (école 2) : "1850-01-01" est hors des années prises en charge');
   await expect(app.errorSummary).not.toContainText('schools[');

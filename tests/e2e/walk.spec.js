@@ -31,19 +31,22 @@ for (const [width, height, tag] of [[390, 844, '390'], [1366, 900, '1366']]) {
     await expect(page.getByLabel('Code INSEE')).toHaveValue('69069');
     await shot('2-commune');
     const schools = [
-      { name: 'École du Centre', level: 'elementaire', requested: '2025-01-10', admin: ['MARTIN', 'Anne', 'Directrice', 'anne.martin@ecole.example.fr', '04 78 00 00 01'] },
-      { name: 'École des Tilleuls', level: 'maternelle', requested: '2025-01-10', admin: ['DURAND', 'Luc', 'Directeur', 'luc.durand@ecole.example.fr', '04 78 00 00 02'] },
+      { name: 'École du Centre', level: 'elementaire', admin: ['MARTIN', 'Anne', 'Directrice', 'anne.martin@ecole.example.fr', '04 78 00 00 01'] },
+      { name: 'École des Tilleuls', level: 'maternelle', admin: ['DURAND', 'Luc', 'Directeur', 'luc.durand@ecole.example.fr', '04 78 00 00 02'] },
     ];
     for (const [i, s] of schools.entries()) {
       await act(app.addSchool());
       const r = app.schoolRow(i + 1);
       await act(r.getByLabel(/^Nom de l'école, école/).fill(s.name));
       await act(r.getByLabel(/^Niveau, école/).selectOption(s.level));
-      await act(r.getByLabel(/^Demande reçue le, école/).fill(s.requested));
+      // The initial list: the request is the notification, already there (and said so).
+      await expect(r.getByLabel(/^Demande reçue le, école/)).toHaveValue('2025-01-15');
       for (const [k, label] of ['nom', 'prénom', 'fonction', 'e-mail', 'téléphone'].entries()) {
         await act(r.getByLabel(new RegExp(`^Administrateur : ${label}, école`)).fill(s.admin[k]));
       }
     }
+    await page.locator('#ecoles-titre').scrollIntoViewIfNeeded();
+    await shot('2b-ecoles');
     // The answer: the exercice 2027, two schools at 150 €.
     const year2027 = page.locator('#exercices tbody tr', { hasText: '2027' });
     await expect(year2027).toContainText('300,00 €');

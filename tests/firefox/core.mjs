@@ -2,7 +2,8 @@
 // WebDriver BiDi (Playwright cannot drive this Firefox). As a person would: the figures at a
 // phone's and a laptop's width, the example left as it is and a copy made, a fee typed, an
 // invalid value said once the field is left, a document from the worker, a reload, offline,
-// « Quitter la convention en 2027 », and axe. Run by `make test-firefox` (part of `make test`)
+// « Quitter la convention en 2027 », the scripted walk (tests/e2e/walk.spec.js) at both widths,
+// and axe. Run by `make test-firefox` (part of `make test`)
 // on the built site (dist/); exits 1 on the first failure, naming it.
 import puppeteer from 'puppeteer-core';
 import { spawn } from 'node:child_process';
@@ -154,6 +155,59 @@ try {
     await page.waitForSelector('#annees-convention tbody tr', { timeout: 10000 });
     await startServer();
   });
+
+  // The scripted walk of tests/e2e/walk.spec.js, in a blank browser context each time: from
+  // nothing to Craponne's 2027 fee and its draft deliberation, counting the person's actions.
+  for (const [width, height] of [[390, 844], [1366, 900]]) {
+    await step(`la promenade à ${width} px : de rien au 2027 de Craponne et à son projet de délibération`, async () => {
+      const context = await browser.createBrowserContext();
+      const walk = await context.newPage();
+      walk.on('pageerror', (e) => errors.push(e.message));
+      walk.on('request', (r) => { const u = r.url(); if (!u.startsWith(BASE) && !/^(data|blob):/.test(u)) foreign.push(u); });
+      let actions = 0;
+      const act = async (what) => { actions += 1; return what; };
+      try {
+        await walk.setViewport({ width, height });
+        await act(walk.goto(HOME));
+        await walk.waitForSelector('#app:not([aria-busy])', { timeout: 20000 });
+        await act(walk.locator('::-p-text(Nouvelle simulation vide)').click());
+        await walk.waitForFunction(() => document.activeElement?.id === 'commune-name', { timeout: 5000 });
+        await act(walk.keyboard.type('Craponne'));
+        await act(walk.locator('#notified').fill('2025-01-15'));
+        await walk.$eval('#notified', (e) => e.blur());
+        await walk.waitForFunction(() => document.querySelector('.simulation-name')?.textContent.trim() === 'Craponne', { timeout: 5000 });
+        const schools = [
+          ['École du Centre', 'elementaire', ['MARTIN', 'Anne', 'Directrice', 'anne.martin@ecole.example.fr', '04 78 00 00 01']],
+          ['École des Tilleuls', 'maternelle', ['DURAND', 'Luc', 'Directeur', 'luc.durand@ecole.example.fr', '04 78 00 00 02']],
+        ];
+        for (const [i, [name, level, admin]] of schools.entries()) {
+          const n = i + 1;
+          await act(walk.click('#ajouter-ecole'));
+          await walk.waitForSelector(byLabel(`Demande reçue le, école ${n}`), { timeout: 5000 });
+          const requested = await walk.$eval(byLabel(`Demande reçue le, école ${n}`), (e) => e.value);
+          expect(requested === '2025-01-15', `demande reçue le, école ${n} : ${requested}`);
+          await act(walk.locator(byLabel(`Nom de l'école, école ${n}`)).fill(name));
+          await act((await walk.$(byLabel(`Niveau, école ${n}`))).select(level));
+          for (const [k, label] of ['nom', 'prénom', 'fonction', 'e-mail', 'téléphone'].entries()) {
+            await act(walk.locator(byLabel(`Administrateur : ${label}, école ${n}`)).fill(admin[k]));
+          }
+        }
+        await walk.$eval(byLabel('Administrateur : téléphone, école 2'), (e) => e.blur());
+        await walk.waitForFunction(() => [...document.querySelectorAll('#exercices tbody tr')].some((tr) => tr.textContent.includes('2027') && tr.textContent.includes('300,00 €')), { timeout: 10000 });
+        expect(await walk.$('#erreurs') === null, 'des erreurs sont affichées');
+        await act(walk.locator('::-p-text(Voir le projet)').click());
+        await walk.waitForFunction(() => document.querySelector('.draft-body')?.textContent.includes('Commune de Craponne'), { timeout: 20000 });
+        const body = await walk.$eval('.draft-body', (e) => e.textContent);
+        expect(body.includes('Extrait du registre des délibérations du conseil municipal'), 'en-tête du registre absent');
+        const over = await walk.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(over <= 0, `la page déborde de ${over} px`);
+        expect(actions <= 40, `${actions} actions`);
+        passed.push(`  ${actions} actions à ${width} px`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   await step('axe : aucune violation grave ou critique', async () => {
     await page.goto(HOME);

@@ -576,7 +576,15 @@ impl AppState {
             }
             Action::AddSchool => {
                 let draft = self.draft_mut();
-                let school = draft.new_school();
+                let mut school = draft.new_school();
+                // While the initial list is typed, a new school is one of it: its request is
+                // the notification (said beside the field).
+                if let Some(notified) = crate::views::schools::initial_list_default(
+                    draft.text(Field::Notified),
+                    draft.schools.iter().map(|s| s.get(SchoolField::Requested)),
+                ) {
+                    school.set(SchoolField::Requested, notified);
+                }
                 draft.schools.push(Rc::new(school));
             }
             Action::AddSchools(schools) => {
@@ -779,6 +787,42 @@ mod tests {
         s.apply(Action::Undo);
         assert_eq!(s.draft().schools[0], first);
         assert!(s.undo.is_none());
+    }
+
+    #[test]
+    fn a_school_of_the_initial_list_takes_the_notification() {
+        let mut s = state();
+        s.apply(Action::NewSimulation);
+        s.apply(Action::Edit(Field::Notified, "2026-09-01".into()));
+        s.apply(Action::AddSchool);
+        s.apply(Action::AddSchool);
+        let requested: Vec<&str> = s
+            .draft()
+            .schools
+            .iter()
+            .map(|x| x.get(SchoolField::Requested))
+            .collect();
+        assert_eq!(requested, ["2026-09-01", "2026-09-01"]);
+        // Once a later request is typed, a new school starts blank.
+        let id = s.draft().schools[1].id;
+        s.apply(Action::EditSchool(
+            id,
+            SchoolField::Requested,
+            "2027-01-04".into(),
+        ));
+        s.apply(Action::AddSchool);
+        assert_eq!(s.draft().schools[2].get(SchoolField::Requested), "");
+        // The example: its schools were received on other days than the notification.
+        let mut s = state();
+        s.apply(Action::AddSchool);
+        assert_eq!(
+            s.draft()
+                .schools
+                .last()
+                .unwrap()
+                .get(SchoolField::Requested),
+            ""
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ class LaclassePage {
     this.communeStatus = page.locator('.commune .status');
     this.notified = page.getByLabel(/Notification de la convention/);
     this.annualFee = page.getByLabel('Redevance annuelle par unité (€)');
-    this.schoolRows = page.locator('.schools-table tbody tr');
+    this.schoolRows = page.locator('.schools-table tbody.school');
     this.schoolPages = page.locator('#pages-ecoles');
     this.eligibility = page.locator('#eligibilite');
     this.deadlines = page.locator('#liste-echeances');
@@ -48,6 +48,12 @@ class LaclassePage {
     return this.schoolRows.nth(n - 1);
   }
 
+  /** Unfolds the panel of the school in row n (its fields other than name and level). */
+  async openSchool(n) {
+    const toggle = this.schoolRow(n).locator('.details-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
   /** The name field of the school in row n. */
   schoolName(n) {
     return this.schoolRow(n).getByLabel(/^Nom de l'école, école/);
@@ -77,6 +83,7 @@ class LaclassePage {
   /** Fills the school in row n; admin is [last name, first name, function, e-mail, phone]. */
   async fillSchool(n, { name, level, requested, admin }) {
     const r = this.schoolRow(n);
+    await this.openSchool(n);
     await r.getByLabel(/^Nom de l'école, école/).fill(name);
     await r.getByLabel(/^Niveau, école/).selectOption(level);
     await r.getByLabel(/^Demande reçue le, école/).fill(requested);

@@ -11,6 +11,7 @@ pub mod eligibility;
 pub mod fees;
 pub mod legality;
 pub mod print;
+pub mod schools;
 pub mod shares;
 pub mod summary;
 pub mod termination;
