@@ -337,3 +337,154 @@ fn text_report_gives_the_legality_dates() {
     );
     assert!(!plain.contains("Déféré"));
 }
+
+#[test]
+fn annuaire_writes_the_commune_s_scenario_or_says_why_not_and_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("laclasse-annuaire-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("craponne.json");
+    let out_s = out.to_str().unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/data/annuaire-exemple.csv");
+    let o = laclasse(
+        &[
+            "annuaire",
+            example,
+            "--commune",
+            "Craponne",
+            "--notification",
+            "2025-01-15",
+            "-o",
+            out_s,
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let written = std::fs::read_to_string(&out).unwrap();
+    let s = laclasse_sim::io::parse_str(&written).unwrap();
+    let names: Vec<&str> = s.schools.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Ecole maternelle du Centre",
+            "Ecole élémentaire du Centre",
+            "Ecole primaire des Tourelles"
+        ]
+    );
+    assert!(
+        s.schools
+            .iter()
+            .all(|x| x.requested.to_string() == "2025-01-15" && x.admin.is_none())
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("3 écoles de Craponne ; chaque école attend son administrateur")
+    );
+    // Tassin: six, « Les Tilleuls » with its warning on standard error; to standard output.
+    let o = laclasse(
+        &[
+            "annuaire",
+            example,
+            "--commune",
+            "69244",
+            "--notification",
+            "2025-01-15",
+        ],
+        None,
+    );
+    let s = laclasse_sim::io::parse_str(&String::from_utf8_lossy(&o.stdout)).unwrap();
+    assert_eq!(s.schools.len(), 6);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("« Ecole élémentaire Les Tilleuls » (0693207L) : l'annuaire de l'éducation la dit « A FERMER »"));
+    // Wrong inputs: a French message naming what is wrong, exit 2, nothing written.
+    let wrong = dir.join("rien.json");
+    let wrong_s = wrong.to_str().unwrap();
+    let communes = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/communes-metropole-lyon.csv"
+    );
+    for (args, said) in [
+        (
+            vec![
+                "annuaire",
+                example,
+                "--commune",
+                "Grenoble",
+                "--notification",
+                "2025-01-15",
+            ],
+            "« Grenoble » n'est pas une des 58 communes de la Métropole de Lyon",
+        ),
+        (
+            vec![
+                "annuaire",
+                example,
+                "--commune",
+                "Bron",
+                "--notification",
+                "2025-01-15",
+            ],
+            "aucune ligne de Bron (69029) dans ce fichier",
+        ),
+        (
+            vec![
+                "annuaire",
+                communes,
+                "--commune",
+                "Bron",
+                "--notification",
+                "2025-01-15",
+            ],
+            "n'est pas un export de l'annuaire de l'éducation",
+        ),
+        (
+            vec![
+                "annuaire",
+                example,
+                "--commune",
+                "Bron",
+                "--notification",
+                "15/01/2025",
+            ],
+            "--notification 15/01/2025 : une date AAAA-MM-JJ est attendue",
+        ),
+        (
+            vec!["annuaire", example, "--notification", "2025-01-15"],
+            "indiquer la commune avec --commune",
+        ),
+    ] {
+        let mut args = args;
+        args.extend(["-o", wrong_s]);
+        let o = laclasse(&args, None);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(said),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(o.stdout.is_empty());
+        assert!(!wrong.exists() && !dir.join("rien.json.partiel").exists());
+    }
+    // A spreadsheet renamed .csv.
+    let xlsx = dir.join("annuaire.csv");
+    std::fs::write(&xlsx, b"PK\x03\x04zzzz").unwrap();
+    let o = laclasse(
+        &[
+            "annuaire",
+            xlsx.to_str().unwrap(),
+            "--commune",
+            "Bron",
+            "--notification",
+            "2025-01-15",
+            "-o",
+            wrong_s,
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("classeur (.xlsx ou .ods)"));
+    assert!(!wrong.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -45,6 +45,11 @@ Usage :
       leur origine, totaux, prochaine échéance de la commune (à --date, aujourd'hui par
       défaut), écoles et éligibilité qui diffèrent. Avec -o, écrit le classeur (.xlsx ou .ods) :
       une feuille par simulation et une feuille des écarts.
+  laclasse-sim annuaire FICHIER.csv --commune CODE_OU_NOM --notification AAAA-MM-JJ [-o SORTIE.json]
+      Lit l'export CSV de l'annuaire de l'éducation (l'extrait d'une commune ou le fichier
+      national) et écrit le scénario de la commune avec ses écoles publiques du premier degré
+      non fermées (« A FERMER » signalées), demandées à la notification (liste initiale), en
+      attente de leur administrateur (R10) : à compléter.
   laclasse-sim territoire FICHIER... [--format json|text] [--date AAAA-MM-JJ]
       La vue de la Métropole : un scénario par commune, ou une liste .csv de communes avec
       leur nombre d'écoles « commune;écoles;notification » (hypothèse : les écoles comptées
@@ -110,6 +115,17 @@ pub enum Command {
         /// The anniversary a termination letter aims at (`--anniversaire`).
         anniversary: Option<chrono::NaiveDate>,
     },
+    /// `annuaire FILE --commune C --notification D [-o OUT]`.
+    Directory {
+        /// The directory's export (`-` for standard input).
+        file: OsString,
+        /// The commune, by INSEE code or name (`--commune`).
+        commune: String,
+        /// The convention's notification (`--notification`).
+        notified: chrono::NaiveDate,
+        /// The scenario to write (`-o`); standard output when absent.
+        out: Option<OsString>,
+    },
     /// `report FILE`.
     Report {
         /// The scenario (`-` for standard input).
@@ -156,6 +172,8 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
     let mut dated = None;
     let mut anniversary = None;
     let mut files: Vec<OsString> = Vec::new();
+    let mut commune: Option<String> = None;
+    let mut notification = None;
     while let Some(arg) = parser.next().map_err(|e| argument_error(&e))? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -176,6 +194,30 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 }
             }
             Long("explain") => explain = true,
+            Long("commune") => {
+                commune = Some(
+                    parser
+                        .value()
+                        .map_err(|_| "--commune attend un code INSEE ou un nom".to_string())?
+                        .to_string_lossy()
+                        .into_owned(),
+                )
+            }
+            Long("notification") => {
+                let v = parser
+                    .value()
+                    .map_err(|_| "--notification attend une date AAAA-MM-JJ".to_string())?;
+                notification = Some(
+                    v.to_str()
+                        .and_then(crate::engine::dates::parse_iso)
+                        .ok_or_else(|| {
+                            format!(
+                                "--notification {} : une date AAAA-MM-JJ est attendue, par exemple 2025-01-15",
+                                v.to_string_lossy()
+                            )
+                        })?,
+                )
+            }
             Short('o') | Long("output") | Long("sortie") => {
                 out = Some(
                     parser
@@ -259,6 +301,13 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         }
     }
     match command.as_deref() {
+        Some("annuaire") => Ok(Command::Directory {
+            file: file.ok_or("annuaire : indiquer l'export CSV de l'annuaire de l'éducation (ou « - »)")?,
+            commune: commune.ok_or("annuaire : indiquer la commune avec --commune CODE_INSEE ou --commune NOM")?,
+            notified: notification
+                .ok_or("annuaire : indiquer la notification de la convention avec --notification AAAA-MM-JJ")?,
+            out,
+        }),
         Some("report") | Some("rapport") => match file {
             Some(file) => Ok(Command::Report {
                 file,

@@ -157,6 +157,63 @@ fn write_document(
     }
 }
 
+/// The scenario of `commune` from the directory's export `file`, as JSON, and what to say on
+/// standard error (the schools « A FERMER »).
+fn directory_scenario(
+    file: &OsString,
+    commune: &str,
+    notified: chrono::NaiveDate,
+    stdin: &mut dyn Read,
+) -> Result<(String, String), String> {
+    use crate::io::annuaire;
+    let record = annuaire::commune_arg(commune)?;
+    let bytes = read_bytes(file, stdin)?;
+    let read = annuaire::read(&bytes, annuaire::Communes::One(record))
+        .map_err(|e| format!("« {} » : {e}", shown(file)))?;
+    if read.rows_of_communes == 0 {
+        return Err(format!(
+            "« {} » : aucune ligne de {} ({}) dans ce fichier ({} lignes lues) : l'extrait d'une autre commune ?",
+            shown(file),
+            record.name,
+            record.insee,
+            read.rows
+        ));
+    }
+    if read.schools.is_empty() {
+        return Err(format!(
+            "« {} » : aucune école publique du premier degré ouverte à {} ({}) dans ce fichier",
+            shown(file),
+            record.name,
+            record.insee
+        ));
+    }
+    let scenario = annuaire::scenario(record, notified, &read.schools);
+    let mut warnings: String = read
+        .schools
+        .iter()
+        .filter_map(|s| s.warning())
+        .map(|w| format!("laclasse-sim : {w}\n"))
+        .collect();
+    warnings.push_str(&format!(
+        "laclasse-sim : {} école{} de {} ; chaque école attend son administrateur (nom, prénom, fonction, e-mail, téléphone) pour être éligible et facturée (R10, Annexe 1).\n",
+        read.schools.len(),
+        if read.schools.len() > 1 { "s" } else { "" },
+        record.name
+    ));
+    Ok((crate::io::scenario::to_string_pretty(&scenario), warnings))
+}
+
+/// Writes `bytes` to `out` whole or not at all: a temporary file beside it, renamed over it.
+fn write_whole(out: &OsString, bytes: &[u8]) -> std::io::Result<()> {
+    let path = std::path::Path::new(out);
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".partiel");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
 pub(super) fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome {
     let command = match parse(args) {
         Ok(c) => c,
@@ -164,6 +221,33 @@ pub(super) fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome 
     };
     match command {
         Command::Help => Outcome::ok(USAGE.to_string()),
+        Command::Directory {
+            file,
+            commune,
+            notified,
+            out,
+        } => match directory_scenario(&file, &commune, notified, stdin) {
+            Err(message) => Outcome::fail(format!("laclasse-sim : {message}\n")),
+            Ok((json, warnings)) => {
+                let mut outcome = match out {
+                    None => printed(json),
+                    Some(out) => {
+                        let shown = out.to_string_lossy().into_owned();
+                        match write_whole(&out, json.as_bytes()) {
+                            Ok(()) => Outcome::ok(String::new()),
+                            Err(e) => {
+                                return Outcome::fail(format!(
+                                    "laclasse-sim : impossible d'écrire « {shown} » : {}\n",
+                                    io_error(&e)
+                                ));
+                            }
+                        }
+                    }
+                };
+                outcome.stderr = warnings;
+                outcome
+            }
+        },
         Command::Version => Outcome::ok(format!(
             "laclasse-sim {} ({})\n",
             env!("CARGO_PKG_VERSION"),

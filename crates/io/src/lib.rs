@@ -1,6 +1,7 @@
 //! The exchange formats, shared by the command and the web app: the scenario file, the JSON
 //! report and the French text report.
 
+pub mod annuaire;
 pub mod compare;
 pub mod counts;
 pub mod csv_text;

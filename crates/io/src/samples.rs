@@ -132,3 +132,81 @@ pub fn metropole(counts: &[usize], years: i32) -> Vec<Scenario> {
 pub fn metropole_625() -> Vec<usize> {
     (0..58).map(|i| if i < 13 { 10 } else { 11 }).collect()
 }
+
+/// The directory's example export (`data/annuaire-exemple.csv`): fictional schools of
+/// Craponne, Tassin, Lyon 3e and two communes outside the Métropole, in the real format.
+pub const DIRECTORY_EXAMPLE: &str = include_str!("../../../data/annuaire-exemple.csv");
+
+/// A national-sized directory export: `rows` rows of 71 columns in the real format (the
+/// example's header), about 700 octets a row, spread over the 58 communes of the Métropole
+/// (every tenth row) and communes outside it; schools, collèges and lycées, public and
+/// private, open, to close and closed, as the national file mixes them.
+pub fn national_directory(rows: usize) -> Vec<u8> {
+    let header = DIRECTORY_EXAMPLE.lines().next().unwrap_or_default();
+    let mut out = Vec::with_capacity(rows * 720 + header.len() + 2);
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(b"\n");
+    let columns: Vec<&str> = header.split(';').collect();
+    let codes: Vec<&str> = engine::communes::all()
+        .iter()
+        .map(|c| c.insee.as_str())
+        .collect();
+    for i in 0..rows {
+        let code = if i % 10 == 0 {
+            codes[(i / 10) % codes.len()].to_string()
+        } else {
+            // Outside the Métropole: any department but the Rhône's.
+            let department = match 1 + (i % 95) {
+                69 => 70,
+                d => d,
+            };
+            format!("{department:02}{:03}", i % 900)
+        };
+        let (kind, mat, elem) = match i % 7 {
+            0 => ("Collège", "", ""),
+            1 => ("Lycée", "", ""),
+            2 | 3 => ("Ecole", "1", "0"),
+            4 | 5 => ("Ecole", "0", "1"),
+            _ => ("Ecole", "1", "1"),
+        };
+        let status = if i % 11 == 0 { "Privé" } else { "Public" };
+        let state = match i % 53 {
+            0 => "FERME",
+            1 => "A FERMER",
+            _ => "OUVERT",
+        };
+        let uai = format!("{i:07}{}", (b'A' + (i % 26) as u8) as char);
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|column| match *column {
+                "Identifiant_de_l_etablissement" => uai.clone(),
+                "Nom_etablissement" => format!("Ecole n° {i} de la rue des Écoles"),
+                "Type_etablissement" => kind.into(),
+                "Statut_public_prive" => status.into(),
+                "Adresse_1" => format!("{i} rue des Écoles"),
+                "Adresse_2" => "Bâtiment A".into(),
+                "Adresse_3" | "Code_postal" => "69000 VILLE".into(),
+                "Code_commune" => code.clone(),
+                "Nom_commune" => format!("Ville {code}"),
+                "Ecole_maternelle" => mat.into(),
+                "Ecole_elementaire" => elem.into(),
+                "Web" => format!("https://ecole{i}.example.fr/pages/informations-pratiques-horaires-restauration-scolaire-accueil-periscolaire-inscriptions-et-projet-d-ecole-de-l-ecole-publique-du-quartier-des-ecoles-{i}"),
+                "Mail" => format!("ce.{uai}@ac-lyon.fr"),
+                "Fiche_onisep" => format!("https://www.onisep.fr/http/redirection/etablissement/slug/ENS.{i}"),
+                "nom_circonscription" => format!("Circonscription de Lyon {i}"),
+                "date_ouverture" => "1970-09-01".into(),
+                "date_maj_ligne" => "2026-05-27".into(),
+                "etat" => state.into(),
+                "ministere_tutelle" => "MINISTERE DE L'EDUCATION NATIONALE".into(),
+                "libelle_nature" => "ECOLE DE NIVEAU ELEMENTAIRE".into(),
+                "Libelle_region" => "Auvergne-Rhône-Alpes".into(),
+                "latitude" => "45.75".into(),
+                "longitude" => "4.85".into(),
+                _ => "0".into(),
+            })
+            .collect();
+        let line = format!("{}\n", cells.join(";"));
+        out.extend_from_slice(line.as_bytes());
+    }
+    out
+}
