@@ -275,7 +275,11 @@ const OTHER_VOCABULARIES: &[(&str, &str, &str)] = &[
     ("src/ui/convention.rs", "convention", "a CSS class"),
     ("src/ui/meeting.rs", "meeting", "a CSS class"),
     ("src/ui/schools.rs", "schools", "a CSS class"),
-    ("src/cli/args.rs", "commune", "a command-line option (--commune)"),
+    (
+        "src/cli/args.rs",
+        "commune",
+        "a command-line option (--commune)",
+    ),
 ];
 
 #[test]

@@ -17,6 +17,7 @@ mod fees;
 mod field;
 pub mod first_figures;
 mod import;
+mod import_directory;
 mod legality;
 mod meeting;
 mod pager;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::import::ImportSchools;
+use super::import_directory::ImportDirectory;
 use super::pager::{PAGE_SIZE, Pager, page_range};
 use super::school_row::SchoolRow;
 use super::state::Dispatch;
@@ -32,7 +33,10 @@ impl PartialEq for SchoolsProps {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.draft, &other.draft);
         (Rc::ptr_eq(a, b)
-            || (a.same_schools(b) && a.text(Field::Notified) == b.text(Field::Notified)))
+            || (a.same_schools(b)
+                && [Field::Notified, Field::CommuneName, Field::CommuneInsee]
+                    .iter()
+                    .all(|f| a.text(*f) == b.text(*f))))
             && self.errors == other.errors
             && self.dispatch == other.dispatch
             && match (&self.figures, &other.figures) {
@@ -97,6 +101,7 @@ pub fn schools_table(p: &SchoolsProps) -> Html {
                 <button type="button" id="ajouter-ecole" class="primary" onclick={add}>{ "+ Ajouter une école" }</button>
             </div>
             <ImportSchools dispatch={p.dispatch.clone()} />
+            <ImportDirectory draft={p.draft.clone()} dispatch={p.dispatch.clone()} />
         </section>
     }
 }

@@ -202,6 +202,63 @@ impl Directory {
     }
 }
 
+/// A school of the directory as the worker sends it to the page.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Found {
+    /// Its UAI.
+    pub uai: String,
+    /// Its name.
+    pub name: String,
+    /// Its level's code (`maternelle`, `elementaire`, `primaire`).
+    pub level: String,
+    /// What the directory says of it ([`DirectorySchool::says`]).
+    pub says: String,
+    /// Its warning, when the directory says « A FERMER ».
+    pub warning: Option<String>,
+}
+
+/// What the worker found in a directory file for one commune.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FoundList {
+    /// The commune's schools kept.
+    pub schools: Vec<Found>,
+    /// Rows read.
+    pub rows: u64,
+    /// Rows of the commune, whatever their kind.
+    pub rows_of_commune: u64,
+}
+
+/// The public first-degree schools of commune `insee` in a directory file, for the page; a
+/// French message when the file is not the directory's, the commune not one of the
+/// Métropole's, or absent from the file.
+pub fn find(bytes: &[u8], insee: &str) -> Result<FoundList, String> {
+    let record = communes::by_code(insee).map(|(c, _)| c).ok_or_else(|| {
+        format!("le code INSEE {insee} n'est pas celui d'une commune de la Métropole")
+    })?;
+    let read = read(bytes, Communes::One(record))?;
+    if read.rows_of_communes == 0 {
+        return Err(format!(
+            "aucune ligne de {} ({}) dans ce fichier ({} lignes lues) : l'extrait d'une autre commune ?",
+            record.name, record.insee, read.rows
+        ));
+    }
+    Ok(FoundList {
+        schools: read
+            .schools
+            .iter()
+            .map(|s| Found {
+                uai: s.uai.clone(),
+                name: s.name.clone(),
+                level: s.level.code().to_string(),
+                says: s.says(),
+                warning: s.warning(),
+            })
+            .collect(),
+        rows: read.rows,
+        rows_of_commune: read.rows_of_communes,
+    })
+}
+
 /// A header's key: folded, without separators (« Code_commune », « code commune » and
 /// « CODE-COMMUNE » are one).
 fn key(header: &str) -> String {

@@ -5,6 +5,7 @@
 
 pub use engine::dates::{fr, iso, parse_iso};
 pub use io::FieldError;
+pub use io::annuaire::FoundList;
 pub use io::counts::FORMAT_HINT;
 pub use io::csv_text::{CsvText, decode as decode_text};
 pub use io::exports::ics::PastEvents;

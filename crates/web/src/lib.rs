@@ -7,6 +7,7 @@ pub mod app;
 pub mod attendance;
 pub mod compare;
 pub mod csv_import;
+pub mod directory;
 pub mod draft;
 pub mod first_figures;
 pub mod forms;

@@ -164,6 +164,15 @@ pub enum ExportRequest {
         /// The separator to read it with; detected when `None`.
         separator: Option<u8>,
     },
+    /// The schools of a commune in an export of the national school directory (the answer
+    /// is its [`FoundList`](crate::annuaire::FoundList) as JSON).
+    ReadDirectory {
+        /// The file's bytes.
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+        /// The commune's INSEE code.
+        insee: String,
+    },
     /// Two or three simulations side by side: a sheet each and a sheet of the differences.
     Comparison {
         /// The file's format.
@@ -225,7 +234,9 @@ impl ExportRequest {
             ExportRequest::Calendar { .. } | ExportRequest::TerritoryCalendar { .. } => {
                 "text/calendar;charset=utf-8"
             }
-            ExportRequest::ReadCsv { .. } => "application/json",
+            ExportRequest::ReadCsv { .. } | ExportRequest::ReadDirectory { .. } => {
+                "application/json"
+            }
         }
     }
 
@@ -233,6 +244,7 @@ impl ExportRequest {
     pub fn progress(&self, first: bool) -> &'static str {
         match (self, first) {
             (ExportRequest::ReadCsv { .. }, _) => "Lecture du fichier…",
+            (ExportRequest::ReadDirectory { .. }, _) => "Lecture de l'annuaire…",
             (_, true) => "Chargement du module d'export (une seule fois)…",
             (_, false) => "Préparation du document…",
         }
@@ -241,7 +253,9 @@ impl ExportRequest {
     /// What the page says when the worker could not do it, `message` saying why.
     pub fn failure(&self, message: &str) -> String {
         match self {
-            ExportRequest::ReadCsv { .. } => message.to_string(),
+            ExportRequest::ReadCsv { .. } | ExportRequest::ReadDirectory { .. } => {
+                message.to_string()
+            }
             _ => format!("L'export n'a pas abouti : {message}"),
         }
     }
@@ -329,6 +343,15 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
                 Err(message) => ExportResponse::Failed(message),
             };
         }
+        ExportRequest::ReadDirectory { bytes, insee } => {
+            return match crate::annuaire::find(bytes, insee) {
+                Ok(found) => match serde_json::to_vec(&found) {
+                    Ok(json) => ExportResponse::File(json),
+                    Err(_) => ExportResponse::Failed("le fichier n'a pas pu être transmis".into()),
+                },
+                Err(message) => ExportResponse::Failed(message),
+            };
+        }
         ExportRequest::Comparison {
             format,
             names,
@@ -392,6 +415,7 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
     let bytes = match request {
         // Answered above, without a scenario or with several.
         ExportRequest::ReadCsv { .. }
+        | ExportRequest::ReadDirectory { .. }
         | ExportRequest::Comparison { .. }
         | ExportRequest::Territory { .. }
         | ExportRequest::TerritoryCalendar { .. } => {
