@@ -316,7 +316,16 @@ fn counts_alone_suffice_for_the_quorum_and_the_votants() {
     assert_eq!(meeting["quorum_met"], true);
     assert_eq!(meeting["votants"], 35);
     assert_eq!(meeting["passed"], true);
-    // Without names, the chair and the secretary cannot be checked: not a fault.
+    // Without names, the chair and the secretary cannot be checked: not a fault. The counts
+    // add up to the members in office: nothing to say.
+    let notes = |v: &Value| {
+        simulate(&parse_value(v).unwrap())
+            .meeting
+            .proxies
+            .map(|p| p.value.notes.join(" "))
+            .unwrap_or_default()
+    };
+    assert!(!notes(&v).contains("non compté"), "{}", notes(&v));
     assert_eq!(meeting["problems"], json!([]), "{}", meeting["problems"]);
     // The counts go back out as they came in, as numbers.
     let scenario = parse_value(&v).unwrap();
@@ -329,7 +338,7 @@ fn counts_alone_suffice_for_the_quorum_and_the_votants() {
         "{html}"
     );
     assert!(
-        html.contains("Conseillers absents avec pouvoir : 6 (<span class=\"blank\""),
+        html.contains("Conseillers absents avec pouvoir : 6, <span class=\"blank\""),
         "{html}"
     );
     assert!(
@@ -337,6 +346,15 @@ fn counts_alone_suffice_for_the_quorum_and_the_votants() {
         "{html}"
     );
     assert!(html.contains("Nombre de votants : 35"), "{html}");
+    // Without the absent's count, the members not accounted for are said, with what to type.
+    let mut partial = v.clone();
+    partial["deliberation"]["meeting"]
+        .as_object_mut()
+        .unwrap()
+        .remove("absent_count");
+    partial["deliberation"]["meeting"]["present_count"] = json!(25);
+    let notes = notes(&partial);
+    assert!(notes.contains("font 31 : 4 conseillers en exercice sur 35 non comptés ; saisir le nombre d'absents sans pouvoir."), "{notes}");
     // 17 present: no quorum, and it is said.
     v["deliberation"]["meeting"]["present_count"] = json!(17);
     let meeting = &run(&v)["meeting"];
@@ -362,6 +380,18 @@ fn names_given_with_counts_are_checked_against_them() {
     assert!(
         p.iter().any(|p| p.starts_with("La liste des présents compte 29 noms pour 30 indiqués : l'une ou l'autre est à corriger ; le nombre indiqué est retenu.")),
         "{p:?}"
+    );
+    // The draft names the 29 and leaves a blank for the thirtieth, never a list shorter than
+    // its count with nothing to fill.
+    let scenario = parse_value(&v).unwrap();
+    let html = laclasse_sim::io::exports::deliberation::to_html(&scenario, &simulate(&scenario));
+    assert!(
+        html.contains("Conseillers présents (30) : ACQUAVIVA Caroline,"),
+        "{html}"
+    );
+    assert!(
+        html.contains(", et 1 autre : <span class=\"blank\">"),
+        "{html}"
     );
     // Only the disagreeing list is said.
     assert!(

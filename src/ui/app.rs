@@ -281,7 +281,7 @@ pub fn app() -> Html {
                     dispatch={dispatch.clone()} />
                 <ConventionForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <MeetingForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
-                <SchoolsTable draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} figures={later.clone().filter(|_| computed.result.is_some())} />
+                <SchoolsTable draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} figures={later.clone()} />
                 <ContactsForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
             </section>
             <section id="resultats" tabindex="-1" class={classes!("results", computed.result.is_none().then_some("stale"))} aria-label="Résultats" aria-live="off">

@@ -71,8 +71,11 @@ pub fn schools_table(p: &SchoolsProps) -> Html {
     let add = {
         let d = p.dispatch.clone();
         let page = page.clone();
+        let next = p.draft.next_school_id();
         Callback::from(move |_| {
             d.dispatch(Action::AddSchool);
+            // The person goes on with the new school's name.
+            super::browser::focus_later(SchoolField::Name.element_id(next));
             // Show the new row, on the last page.
             page.set(total / PAGE_SIZE);
         })

@@ -143,6 +143,9 @@ for (const width of [390, 1366]) {
     await expect(page.locator('.schools-table thead th')).toHaveText(['N°', "Nom de l'école", 'Niveau', 'Éligibilité', 'Redevance', 'Actions']);
     await app.addSchool();
     const row = app.schoolRow(1);
+    // The person goes on typing the new school's name; the line's fields say what they are.
+    await expect(row.getByLabel(/^Nom de l'école, école 1/)).toBeFocused();
+    await expect(row.locator('.school-line label', { hasText: "Nom de l'école" })).toBeVisible();
     // A new school opens on its fields, the required date first, taken from the notification.
     const requested = row.getByLabel(/^Demande reçue le, école 1/);
     await expect(requested).toBeVisible();
@@ -172,6 +175,9 @@ for (const width of [390, 1366]) {
       const t = document.querySelector('.schools-table');
       return t.getBoundingClientRect().right - t.closest('.schools').getBoundingClientRect().right;
     })).toBeLessThanOrEqual(1);
+    // The notification corrected: the initial list's request follows it.
+    await app.type(app.notified, '2025-01-16');
+    await expect(requested).toHaveValue('2025-01-16');
     // A later addition starts blank: its date is the request's, not the notification's.
     await app.type(requested, '2025-03-03');
     await app.addSchool();

@@ -621,18 +621,26 @@ pub fn d4_proxies(meeting: &Meeting) -> Explained<Proxies> {
             }
         }
     }
-    // Names, when given with a count, are checked against it; the count is kept.
-    for (what, listed, count) in [
-        ("des présents", present.len(), meeting.present_count),
+    // Names given with a count are checked against it. The present and the absent without
+    // proxy: the count is kept. The proxies: those named are counted, each checked (D4).
+    for (what, listed, count, kept) in [
+        (
+            "des présents",
+            present.len(),
+            meeting.present_count,
+            "le nombre indiqué est retenu",
+        ),
         (
             "des absents avec pouvoir",
             meeting.proxies.len(),
             meeting.proxies_count,
+            "les pouvoirs nommés sont comptés, chacun vérifié",
         ),
         (
             "des absents sans pouvoir",
             meeting.absent.len(),
             meeting.absent_count,
+            "le nombre indiqué est retenu",
         ),
     ] {
         if let Some(count) = count
@@ -640,7 +648,7 @@ pub fn d4_proxies(meeting: &Meeting) -> Explained<Proxies> {
             && listed != count as usize
         {
             problems.push(format!(
-                "La liste {what} compte {listed} nom{} pour {count} indiqué{} : l'une ou l'autre est à corriger ; le nombre indiqué est retenu.",
+                "La liste {what} compte {listed} nom{} pour {count} indiqué{} : l'une ou l'autre est à corriger ; {kept}.",
                 if listed > 1 { "s" } else { "" },
                 if count > 1 { "s" } else { "" }
             ));
@@ -677,7 +685,7 @@ pub fn d4_proxies(meeting: &Meeting) -> Explained<Proxies> {
         .saturating_add(used);
     if let Some(in_office) = meeting.in_office {
         // A giver who is present is counted among the present, not among the absents.
-        let absent_giving = match by_count {
+        let absent_giving = match by_count.or(meeting.proxies_count) {
             Some(k) => k,
             None => meeting
                 .proxies
@@ -686,7 +694,16 @@ pub fn d4_proxies(meeting: &Meeting) -> Explained<Proxies> {
                 .count() as u32,
         };
         let counted = u64::from(n_present) + u64::from(absent_giving) + u64::from(n_absent);
-        if counted != u64::from(in_office) {
+        let by_counts = meeting.present_count.is_some()
+            || meeting.proxies_count.is_some()
+            || meeting.absent_count.is_some();
+        let missing = u64::from(in_office).saturating_sub(counted);
+        if by_counts && missing > 0 {
+            let s = if missing > 1 { "s" } else { "" };
+            notes.push(format!(
+                "Présents ({n_present}), absents avec pouvoir ({absent_giving}) et sans pouvoir ({n_absent}) font {counted} : {missing} conseiller{s} en exercice sur {in_office} non compté{s} ; saisir le nombre d'absents sans pouvoir."
+            ));
+        } else if counted != u64::from(in_office) {
             notes.push(format!(
                 "Présents ({n_present}), absents avec pouvoir ({absent_giving}) et sans pouvoir ({n_absent}) font {counted}, pour {in_office} conseillers en exercice : la liste est incomplète ou à corriger."
             ));

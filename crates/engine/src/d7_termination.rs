@@ -67,6 +67,15 @@ impl PlanStep {
             fr(self.date)
         )
     }
+
+    /// The sentence as said on `today`: a step whose last day is past says so.
+    pub fn sentence_on(&self, today: NaiveDate) -> String {
+        if self.date < today {
+            format!("{} — date passée", self.sentence())
+        } else {
+            self.sentence()
+        }
+    }
 }
 
 /// The plan backwards from one anniversary (D7).
@@ -269,6 +278,15 @@ impl TerminationPlan {
                 fr(self.practical_last_day)
             )
         })
+    }
+
+    /// Whether the recommended calendar's first date is already past on `today`: it is then
+    /// said, so that « conseillé » is never read as still possible.
+    pub fn recommended_past(&self, today: NaiveDate) -> bool {
+        self.recommended_convocation_by
+            .or(self.recommended_meeting_by)
+            .unwrap_or(self.recommended_send_by)
+            < today
     }
 
     /// What a meeting in August means, when it does: few councils meet then.

@@ -249,6 +249,9 @@ pub fn r10_commune(commune: &Commune) -> CommuneCheck {
             "« {} » est un ancien nom de {} ({}), commune de la Métropole.",
             commune.name, c.name, c.insee
         ),
+        (None, Some(code)) if code.chars().count() != 5 => format!(
+            "« {code} » n'est pas un code INSEE (5 caractères, par exemple 69244 pour Tassin-la-Demi-Lune) : ce n'est donc pas celui d'une des 58 communes de la Métropole de Lyon."
+        ),
         (None, Some(code)) => format!(
             "Le code INSEE {code} n'est pas celui d'une des 58 communes de la Métropole de Lyon : l'ENT n'est mis à disposition que des communes du territoire."
         ),
@@ -716,6 +719,16 @@ mod tests {
             assert!(!c.to_confirm(), "{name} {code:?}");
             assert_eq!(c.confirm_mark(code), None);
         }
+        // A code that is not one (ten digits typed after an auto-filled one): said as such.
+        let c = r10_commune(&Commune {
+            name: "Craponne".into(),
+            insee: Some("6906975056".into()),
+        });
+        assert!(
+            c.why.steps[0].starts_with("« 6906975056 » n'est pas un code INSEE (5 caractères"),
+            "{:?}",
+            c.why.steps
+        );
         // No name at all under a code: nothing typed to disagree.
         assert!(
             !r10_commune(&Commune {

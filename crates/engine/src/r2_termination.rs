@@ -62,13 +62,13 @@ impl NoticeDeadline {
     }
 
     /// The deadline as an answer says it: « le 14/10/2026 », or, on a non-working day,
-    /// « le vendredi 15/08/2025 (un jour férié (Assomption) : en pratique le jeudi 14/08/2025,
-    /// dernier jour ouvré) ».
+    /// « le vendredi 15/08/2025 — un jour férié (Assomption) : en pratique le jeudi 14/08/2025,
+    /// dernier jour ouvré — ».
     pub fn reception_phrase(&self) -> String {
         match self.non_working {
             None => format!("le {}", fr(self.latest_reception)),
             Some(w) => format!(
-                "le {} {} ({} : en pratique le {} {}, dernier jour ouvré)",
+                "le {} {} — {} : en pratique le {} {}, dernier jour ouvré —",
                 fr_weekday(self.latest_reception),
                 fr(self.latest_reception),
                 w.describe(),

@@ -476,6 +476,11 @@ impl Draft {
         }
     }
 
+    /// The id the next school added will have (to move the focus to it).
+    pub fn next_school_id(&self) -> u64 {
+        self.next_id
+    }
+
     /// A new school row with a fresh id.
     pub fn new_school(&mut self) -> SchoolDraft {
         let id = self.next_id;

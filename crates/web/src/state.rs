@@ -391,6 +391,9 @@ pub struct AppState {
     /// The copy an edit of the example made, and the example's id: the example's last valid
     /// figures are that copy's own while its first edit is invalid.
     pub copy_of_example: Option<(SimId, SimId)>,
+    /// The notification the initial list's requests follow, in the open simulation: a school
+    /// whose request is that date (or blank) takes the new one when it changes.
+    pub followed_notification: Option<(SimId, String)>,
 }
 
 impl AppState {
@@ -405,6 +408,7 @@ impl AppState {
             compared: Vec::new(),
             attention: Attention::default(),
             copy_of_example: None,
+            followed_notification: None,
         }
     }
 
@@ -561,6 +565,28 @@ impl AppState {
             Action::Edit(Field::CommuneInsee, value) => {
                 commune_code_typed(self.draft_mut(), value);
                 self.follow_commune();
+            }
+            Action::Edit(Field::Notified, value) => {
+                // The initial list follows the notification: its schools' requests (the
+                // notification, or blank) take the new date once it is one.
+                let before = self.draft().text(Field::Notified).trim().to_string();
+                let followed = match &self.followed_notification {
+                    Some((id, d)) if *id == self.library.current().id => Some(d.clone()),
+                    _ => crate::views::schools::initial_list_default(&before, []),
+                };
+                let draft = self.draft_mut();
+                *draft.field_mut(Field::Notified) = value.clone();
+                let new = value.trim();
+                if engine::dates::parse_iso(new).is_some() {
+                    for s in draft.schools.iter_mut() {
+                        let r = s.get(SchoolField::Requested).trim();
+                        if r != new && (r.is_empty() || Some(r) == followed.as_deref()) {
+                            Rc::make_mut(s).set(SchoolField::Requested, new);
+                        }
+                    }
+                    self.followed_notification =
+                        Some((self.library.current().id.clone(), new.to_string()));
+                }
             }
             Action::Edit(field, value) => *self.draft_mut().field_mut(field) = value,
             Action::CopyExample => {
@@ -803,6 +829,22 @@ mod tests {
             .map(|x| x.get(SchoolField::Requested))
             .collect();
         assert_eq!(requested, ["2026-09-01", "2026-09-01"]);
+        // The notification corrected: the initial list follows it, blank requests too.
+        s.apply(Action::Edit(Field::Notified, "2026-09-02".into()));
+        let requested: Vec<&str> = s
+            .draft()
+            .schools
+            .iter()
+            .map(|x| x.get(SchoolField::Requested))
+            .collect();
+        assert_eq!(requested, ["2026-09-02", "2026-09-02"]);
+        // Typed in two steps (cleared, then a date): still followed.
+        s.apply(Action::Edit(Field::Notified, "".into()));
+        s.apply(Action::Edit(Field::Notified, "2026-09-01".into()));
+        assert_eq!(
+            s.draft().schools[0].get(SchoolField::Requested),
+            "2026-09-01"
+        );
         // Once a later request is typed, a new school starts blank.
         let id = s.draft().schools[1].id;
         s.apply(Action::EditSchool(
@@ -812,6 +854,16 @@ mod tests {
         ));
         s.apply(Action::AddSchool);
         assert_eq!(s.draft().schools[2].get(SchoolField::Requested), "");
+        // A school added before the notification: its blank request takes the notification
+        // once typed; the later request typed by the person stays as typed.
+        s.apply(Action::Edit(Field::Notified, "2026-09-03".into()));
+        let requested: Vec<&str> = s
+            .draft()
+            .schools
+            .iter()
+            .map(|x| x.get(SchoolField::Requested))
+            .collect();
+        assert_eq!(requested, ["2026-09-03", "2027-01-04", "2026-09-03"]);
         // The example: its schools were received on other days than the notification.
         let mut s = state();
         s.apply(Action::AddSchool);

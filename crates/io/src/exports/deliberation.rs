@@ -263,17 +263,32 @@ fn meeting_blocks(
     let listed = !m.present.is_empty();
     // By count only, the number is written and the names left blank, to fill from the minutes.
     let counted = !listed && m.present_count.is_some();
-    blocks.push(Block::Para(vec![
-        t("Conseillers présents"),
-        t(if listed {
-            format!(" ({}) : {}.", m.n_present(), m.present.join(", "))
-        } else if counted {
-            format!(" ({}) : ", m.n_present())
-        } else {
-            " : ".into()
-        }),
-        if listed { t("") } else { Inline::Blank("noms") },
-    ]));
+    // Fewer names than the count: the others are a blank to fill, never left unsaid.
+    let unnamed = (m.n_present() as usize).saturating_sub(m.present.len());
+    blocks.push(Block::Para(if listed && unnamed > 0 {
+        vec![
+            t(format!(
+                "Conseillers présents ({}) : {}, et {unnamed} autre{} : ",
+                m.n_present(),
+                m.present.join(", "),
+                if unnamed > 1 { "s" } else { "" }
+            )),
+            Inline::Blank("noms à compléter"),
+            t("."),
+        ]
+    } else {
+        vec![
+            t("Conseillers présents"),
+            t(if listed {
+                format!(" ({}) : {}.", m.n_present(), m.present.join(", "))
+            } else if counted {
+                format!(" ({}) : ", m.n_present())
+            } else {
+                " : ".into()
+            }),
+            if listed { t("") } else { Inline::Blank("noms") },
+        ]
+    }));
     match &check.quorum {
         Some(q) if q.value.required.is_none() => {}
         Some(q) if q.value.met => blocks.push(Block::Para(vec![t(
@@ -517,13 +532,13 @@ fn decision_blocks(
     }
 }
 
-/// « Conseillers absents avec pouvoir : 3 (……) »: a number known before the names, the names
+/// « Conseillers absents avec pouvoir : 3, …… (noms) »: a number known before the names, the names
 /// left blank to fill from the minutes; « 0 » alone.
 fn counted_names(label: &str, n: u32) -> Vec<Inline> {
     if n == 0 {
         vec![t(format!("{label}0"))]
     } else {
-        vec![t(format!("{label}{n} (")), Inline::Blank("noms"), t(")")]
+        vec![t(format!("{label}{n}, ")), Inline::Blank("noms")]
     }
 }
 

@@ -86,8 +86,15 @@ pub fn school_line(figures: &Figures, index: usize, name: &str) -> SchoolLine {
         return SchoolLine::waiting();
     };
     let e = &school.eligibility;
+    let named = figures
+        .scenario()
+        .schools
+        .get(index)
+        .is_some_and(|s| s.admin.is_some());
     let status = match e.reasons.first() {
         None => "✓ éligible".to_string(),
+        // Named but not all there (function, e-mail, telephone): incomplete, not missing.
+        Some(r) if r.code == Reason::Admin && named => "✗ administrateur incomplet".to_string(),
         Some(r) => format!("✗ {}", short_reason(r.code)),
     };
     let fee = match school.access_from() {
@@ -136,7 +143,7 @@ pub fn initial_list_default<'a>(
 /// is taken as one of the initial list.
 pub fn requested_note(notified: &str, requested: &str) -> Option<&'static str> {
     (!requested.trim().is_empty() && requested.trim() == notified.trim()).then_some(
-        "Date de notification : école de la liste initiale (Annexe 1 à la signature). Pour une école ajoutée ensuite, la date où la Métropole a reçu la demande.",
+        "Date de notification : école de la liste initiale (Annexe 1 à la signature) ; suit la notification si elle est corrigée. Pour une école ajoutée ensuite, la date où la Métropole a reçu la demande.",
     )
 }
 
@@ -198,6 +205,15 @@ mod tests {
         assert_eq!(line.status, "✗ administrateur à désigner");
         assert_eq!(line.fee, "non facturée");
         assert_eq!(line.eligible, Some(false));
+        // Named without a telephone: incomplete.
+        let mut v: serde_json::Value = serde_json::from_str(samples::TASSIN_JSON).unwrap();
+        v["schools"][0]["admin"]["phone"] = serde_json::json!("");
+        let draft = Draft::from_json(&v.to_string()).unwrap();
+        let f = Live::default().compute(&draft).result.unwrap();
+        assert_eq!(
+            school_line(&f, 0, &name).status,
+            "✗ administrateur incomplet"
+        );
     }
 
     #[test]

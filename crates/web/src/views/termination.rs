@@ -81,7 +81,7 @@ impl PlanView {
         };
         let answer = if too_late && wanted.only_in_law(today) {
             format!(
-                "Trop tard en pratique pour {year} : la lettre doit être reçue par la Métropole au plus tard {} (pour l'anniversaire du {}) ; reçue le {}, elle serait encore dans le délai, mais la Métropole ne reçoit pas de courrier ce jour-là ; prochaine sortie sûre le {}.",
+                "Trop tard en pratique pour {year} : la lettre doit être reçue par la Métropole au plus tard {} (pour l'anniversaire du {}) ; reçue d'ici le {}, elle serait encore dans le délai, mais la Métropole ne reçoit sans doute pas de courrier ces jours-là (hypothèse) ; prochaine sortie sûre le {}.",
                 wanted.reception_phrase(),
                 fr(wanted.anniversary),
                 fr(wanted.latest_reception),
@@ -133,10 +133,20 @@ impl PlanView {
             steps: plan
                 .steps()
                 .iter()
-                .map(|s| (s.sentence(), s.rule.clone(), s.clause))
+                .map(|s| (s.sentence_on(today), s.rule.clone(), s.clause))
                 .collect(),
-            recommended: plan.recommended(),
-            august: plan.august_warning().map(|w| format!("⚠ {w}")),
+            recommended: if plan.recommended_past(today) {
+                format!(
+                    "{} Ce calendrier conseillé est en partie passé : s'en tenir aux dates ci-dessus.",
+                    plan.recommended()
+                )
+            } else {
+                plan.recommended()
+            },
+            august: plan
+                .august_warning()
+                .filter(|_| plan.july.is_some_and(|(july, _)| july >= today))
+                .map(|w| format!("⚠ {w}")),
             who_decides: plan.who_decides(),
             why: plan.why(),
             letter_hint: format!(
@@ -272,7 +282,7 @@ mod tests {
             )
         );
         assert!(
-            plan.answer.starts_with("Possible en 2025 : la dénonciation prend effet à la date anniversaire du 16/11/2025 (dernier jour de la convention et des accès : 15/11/2025) si la lettre recommandée est reçue par la Métropole au plus tard le vendredi 15/08/2025 (un jour férié (Assomption) : en pratique le jeudi 14/08/2025, dernier jour ouvré)"),
+            plan.answer.starts_with("Possible en 2025 : la dénonciation prend effet à la date anniversaire du 16/11/2025 (dernier jour de la convention et des accès : 15/11/2025) si la lettre recommandée est reçue par la Métropole au plus tard le vendredi 15/08/2025 — un jour férié (Assomption) : en pratique le jeudi 14/08/2025, dernier jour ouvré —"),
             "{}",
             plan.answer
         );
@@ -285,7 +295,7 @@ mod tests {
         assert!(late.too_late);
         assert_eq!(
             late.answer,
-            "Trop tard pour 2025 : la lettre devait être reçue par la Métropole au plus tard le vendredi 15/08/2025 (un jour férié (Assomption) : en pratique le jeudi 14/08/2025, dernier jour ouvré) (pour l'anniversaire du 16/11/2025) ; prochaine sortie possible le 16/11/2026."
+            "Trop tard pour 2025 : la lettre devait être reçue par la Métropole au plus tard le vendredi 15/08/2025 — un jour férié (Assomption) : en pratique le jeudi 14/08/2025, dernier jour ouvré — (pour l'anniversaire du 16/11/2025) ; prochaine sortie possible le 16/11/2026."
         );
         // On the holiday itself: still in time in law, too late in practice; never a bare
         // « trop tard » on the deadline's own day.
@@ -305,7 +315,28 @@ mod tests {
         assert_eq!(practice.anniversary, "2026-11-16");
         // The day before the holiday: still possible.
         let eve = NaiveDate::from_ymd_opt(2025, 8, 14).unwrap();
-        assert!(!PlanView::of(&f, eve, Some(2025)).unwrap().too_late);
+        let eve_plan = PlanView::of(&f, eve, Some(2025)).unwrap();
+        assert!(!eve_plan.too_late);
+        // Still possible, but the council's dates are past: each says so, never « conseillé »
+        // as if it could still be followed, and no July date is offered in mid-August.
+        assert!(
+            eve_plan
+                .steps
+                .iter()
+                .any(|(s, _, _)| s.ends_with("— date passée")),
+            "{:?}",
+            eve_plan.steps
+        );
+        assert!(eve_plan.recommended.ends_with(
+            "Ce calendrier conseillé est en partie passé : s'en tenir aux dates ci-dessus."
+        ));
+        assert_eq!(eve_plan.august, None);
+        // In June, nothing is past.
+        assert!(
+            plan.steps
+                .iter()
+                .all(|(s, _, _)| !s.contains("date passée"))
+        );
         assert_eq!(late.anniversary, "2026-11-16");
         assert!(late.years.iter().any(|(v, _, on)| v == "2025" && *on));
         let (w, error) = what_if(&f, "2025-08-18");
