@@ -62,3 +62,86 @@ fn the_example_gives_a_scenario_for_each_commune() {
     // No administrator yet: nothing billed until one is named (R10).
     assert!(sim.schools.iter().all(|s| !s.eligibility.eligible()));
 }
+
+fn laclasse(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_territory_from_the_directory_and_a_list_of_three_communes() {
+    let dir = std::env::temp_dir().join(format!("laclasse-territoire-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let list = dir.join("liste.csv");
+    std::fs::write(&list, "commune;notification\nCraponne;15/01/2025\nTassin-la-Demi-Lune;5;16/11/2023\n69383;01/09/2024\n").unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/data/annuaire-exemple.csv");
+    // The list given before the directory: read with it all the same.
+    let o = laclasse(&[
+        "territoire",
+        list.to_str().unwrap(),
+        example,
+        "--date",
+        "2026-12-06",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let communes: Vec<(&str, u64)> = t["communes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["commune"].as_str().unwrap(),
+                c["schools_with_access"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        communes,
+        [("Craponne", 3), ("Tassin-la-Demi-Lune", 6), ("Lyon", 2)]
+    );
+    // Every commune to the same last year: no budget year drops at the end.
+    let years: Vec<(i64, i64)> = t["budget_years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| {
+            (
+                y["year"].as_i64().unwrap(),
+                y["fee_cents"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let last = years.last().unwrap();
+    assert_eq!(*last, (2030, 165_000), "{years:?}");
+    assert!(
+        years
+            .iter()
+            .filter(|(y, _)| *y >= 2025)
+            .all(|(_, c)| *c == 165_000),
+        "{years:?}"
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("Tassin-la-Demi-Lune : la liste « ")
+            && err.contains("compte 5 écoles, l'annuaire en nomme 6"),
+        "{err}"
+    );
+    assert!(
+        err.contains("l'annuaire de l'éducation nomme les écoles publiques du premier degré"),
+        "{err}"
+    );
+    assert!(err.contains("Les Tilleuls"), "{err}");
+    // The directory alone: the list of communes is asked for.
+    let o = laclasse(&["territoire", example]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("une liste « commune;notification »"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -42,19 +42,66 @@ fn read_territory(
     on: chrono::NaiveDate,
     stdin: &mut dyn Read,
 ) -> Result<(Scenarios, String), Outcome> {
-    let mut read = Vec::with_capacity(files.len());
-    let mut notes = String::new();
+    use crate::io::annuaire;
+    let fail = |m: String| Outcome::fail(format!("laclasse-sim : {m}\n"));
+    // The directory's exports first, wherever they are given: the lists read with them name
+    // their communes' schools.
+    enum Item {
+        Scenario(String, crate::engine::Scenario),
+        List(String, Vec<u8>),
+    }
+    let mut items = Vec::with_capacity(files.len());
+    let mut directory: Option<annuaire::Directory> = None;
     for file in files {
         let shown = file.to_string_lossy().into_owned();
         if !shown.to_lowercase().ends_with(".csv") {
-            read.push((shown, read_scenario(file, stdin)?));
+            items.push(Item::Scenario(shown, read_scenario(file, stdin)?));
             continue;
         }
-        let fail = |m: String| Outcome::fail(format!("laclasse-sim : {m}\n"));
         let bytes = read_bytes(file, stdin).map_err(fail)?;
+        if annuaire::looks_like_directory(&bytes) {
+            let read = annuaire::read(&bytes, annuaire::Communes::All)
+                .map_err(|m| fail(format!("« {shown} » : {m}")))?;
+            let all = directory.get_or_insert_with(Default::default);
+            all.rows += read.rows;
+            all.rows_of_communes += read.rows_of_communes;
+            all.schools.extend(read.schools);
+        } else {
+            items.push(Item::List(shown, bytes));
+        }
+    }
+    let mut read = Vec::with_capacity(items.len());
+    let mut notes = String::new();
+    if let Some(d) = &directory {
+        for w in d.schools.iter().filter_map(|s| s.warning()) {
+            notes.push_str(&format!("laclasse-sim : {w}\n"));
+        }
+    }
+    for item in items {
+        let (shown, bytes) = match item {
+            Item::Scenario(name, s) => {
+                read.push((name, s));
+                continue;
+            }
+            Item::List(shown, bytes) => (shown, bytes),
+        };
         let cells = crate::io::csv_text::read(&bytes, None)
             .map_err(|m| fail(format!("« {shown} » : {m}")))?;
-        let counted = crate::io::counts::read_counts(&shown, &cells.numbered(), on);
+        let (counted, hypothesis) = match &directory {
+            Some(d) => (
+                crate::io::counts::read_with_directory(
+                    &shown,
+                    &cells.numbered(),
+                    &d.by_commune(),
+                    on,
+                ),
+                crate::io::counts::DIRECTORY_HYPOTHESIS,
+            ),
+            None => (
+                crate::io::counts::read_counts(&shown, &cells.numbered(), on),
+                crate::io::counts::HYPOTHESIS,
+            ),
+        };
         if !counted.refused.is_empty() {
             let mut msg = format!(
                 "laclasse-sim : la liste « {shown} » est invalide ({} erreur{}) :\n",
@@ -76,17 +123,23 @@ fn read_territory(
             }
             return Err(Outcome::fail(msg));
         }
-        for m in counted.skipped {
+        for m in counted.skipped.iter().chain(&counted.differs) {
             notes.push_str(&format!("laclasse-sim : {m}\n"));
         }
-        if !counted.communes.is_empty() && !notes.contains(crate::io::counts::HYPOTHESIS) {
-            notes.push_str(&format!(
-                "laclasse-sim : {}\n",
-                crate::io::counts::HYPOTHESIS
-            ));
+        if !counted.communes.is_empty() && !notes.contains(hypothesis) {
+            notes.push_str(&format!("laclasse-sim : {hypothesis}\n"));
         }
         read.extend(counted.communes.into_iter().map(|(_, n, s)| (n, s)));
     }
+    if directory.is_some() && read.is_empty() {
+        return Err(fail(
+            "territoire : l'annuaire se lit avec une liste « commune;notification » des communes à simuler".into(),
+        ));
+    }
+    // Every commune to the same last day: no budget year drops for a shorter simulation.
+    let mut scenarios: Vec<&mut crate::engine::Scenario> =
+        read.iter_mut().map(|(_, s)| s).collect();
+    crate::engine::territory::to_common_horizon(&mut scenarios);
     let sims = read.iter().map(|(_, s)| simulate(s)).collect();
     Ok(((read, sims), notes))
 }
@@ -356,20 +409,28 @@ pub(super) fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome 
             };
             let communes = crate::engine::compare::Compared::list(&read, &sims);
             let t = crate::engine::territory::territory(&communes, on);
-            let hypothesis = format!("laclasse-sim : {}\n", crate::io::counts::HYPOTHESIS);
+            // A printed report keeps what its figures rest on.
+            let rests_on: Vec<&str> = [
+                crate::io::counts::HYPOTHESIS,
+                crate::io::counts::DIRECTORY_HYPOTHESIS,
+            ]
+            .into_iter()
+            .filter(|h| notes.contains(&format!("laclasse-sim : {h}\n")))
+            .collect();
             let mut outcome = printed(match format {
                 Format::Json => crate::io::territory::to_json(&t),
-                // A printed report keeps what its figures rest on.
-                Format::Text if notes.contains(&hypothesis) => format!(
+                Format::Text if !rests_on.is_empty() => format!(
                     "{}\n\n{}",
                     crate::io::territory::to_text(&t).trim_end(),
-                    crate::io::counts::HYPOTHESIS
+                    rests_on.join("\n\n")
                 ),
                 Format::Text => crate::io::territory::to_text(&t),
             });
             outcome.stderr = match format {
                 Format::Json => notes,
-                Format::Text => notes.replace(&hypothesis, ""),
+                Format::Text => rests_on.iter().fold(notes, |n, h| {
+                    n.replace(&format!("laclasse-sim : {h}\n"), "")
+                }),
             };
             outcome
         }

@@ -11,8 +11,8 @@ use yew::prelude::*;
 use super::use_exporter::{ExportJob, Exporter};
 use super::use_territory_files::use_territory_files;
 use super::why::{ClauseTag, Why};
-use crate::web::app::FORMAT_HINT;
 use crate::web::app::worker::SpreadsheetFormat;
+use crate::web::app::{DIRECTORY_FORMAT_HINT, FORMAT_HINT};
 use crate::web::territory::{TerritoryAction, calendar_request, export_request};
 use crate::web::views::fixed;
 use crate::web::views::territory::TerritoryView;
@@ -82,7 +82,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     html! {
         <details class="territory" id="territoire">
             <summary>{ "Vue de la Métropole : plusieurs communes" }</summary>
-            <p class="hint">{ format!("Un fichier de scénario (.json) par commune, ou une liste des communes avec leur nombre d'écoles (.csv, {FORMAT_HINT}). Les fichiers restent dans cette page : ils ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations ».") }</p>
+            <p class="hint">{ format!("Un fichier de scénario (.json) par commune, ou une liste des communes avec leur nombre d'écoles (.csv, {FORMAT_HINT}), {DIRECTORY_FORMAT_HINT}. Les fichiers restent dans cette page : ils ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations ».") }</p>
             <div class="field">
                 <label for="fichiers-communes">{ "Fichiers des communes (.json ou .csv, plusieurs à la fois)" }</label>
                 <input type="file" id="fichiers-communes" multiple=true accept=".json,.csv,application/json,text/csv" onchange={files.on_files.clone()} />

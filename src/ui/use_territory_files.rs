@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::use_exporter::{ExportJob, Exporter, Status};
 use crate::web::app::worker::ExportRequest;
-use crate::web::app::{CsvText, decode_text};
+use crate::web::app::{ByCommune, CsvText, decode_text, looks_like_directory};
 use crate::web::territory::{FileKind, TerritoryAction, TerritoryState};
 
 /// The view's state as a Yew reducer.
@@ -91,7 +91,10 @@ pub fn use_territory_files(today: NaiveDate) -> TerritoryFiles {
                                 return dispatcher.dispatch(TerritoryAction::Unreadable(name));
                             }
                         };
-                        if let Err(why) = decode_text(&bytes) {
+                        // The national school directory (50 MB) is read whole in the worker, never
+                        // decoded here.
+                        let directory = looks_like_directory(&bytes);
+                        if !directory && let Err(why) = decode_text(&bytes) {
                             return dispatcher.dispatch(TerritoryAction::NotAList(name, why));
                         }
                         if *opened.borrow() != generation {
@@ -117,9 +120,13 @@ pub fn use_territory_files(today: NaiveDate) -> TerritoryFiles {
                         };
                         let answered_too = answered.clone();
                         export.emit(ExportJob {
-                            request: ExportRequest::ReadCsv {
-                                bytes,
-                                separator: None,
+                            request: if directory {
+                                ExportRequest::ReadDirectoryAll { bytes }
+                            } else {
+                                ExportRequest::ReadCsv {
+                                    bytes,
+                                    separator: None,
+                                }
                             },
                             status: reading.clone(),
                             failed: Some({
@@ -136,6 +143,17 @@ pub fn use_territory_files(today: NaiveDate) -> TerritoryFiles {
                                     return;
                                 }
                                 // Read as text: the page's JSON reader is already there for text.
+                                if directory {
+                                    let found = std::str::from_utf8(&json)
+                                        .ok()
+                                        .and_then(|t| serde_json::from_str::<ByCommune>(t).ok());
+                                    return dispatcher.dispatch(match found {
+                                        Some(found) => {
+                                            TerritoryAction::Directory(name.clone(), found)
+                                        }
+                                        None => TerritoryAction::Unreadable(name.clone()),
+                                    });
+                                }
                                 let read = std::str::from_utf8(&json)
                                     .ok()
                                     .and_then(|t| serde_json::from_str::<CsvText>(t).ok());

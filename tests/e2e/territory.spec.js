@@ -151,11 +151,12 @@ test('a list of communes with school counts (CSV) adds a commune a line, under i
   await expect(page.locator('#territoire-adhesion')).toContainText('3 communes sur 58');
   await expect(page.locator('#territoire-adhesion')).toContainText('20 écoles sur 625');
   await expect(page.locator('#territoire-hypothese')).toContainText('Hypothèse : une liste de communes avec leur nombre d\'écoles');
-  // Each commune's budget years, from its notification to its horizon, and the territory's.
+  // Each commune's budget years, from its notification to the same last year for all (no
+  // commune's line stops before another's: a budget year never drops), and the territory's.
   const years = await page.locator('#territoire-exercices-communes thead th').allTextContents();
   expect(years).toEqual(['Commune', '2023', '2024', '2025', '2026', '2027', '2028', '2029']);
   const line = (i) => page.locator('#territoire-exercices-communes tbody tr').nth(i).locator('td').allTextContents();
-  expect(await line(0)).toEqual(['1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €', '—']);
+  expect(await line(0)).toEqual(['1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €', '1 800,00 €']);
   expect(await line(1)).toEqual(['—', '750,00 €', '750,00 €', '750,00 €', '750,00 €', '750,00 €', '750,00 €']);
   const byYear = await page.locator('#territoire-exercices tbody td').allTextContents();
   expect(await page.locator('#territoire-exercices-communes tfoot td').allTextContents()).toEqual(byYear);
@@ -218,4 +219,27 @@ test.describe('closing while the worker reads', () => {
     await expect(page.locator('#territoire-communes tbody tr')).toHaveCount(1);
     await expect(page.locator('#territoire-hypothese')).toContainText('« autre.csv »');
   });
+});
+
+test('the territory from the directory and a list of three communes: named schools, a count that differs said', async ({ app, page }) => {
+  await app.goto();
+  await page.locator('#territoire summary').click();
+  const directory = { name: 'fr-en-annuaire-education.csv', mimeType: 'text/csv', buffer: fs.readFileSync(path.join(__dirname, '../../data/annuaire-exemple.csv')) };
+  const list = { name: 'communes.csv', mimeType: 'text/csv', buffer: Buffer.from('commune;notification\nCraponne;15/01/2025\nTassin-la-Demi-Lune;5;16/11/2023\n69383;01/09/2024\n') };
+  await page.getByLabel('Fichiers des communes (.json ou .csv, plusieurs à la fois)').setInputFiles([list, directory]);
+  const rows = page.locator('#territoire-communes tbody tr');
+  await expect(rows).toHaveCount(3);
+  const names = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[0].textContent));
+  expect(names).toEqual(['Craponne', 'Tassin-la-Demi-Lune', 'Lyon']);
+  const schools = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[1].textContent));
+  expect(schools).toEqual(['3', '6', '2']);
+  await expect(page.locator('#communes-refusees')).toHaveCount(0);
+  await expect(page.locator('#communes-non-comptees')).toContainText("Tassin-la-Demi-Lune : la liste « communes.csv » (ligne 3) compte 5 écoles, l'annuaire en nomme 6 ; les écoles de l'annuaire sont retenues.");
+  await expect(page.locator('#territoire-hypothese')).toContainText("Hypothèse : l'annuaire de l'éducation nomme les écoles publiques du premier degré");
+  // The last budget year is whole: every commune is simulated to the same year.
+  const byYear = await page.locator('#territoire-exercices tbody td').allTextContents();
+  expect(byYear.slice(-3)).toEqual(['1 650,00 €', '1 650,00 €', '1 650,00 €']);
+  const results = await new AxeBuilder({ page }).include('#territoire').analyze();
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });

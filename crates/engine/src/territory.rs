@@ -119,6 +119,20 @@ pub fn late_lists_hypothesis() -> String {
     )
 }
 
+/// Every commune simulated to the same last day, 31 December of the year of the latest of
+/// their horizons: a budget year of the territory never drops because one commune's
+/// simulation stopped earlier than another's (a convention goes on, tacitly renewed, until it
+/// is terminated), and the last budget year is whole.
+pub fn to_common_horizon(scenarios: &mut [&mut crate::Scenario]) {
+    use chrono::Datelike;
+    let latest = scenarios.iter().map(|s| s.horizon_until).max();
+    if let Some(last) = latest.and_then(|d| NaiveDate::from_ymd_opt(d.year(), 12, 31)) {
+        for s in scenarios.iter_mut() {
+            s.horizon_until = last;
+        }
+    }
+}
+
 /// Sets every commune's simulation together, on `today`. A commune given again (same INSEE
 /// code as an earlier one) is left out and named in [`Territory::same_commune_twice`].
 pub fn territory(all: &[Compared<'_>], today: NaiveDate) -> Territory {

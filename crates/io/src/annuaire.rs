@@ -192,6 +192,17 @@ impl Directory {
             .filter(move |s| s.commune.insee == insee)
     }
 
+    /// The schools kept, by commune (INSEE code).
+    pub fn by_commune(&self) -> ByCommune {
+        let mut out = ByCommune::new();
+        for s in &self.schools {
+            out.entry(s.commune.insee.clone())
+                .or_default()
+                .push(Found::from(s));
+        }
+        out
+    }
+
     /// The number of schools kept for each commune (INSEE code).
     pub fn counts(&self) -> HashMap<&'static str, usize> {
         let mut out = HashMap::new();
@@ -215,6 +226,54 @@ pub struct Found {
     pub says: String,
     /// Its warning, when the directory says « A FERMER ».
     pub warning: Option<String>,
+}
+
+impl Found {
+    /// The school for a scenario: received on `requested`, public, with no administrator.
+    pub fn school(&self, requested: NaiveDate) -> School {
+        School {
+            name: self.name.clone(),
+            uai: Some(self.uai.clone()).filter(|u| !u.is_empty()),
+            level: Level::from_code(&self.level).unwrap_or(Level::Primaire),
+            sector: Sector::Public,
+            group: None,
+            requested,
+            opened: None,
+            removal_requested: None,
+            admin_changed: None,
+            storage_gb: None,
+            admin: None,
+        }
+    }
+}
+
+impl From<&DirectorySchool> for Found {
+    fn from(s: &DirectorySchool) -> Found {
+        Found {
+            uai: s.uai.clone(),
+            name: s.name.clone(),
+            level: s.level.code().to_string(),
+            says: s.says(),
+            warning: s.warning(),
+        }
+    }
+}
+
+/// The directory's schools of each commune of the Métropole, by INSEE code: what the
+/// territory's view keeps of a national file (a few thousand schools, not 50 MB).
+pub type ByCommune = std::collections::BTreeMap<String, Vec<Found>>;
+
+/// The schools of every commune of the Métropole in a directory file, for the territory's
+/// view; a French message when the file is not the directory's or names none of them.
+pub fn by_commune(bytes: &[u8]) -> Result<ByCommune, String> {
+    let read = read(bytes, Communes::All)?;
+    if read.schools.is_empty() {
+        return Err(format!(
+            "aucune école publique du premier degré d'une commune de la Métropole dans ce fichier ({} lignes lues)",
+            read.rows
+        ));
+    }
+    Ok(read.by_commune())
 }
 
 /// What the worker found in a directory file for one commune.
@@ -243,17 +302,7 @@ pub fn find(bytes: &[u8], insee: &str) -> Result<FoundList, String> {
         ));
     }
     Ok(FoundList {
-        schools: read
-            .schools
-            .iter()
-            .map(|s| Found {
-                uai: s.uai.clone(),
-                name: s.name.clone(),
-                level: s.level.code().to_string(),
-                says: s.says(),
-                warning: s.warning(),
-            })
-            .collect(),
+        schools: read.schools.iter().map(Found::from).collect(),
         rows: read.rows,
         rows_of_commune: read.rows_of_communes,
     })
@@ -421,6 +470,13 @@ pub fn read(bytes: &[u8], communes: Communes<'_>) -> Result<Directory, String> {
         });
     }
     Ok(out)
+}
+
+/// Whether a file's first line is the directory's header (it names the UAI's column).
+pub fn looks_like_directory(bytes: &[u8]) -> bool {
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let first = &first[..first.len().min(8192)];
+    key(&String::from_utf8_lossy(first)).contains("identifiantdeletablissement")
 }
 
 /// A cell without surrounding spaces.

@@ -21,8 +21,14 @@ use engine::text::{excerpt, fold_name};
 /// What the page and the command say of figures made from counts.
 pub const HYPOTHESIS: &str = "Hypothèse : une liste de communes avec leur nombre d'écoles ne nomme ni les écoles ni leurs administrateurs. Les écoles comptées sont prises pour la liste initiale de la commune (Annexe 1) : des écoles publiques du premier degré dont l'administrateur est nommé, ouvertes dès la notification, sans ajout ni radiation depuis, la convention reconduite chaque année. Chaque commune est simulée jusqu'à 5 ans après sa notification, et au moins jusqu'au 31 décembre de l'année qui suit celle du jour.";
 
+/// What the page and the command say of figures made from the directory of schools.
+pub const DIRECTORY_HYPOTHESIS: &str = "Hypothèse : l'annuaire de l'éducation nomme les écoles publiques du premier degré de chaque commune, pas leurs administrateurs. Chaque école de l'annuaire est prise pour la liste initiale de la commune (Annexe 1), son administrateur nommé, ouverte dès la notification, sans ajout ni radiation depuis, la convention reconduite chaque année.";
+
 /// How a list is written, for the page that asks for one.
 pub const FORMAT_HINT: &str = "une ligne par commune : « commune;écoles;notification », par exemple « Bron;12;16/11/2023 » (la commune par son nom ou son code INSEE, la date JJ/MM/AAAA)";
+
+/// How the directory is given to the territory's view.
+pub const DIRECTORY_FORMAT_HINT: &str = "ou, pour nommer les écoles, l'export CSV de l'annuaire de l'éducation (l'extrait des communes ou le fichier national) avec une liste « commune;notification », par exemple « Craponne;15/01/2025 »";
 
 /// The most schools a line may count: more than any commune of the Métropole has.
 pub const MAX_SCHOOLS: u32 = 999;
@@ -54,6 +60,9 @@ pub struct Counted {
     /// The lines of communes without a convention (no school, no notification): right, but
     /// not counted.
     pub skipped: Vec<String>,
+    /// Read with the directory: the lines whose count differs from the directory's schools
+    /// (the directory's are kept).
+    pub differs: Vec<String>,
 }
 
 /// Which cell holds which column: from the header when it names all three, else in the
@@ -258,6 +267,92 @@ pub fn read_counts(file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) -> 
     out
 }
 
+/// Reads a list « commune;notification » (a count may stay, « commune;écoles;notification »)
+/// with the directory of schools: each commune's schools are the directory's, named (public,
+/// first degree, not closed), under [`DIRECTORY_HYPOTHESIS`]; a count that differs from the
+/// directory is said in [`Counted::differs`]. Lines are read as [`read_counts`] reads them
+/// (unknown commune, date, commune given twice: refused and said).
+pub fn read_with_directory(
+    file: &str,
+    rows: &[(usize, Vec<String>)],
+    directory: &crate::annuaire::ByCommune,
+    on: NaiveDate,
+) -> Counted {
+    let file = &excerpt(file);
+    let mut out = Counted::default();
+    let header = usize::from(rows.first().is_some_and(|(_, r)| is_header(r)));
+    for (line, row) in rows.iter().skip(header) {
+        let cells: Vec<&str> = row
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cells.is_empty() {
+            continue;
+        }
+        let record = match commune(cells[0]) {
+            Ok(r) => r,
+            Err(why) => {
+                out.refused.push(format!(
+                    "« {file} », ligne {line}, colonne « commune » : {why}."
+                ));
+                continue;
+            }
+        };
+        let notified = cells[1..].iter().find_map(|c| parse_day(c));
+        let count = cells[1..]
+            .iter()
+            .find(|c| c.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|c| c.parse::<usize>().ok());
+        let Some(notified) = notified else {
+            if cells[1..].iter().all(|c| *c == "0") {
+                out.skipped.push(format!(
+                    "« {file} », ligne {line} : {} n'a pas de date de notification (pas de convention) ; elle n'est pas comptée.",
+                    record.name
+                ));
+            } else {
+                out.refused.push(format!(
+                    "« {file} », ligne {line}, colonne « notification » : la date de notification manque ou n'est pas une date (JJ/MM/AAAA, par exemple 16/11/2023)."
+                ));
+            }
+            continue;
+        };
+        if let Some((first, name, _)) = out.communes.iter().find(|(_, n, _)| *n == record.name) {
+            out.refused.push(format!(
+                "« {file} », ligne {line} : {name} est déjà à la ligne {first} (une ligne par commune)."
+            ));
+            continue;
+        }
+        let schools: &[crate::annuaire::Found] =
+            directory.get(&record.insee).map_or(&[], Vec::as_slice);
+        if let Some(n) = count.filter(|n| *n != schools.len()) {
+            out.differs.push(format!(
+                "{} : la liste « {file} » (ligne {line}) compte {n} école{}, l'annuaire en nomme {} ; les écoles de l'annuaire sont retenues.",
+                record.name,
+                if n > 1 { "s" } else { "" },
+                schools.len()
+            ));
+        }
+        let mut scenario = counted_scenario(record, 0, notified, on);
+        scenario.schools = schools
+            .iter()
+            .map(|s| {
+                let mut school = s.school(notified);
+                school.opened = Some(notified);
+                school.admin = Some(counted_admin());
+                school
+            })
+            .collect::<Vec<_>>()
+            .into();
+        out.communes.push((*line, record.name.clone(), scenario));
+    }
+    if out.communes.is_empty() && out.refused.is_empty() && out.skipped.is_empty() {
+        out.refused
+            .push(format!("« {file} » ne contient aucune commune."));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +371,48 @@ mod tests {
 
     fn on() -> NaiveDate {
         d("2026-11-30")
+    }
+
+    #[test]
+    fn with_the_directory_each_commune_has_its_named_schools() {
+        let directory =
+            crate::annuaire::by_commune(crate::samples::DIRECTORY_EXAMPLE.as_bytes()).unwrap();
+        let read = read_with_directory(
+            "liste.csv",
+            &rows(
+                "commune;notification\nCraponne;15/01/2025\nTassin-la-Demi-Lune;5;16/11/2023\n69123;2024-09-01\nBron;",
+            ),
+            &directory,
+            on(),
+        );
+        assert_eq!(read.refused, Vec::<String>::new());
+        let names: Vec<&str> = read.communes.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Craponne", "Tassin-la-Demi-Lune", "Lyon"]);
+        let craponne = &read.communes[0].2;
+        assert_eq!(craponne.schools.len(), 3);
+        assert_eq!(craponne.schools[0].name, "Ecole maternelle du Centre");
+        assert_eq!(read.communes[1].2.schools.len(), 6);
+        assert_eq!(read.communes[2].2.schools.len(), 2);
+        // Tassin's list said 5, the directory names 6: said, the directory's kept.
+        assert_eq!(
+            read.differs,
+            [
+                "Tassin-la-Demi-Lune : la liste « liste.csv » (ligne 3) compte 5 écoles, l'annuaire en nomme 6 ; les écoles de l'annuaire sont retenues."
+            ]
+        );
+        // Bron, without a notification: no convention.
+        assert_eq!(read.skipped.len(), 1);
+        // Named schools, under the hypothesis: eligible and billed from the notification.
+        let sim = simulate(craponne);
+        assert!(sim.schools.iter().all(|s| s.eligibility.eligible()));
+        assert_eq!(sim.schools[0].access_from(), Some(d("2025-01-15")));
+        let wrong = read_with_directory(
+            "l.csv",
+            &rows("Grenoble;15/01/2025\nCraponne;pas une date"),
+            &directory,
+            on(),
+        );
+        assert_eq!(wrong.refused.len(), 2, "{:?}", wrong.refused);
     }
 
     #[test]

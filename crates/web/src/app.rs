@@ -5,8 +5,8 @@
 
 pub use engine::dates::{fr, iso, parse_iso};
 pub use io::FieldError;
-pub use io::annuaire::FoundList;
-pub use io::counts::FORMAT_HINT;
+pub use io::annuaire::{ByCommune, FoundList, looks_like_directory};
+pub use io::counts::{DIRECTORY_FORMAT_HINT, FORMAT_HINT};
 pub use io::csv_text::{CsvText, decode as decode_text};
 pub use io::exports::ics::PastEvents;
 pub use io::exports::letter::ListMessage;

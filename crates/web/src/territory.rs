@@ -12,7 +12,8 @@ use engine::r10_eligibility::r10_commune;
 use engine::territory::{Territory, territory};
 use engine::text::fold_name;
 use engine::{Scenario, Simulation, simulate};
-use io::counts::{HYPOTHESIS, read_counts};
+use io::annuaire::ByCommune;
+use io::counts::{DIRECTORY_HYPOTHESIS, HYPOTHESIS, read_counts, read_with_directory};
 use io::exports::worker::{ExportRequest, SpreadsheetFormat};
 use io::parse_str;
 use io::scenario::to_string_pretty;
@@ -107,6 +108,12 @@ pub struct TerritoryState {
     pub skipped: Vec<String>,
     /// The column the table is sorted by, and whether descending; `None`: the order opened.
     pub sort: Option<(SortKey, bool)>,
+    /// The directory's schools of each commune, when its export was opened (its file's
+    /// name): the lists are then read « commune;notification », each commune with its named
+    /// schools.
+    pub directory: Option<(String, ByCommune)>,
+    /// Each list read (its rank, name, rows, the day): read again when the directory comes.
+    lists: Vec<(usize, String, Vec<(usize, Vec<String>)>, NaiveDate)>,
 }
 
 /// What the territory view is asked.
@@ -120,6 +127,9 @@ pub enum TerritoryAction {
     /// view's day): each line kept as a commune ([`read_counts`]), or refused with a message
     /// naming the file, line and column.
     ReadCounts(usize, String, Vec<(usize, Vec<String>)>, NaiveDate),
+    /// An export of the national school directory, read (its name, each commune's schools):
+    /// the lists, read again with it, name their communes' schools.
+    Directory(String, ByCommune),
     /// A file the browser could not read.
     Unreadable(String),
     /// A file that is not a list of communes (its name, why, in French).
@@ -153,17 +163,30 @@ impl TerritoryState {
                 )),
             },
             TerritoryAction::ReadCounts(rank, file, rows, on) => {
-                let read = read_counts(&file, &rows, on);
-                self.refused.extend(read.refused);
-                self.skipped.extend(read.skipped);
-                for (line, name, scenario) in read.communes {
-                    self.add(Opened {
-                        name,
-                        scenario: Rc::new(scenario),
-                        rank,
-                        source: format!("« {file} », ligne {line}"),
-                        list: Some(file.clone()),
-                    });
+                self.read_list(rank, &file, &rows, on);
+                self.lists.push((rank, file, rows, on));
+            }
+            TerritoryAction::Directory(file, schools) => {
+                match &mut self.directory {
+                    Some((names, all)) => {
+                        names.push_str(&format!(", {file}"));
+                        for (insee, found) in schools {
+                            all.entry(insee).or_default().extend(found);
+                        }
+                    }
+                    None => self.directory = Some((file, schools)),
+                }
+                // The lists already read are read again, now with the directory.
+                let lists = self.lists.clone();
+                for (_, list, _, _) in &lists {
+                    let named = format!("« {list} »");
+                    self.files
+                        .retain(|o| o.list.as_deref() != Some(list.as_str()));
+                    self.refused.retain(|m| !m.starts_with(&named));
+                    self.skipped.retain(|m| !m.contains(&named));
+                }
+                for (rank, list, rows, on) in &lists {
+                    self.read_list(*rank, list, rows, *on);
                 }
             }
             TerritoryAction::Unreadable(name) => self.refused.push(format!(
@@ -179,6 +202,27 @@ impl TerritoryState {
                 }
             }
             TerritoryAction::Clear => *self = TerritoryState::default(),
+        }
+    }
+
+    /// Reads a list: with the directory, « commune;notification » and its communes' named
+    /// schools; without, « commune;écoles;notification » and counted schools.
+    fn read_list(&mut self, rank: usize, file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) {
+        let read = match &self.directory {
+            Some((_, d)) => read_with_directory(file, rows, d, on),
+            None => read_counts(file, rows, on),
+        };
+        self.refused.extend(read.refused);
+        self.skipped.extend(read.skipped);
+        self.skipped.extend(read.differs);
+        for (line, name, scenario) in read.communes {
+            self.add(Opened {
+                name,
+                scenario: Rc::new(scenario),
+                rank,
+                source: format!("« {file} », ligne {line}"),
+                list: Some(file.to_string()),
+            });
         }
     }
 
@@ -237,27 +281,44 @@ impl TerritoryState {
         if lists.is_empty() {
             return Vec::new();
         }
-        vec![format!("{HYPOTHESIS} Listes lues : {}.", lists.join(", "))]
+        match &self.directory {
+            Some((names, _)) => vec![format!(
+                "{DIRECTORY_HYPOTHESIS} Annuaire lu : « {names} » ; listes lues : {}.",
+                lists.join(", ")
+            )],
+            None => vec![format!("{HYPOTHESIS} Listes lues : {}.", lists.join(", "))],
+        }
+    }
+
+    /// Each commune's scenario, all simulated to the same last year
+    /// ([`engine::territory::to_common_horizon`]): no budget year drops at the end.
+    fn common_scenarios(&self) -> Vec<Scenario> {
+        let mut all: Vec<Scenario> = self.files.iter().map(|o| (*o.scenario).clone()).collect();
+        let mut refs: Vec<&mut Scenario> = all.iter_mut().collect();
+        engine::territory::to_common_horizon(&mut refs);
+        all
     }
 
     /// Each commune's scenario as the scenario file writes it, for the export worker.
     fn scenario_texts(&self) -> Vec<String> {
-        self.files
+        self.common_scenarios()
             .iter()
-            .map(|o| to_string_pretty(&o.scenario))
+            .map(to_string_pretty)
             .collect()
     }
 
     /// Every commune simulated and set together on `today`.
     pub(crate) fn territory(&self, today: NaiveDate) -> Territory {
-        let sims: Vec<Simulation> = self.files.iter().map(|o| simulate(&o.scenario)).collect();
+        let scenarios = self.common_scenarios();
+        let sims: Vec<Simulation> = scenarios.iter().map(simulate).collect();
         let communes: Vec<Compared> = self
             .files
             .iter()
+            .zip(&scenarios)
             .zip(&sims)
-            .map(|(o, sim)| Compared {
+            .map(|((o, scenario), sim)| Compared {
                 name: &o.name,
-                scenario: &o.scenario,
+                scenario,
                 sim,
             })
             .collect();
@@ -416,6 +477,57 @@ mod tests {
             .enumerate()
             .map(|(i, l)| (i + 1, l.split(';').map(str::to_string).collect()))
             .collect()
+    }
+
+    #[test]
+    fn with_the_directory_a_list_of_three_communes_names_their_schools_whichever_comes_first() {
+        let list = cells(
+            "commune;notification\nCraponne;15/01/2025\nTassin-la-Demi-Lune;5;16/11/2023\nLyon;01/09/2024",
+        );
+        let directory = io::annuaire::by_commune(samples::DIRECTORY_EXAMPLE.as_bytes()).unwrap();
+        // The list read first (two columns: refused as counts), then the directory: the list
+        // is read again with it, its refusals gone.
+        let mut s = TerritoryState::default();
+        s.apply(TerritoryAction::ReadCounts(
+            1,
+            "liste.csv".into(),
+            list.clone(),
+            today(),
+        ));
+        assert!(!s.refused.is_empty());
+        s.apply(TerritoryAction::Directory(
+            "annuaire.csv".into(),
+            directory.clone(),
+        ));
+        assert_eq!(s.refused, Vec::<String>::new());
+        let names: Vec<&str> = s.files.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Craponne", "Tassin-la-Demi-Lune", "Lyon"]);
+        let schools: Vec<usize> = s.files.iter().map(|o| o.scenario.schools.len()).collect();
+        assert_eq!(schools, [3, 6, 2]);
+        assert!(
+            s.skipped
+                .iter()
+                .any(|m| m.contains("compte 5 écoles, l'annuaire en nomme 6"))
+        );
+        assert!(s.notes()[0].starts_with("Hypothèse : l'annuaire de l'éducation nomme"));
+        // The directory first: the same.
+        let mut t = TerritoryState::default();
+        t.apply(TerritoryAction::Directory("annuaire.csv".into(), directory));
+        t.apply(TerritoryAction::ReadCounts(
+            1,
+            "liste.csv".into(),
+            list,
+            today(),
+        ));
+        assert_eq!(t.files, s.files);
+        // Every commune to the same last year: the last budget year is whole.
+        let territory = s.territory(today());
+        let years: Vec<String> = territory
+            .budget_years
+            .iter()
+            .map(|y| y.1.to_string())
+            .collect();
+        assert_eq!(years.last().unwrap(), "1 650,00 €", "{years:?}");
     }
 
     #[test]

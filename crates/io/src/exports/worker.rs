@@ -173,6 +173,13 @@ pub enum ExportRequest {
         /// The commune's INSEE code.
         insee: String,
     },
+    /// The schools of every commune of the Métropole in an export of the directory, for the
+    /// territory's view (the answer is its [`ByCommune`](crate::annuaire::ByCommune) as JSON).
+    ReadDirectoryAll {
+        /// The file's bytes.
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+    },
     /// Two or three simulations side by side: a sheet each and a sheet of the differences.
     Comparison {
         /// The file's format.
@@ -234,9 +241,9 @@ impl ExportRequest {
             ExportRequest::Calendar { .. } | ExportRequest::TerritoryCalendar { .. } => {
                 "text/calendar;charset=utf-8"
             }
-            ExportRequest::ReadCsv { .. } | ExportRequest::ReadDirectory { .. } => {
-                "application/json"
-            }
+            ExportRequest::ReadCsv { .. }
+            | ExportRequest::ReadDirectory { .. }
+            | ExportRequest::ReadDirectoryAll { .. } => "application/json",
         }
     }
 
@@ -244,7 +251,9 @@ impl ExportRequest {
     pub fn progress(&self, first: bool) -> &'static str {
         match (self, first) {
             (ExportRequest::ReadCsv { .. }, _) => "Lecture du fichier…",
-            (ExportRequest::ReadDirectory { .. }, _) => "Lecture de l'annuaire…",
+            (ExportRequest::ReadDirectory { .. } | ExportRequest::ReadDirectoryAll { .. }, _) => {
+                "Lecture de l'annuaire…"
+            }
             (_, true) => "Chargement du module d'export (une seule fois)…",
             (_, false) => "Préparation du document…",
         }
@@ -253,9 +262,9 @@ impl ExportRequest {
     /// What the page says when the worker could not do it, `message` saying why.
     pub fn failure(&self, message: &str) -> String {
         match self {
-            ExportRequest::ReadCsv { .. } | ExportRequest::ReadDirectory { .. } => {
-                message.to_string()
-            }
+            ExportRequest::ReadCsv { .. }
+            | ExportRequest::ReadDirectory { .. }
+            | ExportRequest::ReadDirectoryAll { .. } => message.to_string(),
             _ => format!("L'export n'a pas abouti : {message}"),
         }
     }
@@ -343,6 +352,15 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
                 Err(message) => ExportResponse::Failed(message),
             };
         }
+        ExportRequest::ReadDirectoryAll { bytes } => {
+            return match crate::annuaire::by_commune(bytes) {
+                Ok(found) => match serde_json::to_vec(&found) {
+                    Ok(json) => ExportResponse::File(json),
+                    Err(_) => ExportResponse::Failed("le fichier n'a pas pu être transmis".into()),
+                },
+                Err(message) => ExportResponse::Failed(message),
+            };
+        }
         ExportRequest::ReadDirectory { bytes, insee } => {
             return match crate::annuaire::find(bytes, insee) {
                 Ok(found) => match serde_json::to_vec(&found) {
@@ -416,6 +434,7 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
         // Answered above, without a scenario or with several.
         ExportRequest::ReadCsv { .. }
         | ExportRequest::ReadDirectory { .. }
+        | ExportRequest::ReadDirectoryAll { .. }
         | ExportRequest::Comparison { .. }
         | ExportRequest::Territory { .. }
         | ExportRequest::TerritoryCalendar { .. } => {
