@@ -96,6 +96,9 @@ pub struct Opened {
     pub list: Option<String>,
 }
 
+/// A list read: its rank, its name, its rows each with its line, the view's day.
+type ListRead = (usize, String, Vec<(usize, Vec<String>)>, NaiveDate);
+
 /// What the territory view holds: the communes opened, what was not taken (each message
 /// names its file, and its line for a list), and the table's order.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -113,7 +116,7 @@ pub struct TerritoryState {
     /// schools.
     pub directory: Option<(String, ByCommune)>,
     /// Each list read (its rank, name, rows, the day): read again when the directory comes.
-    lists: Vec<(usize, String, Vec<(usize, Vec<String>)>, NaiveDate)>,
+    lists: Vec<ListRead>,
 }
 
 /// What the territory view is asked.
