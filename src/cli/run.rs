@@ -47,7 +47,7 @@ fn read_territory(
     // The directory's exports first, wherever they are given: the lists read with them name
     // their communes' schools.
     enum Item {
-        Scenario(String, crate::engine::Scenario),
+        Scenario(String, Box<crate::engine::Scenario>),
         List(String, Vec<u8>),
     }
     let mut items = Vec::with_capacity(files.len());
@@ -55,7 +55,7 @@ fn read_territory(
     for file in files {
         let shown = file.to_string_lossy().into_owned();
         if !shown.to_lowercase().ends_with(".csv") {
-            items.push(Item::Scenario(shown, read_scenario(file, stdin)?));
+            items.push(Item::Scenario(shown, Box::new(read_scenario(file, stdin)?)));
             continue;
         }
         let bytes = read_bytes(file, stdin).map_err(fail)?;
@@ -80,7 +80,7 @@ fn read_territory(
     for item in items {
         let (shown, bytes) = match item {
             Item::Scenario(name, s) => {
-                read.push((name, s));
+                read.push((name, *s));
                 continue;
             }
             Item::List(shown, bytes) => (shown, bytes),
