@@ -196,13 +196,16 @@ async function visit(context, throttled = false, hash = '') {
       window.__directoryFrom = null;
       window.__directoryAt = null;
       document.querySelector('#annuaire-annuler')?.click();
-      document.querySelector('#fichier-annuaire').addEventListener('change', () => { window.__directoryFrom = performance.now(); }, { once: true });
+      // On the document: the input is drawn again after « Annuler ».
+      document.addEventListener('change', (e) => {
+        if (e.target.id === 'fichier-annuaire') window.__directoryFrom = performance.now();
+      }, { capture: true, once: true });
       new MutationObserver((_, observer) => {
         if (document.querySelector('#annuaire-liste legend')) { window.__directoryAt = performance.now(); observer.disconnect(); }
       }).observe(document.body, { subtree: true, childList: true });
     });
     await directoryPage.locator('#fichier-annuaire').setInputFiles({ name: 'fr-en-annuaire-education.csv', mimeType: 'text/csv', buffer: national });
-    await directoryPage.waitForFunction(() => window.__directoryAt !== null, null, { timeout: 60000 });
+    await directoryPage.waitForFunction(() => window.__directoryAt !== null && window.__directoryFrom !== null, null, { timeout: 60000 });
     directoryRuns.push(await directoryPage.evaluate(() => window.__directoryAt - window.__directoryFrom));
   }
   console.log(JSON.stringify({

@@ -88,6 +88,7 @@ pub fn school_row(p: &SchoolRowProps) -> Html {
             if open {
                 <tr class="school-details" id={panel}>
                     <td colspan={HEADS.len().to_string()}>
+                        if let Some(d) = &s.directory { <p class="hint directory-note">{ d }</p> }
                         <div class="details-grid">{ for DETAIL_FIELDS.map(|f| input(f, "detail")) }</div>
                         <button type="button" class="duplicate" onclick={duplicate}>{ "Dupliquer cette école" }<span class="visually-hidden">{ format!(" (école {n})") }</span></button>
                     </td>

@@ -88,6 +88,28 @@ struct Worker {
     _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
 
+/// Posts `message` to the worker, handing over (not copying) the file's bytes it carries: a
+/// request's `bytes` (a `Uint8Array` one level down) is transferred.
+fn post(worker: &web_sys::Worker, message: &JsValue) {
+    let transfer = js_sys::Array::new();
+    let object: &js_sys::Object = message.unchecked_ref();
+    if let Some(inner) = js_sys::Object::values(object)
+        .get(0)
+        .dyn_into::<js_sys::Object>()
+        .ok()
+        && let Ok(bytes) = js_sys::Reflect::get(&inner, &JsValue::from_str("bytes"))
+        && let Ok(bytes) = bytes.dyn_into::<js_sys::Uint8Array>()
+    {
+        transfer.push(&bytes.buffer());
+    }
+    if worker
+        .post_message_with_transfer(message, &transfer)
+        .is_err()
+    {
+        let _ = worker.post_message(message);
+    }
+}
+
 fn start(pending: &Rc<RefCell<VecDeque<ExportJob>>>) -> Result<Worker, String> {
     let worker = web_sys::Worker::new("./laclasse-sim-export_loader.js")
         .map_err(|_| "Le navigateur n'a pas pu charger le module d'export.".to_string())?;
@@ -103,7 +125,7 @@ fn start(pending: &Rc<RefCell<VecDeque<ExportJob>>>) -> Result<Worker, String> {
                 ready_in.set(true);
                 let queued = std::mem::take(&mut *queued_in.borrow_mut());
                 for request in queued {
-                    let _ = worker_in.post_message(&request);
+                    post(&worker_in, &request);
                 }
                 return;
             }
@@ -138,7 +160,7 @@ pub struct Exporter(pub Callback<ExportJob>);
 pub fn use_exporter() -> Callback<ExportJob> {
     let worker = use_mut_ref(|| None::<Worker>);
     let pending = use_mut_ref(VecDeque::<ExportJob>::new);
-    Callback::from(move |job: ExportJob| {
+    Callback::from(move |mut job: ExportJob| {
         let status = job.status.clone();
         let first = worker.borrow().is_none();
         let progress = job.request.progress(first);
@@ -149,6 +171,8 @@ pub fn use_exporter() -> Callback<ExportJob> {
             )));
             return;
         };
+        // The message holds its own copy of a file's bytes: the request lets go of them.
+        job.request.drop_bytes();
         pending.borrow_mut().push_back(job);
         if worker.borrow().is_none() {
             status.set(Some((false, progress.into())));
@@ -165,7 +189,7 @@ pub fn use_exporter() -> Callback<ExportJob> {
         }
         if let Some(w) = worker.borrow().as_ref() {
             if w.ready.get() {
-                let _ = w.worker.post_message(&message);
+                post(&w.worker, &message);
             } else {
                 w.queued.borrow_mut().push(message);
             }

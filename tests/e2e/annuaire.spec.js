@@ -33,6 +33,8 @@ test('Tassin from the directory: ticked, added, one administrator named, that sc
   await expect(app.schoolRow(1).locator('.status')).toContainText('✗ administrateur à désigner');
   await app.openSchool(1);
   await expect(app.schoolRow(1).getByLabel(/^UAI, école 1/)).toHaveValue('0693201E');
+  // What the directory says stays in the school's help (not a field of the scenario).
+  await expect(app.schoolRow(1).locator('.directory-note')).toHaveText("Annuaire de l'éducation : 1 rue des Écoles, 69160 Tassin-la-Demi-Lune ; ouverte le 01/09/1970 ; ECOLE MATERNELLE");
   await expect(app.schoolRow(1).getByLabel(/^Demande reçue le, école 1/)).toHaveValue('2025-01-15');
   for (const [label, value] of [['nom', 'MARTIN'], ['prénom', 'Anne'], ['fonction', 'Directrice'], ['e-mail', 'anne.martin@ecole.example.fr'], ['téléphone', '04 78 00 00 01']]) {
     await app.schoolRow(1).getByLabel(new RegExp(`^Administrateur : ${label}, école 1`)).fill(value);

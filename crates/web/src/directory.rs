@@ -151,6 +151,7 @@ pub fn schools_to_add(found: &FoundList, chosen: &[usize], draft: &Draft) -> Vec
             s.set(SchoolField::Level, f.level.clone());
             s.set(SchoolField::Sector, Sector::Public.code());
             s.set(SchoolField::Requested, requested);
+            s.directory = Some(f.says.clone());
             s
         })
         .collect()
@@ -199,6 +200,20 @@ mod tests {
         }));
         assert_eq!(added[0].get(SchoolField::Uai), "0693201E");
         assert_eq!(added[0].get(SchoolField::Level), "maternelle");
+        // What the directory says stays with the draft, never in the scenario.
+        assert!(
+            added[0]
+                .directory
+                .as_deref()
+                .unwrap()
+                .starts_with("Annuaire de l'éducation : 1 rue des Écoles")
+        );
+        let mut with = draft.clone();
+        with.schools.push(std::rc::Rc::new(added[0].clone()));
+        assert!(!with.to_value().to_string().contains("1 rue des Écoles"));
+        let stored = serde_json::to_string(&with).unwrap();
+        let back: Draft = serde_json::from_str(&stored).unwrap();
+        assert_eq!(back.schools[0].directory, added[0].directory);
     }
 
     #[test]

@@ -135,6 +135,10 @@ pub struct SchoolDraft {
     /// The row's key on the page.
     pub id: u64,
     values: Texts<SchoolField, { SchoolField::COUNT }>,
+    /// What the national school directory says of it, when it was imported from there
+    /// (address, opening, nature): kept with the draft for its help, never written to the
+    /// scenario file or a link.
+    pub directory: Option<String>,
 }
 
 impl Default for SchoolDraft {
@@ -143,12 +147,19 @@ impl Default for SchoolDraft {
         for f in SchoolField::ALL {
             values.set(f, f.default_text());
         }
-        SchoolDraft { id: 0, values }
+        SchoolDraft {
+            id: 0,
+            values,
+            directory: None,
+        }
     }
 }
 
 /// Key of the page id in stored drafts.
 const ID_KEY: &str = "id";
+
+/// Key of what the directory says of a school, in stored drafts.
+const DIRECTORY_KEY: &str = "annuaire";
 
 impl SchoolDraft {
     /// A school with nothing typed, not even the default level and sector.
@@ -156,6 +167,7 @@ impl SchoolDraft {
         SchoolDraft {
             id: 0,
             values: Texts::blank(),
+            directory: None,
         }
     }
 
@@ -210,6 +222,9 @@ impl Serialize for SchoolDraft {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = Map::new();
         m.insert(ID_KEY.into(), Value::from(self.id));
+        if let Some(d) = &self.directory {
+            m.insert(DIRECTORY_KEY.into(), Value::String(d.clone()));
+        }
         for f in SchoolField::ALL {
             insert_at(&mut m, &f.keys(), Value::String(self.get(f).to_string()));
         }
@@ -222,6 +237,10 @@ impl<'de> Deserialize<'de> for SchoolDraft {
         let v = Value::deserialize(d)?;
         let mut s = SchoolDraft::read(&v);
         s.id = v.get(ID_KEY).and_then(Value::as_u64).unwrap_or_default();
+        s.directory = v
+            .get(DIRECTORY_KEY)
+            .and_then(Value::as_str)
+            .map(|d| d.chars().take(500).collect());
         Ok(s)
     }
 }
@@ -488,6 +507,7 @@ impl Draft {
         SchoolDraft {
             id,
             values: SchoolDraft::default().values,
+            directory: None,
         }
     }
 

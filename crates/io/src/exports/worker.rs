@@ -259,6 +259,17 @@ impl ExportRequest {
         }
     }
 
+    /// Lets go of the file's bytes a request carries (a directory of 50 MB), once they are on
+    /// their way to the worker: the page does not hold the file twice.
+    pub fn drop_bytes(&mut self) {
+        if let ExportRequest::ReadCsv { bytes, .. }
+        | ExportRequest::ReadDirectory { bytes, .. }
+        | ExportRequest::ReadDirectoryAll { bytes } = self
+        {
+            *bytes = Vec::new();
+        }
+    }
+
     /// What the page says when the worker could not do it, `message` saying why.
     pub fn failure(&self, message: &str) -> String {
         match self {
