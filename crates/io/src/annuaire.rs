@@ -156,19 +156,7 @@ impl DirectorySchool {
     /// The school for a scenario: received on `requested`, public, with no administrator yet
     /// (R10: it waits for one, and is not billed until then).
     pub fn school(&self, requested: NaiveDate) -> School {
-        School {
-            name: self.name.clone(),
-            uai: Some(self.uai.clone()),
-            level: self.level,
-            sector: Sector::Public,
-            group: None,
-            requested,
-            opened: None,
-            removal_requested: None,
-            admin_changed: None,
-            storage_gb: None,
-            admin: None,
-        }
+        Found::from(self).school(requested)
     }
 }
 
