@@ -72,11 +72,6 @@ fn read_territory(
     }
     let mut read = Vec::with_capacity(items.len());
     let mut notes = String::new();
-    if let Some(d) = &directory {
-        for w in d.schools.iter().filter_map(|s| s.warning()) {
-            notes.push_str(&format!("laclasse-sim : {w}\n"));
-        }
-    }
     for item in items {
         let (shown, bytes) = match item {
             Item::Scenario(name, s) => {
@@ -286,6 +281,11 @@ pub(super) fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome 
                     None => printed(json),
                     Some(out) => {
                         let shown = out.to_string_lossy().into_owned();
+                        if !shown.to_lowercase().ends_with(".json") {
+                            return Outcome::fail(format!(
+                                "laclasse-sim : « {shown} » : le scénario s'écrit en .json\n"
+                            ));
+                        }
                         match write_whole(&out, json.as_bytes()) {
                             Ok(()) => Outcome::ok(String::new()),
                             Err(e) => {

@@ -11,7 +11,9 @@ use super::state::Dispatch;
 use super::use_exporter::{ExportJob, Exporter, Status};
 use crate::web::app::FoundList;
 use crate::web::app::worker::ExportRequest;
-use crate::web::directory::{DirectoryChoice, NO_COMMUNE, commune_of, schools_to_add};
+use crate::web::directory::{
+    DirectoryChoice, add_button, added_message, commune_of, no_commune_message, schools_to_add,
+};
 use crate::web::draft::Draft;
 use crate::web::state::Action;
 
@@ -41,9 +43,12 @@ pub fn import_directory(p: &ImportDirectoryProps) -> Html {
 
     let pick = {
         let (input, status, commune) = (input.clone(), status.clone(), commune.clone());
+        let why = no_commune_message(&p.draft);
+        let reading = reading.clone();
         Callback::from(move |_: MouseEvent| {
             if commune.is_none() {
-                status.set(Some((true, NO_COMMUNE.to_string())));
+                reading.set(String::new());
+                status.set(Some((true, why.clone())));
                 return;
             }
             status.set(None);
@@ -127,12 +132,19 @@ pub fn import_directory(p: &ImportDirectoryProps) -> Html {
         })
     };
     let said = match (*status).clone() {
-        Some((true, m)) if m == NO_COMMUNE => {
+        Some((true, m)) if (*reading).is_empty() => {
             html! { <p class="error" role="alert" id="annuaire-erreur">{ m }</p> }
         }
-        Some((true, m)) => html! {
-            <p class="error" role="alert" id="annuaire-erreur">{ format!("« {} » : {m}. Aucune école n'a été ajoutée.", *reading) }</p>
-        },
+        Some((true, m)) => {
+            let end = if m.ends_with(['?', '.', '!']) {
+                ""
+            } else {
+                "."
+            };
+            html! {
+                <p class="error" role="alert" id="annuaire-erreur">{ format!("« {} » : {m}{end} Aucune école n'a été ajoutée.", *reading) }</p>
+            }
+        }
         Some((false, m)) => html! { <p class="hint" role="status">{ m }</p> },
         None => Html::default(),
     };
@@ -161,9 +173,14 @@ pub fn import_directory(p: &ImportDirectoryProps) -> Html {
     let to_add = schools_to_add(&l.found, &chosen, &p.draft);
     let confirm = {
         let (loaded, dispatch, to_add) = (loaded.clone(), p.dispatch.clone(), to_add.clone());
+        let (status, reading) = (status.clone(), reading.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(Action::AddSchools(to_add.clone()));
             loaded.set(None);
+            reading.set(String::new());
+            // Said where the import was: the list is gone, the schools are added.
+            status.set(Some((false, added_message(to_add.len()))));
+            super::browser::focus_later("importer-annuaire".into());
         })
     };
     let cancel = {
@@ -198,7 +215,7 @@ pub fn import_directory(p: &ImportDirectoryProps) -> Html {
             <p class="hint">{ &choice.note }</p>
             <div class="toolbar">
                 <button type="button" class="primary" id="annuaire-confirmer" onclick={confirm} disabled={to_add.is_empty()}>
-                    { match to_add.len() { 1 => "Ajouter l'école cochée".to_string(), n => format!("Ajouter les {n} écoles cochées") } }
+                    { add_button(to_add.len()) }
                 </button>
                 <button type="button" id="annuaire-annuler" onclick={cancel}>{ "Annuler" }</button>
             </div>

@@ -81,7 +81,7 @@ pub fn school_row(p: &SchoolRowProps) -> Html {
                 <td class="fee" data-col={HEADS[4]}>{ &p.line.fee }</td>
                 <td class="actions">
                     <button type="button" class="details-toggle" onclick={toggle} aria-expanded={if open { "true" } else { "false" }} aria-controls={panel.clone()}
-                        disabled={!p.errors.is_empty()} aria-label={format!("Détails de l'école {n}")}>{ if open { "Détails ▾" } else { "Détails ▸" } }</button>
+                        disabled={!p.errors.is_empty()} title={(!p.errors.is_empty()).then_some("Reste ouvert tant qu'une erreur est à corriger")} aria-label={format!("Détails de l'école {n}")}>{ if open { "Détails ▾" } else { "Détails ▸" } }</button>
                     <button type="button" class="danger" onclick={delete} aria-label={format!("Supprimer l'école {n}")} title="Supprimer">{ "✕" }</button>
                 </td>
             </tr>

@@ -82,7 +82,7 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
     html! {
         <details class="territory" id="territoire">
             <summary>{ "Vue de la Métropole : plusieurs communes" }</summary>
-            <p class="hint">{ format!("Un fichier de scénario (.json) par commune, ou une liste des communes avec leur nombre d'écoles (.csv, {FORMAT_HINT}), {DIRECTORY_FORMAT_HINT}. Les fichiers restent dans cette page : ils ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations ».") }</p>
+            <p class="hint">{ format!("Un fichier de scénario (.json) par commune, ou une liste des communes avec leur nombre d'écoles en .csv : {FORMAT_HINT} ; {DIRECTORY_FORMAT_HINT}. Les fichiers restent dans cette page : ils ne sont ni enregistrés ni envoyés, et ne s'ajoutent pas à « Mes simulations ».") }</p>
             <div class="field">
                 <label for="fichiers-communes">{ "Fichiers des communes (.json ou .csv, plusieurs à la fois)" }</label>
                 <input type="file" id="fichiers-communes" multiple=true accept=".json,.csv,application/json,text/csv" onchange={files.on_files.clone()} />
@@ -97,6 +97,12 @@ pub fn territory_panel(p: &TerritoryProps) -> Html {
                 }
                 if !state.refused.is_empty() {
                     <ul class="error" id="communes-refusees">{ for state.refused.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                }
+                if let Some(m) = state.waiting_for_list() {
+                    <p class="hint" role="status" id="annuaire-attend-liste">{ m }</p>
+                }
+                if state.files.is_empty() && state.anything_opened() {
+                    <button type="button" onclick={files.clear.clone()}>{ "Fermer ces fichiers" }</button>
                 }
                 if !state.skipped.is_empty() {
                     <ul class="hint" id="communes-non-comptees">{ for state.skipped.iter().map(|m| html! { <li>{ m }</li> }) }</ul>

@@ -12,6 +12,10 @@ test('Tassin from the directory: ticked, added, one administrator named, that sc
   // Without a commune, the directory cannot be read for it: said, nothing asked.
   await page.getByRole('button', { name: "Importer depuis l'annuaire de l'éducation…" }).click();
   await expect(page.locator('#annuaire-erreur')).toHaveText("Choisissez d'abord la commune (nom ou code INSEE) : l'annuaire est lu pour ses écoles.");
+  // A commune outside the Métropole: said as such.
+  await app.type(app.communeName, 'Villefranche-sur-Saône');
+  await page.getByRole('button', { name: "Importer depuis l'annuaire de l'éducation…" }).click();
+  await expect(page.locator('#annuaire-erreur')).toHaveText("« Villefranche-sur-Saône » n'est pas une des 58 communes de la Métropole de Lyon : l'annuaire n'est lu que pour elles.");
   await app.type(app.communeName, 'Tassin-la-Demi-Lune');
   await app.type(app.notified, '2025-01-15');
   await page.locator('#fichier-annuaire').setInputFiles(EXAMPLE);
@@ -28,6 +32,9 @@ test('Tassin from the directory: ticked, added, one administrator named, that sc
   await list.getByLabel(/Ecole primaire des Cerisiers/).uncheck();
   await page.getByRole('button', { name: 'Ajouter les 4 écoles cochées' }).click();
   await expect(app.schoolRows).toHaveCount(4);
+  // Said where the list was, the focus back on the import's button.
+  await expect(page.locator('.import [role="status"]', { hasText: "4 écoles ajoutées depuis l'annuaire ; chacune attend son administrateur" })).toBeVisible();
+  await expect(page.locator('#importer-annuaire')).toBeFocused();
   await expect(app.schoolName(1)).toHaveValue('Ecole maternelle Leclerc');
   // Administrators are not in the directory: each school waits for one.
   await expect(app.schoolRow(1).locator('.status')).toContainText('✗ administrateur à désigner');

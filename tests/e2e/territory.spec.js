@@ -226,7 +226,13 @@ test('the territory from the directory and a list of three communes: named schoo
   await page.locator('#territoire summary').click();
   const directory = { name: 'fr-en-annuaire-education.csv', mimeType: 'text/csv', buffer: fs.readFileSync(path.join(__dirname, '../../data/annuaire-exemple.csv')) };
   const list = { name: 'communes.csv', mimeType: 'text/csv', buffer: Buffer.from('commune;notification\nCraponne;15/01/2025\nTassin-la-Demi-Lune;5;16/11/2023\n69383;01/09/2024\n') };
-  await page.getByLabel('Fichiers des communes (.json ou .csv, plusieurs à la fois)').setInputFiles([list, directory]);
+  // The directory alone waits for its list, and says so; it can be closed.
+  const input = page.getByLabel('Fichiers des communes (.json ou .csv, plusieurs à la fois)');
+  await input.setInputFiles([directory]);
+  await expect(page.locator('#annuaire-attend-liste')).toContainText('une liste « commune;notification » des communes à simuler');
+  await page.getByRole('button', { name: 'Fermer ces fichiers' }).click();
+  await expect(page.locator('#annuaire-attend-liste')).toHaveCount(0);
+  await input.setInputFiles([list, directory]);
   const rows = page.locator('#territoire-communes tbody tr');
   await expect(rows).toHaveCount(3);
   const names = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[0].textContent));

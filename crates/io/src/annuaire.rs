@@ -486,7 +486,13 @@ pub fn commune_arg(arg: &str) -> Result<&'static CommuneRecord, String> {
     {
         communes::by_code(arg)
     } else {
-        communes::by_name(arg)
+        // « Lyon 3e Arrondissement », as the directory names it: Lyon.
+        let folded = key(arg);
+        communes::by_name(arg).or_else(|| {
+            (folded.starts_with("lyon") && folded.contains("arrondissement"))
+                .then(|| communes::by_name("Lyon"))
+                .flatten()
+        })
     };
     found.map(|(c, _)| c).ok_or_else(|| {
         format!(
@@ -642,6 +648,10 @@ mod tests {
         assert_eq!(commune_arg("69069").unwrap().name, "Craponne");
         assert_eq!(commune_arg("69383").unwrap().name, "Lyon");
         assert_eq!(commune_arg("tassin la demi lune").unwrap().insee, "69244");
+        assert_eq!(
+            commune_arg("Lyon 3e Arrondissement").unwrap().insee,
+            "69123"
+        );
         assert!(
             commune_arg("Grenoble")
                 .unwrap_err()

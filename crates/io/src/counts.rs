@@ -188,6 +188,13 @@ fn read_line(cells: [&str; 3]) -> Result<Line, (usize, String)> {
     let schools = match count.parse::<u32>() {
         Ok(n) if count.bytes().all(|b| b.is_ascii_digit()) && n <= MAX_SCHOOLS => n,
         _ if count.is_empty() => return Err((1, "le nombre d'écoles est vide".into())),
+        _ if parse_day(count).is_some() => {
+            let why = format!(
+                "« {} » est une date, pas un nombre d'écoles : une liste « commune;notification » se lit avec l'export de l'annuaire de l'éducation, à donner avec elle",
+                excerpt(count)
+            );
+            return Err((1, why));
+        }
         _ => {
             let why = format!(
                 "« {} » n'est pas un nombre entier d'écoles de 0 à {MAX_SCHOOLS}",
@@ -325,6 +332,14 @@ pub fn read_with_directory(
         }
         let schools: &[crate::annuaire::Found] =
             directory.get(&record.insee).map_or(&[], Vec::as_slice);
+        if schools.is_empty() {
+            out.differs.push(format!(
+                "{} ({}) : l'annuaire lu ne nomme aucune de ses écoles publiques du premier degré (l'extrait d'une autre commune ?) ; elle est comptée sans école.",
+                record.name, record.insee
+            ));
+        }
+        out.differs
+            .extend(schools.iter().filter_map(|s| s.warning.clone()));
         if let Some(n) = count.filter(|n| *n != schools.len()) {
             out.differs.push(format!(
                 "{} : la liste « {file} » (ligne {line}) compte {n} école{}, l'annuaire en nomme {} ; les écoles de l'annuaire sont retenues.",
@@ -393,13 +408,25 @@ mod tests {
         assert_eq!(craponne.schools[0].name, "Ecole maternelle du Centre");
         assert_eq!(read.communes[1].2.schools.len(), 6);
         assert_eq!(read.communes[2].2.schools.len(), 2);
-        // Tassin's list said 5, the directory names 6: said, the directory's kept.
+        // Tassin's list said 5, the directory names 6: said, the directory's kept; its school
+        // to close is said too.
+        assert!(read.differs.contains(&"Tassin-la-Demi-Lune : la liste « liste.csv » (ligne 3) compte 5 écoles, l'annuaire en nomme 6 ; les écoles de l'annuaire sont retenues.".to_string()), "{:?}", read.differs);
+        assert!(
+            read.differs
+                .iter()
+                .any(|d| d.contains("Les Tilleuls") && d.contains("A FERMER"))
+        );
+        // A commune the directory does not name: said, never a silent 0.
+        let bron = read_with_directory("l.csv", &rows("Bron;15/01/2025"), &directory, on());
         assert_eq!(
-            read.differs,
+            bron.differs,
             [
-                "Tassin-la-Demi-Lune : la liste « liste.csv » (ligne 3) compte 5 écoles, l'annuaire en nomme 6 ; les écoles de l'annuaire sont retenues."
+                "Bron (69029) : l'annuaire lu ne nomme aucune de ses écoles publiques du premier degré (l'extrait d'une autre commune ?) ; elle est comptée sans école."
             ]
         );
+        // Without the directory, a date where the count goes says what the list needs.
+        let counts = read_counts("l.csv", &rows("Craponne;15/01/2025"), on());
+        assert!(counts.refused[0].contains("est une date, pas un nombre d'écoles : une liste « commune;notification » se lit avec l'export de l'annuaire"), "{:?}", counts.refused);
         // Bron, without a notification: no convention.
         assert_eq!(read.skipped.len(), 1);
         // Named schools, under the hypothesis: eligible and billed from the notification.

@@ -26,6 +26,41 @@ pub fn commune_of(draft: &Draft) -> Option<(String, String)> {
 pub const NO_COMMUNE: &str =
     "Choisissez d'abord la commune (nom ou code INSEE) : l'annuaire est lu pour ses écoles.";
 
+/// Why the import cannot start for the commune typed: none, or not one of the 58.
+pub fn no_commune_message(draft: &Draft) -> String {
+    let name = draft.text(Field::CommuneName).trim();
+    let code = draft.text(Field::CommuneInsee).trim();
+    if name.is_empty() && code.is_empty() {
+        NO_COMMUNE.to_string()
+    } else {
+        let typed = if name.is_empty() { code } else { name };
+        format!(
+            "« {typed} » n'est pas une des 58 communes de la Métropole de Lyon : l'annuaire n'est lu que pour elles."
+        )
+    }
+}
+
+/// What the page says once schools are added from the directory.
+pub fn added_message(n: usize) -> String {
+    match n {
+        1 => {
+            "1 école ajoutée depuis l'annuaire ; elle attend son administrateur (Détails ▸).".into()
+        }
+        n => format!(
+            "{n} écoles ajoutées depuis l'annuaire ; chacune attend son administrateur (Détails ▸)."
+        ),
+    }
+}
+
+/// The add button's text for `n` schools ticked.
+pub fn add_button(n: usize) -> String {
+    match n {
+        0 => "Aucune école cochée".into(),
+        1 => "Ajouter l'école cochée".into(),
+        n => format!("Ajouter les {n} écoles cochées"),
+    }
+}
+
 /// A school of the directory, as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DirectoryRow {
@@ -259,7 +294,14 @@ mod tests {
     fn without_a_commune_of_the_metropole_nothing_is_read() {
         let mut draft = Draft::default();
         assert_eq!(commune_of(&draft), None);
+        assert_eq!(no_commune_message(&draft), NO_COMMUNE);
         draft.set(Field::CommuneName, "Grenoble");
         assert_eq!(commune_of(&draft), None);
+        assert_eq!(
+            no_commune_message(&draft),
+            "« Grenoble » n'est pas une des 58 communes de la Métropole de Lyon : l'annuaire n'est lu que pour elles."
+        );
+        assert_eq!(add_button(0), "Aucune école cochée");
+        assert_eq!(add_button(4), "Ajouter les 4 écoles cochées");
     }
 }

@@ -208,6 +208,25 @@ impl TerritoryState {
         }
     }
 
+    /// What the view says while the directory waits for its list of communes.
+    pub fn waiting_for_list(&self) -> Option<String> {
+        let (names, _) = self.directory.as_ref()?;
+        self.lists.is_empty().then(|| {
+            format!(
+                "« {names} » est lu : l'annuaire se lit avec une liste « commune;notification » des communes à simuler ; ouvrez-la aussi."
+            )
+        })
+    }
+
+    /// Whether anything was opened (communes, messages, a directory): « Fermer ces fichiers »
+    /// is offered.
+    pub fn anything_opened(&self) -> bool {
+        !self.files.is_empty()
+            || !self.refused.is_empty()
+            || !self.skipped.is_empty()
+            || self.directory.is_some()
+    }
+
     /// Reads a list: with the directory, « commune;notification » and its communes' named
     /// schools; without, « commune;écoles;notification » and counted schools.
     fn read_list(&mut self, rank: usize, file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) {
@@ -215,6 +234,15 @@ impl TerritoryState {
             Some((_, d)) => read_with_directory(file, rows, d, on),
             None => read_counts(file, rows, on),
         };
+        // A file of which no line is a commune is not a list: said once, not line by line.
+        if read.communes.is_empty() && read.refused.len() > 3 {
+            self.refused.push(format!(
+                "« {file} » n'est pas une liste de communes : aucune de ses {} lignes n'est lue (la première : {}).",
+                read.refused.len(),
+                read.refused[0]
+            ));
+            return;
+        }
         self.refused.extend(read.refused);
         self.skipped.extend(read.skipped);
         self.skipped.extend(read.differs);
@@ -523,6 +551,33 @@ mod tests {
             today(),
         ));
         assert_eq!(t.files, s.files);
+        // The directory alone waits for its list, and says so.
+        let mut alone = TerritoryState::default();
+        alone.apply(TerritoryAction::Directory(
+            "annuaire.csv".into(),
+            io::annuaire::by_commune(samples::DIRECTORY_EXAMPLE.as_bytes()).unwrap(),
+        ));
+        assert!(alone.anything_opened());
+        assert!(
+            alone
+                .waiting_for_list()
+                .unwrap()
+                .contains("une liste « commune;notification »")
+        );
+        assert_eq!(s.waiting_for_list(), None);
+        // A file of which no line is a commune: one message, not one a line.
+        let mut wrong = TerritoryState::default();
+        wrong.apply(TerritoryAction::ReadCounts(
+            1,
+            "autre.csv".into(),
+            cells("a;b;c\nx;1;2\ny;1;2\nz;1;2\nw;1;2\nv;1;2"),
+            today(),
+        ));
+        assert_eq!(wrong.refused.len(), 1, "{:?}", wrong.refused);
+        assert!(
+            wrong.refused[0]
+                .starts_with("« autre.csv » n'est pas une liste de communes : aucune de ses")
+        );
         // Every commune to the same last year: the last budget year is whole.
         let territory = s.territory(today());
         let years: Vec<String> = territory
