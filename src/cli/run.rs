@@ -51,7 +51,7 @@ fn read_territory(
         List(String, Vec<u8>),
     }
     let mut items = Vec::with_capacity(files.len());
-    let mut directory: Option<annuaire::Directory> = None;
+    let mut directory: Option<annuaire::ByCommune> = None;
     for file in files {
         let shown = file.to_string_lossy().into_owned();
         if !shown.to_lowercase().ends_with(".csv") {
@@ -62,10 +62,10 @@ fn read_territory(
         if annuaire::looks_like_directory(&bytes) {
             let read = annuaire::read(&bytes, annuaire::Communes::All)
                 .map_err(|m| fail(format!("« {shown} » : {m}")))?;
-            let all = directory.get_or_insert_with(Default::default);
-            all.rows += read.rows;
-            all.rows_of_communes += read.rows_of_communes;
-            all.schools.extend(read.schools);
+            let all: &mut annuaire::ByCommune = directory.get_or_insert_with(Default::default);
+            for (insee, found) in read.by_commune() {
+                all.entry(insee).or_default().extend(found);
+            }
         } else {
             items.push(Item::List(shown, bytes));
         }
@@ -84,12 +84,7 @@ fn read_territory(
             .map_err(|m| fail(format!("« {shown} » : {m}")))?;
         let (counted, hypothesis) = match &directory {
             Some(d) => (
-                crate::io::counts::read_with_directory(
-                    &shown,
-                    &cells.numbered(),
-                    &d.by_commune(),
-                    on,
-                ),
+                crate::io::counts::read_with_directory(&shown, &cells.numbered(), d, on),
                 crate::io::counts::DIRECTORY_HYPOTHESIS,
             ),
             None => (

@@ -170,7 +170,7 @@ pub fn import_directory(p: &ImportDirectoryProps) -> Html {
             chosen.set(now);
         })
     };
-    let to_add = schools_to_add(&l.found, &chosen, &p.draft);
+    let to_add = schools_to_add(&l.found, &choice, &chosen, &p.draft);
     let confirm = {
         let (loaded, dispatch, to_add) = (loaded.clone(), p.dispatch.clone(), to_add.clone());
         let (status, reading) = (status.clone(), reading.clone());

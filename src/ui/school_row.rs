@@ -6,10 +6,13 @@ use yew::prelude::*;
 
 use super::field::school_input;
 use super::state::Dispatch;
+use super::why::ClauseTag;
 use crate::web::app::schema::{FieldRef, SchoolField};
 use crate::web::draft::SchoolDraft;
 use crate::web::state::Action;
-use crate::web::views::schools::{DETAIL_FIELDS, HEADS, LINE_FIELDS, SchoolLine, requested_note};
+use crate::web::views::schools::{
+    DETAIL_FIELDS, FEE_CLAUSE, HEADS, LINE_FIELDS, SchoolLine, requested_note,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct SchoolRowProps {
@@ -77,8 +80,10 @@ pub fn school_row(p: &SchoolRowProps) -> Html {
             <tr class="school-line">
                 <th scope="row" class="num">{ n }</th>
                 { for LINE_FIELDS.map(|f| html! { <td data-col={HEADS[1 + LINE_FIELDS.iter().position(|x| *x == f).unwrap_or(0)]}>{ input(f, "cell") }</td> }) }
-                <td class={classes!("status", status_class)} data-col={HEADS[3]}>{ &p.line.status }</td>
-                <td class="fee" data-col={HEADS[4]}>{ &p.line.fee }</td>
+                <td class={classes!("status", status_class)} data-col={HEADS[3]}>{ &p.line.status }
+                    if let Some(clause) = p.line.clause { { " " }<ClauseTag {clause} /> }</td>
+                <td class="fee" data-col={HEADS[4]}>{ &p.line.fee }
+                    if p.line.clause.is_some() { { " " }<ClauseTag clause={FEE_CLAUSE} /> }</td>
                 <td class="actions">
                     <button type="button" class="details-toggle" onclick={toggle} aria-expanded={if open { "true" } else { "false" }} aria-controls={panel.clone()}
                         disabled={!p.errors.is_empty()} title={(!p.errors.is_empty()).then_some("Reste ouvert tant qu'une erreur est à corriger")} aria-label={format!("Détails de l'école {n}")}>{ if open { "Détails ▾" } else { "Détails ▸" } }</button>

@@ -173,13 +173,6 @@ pub struct Directory {
 }
 
 impl Directory {
-    /// The schools of commune `insee`.
-    pub fn of_commune<'a>(&'a self, insee: &'a str) -> impl Iterator<Item = &'a DirectorySchool> {
-        self.schools
-            .iter()
-            .filter(move |s| s.commune.insee == insee)
-    }
-
     /// The schools kept, by commune (INSEE code).
     pub fn by_commune(&self) -> ByCommune {
         let mut out = ByCommune::new();
@@ -187,15 +180,6 @@ impl Directory {
             out.entry(s.commune.insee.clone())
                 .or_default()
                 .push(Found::from(s));
-        }
-        out
-    }
-
-    /// The number of schools kept for each commune (INSEE code).
-    pub fn counts(&self) -> HashMap<&'static str, usize> {
-        let mut out = HashMap::new();
-        for s in &self.schools {
-            *out.entry(s.commune.insee.as_str()).or_insert(0) += 1;
         }
         out
     }
@@ -593,14 +577,20 @@ mod tests {
     #[test]
     fn lyon_s_arrondissements_are_lyon_s_and_other_communes_are_left_out() {
         let d = read(EXAMPLE, Communes::All).unwrap();
-        let counts = d.counts();
-        assert_eq!(counts.get("69123"), Some(&2));
-        assert_eq!(counts.get("69069"), Some(&3));
-        assert_eq!(counts.get("69244"), Some(&6));
+        let by = d.by_commune();
+        let count = |insee: &str| by.get(insee).map(Vec::len);
+        assert_eq!(count("69123"), Some(2));
+        assert_eq!(count("69069"), Some(3));
+        assert_eq!(count("69244"), Some(6));
         // Villefranche and Grenoble are not in the Métropole.
-        assert_eq!(counts.len(), 3, "{counts:?}");
+        assert_eq!(by.len(), 3, "{by:?}");
         assert_eq!(d.rows, 16);
-        assert!(d.of_commune("69123").all(|s| s.commune.name == "Lyon"));
+        assert!(
+            d.schools
+                .iter()
+                .filter(|s| s.commune.insee == "69123")
+                .all(|s| s.commune.name == "Lyon")
+        );
     }
 
     #[test]

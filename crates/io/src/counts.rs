@@ -65,6 +65,21 @@ pub struct Counted {
     pub differs: Vec<String>,
 }
 
+impl Counted {
+    /// « …, ligne 9 : Bron est déjà à la ligne 8 (une ligne par commune). » when `record`
+    /// is already read from `file`.
+    fn given_twice(&self, file: &str, line: usize, record: &CommuneRecord) -> Option<String> {
+        self.communes
+            .iter()
+            .find(|(_, n, _)| *n == record.name)
+            .map(|(first, name, _)| {
+                format!(
+                    "« {file} », ligne {line} : {name} est déjà à la ligne {first} (une ligne par commune)."
+                )
+            })
+    }
+}
+
 /// Which cell holds which column: from the header when it names all three, else in the
 /// order « commune;écoles;notification ». Words are looked for by priority: « écoles » before
 /// « nombre » (not of pupils), « notification » before « date ».
@@ -255,10 +270,8 @@ pub fn read_counts(file: &str, rows: &[(usize, Vec<String>)], on: NaiveDate) -> 
                 continue;
             }
         };
-        if let Some((first, name, _)) = out.communes.iter().find(|(_, n, _)| *n == record.name) {
-            out.refused.push(format!(
-                "« {file} », ligne {line} : {name} est déjà à la ligne {first} (une ligne par commune)."
-            ));
+        if let Some(twice) = out.given_twice(file, *line, record) {
+            out.refused.push(twice);
             continue;
         }
         out.communes.push((
@@ -324,10 +337,8 @@ pub fn read_with_directory(
             }
             continue;
         };
-        if let Some((first, name, _)) = out.communes.iter().find(|(_, n, _)| *n == record.name) {
-            out.refused.push(format!(
-                "« {file} », ligne {line} : {name} est déjà à la ligne {first} (une ligne par commune)."
-            ));
+        if let Some(twice) = out.given_twice(file, *line, record) {
+            out.refused.push(twice);
             continue;
         }
         let schools: &[crate::annuaire::Found] =

@@ -162,8 +162,12 @@ impl DirectoryChoice {
 
 /// The schools to add for the rows `chosen` of `found` (those already in the simulation left
 /// out): name, UAI, level, public, requested on the notification when it is a date.
-pub fn schools_to_add(found: &FoundList, chosen: &[usize], draft: &Draft) -> Vec<SchoolDraft> {
-    let choice = DirectoryChoice::of(found, draft, "");
+pub fn schools_to_add(
+    found: &FoundList,
+    choice: &DirectoryChoice,
+    chosen: &[usize],
+    draft: &Draft,
+) -> Vec<SchoolDraft> {
     let notified = draft.text(Field::Notified).trim();
     let requested = if engine::dates::parse_iso(notified).is_some() {
         notified
@@ -225,7 +229,7 @@ mod tests {
             .unwrap();
         assert!(tilleuls.warning.is_some());
         assert_eq!(choice.ticked_at_first().len(), 5);
-        let added = schools_to_add(&found, &choice.ticked_at_first(), &draft);
+        let added = schools_to_add(&found, &choice, &choice.ticked_at_first(), &draft);
         assert_eq!(added.len(), 5);
         assert!(added.iter().all(|s| {
             s.get(SchoolField::Requested) == "2025-01-15"
@@ -287,7 +291,7 @@ mod tests {
         );
         // Asked for every row, the two already there are still left out.
         let all: Vec<usize> = (0..found.schools.len()).collect();
-        assert_eq!(schools_to_add(&found, &all, &draft).len(), 4);
+        assert_eq!(schools_to_add(&found, &choice, &all, &draft).len(), 4);
     }
 
     #[test]

@@ -572,7 +572,7 @@ impl AppState {
                 let before = self.draft().text(Field::Notified).trim().to_string();
                 let followed = match &self.followed_notification {
                     Some((id, d)) if *id == self.library.current().id => Some(d.clone()),
-                    _ => crate::views::schools::initial_list_default(&before, []),
+                    _ => engine::dates::parse_iso(&before).map(|_| before.clone()),
                 };
                 let draft = self.draft_mut();
                 *draft.field_mut(Field::Notified) = value.clone();
@@ -815,6 +815,15 @@ mod tests {
         assert!(s.undo.is_none());
     }
 
+    /// Each school's « Demande reçue le », in order.
+    fn requests(s: &AppState) -> Vec<String> {
+        s.draft()
+            .schools
+            .iter()
+            .map(|x| x.get(SchoolField::Requested).to_string())
+            .collect()
+    }
+
     #[test]
     fn a_school_of_the_initial_list_takes_the_notification() {
         let mut s = state();
@@ -822,22 +831,10 @@ mod tests {
         s.apply(Action::Edit(Field::Notified, "2026-09-01".into()));
         s.apply(Action::AddSchool);
         s.apply(Action::AddSchool);
-        let requested: Vec<&str> = s
-            .draft()
-            .schools
-            .iter()
-            .map(|x| x.get(SchoolField::Requested))
-            .collect();
-        assert_eq!(requested, ["2026-09-01", "2026-09-01"]);
+        assert_eq!(requests(&s), ["2026-09-01", "2026-09-01"]);
         // The notification corrected: the initial list follows it, blank requests too.
         s.apply(Action::Edit(Field::Notified, "2026-09-02".into()));
-        let requested: Vec<&str> = s
-            .draft()
-            .schools
-            .iter()
-            .map(|x| x.get(SchoolField::Requested))
-            .collect();
-        assert_eq!(requested, ["2026-09-02", "2026-09-02"]);
+        assert_eq!(requests(&s), ["2026-09-02", "2026-09-02"]);
         // Typed in two steps (cleared, then a date): still followed.
         s.apply(Action::Edit(Field::Notified, "".into()));
         s.apply(Action::Edit(Field::Notified, "2026-09-01".into()));
@@ -857,13 +854,7 @@ mod tests {
         // A school added before the notification: its blank request takes the notification
         // once typed; the later request typed by the person stays as typed.
         s.apply(Action::Edit(Field::Notified, "2026-09-03".into()));
-        let requested: Vec<&str> = s
-            .draft()
-            .schools
-            .iter()
-            .map(|x| x.get(SchoolField::Requested))
-            .collect();
-        assert_eq!(requested, ["2026-09-03", "2027-01-04", "2026-09-03"]);
+        assert_eq!(requests(&s), ["2026-09-03", "2027-01-04", "2026-09-03"]);
         // The example: its schools were received on other days than the notification.
         let mut s = state();
         s.apply(Action::AddSchool);

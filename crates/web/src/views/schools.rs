@@ -1,6 +1,7 @@
 //! The schools as a compact list: a line a school (name, level, eligibility, fee), its other
 //! fields in a panel that unfolds, the required ones first.
 
+use engine::Clause;
 use engine::dates::fr;
 use engine::r10_eligibility::Reason;
 use engine::scenario::BillingUnit;
@@ -49,7 +50,13 @@ pub struct SchoolLine {
     pub status: String,
     /// « 150,00 € par an, dès le 30/11/2023 », « non facturée ».
     pub fee: String,
+    /// The clause the status rests on (R10: the first reason's, or Art. 5-1 when eligible);
+    /// `None` while the figures wait.
+    pub clause: Option<Clause>,
 }
+
+/// The clause a school's fee rests on (Art. 6).
+pub const FEE_CLAUSE: Clause = Clause::Art6Fee;
 
 impl SchoolLine {
     /// The line while the figures are not those of what is typed (an error to correct).
@@ -58,6 +65,7 @@ impl SchoolLine {
             eligible: None,
             status: "—".into(),
             fee: "—".into(),
+            clause: None,
         }
     }
 }
@@ -120,6 +128,11 @@ pub fn school_line(figures: &Figures, index: usize, name: &str) -> SchoolLine {
         eligible: Some(e.eligible()),
         status,
         fee,
+        clause: Some(
+            e.reasons
+                .first()
+                .map_or(Clause::Art5FirstDegree, |r| r.clause),
+        ),
     }
 }
 
