@@ -355,6 +355,17 @@ fn counts_alone_suffice_for_the_quorum_and_the_votants() {
     partial["deliberation"]["meeting"]["present_count"] = json!(25);
     let notes = notes(&partial);
     assert!(notes.contains("font 31 : 4 conseillers en exercice sur 35 non comptés ; saisir le nombre d'absents sans pouvoir."), "{notes}");
+    // Present by count, proxies neither named nor counted: the votants are not known, and
+    // the draft leaves them blank rather than writing the present as votants.
+    let mut unknown = v.clone();
+    unknown["deliberation"]["meeting"]
+        .as_object_mut()
+        .unwrap()
+        .remove("proxies_count");
+    assert_eq!(run(&unknown)["meeting"]["votants"], Value::Null);
+    let scenario = parse_value(&unknown).unwrap();
+    let html = laclasse_sim::io::exports::deliberation::to_html(&scenario, &simulate(&scenario));
+    assert!(!html.contains("Nombre de votants : 29"), "{html}");
     // 17 present: no quorum, and it is said.
     v["deliberation"]["meeting"]["present_count"] = json!(17);
     let meeting = &run(&v)["meeting"];
@@ -391,6 +402,16 @@ fn names_given_with_counts_are_checked_against_them() {
     );
     assert!(
         html.contains(", et 1 autre : <span class=\"blank\">"),
+        "{html}"
+    );
+    // More names than the count: the number is left to check, not written against the list.
+    let mut more = v.clone();
+    more["deliberation"]["meeting"]["present_count"] = json!(28);
+    let scenario = parse_value(&more).unwrap();
+    let html = laclasse_sim::io::exports::deliberation::to_html(&scenario, &simulate(&scenario));
+    assert!(!html.contains("Conseillers présents (28)"), "{html}");
+    assert!(
+        html.contains("Conseillers présents (<span class=\"blank\">"),
         "{html}"
     );
     // Only the disagreeing list is said.

@@ -954,6 +954,9 @@ pub struct MeetingCheck {
     /// D4, when members or proxies are listed.
     pub proxies: Option<Explained<Proxies>>,
     /// D4, when the vote is known.
+    /// The votants, when what is typed tells them: never by counts of the present alone
+    /// (the proxies, neither named nor counted, are unknown, not zero).
+    pub votants: Option<u32>,
     pub vote: Option<Explained<VoteOutcome>>,
 }
 
@@ -1233,7 +1236,13 @@ pub fn d1_d4_meeting_check(meeting: &Meeting, mayor: Option<&str>) -> MeetingChe
     let without_condition = second_convocation
         .as_ref()
         .is_some_and(|s| !s.value.quorum_again && s.value.problems.is_empty());
-    let votants = proxies.as_ref().map(|p| p.value.votants);
+    // Present by count, proxies neither named nor counted: the votants are not known.
+    let proxies_unknown =
+        meeting.present.is_empty() && meeting.proxies.is_empty() && meeting.proxies_count.is_none();
+    let votants = proxies
+        .as_ref()
+        .map(|p| p.value.votants)
+        .filter(|_| !proxies_unknown);
     let excluded = proxies.as_ref().map_or(0, |p| p.value.unused.len() as u32);
     let leaving = proxies.as_ref().map_or(0, |p| p.value.not_voting_present);
     let quorum = meeting
@@ -1252,6 +1261,7 @@ pub fn d1_d4_meeting_check(meeting: &Meeting, mayor: Option<&str>) -> MeetingChe
         no_quorum: quorum.as_ref().is_some_and(|q| !q.value.met),
     };
     MeetingCheck {
+        votants,
         convocation: match (meeting.convened, meeting.date, meeting.population) {
             (Some(c), Some(d), Some(p)) => Some(d3_convocation(
                 c,

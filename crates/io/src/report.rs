@@ -325,7 +325,7 @@ pub fn report(sim: &Simulation) -> Report {
                 quorum_met: m.quorum.as_ref().map(|q| q.value.met),
                 jours_francs: m.convocation.as_ref().map(|c| c.value.jours_francs),
                 jours_francs_required: m.convocation.as_ref().map(|c| c.value.required),
-                votants: m.proxies.as_ref().map(|p| p.value.votants),
+                votants: m.votants,
                 passed: m.passed(),
                 unused_proxies: m
                     .proxies

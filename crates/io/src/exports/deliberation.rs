@@ -249,7 +249,7 @@ fn meeting_blocks(
         ]));
     }
     let count = |n: Option<u32>| n.map(|n| n.to_string());
-    let votants = check.proxies.as_ref().map(|p| p.value.votants);
+    let votants = check.votants;
     blocks.push(Block::Para(vec![
         t("Nombre de conseillers en exercice : "),
         or_blank(count(m.in_office), "nombre"),
@@ -275,6 +275,16 @@ fn meeting_blocks(
             )),
             Inline::Blank("noms à compléter"),
             t("."),
+        ]
+    } else if listed
+        && m.present_count
+            .is_some_and(|c| c as usize != m.present.len())
+    {
+        // More names than the count: the number is to check, never written against the list.
+        vec![
+            t("Conseillers présents ("),
+            Inline::Blank("nombre à vérifier"),
+            t(format!(") : {}.", m.present.join(", "))),
         ]
     } else {
         vec![
