@@ -77,6 +77,7 @@ prop_compose! {
             convention: Convention {
                 notified,
                 annual_fee: Money::from_cents(fee_cents),
+                fee_changes: Vec::new(),
                 billing_unit: if per_group { BillingUnit::SchoolGroup } else { BillingUnit::School },
                 termination_received: termination.map(|d| notified + chrono::Duration::days(d)),
                 signed: None,
@@ -92,8 +93,85 @@ prop_compose! {
     }
 }
 
+prop_compose! {
+    /// A scenario with up to three changes of fee by avenant, each on its own day from the
+    /// notification on.
+    fn scenario_with_changes()(s in scenario())(
+        changes in proptest::collection::btree_map(0i64..4_000, 1u64..100_000, 0..4),
+        s in Just(s),
+    ) -> Scenario {
+        let mut s = s;
+        s.convention.fee_changes = changes
+            .into_iter()
+            .map(|(days, cents)| FeeChange {
+                from: s.convention.notified + chrono::Duration::days(days),
+                annual_fee: Money::from_cents(cents),
+                source: format!("avenant du {days}"),
+            })
+            .collect();
+        s
+    }
+}
+
+/// The fee in force on `on`, computed apart from the engine: the latest change on or before
+/// it, else the convention's own.
+fn fee_on(s: &Scenario, on: chrono::NaiveDate) -> Money {
+    let mut fee = s.convention.annual_fee;
+    for c in &s.convention.fee_changes {
+        if c.from <= on {
+            fee = c.annual_fee;
+        }
+    }
+    fee
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn each_title_uses_the_fee_in_force_on_its_date(s in scenario_with_changes()) {
+        let sim = simulate(&s);
+        for y in &sim.years {
+            for unit in BillingUnit::ALL {
+                let b = y.billing(unit);
+                for t in &b.titles {
+                    prop_assert_eq!(t.unit_fee.amount, fee_on(&s, t.date));
+                    prop_assert_eq!(t.amount, fee_on(&s, t.date).times(t.units as u64));
+                }
+                // The sum of the titles is the year's fee, and the units are all billed.
+                let titles: Money = b.titles.iter().map(|t| t.amount).sum();
+                prop_assert_eq!(titles, b.fee);
+                prop_assert_eq!(b.titles.iter().map(|t| t.units).sum::<usize>(), b.billed_units);
+            }
+            let sh = &y.shares;
+            prop_assert_eq!(sh.hosting + sh.maintenance + sh.salaries, y.billing(s.convention.billing_unit).fee);
+        }
+        // The sum of the budget years is the sum of the convention years' titles they hold.
+        let budget: Money = sim.budget().iter().map(|b| b.fee).sum();
+        let last_year = sim.budget().last().map(|b| b.year).unwrap_or(i32::MIN);
+        let titled: Money = sim.years.iter()
+            .flat_map(|y| y.billing(s.convention.billing_unit).titles.iter())
+            .filter(|t| t.date.year() <= last_year)
+            .map(|t| t.amount)
+            .sum();
+        prop_assert_eq!(budget, titled);
+    }
+
+    #[test]
+    fn a_change_after_the_horizon_changes_nothing(s in scenario_with_changes(), cents in 1u64..100_000, after in 1i64..2_000) {
+        // The years run whole to the one that holds the horizon: a school opened after the
+        // horizon in that year has its title there. After the horizon and that year's end,
+        // no title is dated.
+        let last_end = simulate(&s).years.last().map_or(s.horizon_until, |y| y.year.end);
+        let from = s.horizon_until.max(last_end) + chrono::Duration::days(after);
+        let mut trimmed = s.clone();
+        trimmed.convention.fee_changes.retain(|c| c.from < from);
+        let mut later = trimmed.clone();
+        later.convention.fee_changes.push(FeeChange { from, annual_fee: Money::from_cents(cents), source: String::new() });
+        let (a, b) = (simulate(&trimmed), simulate(&later));
+        prop_assert_eq!(&a.years, &b.years);
+        prop_assert_eq!(&a.budget_years, &b.budget_years);
+    }
 
     #[test]
     fn shares_always_add_up_exactly(cents in 0u64..10_000_000_000) {

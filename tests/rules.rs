@@ -98,8 +98,17 @@ fn a_late_addition_is_billed_in_full_with_its_own_title() {
     assert_eq!(r["schools"][1]["access_from"], "2024-11-03");
     assert_eq!(r["convention_years"][0]["fee_cents"], 30000);
     assert_eq!(
-        r["budget_years"][1],
-        json!({"year": 2024, "fee_cents": 45000})
+        (
+            &r["budget_years"][1]["year"],
+            &r["budget_years"][1]["fee_cents"]
+        ),
+        (&json!(2024), &json!(45000))
+    );
+    // Its own title, then the year 2's first titles (R7).
+    assert_eq!(
+        r["budget_years"][1]["titles"][0],
+        json!({"date": "2024-11-03", "units": 1, "unit_fee_cents": 15000, "fee_cents": 15000,
+               "avenant": null, "fee_source": "article 6 de la convention"})
     );
 }
 
@@ -115,9 +124,10 @@ fn a_title_after_the_horizon_year_belongs_to_no_budget_year() {
     // Year 5 (16/11/2027 – 15/11/2028) bills Late, with a title on 13/01/2028.
     assert_eq!(r["convention_years"][4]["billed_units"], 2);
     let budget = r["budget_years"].as_array().unwrap();
+    let last = budget.last().unwrap();
     assert_eq!(
-        budget.last().unwrap(),
-        &json!({"year": 2027, "fee_cents": 15000})
+        (&last["year"], &last["fee_cents"]),
+        (&json!(2027), &json!(15000))
     );
     assert!(
         r["deadlines"]

@@ -12,6 +12,7 @@ use super::dates::fr;
 use super::explain::{Explanation, Rule};
 use super::money::Money;
 use super::r1_years::r1_anniversary;
+use super::r3_r4_r7_fees::YearBilling;
 use super::scenario::Scenario;
 use super::simulate::{Deadline, Simulation};
 
@@ -99,6 +100,8 @@ pub enum ComparedInput {
     Notified,
     /// The fee per unit and year.
     AnnualFee,
+    /// The fee's changes by avenant (R3).
+    FeeChanges,
     /// What a unit is.
     BillingUnit,
     /// The termination letter's reception.
@@ -299,7 +302,7 @@ fn date_or_dash(d: Option<NaiveDate>) -> String {
 /// The inputs that differ: commune, convention, horizon, usage, the number of schools.
 fn compare_inputs(sims: &[Compared<'_>]) -> Vec<InputDifference> {
     type Reader = fn(&Scenario) -> String;
-    let fields: [(ComparedInput, Clause, Reader); 10] = [
+    let fields: [(ComparedInput, Clause, Reader); 11] = [
         (ComparedInput::CommuneName, Clause::Art1Territory, |s| {
             s.commune.name.clone()
         }),
@@ -321,6 +324,17 @@ fn compare_inputs(sims: &[Compared<'_>]) -> Vec<InputDifference> {
         }),
         (ComparedInput::AnnualFee, Clause::Art6Fee, |s| {
             s.convention.annual_fee.to_string()
+        }),
+        (ComparedInput::FeeChanges, Clause::Art6Fee, |s| {
+            if s.convention.fee_changes.is_empty() {
+                return "aucun".to_string();
+            }
+            s.convention
+                .fee_changes
+                .iter()
+                .map(|c| format!("{} à partir du {}", c.annual_fee, fr(c.from)))
+                .collect::<Vec<_>>()
+                .join(", ")
         }),
         (
             ComparedInput::BillingUnit,
@@ -422,6 +436,18 @@ fn compare_years(sims: &[Compared<'_>], table: &[SchoolRow]) -> Vec<YearComparis
         .collect()
 }
 
+/// The amounts of one unit a year's titles use: « 150,00 € », « 150,00 € puis 165,00 € ».
+fn amounts_text(b: &YearBilling) -> String {
+    let used = b.amounts_used();
+    if used.is_empty() {
+        return b.annual_fee.amount.to_string();
+    }
+    used.iter()
+        .map(|f| f.amount.to_string())
+        .collect::<Vec<_>>()
+        .join(" puis ")
+}
+
 /// Why a convention year's fees differ: for each simulation, the units billed and the fee,
 /// or why the year is not billed; then the schools billed in one and not in the reference.
 fn year_why(
@@ -449,7 +475,7 @@ fn year_why(
                     plural(b.billed_units),
                     plural(b.billed_units),
                     c.sim.billing_unit.label(),
-                    c.sim.annual_fee,
+                    amounts_text(b),
                     b.fee
                 )
             }
@@ -505,10 +531,19 @@ fn year_why(
                 names_list(&gone)
             ));
         }
-        if c.sim.annual_fee != reference.sim.annual_fee {
+        let amounts = |i: usize| {
+            years
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|y| amounts_text(y.billing(sims[i].sim.billing_unit)))
+        };
+        if let (Some(ours), Some(theirs)) = (amounts(i), amounts(0))
+            && ours != theirs
+        {
             why = why.step(format!(
-                "Redevance annuelle : {} dans « {} », {} dans « {} » (Art. 6).",
-                c.sim.annual_fee, c.name, reference.sim.annual_fee, reference.name
+                "Redevance annuelle : {ours} dans « {} », {theirs} dans « {} » (Art. 6, avenants).",
+                c.name, reference.name
             ));
         }
         if c.sim.billing_unit != reference.sim.billing_unit {

@@ -10,13 +10,98 @@ use super::explain::{Explanation, Rule, assumptions};
 use super::money::Money;
 use super::r1_years::ConventionYear;
 use super::r5_r6_access::Access;
-use super::scenario::{BillingUnit, School};
+use super::scenario::{BillingUnit, FeeChange, School};
 use super::text::plural;
 
 /// R3 (Art. 6): the fee of a year is the annual fee times the billed units, with no
 /// proration ("dû forfaitairement même en cas d'année non pleine").
 pub fn r3_year_fee(annual_fee: Money, billed_units: usize) -> Money {
     annual_fee.times(billed_units as u64)
+}
+
+/// Where the amount of a title comes from: Art. 6, or the avenant in force on its date (R3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeeApplied {
+    /// The fee of one unit for one year.
+    pub amount: Money,
+    /// The avenant that set it, `None` for Art. 6's own amount.
+    pub avenant: Option<AvenantRef>,
+}
+
+/// An avenant of the fee, by its place among the changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AvenantRef {
+    /// Its number: its place among the changes by date, from 1.
+    pub number: usize,
+    /// Its first day in force.
+    pub from: NaiveDate,
+}
+
+impl FeeApplied {
+    /// « avenant n° 1, en vigueur depuis le 01/01/2025 », or « article 6 de la convention ».
+    pub fn source(&self) -> String {
+        match self.avenant {
+            Some(a) => format!(
+                "avenant n° {}, en vigueur depuis le {}",
+                a.number,
+                fr(a.from)
+            ),
+            None if self.amount == crate::convention::DEFAULT_ANNUAL_FEE => {
+                "article 6 de la convention".into()
+            }
+            None => format!(
+                "montant saisi pour la simulation ; l'article 6 fixe {}",
+                crate::convention::DEFAULT_ANNUAL_FEE
+            ),
+        }
+    }
+
+    /// « 165,00 € — avenant n° 1, en vigueur depuis le 01/01/2025 ».
+    pub fn describe(&self) -> String {
+        format!("{} — {}", self.amount, self.source())
+    }
+}
+
+/// The fee of one unit for one year as values by date (R3): Art. 6's amount, then each
+/// avenant's from its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeeSchedule<'a> {
+    /// Art. 6's amount.
+    pub base: Money,
+    /// The avenants, by date, at most one a day.
+    pub changes: &'a [FeeChange],
+}
+
+impl<'a> FeeSchedule<'a> {
+    /// One amount for every date.
+    pub fn flat(base: Money) -> FeeSchedule<'static> {
+        FeeSchedule { base, changes: &[] }
+    }
+
+    /// The changes of `changes` (sorted by date) over `base`.
+    pub fn new(base: Money, changes: &'a [FeeChange]) -> FeeSchedule<'a> {
+        FeeSchedule { base, changes }
+    }
+}
+
+/// R3 (Art. 6, « Fee changes (avenant) »): the fee of a unit's year is the amount in force on
+/// its title's date (hypothèse : la redevance d'une année est celle en vigueur au jour où elle
+/// est due): the last avenant in force on `on`, else Art. 6's.
+pub fn r3_fee_in_force(fees: FeeSchedule<'_>, on: NaiveDate) -> FeeApplied {
+    let in_force = fees.changes.partition_point(|c| c.from <= on);
+    match in_force.checked_sub(1) {
+        Some(i) => FeeApplied {
+            amount: fees.changes[i].annual_fee,
+            avenant: Some(AvenantRef {
+                number: i + 1,
+                from: fees.changes[i].from,
+            }),
+        },
+        None => FeeApplied {
+            amount: fees.base,
+            avenant: None,
+        },
+    }
 }
 
 /// R4 (Art. 6, deliberation): the key under which a school's group is compared: trimmed, case
@@ -80,8 +165,26 @@ pub struct TitleBatch {
     pub convention_year: u32,
     /// How many units they bill, one title each.
     pub units: usize,
-    /// Their total: the annual fee times `units`.
+    /// The fee of one unit: the amount in force on `date` (R3).
+    pub unit_fee: FeeApplied,
+    /// Their total: `unit_fee` times `units`.
     pub amount: Money,
+}
+
+impl TitleBatch {
+    /// « Titre du 16/11/2025 : 3 unités × 165,00 € = 495,00 € (avenant n° 1, en vigueur depuis
+    /// le 01/01/2025) ».
+    pub fn describe(&self) -> String {
+        format!(
+            "Titre du {} : {} unité{} × {} = {} ({})",
+            fr(self.date),
+            self.units,
+            plural(self.units),
+            self.unit_fee.amount,
+            self.amount,
+            self.unit_fee.source()
+        )
+    }
 }
 
 /// One convention year billed under one reading of R4. [`YearBilling::why`] explains it.
@@ -89,7 +192,8 @@ pub struct TitleBatch {
 pub struct YearBilling {
     /// Units with access on at least one day of the year.
     pub billed_units: usize,
-    /// The year's fee: the annual fee times `billed_units` (R3).
+    /// The year's fee: the sum of its titles, each unit at the amount in force on its title's
+    /// date (R3).
     pub fee: Money,
     /// Indices of the schools with access on at least one day of the year.
     pub billed_schools: Vec<usize>,
@@ -97,8 +201,8 @@ pub struct YearBilling {
     pub titles: Vec<TitleBatch>,
     /// The reading of R4 it was billed under.
     pub unit: BillingUnit,
-    /// The annual fee of one unit.
-    pub annual_fee: Money,
+    /// The fee of one unit at the year's first day (R3).
+    pub annual_fee: FeeApplied,
     /// Units billed the whole fee for fewer than [`SHORT_ACCESS_DAYS`] days of access.
     pub short_access: Vec<ShortAccess>,
     year: (u32, NaiveDate, NaiveDate),
@@ -196,7 +300,7 @@ fn short_access(
     billed: &[BilledSchool],
     units: &[usize],
     unit_count: usize,
-    fee: Money,
+    fees: FeeSchedule<'_>,
 ) -> Vec<ShortAccess> {
     // A unit is short only if each of its schools is. Most schools are long: with none short,
     // nothing is allocated (this runs for every year of every simulation).
@@ -245,12 +349,13 @@ fn short_access(
         if days < SHORT_ACCESS_DAYS {
             let first = spans.iter().map(|s| s.0).min().unwrap_or(start);
             let last = spans.iter().map(|s| s.1).max().unwrap_or(end);
+            // The unit's title is dated its first day of access in the year (R7).
             out.push(ShortAccess {
                 schools,
                 days,
                 first,
                 last,
-                fee,
+                fee: r3_fee_in_force(fees, first).amount,
             });
         }
     }
@@ -261,7 +366,8 @@ impl YearBilling {
     /// Which units are billed and how the fee follows, with the clauses (Art. 6, R4's reading).
     pub fn why(&self) -> Explanation {
         let (number, start, end) = self.year;
-        let (billed_units, annual_fee, fee) = (self.billed_units, self.annual_fee, self.fee);
+        let (billed_units, fee) = (self.billed_units, self.fee);
+        let amounts = self.amounts_used();
         let (what, assumption) = match self.unit {
             BillingUnit::School => ("école", assumptions::BILLING_PER_SCHOOL),
             BillingUnit::SchoolGroup => (
@@ -279,7 +385,17 @@ impl YearBilling {
         } else {
             Clause::DeliberationRecitalGroup
         })
-        .input("Redevance annuelle", annual_fee.to_string())
+        .input(
+            "Redevance annuelle",
+            match amounts.as_slice() {
+                [] => self.annual_fee.describe(),
+                used => used
+                    .iter()
+                    .map(FeeApplied::describe)
+                    .collect::<Vec<_>>()
+                    .join(" ; "),
+            },
+        )
         .input("Année", format!("du {} au {}", fr(start), fr(end)))
         .input("Unité de facturation", self.unit.label())
         .step(format!(
@@ -293,12 +409,30 @@ impl YearBilling {
                 plural(billed_units)
             ));
         }
-        why = why
-            .step(format!(
-                "{billed_units} {what}{} × {annual_fee} = {fee}, dû en entier même si l'année n'est pas pleine.",
-                if billed_units > 1 && self.unit == BillingUnit::School { "s" } else { "" }
-            ))
-            .assume(assumption);
+        let what = format!(
+            "{what}{}",
+            if billed_units > 1 && self.unit == BillingUnit::School {
+                "s"
+            } else {
+                ""
+            }
+        );
+        why = match amounts.as_slice() {
+            [one] if one.avenant.is_none() => why.step(format!(
+                "{billed_units} {what} × {} = {fee}, dû en entier même si l'année n'est pas pleine.",
+                one.amount
+            )),
+            _ => {
+                for t in &self.titles {
+                    why = why.step(format!("{}.", t.describe()));
+                }
+                why.step(format!(
+                    "{billed_units} {what} : {fee} au total, chaque unité au montant en vigueur à la date de son titre, dû en entier même si l'année n'est pas pleine."
+                ))
+                .assume(assumptions::FEE_AT_TITLE_DATE)
+            }
+        }
+        .assume(assumption);
         for s in &self.short_access {
             why = why.step(format!(
                 "Attention : {} — l'année est due en entier même pour quelques jours d'accès.",
@@ -310,6 +444,17 @@ impl YearBilling {
         }
         why
     }
+
+    /// The amounts of one unit its titles use, each once, in the order of the titles.
+    pub fn amounts_used(&self) -> Vec<FeeApplied> {
+        let mut used: Vec<FeeApplied> = Vec::new();
+        for t in &self.titles {
+            if !used.contains(&t.unit_fee) {
+                used.push(t.unit_fee);
+            }
+        }
+        used
+    }
 }
 
 /// R3, R4 and R7 (Art. 6) for one convention year: which units are billed (those with a
@@ -320,7 +465,7 @@ pub fn r3_bill_year(
     billed: &[BilledSchool],
     units: &[usize],
     billing_unit: BillingUnit,
-    annual_fee: Money,
+    fees: FeeSchedule<'_>,
 ) -> YearBilling {
     let unit_count = units.iter().max().map_or(0, |m| m + 1);
     let mut unit_title: Vec<Option<NaiveDate>> = vec![None; unit_count];
@@ -343,38 +488,44 @@ pub fn r3_bill_year(
         .filter(|&d| d != year.start)
         .collect();
     later.sort_unstable();
+    let at_year_start = r3_fee_in_force(fees, year.start);
     let mut titles: Vec<TitleBatch> = Vec::new();
     if at_start > 0 {
         titles.push(TitleBatch {
             date: year.start,
             convention_year: year.number,
             units: at_start,
-            amount: annual_fee.times(at_start as u64),
+            unit_fee: at_year_start,
+            amount: r3_year_fee(at_year_start.amount, at_start),
         });
     }
     for date in later {
         match titles.last_mut() {
             Some(last) if last.date == date => {
                 last.units += 1;
-                last.amount = last.amount + annual_fee;
+                last.amount = last.amount + last.unit_fee.amount;
             }
-            _ => titles.push(TitleBatch {
-                date,
-                convention_year: year.number,
-                units: 1,
-                amount: annual_fee,
-            }),
+            _ => {
+                let unit_fee = r3_fee_in_force(fees, date);
+                titles.push(TitleBatch {
+                    date,
+                    convention_year: year.number,
+                    units: 1,
+                    unit_fee,
+                    amount: unit_fee.amount,
+                })
+            }
         }
     }
-    let short_access = short_access(year.start, year.end, billed, units, unit_count, annual_fee);
+    let short_access = short_access(year.start, year.end, billed, units, unit_count, fees);
     YearBilling {
         billed_units,
-        fee: r3_year_fee(annual_fee, billed_units),
+        fee: titles.iter().map(|t| t.amount).sum(),
         short_access,
         billed_schools,
         titles,
         unit: billing_unit,
-        annual_fee,
+        annual_fee: at_year_start,
         year: (year.number, year.start, year.end),
     }
 }
@@ -411,12 +562,14 @@ impl BudgetYear {
         }
         for t in &self.titles {
             why = why.step(format!(
-                "Titre du {} (année de convention n° {}) : {} unité{} = {}.",
+                "Titre du {} (année de convention n° {}) : {} unité{} × {} = {} ({}).",
                 fr(t.date),
                 t.convention_year,
                 t.units,
                 plural(t.units),
-                t.amount
+                t.unit_fee.amount,
+                t.amount,
+                t.unit_fee.source()
             ));
         }
         why.step(format!("Total de l'exercice {year} : {}.", self.fee))
@@ -510,6 +663,44 @@ mod tests {
         assert_eq!(
             r7_title_date(start, parse_iso("2022-01-01").unwrap()),
             start
+        );
+    }
+
+    fn change(from: &str, euros: u64) -> FeeChange {
+        FeeChange {
+            from: parse_iso(from).unwrap(),
+            annual_fee: Money::from_euros(euros),
+            source: "avenant".into(),
+        }
+    }
+
+    #[test]
+    fn the_fee_in_force_is_the_last_change_on_or_before_the_date() {
+        let changes = [change("2025-01-01", 165), change("2027-01-01", 180)];
+        let fees = FeeSchedule::new(Money::from_euros(150), &changes);
+        let at = |d: &str| r3_fee_in_force(fees, parse_iso(d).unwrap());
+        assert_eq!(at("2024-12-31").amount, Money::from_euros(150));
+        assert_eq!(at("2024-12-31").avenant, None);
+        // A change on a title's date applies to it.
+        assert_eq!(at("2025-01-01").amount, Money::from_euros(165));
+        assert_eq!(at("2025-01-01").avenant.map(|a| a.number), Some(1));
+        assert_eq!(at("2026-12-31").amount, Money::from_euros(165));
+        assert_eq!(at("2027-01-01").amount, Money::from_euros(180));
+        assert_eq!(
+            at("2025-11-16").describe(),
+            "165,00 € — avenant n° 1, en vigueur depuis le 01/01/2025"
+        );
+        assert_eq!(
+            at("2024-11-16").describe(),
+            "150,00 € — article 6 de la convention"
+        );
+        assert_eq!(
+            r3_fee_in_force(
+                FeeSchedule::flat(Money::from_euros(150)),
+                parse_iso("2030-01-01").unwrap()
+            )
+            .amount,
+            Money::from_euros(150)
         );
     }
 }

@@ -271,6 +271,9 @@ pub struct Convention {
     pub notified: NaiveDate,
     /// The fee of one unit for one year (Art. 6).
     pub annual_fee: Money,
+    /// The changes of that fee by avenant, by date (R3), at most one a day, none before the
+    /// notification.
+    pub fee_changes: Vec<FeeChange>,
     /// The reading of R4 the figures are given under.
     pub billing_unit: BillingUnit,
     /// Reception of the termination letter by the Métropole.
@@ -287,11 +290,23 @@ impl Convention {
         Convention {
             notified,
             annual_fee: crate::convention::DEFAULT_ANNUAL_FEE,
+            fee_changes: Vec::new(),
             billing_unit: BillingUnit::School,
             termination_received: None,
             signed: None,
         }
     }
+}
+
+/// A change of the Art. 6 fee by avenant (R3): the amount of one unit for one year from a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeeChange {
+    /// The first day the new amount is in force.
+    pub from: NaiveDate,
+    /// The fee of one unit for one year from then.
+    pub annual_fee: Money,
+    /// The avenant and, when known, the decisions that approve it, as written.
+    pub source: String,
 }
 
 /// The commune's declaration of use (Art. 4). Absent in a scenario, it is taken as declared.

@@ -15,8 +15,8 @@ use super::money::Money;
 use super::r1_years::{ConventionYear, r1_anniversary, r1_convention_years};
 use super::r2_termination::{NoticeDeadline, Termination, r2_notice_deadline, r2_termination};
 use super::r3_r4_r7_fees::{
-    BudgetYear, TitleBatch, YearBilling, r3_bill_year, r3_year_access, r4_has_groups, r4_units,
-    r7_budget_years,
+    BudgetYear, FeeSchedule, TitleBatch, YearBilling, r3_bill_year, r3_year_access, r4_has_groups,
+    r4_units, r7_budget_years,
 };
 use super::r5_r6_access::{Access, r5_r6_access};
 use super::r8_shares::{CostShares, r8_cost_shares, r8_split};
@@ -24,7 +24,7 @@ use super::r9_calendar::{NonWorking, r9_appeal_deadline, r9_non_working, r9_prev
 use super::r10_eligibility::{
     CommuneCheck, ContactsCheck, Eligibility, r10_commune, r10_contacts, r10_eligibility,
 };
-use super::scenario::{BillingUnit, Scenario};
+use super::scenario::{BillingUnit, FeeChange, Scenario};
 
 /// Default planning horizon when the scenario gives none: notification + 5 years, or the last
 /// day of [`MAX_YEAR`] if that is earlier, so that the horizon is always a date a scenario file
@@ -284,6 +284,47 @@ impl Deadline {
     }
 }
 
+/// Where an avenant of the fee takes effect (R3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeeChangeEffect<'a> {
+    /// Its number among the changes, from 1.
+    pub number: usize,
+    /// The change.
+    pub change: &'a FeeChange,
+    /// Its first title at the new amount and that title's convention year; `None` when no
+    /// title of the simulation uses it (after the horizon or the termination, or replaced
+    /// before any title).
+    pub first_title: Option<(NaiveDate, u32)>,
+}
+
+impl FeeChangeEffect<'_> {
+    /// « Avenant n° 1 : 165,00 € à partir du 01/01/2025 (…) — premier titre au nouveau montant :
+    /// 16/11/2025 (année n° 3, exercice 2025). »
+    pub fn describe(&self) -> String {
+        let head = format!(
+            "Avenant n° {} : {} à partir du {}{}",
+            self.number,
+            self.change.annual_fee,
+            fr(self.change.from),
+            if self.change.source.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", self.change.source.trim())
+            }
+        );
+        match self.first_title {
+            Some((date, year)) => format!(
+                "{head} — premier titre au nouveau montant : {} (année de convention n° {year}, exercice {}).",
+                fr(date),
+                date.year()
+            ),
+            None => format!(
+                "{head} — aucun titre de la simulation à ce montant : rien ne change dans ses chiffres."
+            ),
+        }
+    }
+}
+
 /// Everything computed for a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Simulation {
@@ -293,6 +334,8 @@ pub struct Simulation {
     pub horizon_until: NaiveDate,
     /// The annual fee of one unit (Art. 6).
     pub annual_fee: Money,
+    /// Its changes by avenant, by date (R3).
+    pub fee_changes: Vec<FeeChange>,
     /// The reading of R4 the totals follow.
     pub billing_unit: BillingUnit,
     /// Whether the commune is one of the Métropole's (R10).
@@ -403,6 +446,34 @@ impl Simulation {
         self.years.iter().map(|y| y.billing(unit).fee).sum()
     }
 
+    /// The fee of one unit as values by date (R3).
+    pub fn fee_schedule(&self) -> FeeSchedule<'_> {
+        FeeSchedule::new(self.annual_fee, &self.fee_changes)
+    }
+
+    /// Where each avenant of the fee takes effect under the scenario's billing unit (R3): its
+    /// first title, in the order of the changes.
+    pub fn fee_change_effects(&self) -> Vec<FeeChangeEffect<'_>> {
+        let titles: Vec<&TitleBatch> = self
+            .years
+            .iter()
+            .flat_map(|y| y.billing(self.billing_unit).titles.iter())
+            .collect();
+        self.fee_changes
+            .iter()
+            .enumerate()
+            .map(|(i, change)| FeeChangeEffect {
+                number: i + 1,
+                change,
+                first_title: titles
+                    .iter()
+                    .filter(|t| t.unit_fee.avenant.is_some_and(|a| a.number == i + 1))
+                    .map(|t| (t.date, t.convention_year))
+                    .min(),
+            })
+            .collect()
+    }
+
     /// Annexe 2 applied to one school's annual fee.
     pub fn shares_of_one_school(&self) -> Explained<CostShares> {
         r8_cost_shares(self.annual_fee, "redevance d'une école")
@@ -472,14 +543,15 @@ fn simulate_rules<const COUNCIL: bool>(scenario: &Scenario) -> Simulation {
     let school_units = r4_units(&scenario.schools, BillingUnit::School);
     let group_units = r4_units(&scenario.schools, BillingUnit::SchoolGroup);
     let fee = conv.annual_fee;
+    let fees = FeeSchedule::new(fee, &conv.fee_changes);
     let mut billed = Vec::with_capacity(access.len());
     let years: Vec<YearFees> = r1_convention_years(notified, horizon, ends)
         .into_iter()
         .map(|year| {
             r3_year_access(&year, &access, &mut billed);
-            let per_school = r3_bill_year(&year, &billed, &school_units, BillingUnit::School, fee);
+            let per_school = r3_bill_year(&year, &billed, &school_units, BillingUnit::School, fees);
             let per_group =
-                r3_bill_year(&year, &billed, &group_units, BillingUnit::SchoolGroup, fee);
+                r3_bill_year(&year, &billed, &group_units, BillingUnit::SchoolGroup, fees);
             let chosen = match conv.billing_unit {
                 BillingUnit::School => per_school.fee,
                 BillingUnit::SchoolGroup => per_group.fee,
@@ -570,6 +642,7 @@ fn simulate_rules<const COUNCIL: bool>(scenario: &Scenario) -> Simulation {
         notified,
         horizon_until: horizon,
         annual_fee: fee,
+        fee_changes: conv.fee_changes.clone(),
         billing_unit: conv.billing_unit,
         commune,
         contacts,

@@ -81,6 +81,40 @@ pub struct ConventionYearOut {
     pub fee_cents: u64,
     /// The year's fee split by Annexe 2 (R8).
     pub cost_shares_cents: SharesOut,
+    /// The year's titles with the amount of one unit each uses (R3, R7).
+    pub titles: Vec<TitleOut>,
+}
+
+/// A batch of titles issued on one day, and the fee of one unit it uses (R3, R7).
+#[derive(Serialize)]
+pub struct TitleOut {
+    /// The titles' date, `YYYY-MM-DD`.
+    pub date: String,
+    /// How many units they bill, one title each.
+    pub units: usize,
+    /// The fee of one unit in force on `date`, in cents.
+    pub unit_fee_cents: u64,
+    /// Their total, in cents.
+    pub fee_cents: u64,
+    /// The avenant that set `unit_fee_cents` (its number, from 1, among the changes by date);
+    /// `null` for the convention's own amount.
+    pub avenant: Option<usize>,
+    /// Where the amount comes from, in French: « article 6 de la convention », « avenant n° 1,
+    /// en vigueur depuis le 01/01/2025 ».
+    pub fee_source: String,
+}
+
+impl From<&engine::r3_r4_r7_fees::TitleBatch> for TitleOut {
+    fn from(t: &engine::r3_r4_r7_fees::TitleBatch) -> TitleOut {
+        TitleOut {
+            date: iso(t.date),
+            units: t.units,
+            unit_fee_cents: t.unit_fee.amount.cents(),
+            fee_cents: t.amount.cents(),
+            avenant: t.unit_fee.avenant.map(|a| a.number),
+            fee_source: t.unit_fee.source(),
+        }
+    }
 }
 
 /// One budget year (exercice) and the titles dated in it (R7).
@@ -90,6 +124,8 @@ pub struct BudgetYearOut {
     pub year: i32,
     /// The total of its titles, in cents.
     pub fee_cents: u64,
+    /// Its titles with the amount of one unit each uses (R3, R7).
+    pub titles: Vec<TitleOut>,
 }
 
 /// A termination by the commune (R2).
@@ -281,6 +317,7 @@ pub fn report(sim: &Simulation) -> Report {
                     billed_units: billing.billed_units,
                     fee_cents: billing.fee.cents(),
                     cost_shares_cents: SharesOut::from(&y.shares),
+                    titles: billing.titles.iter().map(TitleOut::from).collect(),
                 }
             })
             .collect(),
@@ -290,6 +327,7 @@ pub fn report(sim: &Simulation) -> Report {
             .map(|b| BudgetYearOut {
                 year: b.year,
                 fee_cents: b.fee.cents(),
+                titles: b.titles.iter().map(TitleOut::from).collect(),
             })
             .collect(),
         termination: sim.termination.as_ref().map(|t| TerminationOut {

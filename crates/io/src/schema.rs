@@ -26,6 +26,31 @@ pub const ADMIN_KEY: &str = "admin";
 pub const PROXY_GIVER_KEY: &str = "giver";
 /// A proxy written as an object: the member who holds it.
 pub const PROXY_HOLDER_KEY: &str = "holder";
+/// A change of fee (`convention.fee_changes`): its first day in force.
+pub const FEE_CHANGE_FROM_KEY: &str = "from";
+/// A change of fee: the avenant and the decisions that approve it.
+pub const FEE_CHANGE_SOURCE_KEY: &str = "source";
+
+/// A change of fee: its amount, under the same key as the convention's own
+/// (`annual_fee_eur`).
+pub fn fee_change_amount_key() -> &'static str {
+    Field::AnnualFee.key()
+}
+
+/// A change of fee's three parts, each with its key and its French label, in the page's order.
+pub fn fee_change_parts() -> [(&'static str, &'static str); 3] {
+    [
+        (FEE_CHANGE_FROM_KEY, "En vigueur à partir du"),
+        (
+            fee_change_amount_key(),
+            "Nouvelle redevance annuelle par unité (€)",
+        ),
+        (
+            FEE_CHANGE_SOURCE_KEY,
+            "Source (avenant, délibération, décision)",
+        ),
+    ]
+}
 
 /// How a field is typed on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +79,9 @@ pub enum Input {
     Proxies,
     /// Yes, no, or not said (`true`, `false` or absent in the file).
     YesNo,
+    /// A list of changes of fee, a row each: date, amount, source (a list of objects in the
+    /// file).
+    FeeChanges,
 }
 
 /// The lists of codes a [`Input::Choice`] field takes, from the engine's enums.
@@ -335,6 +363,8 @@ pub enum Field {
     Notified,
     /// The fee per unit and year (Art. 6).
     AnnualFee,
+    /// The fee's changes by avenant, by date (R3).
+    FeeChanges,
     /// What a unit is (R4).
     BillingUnit,
     /// The termination letter's reception (Art. 8).
@@ -370,11 +400,12 @@ pub enum Field {
 }
 
 /// The fields outside the meeting and the contacts, in the page's order.
-const PLAIN_FIELDS: [Field; 18] = [
+const PLAIN_FIELDS: [Field; 19] = [
     Field::CommuneName,
     Field::CommuneInsee,
     Field::Notified,
     Field::AnnualFee,
+    Field::FeeChanges,
     Field::BillingUnit,
     Field::HorizonUntil,
     Field::TerminationReceived,
@@ -465,6 +496,11 @@ impl Field {
                 Some(S::Convention),
                 Row::new("annual_fee_eur", "Redevance annuelle par unité (€)", Decimal, "annual-fee")
                     .hint("Art. 6 : 150,00 € ; modifiable pour une simulation."),
+            ),
+            F::FeeChanges => (
+                Some(S::Convention),
+                Row::new("fee_changes", "Avenants : changements de redevance", Input::FeeChanges, "fee-changes")
+                    .hint("Art. 6 modifié par avenant : la redevance d'une année est celle en vigueur à la date de son titre (hypothèse R3), sauf stipulation contraire de l'avenant."),
             ),
             F::BillingUnit => (
                 Some(S::Convention),
@@ -1047,6 +1083,7 @@ pub fn compared_input(input: ComparedInput) -> (String, String) {
         ComparedInput::CommuneInsee => field(Field::CommuneInsee),
         ComparedInput::Notified => field(Field::Notified),
         ComparedInput::AnnualFee => field(Field::AnnualFee),
+        ComparedInput::FeeChanges => field(Field::FeeChanges),
         ComparedInput::BillingUnit => field(Field::BillingUnit),
         ComparedInput::TerminationReceived => field(Field::TerminationReceived),
         ComparedInput::HorizonUntil => field(Field::HorizonUntil),

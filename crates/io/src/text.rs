@@ -43,19 +43,38 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
         sim.billing_unit.label()
     );
     let _ = writeln!(o, "Horizon de la simulation : {}", fr(sim.horizon_until));
+    for effect in sim.fee_change_effects() {
+        let _ = writeln!(o, "{}  [Art. 6, avenant]", effect.describe());
+    }
+    if !sim.fee_changes.is_empty() {
+        let _ = writeln!(o, "  {}", engine::explain::assumptions::FEE_AT_TITLE_DATE);
+        let _ = writeln!(o, "  {}", engine::explain::assumptions::AVENANT_BINDS);
+    }
 
     let _ = writeln!(o, "\nRedevances par année de convention  [Art. 6]");
-    let _ = writeln!(o, "  N°  du          au          unités  montant");
+    let _ = writeln!(
+        o,
+        "  N°  du          au          unités  montant       redevance par unité"
+    );
     for y in &sim.years {
         let b = y.billing(sim.billing_unit);
+        let used = b.amounts_used();
         let _ = writeln!(
             o,
-            "  {:<3} {}  {}  {:>6}  {:>12}",
+            "  {:<3} {}  {}  {:>6}  {:>12}  {}",
             y.year.number,
             fr(y.year.start),
             fr(y.year.end),
             b.billed_units,
-            b.fee.to_string()
+            b.fee.to_string(),
+            if used.is_empty() {
+                b.annual_fee.describe()
+            } else {
+                used.iter()
+                    .map(|f| f.describe())
+                    .collect::<Vec<_>>()
+                    .join(" ; ")
+            }
         );
         for short in &b.short_access {
             let _ = writeln!(

@@ -58,6 +58,7 @@ fn typed_value(input: Input, text: &str) -> Value {
             .trim()
             .parse::<u32>()
             .map_or_else(|_| Value::String(text.to_string()), Value::from),
+        Input::FeeChanges => crate::fee_changes::to_value(text),
         Input::YesNo => match text.trim() {
             "true" => Value::Bool(true),
             "false" => Value::Bool(false),
@@ -541,7 +542,11 @@ impl Draft {
                 insert_at(&mut root, &field.keys(), Value::String(text.to_string()));
                 continue;
             }
-            if !text.trim().is_empty() {
+            let typed = match field.input() {
+                Input::FeeChanges => crate::fee_changes::any_typed(text),
+                _ => !text.trim().is_empty(),
+            };
+            if typed {
                 insert_at(&mut root, &field.keys(), typed_value(field.input(), text));
             }
         }
@@ -564,7 +569,12 @@ impl Draft {
     pub fn from_value(v: &Value) -> Draft {
         let mut draft = Draft::default();
         for field in Field::all() {
-            let text = text_of(value_at(v, &field.keys()));
+            let at = value_at(v, &field.keys());
+            let text = if field.input() == Input::FeeChanges {
+                crate::fee_changes::from_value(at)
+            } else {
+                text_of(at)
+            };
             *draft.field_mut(field) = if text.is_empty() {
                 field.default_text()
             } else {
@@ -766,6 +776,7 @@ mod tests {
                 "deliberation_rapporteur",
                 "deliberation_transmitted",
                 "educational_or_cultural",
+                "fee_changes",
                 "horizon_until",
                 "mayor_name",
                 "mayor_title",

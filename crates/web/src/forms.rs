@@ -16,6 +16,10 @@ pub const CONVENTION: [&[Field]; 4] = [
     ],
 ];
 
+/// The fee's changes by avenant, under the convention (« Avenants : changements de
+/// redevance »), a row per change.
+pub const AVENANTS: Field = Field::FeeChanges;
+
 /// The council meeting, the deliberation's number and the mayor, row by row.
 pub const MEETING: [&[Field]; 15] = [
     &[
@@ -77,6 +81,7 @@ mod tests {
     fn every_field_is_in_one_form_exactly() {
         let mut shown: Vec<Field> = Field::COMMUNE.to_vec();
         shown.extend(CONVENTION.iter().flat_map(|r| r.iter().copied()));
+        shown.push(AVENANTS);
         shown.extend(MEETING.iter().flat_map(|r| r.iter().copied()));
         for role in Role::ALL {
             shown.extend(ContactField::ALL.map(|f| Field::Contact(role, f)));

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod csv_import;
 pub mod directory;
 pub mod draft;
+pub mod fee_changes;
 pub mod first_figures;
 pub mod forms;
 pub mod live;

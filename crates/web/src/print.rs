@@ -23,6 +23,18 @@ pub fn inputs_as_text(s: &Scenario, sim: &Simulation) -> Vec<(String, String)> {
         (Field::Notified, fr(s.convention.notified)),
         (Field::AnnualFee, s.convention.annual_fee.to_string()),
         (
+            Field::FeeChanges,
+            if sim.fee_changes.is_empty() {
+                "aucun".to_string()
+            } else {
+                sim.fee_change_effects()
+                    .iter()
+                    .map(|e| e.describe())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            },
+        ),
+        (
             Field::BillingUnit,
             s.convention.billing_unit.label().to_string(),
         ),

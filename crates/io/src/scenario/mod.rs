@@ -183,6 +183,7 @@ fn parse_head(
         r.required_group(root, key, label).and_then(|map| {
             let notified = r.date(map, scenario(Field::Notified), true);
             let fee = r.fee(map);
+            let fee_changes = r.fee_changes(map, notified);
             let billing_unit = r.billing_unit(map);
             let termination = r.date(map, scenario(Field::TerminationReceived), false);
             let signed = r.date(map, scenario(Field::ConventionSigned), false);
@@ -194,6 +195,7 @@ fn parse_head(
             Some(Convention {
                 notified: notified?,
                 annual_fee: fee?,
+                fee_changes: fee_changes?,
                 billing_unit: billing_unit?,
                 termination_received: termination,
                 signed,

@@ -7,13 +7,15 @@ use serde_json::{Map, Value};
 use super::syntax::{quoted, type_name};
 use super::{FieldError, checks};
 use crate::schema::{
-    ContactField, Field, FieldRef, Flag, PROXY_GIVER_KEY, PROXY_HOLDER_KEY, SchoolField,
-    school_path,
+    ContactField, FEE_CHANGE_FROM_KEY, FEE_CHANGE_SOURCE_KEY, Field, FieldRef, Flag,
+    PROXY_GIVER_KEY, PROXY_HOLDER_KEY, SchoolField, fee_change_amount_key, school_path,
 };
 use engine::convention::DEFAULT_ANNUAL_FEE;
 use engine::dates::{self, MAX_YEAR, MIN_YEAR};
 use engine::money::Money;
-use engine::scenario::{BillingUnit, ChairVote, Contact, Level, Proxy, School, Sector, StorageGb};
+use engine::scenario::{
+    BillingUnit, ChairVote, Contact, FeeChange, Level, Proxy, School, Sector, StorageGb,
+};
 use engine::text::trim_fraction_zeros;
 
 /// A present field: not null, and not an empty (or blank) text.
@@ -64,6 +66,27 @@ fn date_message(text: &str) -> String {
             quoted(text)
         ),
     }
+}
+
+/// An amount of money in euros: a text (`"150.00"`, `"150,5"`) or a JSON number; the message
+/// says what is wrong.
+fn amount(v: &Value) -> Result<Money, String> {
+    let (text, normalised) = match v {
+        Value::String(s) => (s.clone(), s.clone()),
+        // A JSON number such as 150.0 prints as "150.0": the trailing zero is no decimal.
+        Value::Number(n) => {
+            let text = serde_json::to_string(n).unwrap_or_default();
+            let normalised = trim_fraction_zeros(&text).to_string();
+            (text, normalised)
+        }
+        other => {
+            return Err(format!(
+                "un montant (texte \"150.00\" ou nombre) est attendu, pas {}",
+                type_name(other)
+            ));
+        }
+    };
+    Money::parse_fee(&normalised).map_err(|e| format!("{} : {}", quoted(&text), e.message()))
 }
 
 /// Collects errors while reading a JSON value.
@@ -446,27 +469,146 @@ impl Reader {
     /// The annual fee (Art. 6): 150 € when absent; a text or a JSON number.
     pub(super) fn fee(&mut self, map: &Map<String, Value>) -> Option<Money> {
         let at = FieldRef::Scenario(Field::AnnualFee);
-        let (text, normalised) = match get(map, at.key()) {
-            None => return Some(DEFAULT_ANNUAL_FEE),
-            Some(Value::String(s)) => (s.clone(), s.clone()),
-            // A JSON number such as 150.0 prints as "150.0": the trailing zero is no decimal.
-            Some(Value::Number(n)) => {
-                let text = serde_json::to_string(n).unwrap_or_default();
-                let normalised = trim_fraction_zeros(&text).to_string();
-                (text, normalised)
-            }
+        match get(map, at.key()) {
+            None => Some(DEFAULT_ANNUAL_FEE),
+            Some(v) => amount(v).map_err(|e| self.at(at, e)).ok(),
+        }
+    }
+
+    /// The fee's changes by avenant (R3): a list of `{"from", "annual_fee_eur", "source"}`, by
+    /// date; each problem named by its line. A change before `notified` or two on one day are
+    /// errors.
+    pub(super) fn fee_changes(
+        &mut self,
+        map: &Map<String, Value>,
+        notified: Option<NaiveDate>,
+    ) -> Option<Vec<FeeChange>> {
+        let at = FieldRef::Scenario(Field::FeeChanges);
+        let items = match get(map, at.key()) {
+            None | Some(Value::Null) => return Some(Vec::new()),
+            Some(Value::Array(items)) => items,
             Some(other) => {
-                self.wrong_type_at(at, "un montant (texte \"150.00\" ou nombre)", other);
+                self.wrong_type_at(at, "une liste de changements de redevance", other);
                 return None;
             }
         };
-        match Money::parse_fee(&normalised) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                self.at(at, format!("{} : {}", quoted(&text), e.message()));
-                None
+        let before = self.errors.len();
+        let mut out: Vec<(usize, FeeChange)> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let line = i + 1;
+            let Value::Object(m) = item else {
+                self.at(
+                    at,
+                    format!(
+                        "ligne {line} : un changement est attendu (date, montant, source), pas {}",
+                        type_name(item)
+                    ),
+                );
+                continue;
+            };
+            let from = match m.get(FEE_CHANGE_FROM_KEY) {
+                Some(Value::String(t)) if !t.trim().is_empty() => {
+                    let date = dates::parse_iso(t.trim());
+                    if date.is_none() {
+                        self.at(
+                            at,
+                            format!("ligne {line} : date d'effet : {}", date_message(t.trim())),
+                        );
+                    }
+                    date
+                }
+                None | Some(Value::Null) | Some(Value::String(_)) => {
+                    self.at(at, format!("ligne {line} : indiquer la date à partir de laquelle le montant s'applique"));
+                    None
+                }
+                Some(other) => {
+                    self.at(
+                        at,
+                        format!(
+                            "ligne {line} : date d'effet : une date est attendue, pas {}",
+                            type_name(other)
+                        ),
+                    );
+                    None
+                }
+            };
+            let fee = match m.get(fee_change_amount_key()) {
+                None | Some(Value::Null) => {
+                    self.at(
+                        at,
+                        format!("ligne {line} : indiquer la nouvelle redevance annuelle"),
+                    );
+                    None
+                }
+                Some(Value::String(t)) if t.trim().is_empty() => {
+                    self.at(
+                        at,
+                        format!("ligne {line} : indiquer la nouvelle redevance annuelle"),
+                    );
+                    None
+                }
+                Some(v) => amount(v)
+                    .map_err(|e| self.at(at, format!("ligne {line} : montant : {e}")))
+                    .ok(),
+            };
+            let source = match m.get(FEE_CHANGE_SOURCE_KEY) {
+                None | Some(Value::Null) => Some(String::new()),
+                Some(Value::String(t)) => match text_problem(t) {
+                    None => Some(t.trim().to_string()),
+                    Some(problem) => {
+                        self.at(at, format!("ligne {line} : source : {problem}"));
+                        None
+                    }
+                },
+                Some(other) => {
+                    self.at(
+                        at,
+                        format!(
+                            "ligne {line} : source : un texte est attendu, pas {}",
+                            type_name(other)
+                        ),
+                    );
+                    None
+                }
+            };
+            if let (Some(from), Some(annual_fee), Some(source)) = (from, fee, source) {
+                if let Some(n) = notified
+                    && from < n
+                {
+                    self.at(
+                        at,
+                        format!(
+                            "ligne {line} : le {} est avant la notification de la convention ({}) : un avenant ne change que la redevance d'une convention en vigueur",
+                            dates::fr(from),
+                            dates::fr(n)
+                        ),
+                    );
+                }
+                if let Some((other, _)) = out.iter().find(|(_, c)| c.from == from) {
+                    self.at(
+                        at,
+                        format!(
+                            "lignes {other} et {line} : deux changements le même jour ({}) ; un seul montant par date",
+                            dates::fr(from)
+                        ),
+                    );
+                }
+                out.push((
+                    line,
+                    FeeChange {
+                        from,
+                        annual_fee,
+                        source,
+                    },
+                ));
             }
         }
+        if self.errors.len() > before {
+            return None;
+        }
+        let mut changes: Vec<FeeChange> = out.into_iter().map(|(_, c)| c).collect();
+        changes.sort_by_key(|c| c.from);
+        Some(changes)
     }
 
     /// The storage a school uses (R10), in GB: a number, or a text with a comma or a point,

@@ -5,8 +5,9 @@ use serde_json::{Map, Value};
 
 use super::FORMAT;
 use crate::schema::{
-    ContactField, FORMAT_KEY, Field, Flag, MeetingField, PROXY_GIVER_KEY, PROXY_HOLDER_KEY, Role,
-    SCHOOLS_KEY, SchoolField, insert_at,
+    ContactField, FEE_CHANGE_FROM_KEY, FEE_CHANGE_SOURCE_KEY, FORMAT_KEY, Field, Flag,
+    MeetingField, PROXY_GIVER_KEY, PROXY_HOLDER_KEY, Role, SCHOOLS_KEY, SchoolField,
+    fee_change_amount_key, insert_at,
 };
 use engine::dates;
 use engine::scenario::{Contact, Meeting, Scenario, School};
@@ -164,6 +165,29 @@ pub fn to_value(s: &Scenario) -> Value {
         &mut root,
         Field::AnnualFee,
         Some(text(&c.annual_fee.to_decimal_string())),
+    );
+    put(
+        &mut root,
+        Field::FeeChanges,
+        (!c.fee_changes.is_empty()).then(|| {
+            Value::Array(
+                c.fee_changes
+                    .iter()
+                    .map(|f| {
+                        let mut m = Map::new();
+                        m.insert(FEE_CHANGE_FROM_KEY.into(), date(f.from));
+                        m.insert(
+                            fee_change_amount_key().into(),
+                            text(&f.annual_fee.to_decimal_string()),
+                        );
+                        if !f.source.is_empty() {
+                            m.insert(FEE_CHANGE_SOURCE_KEY.into(), text(&f.source));
+                        }
+                        Value::Object(m)
+                    })
+                    .collect(),
+            )
+        }),
     );
     put(
         &mut root,
