@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::sheet::{Cell, Sheet};
 use engine::dates::fr;
-use engine::r3_r4_r7_fees::{r4_units, r7_title_date};
+use engine::r3_r4_r7_fees::{FeeApplied, r3_fee_in_force, r4_units, r7_title_date};
 use engine::text::{decimal_comma, plural};
 use engine::{BillingUnit, Money, Scenario, Simulation};
 
@@ -25,8 +25,8 @@ pub struct UnitTitle {
     pub unit: String,
     /// The schools of the unit billed that year.
     pub schools: Vec<String>,
-    /// The fee.
-    pub amount: Money,
+    /// The fee: the amount in force on `date` (R3), and where it comes from.
+    pub fee: FeeApplied,
 }
 
 /// Every title of every unit under `reading`, by date then unit.
@@ -59,7 +59,7 @@ pub fn unit_titles(scenario: &Scenario, sim: &Simulation, reading: BillingUnit) 
                     .iter()
                     .map(|&i| scenario.schools[i].name.clone())
                     .collect(),
-                amount: sim.annual_fee,
+                fee: r3_fee_in_force(sim.fee_schedule(), date),
             });
         }
     }
@@ -68,7 +68,7 @@ pub fn unit_titles(scenario: &Scenario, sim: &Simulation, reading: BillingUnit) 
 }
 
 /// The header of the budget sheet and its CSV.
-pub const BUDGET_HEADER: [&str; 7] = [
+pub const BUDGET_HEADER: [&str; 8] = [
     "Exercice",
     "Lecture",
     "Date du titre",
@@ -76,6 +76,7 @@ pub const BUDGET_HEADER: [&str; 7] = [
     "Unité facturée",
     "Écoles",
     "Montant",
+    "Redevance appliquée",
 ];
 
 /// Past this many titles, the budget sheet gives each exercice's total without the detail of
@@ -116,6 +117,7 @@ pub fn budget_sheet(scenario: &Scenario, sim: &Simulation) -> Sheet {
             )),
             Cell::Empty,
             Cell::Empty,
+            Cell::Empty,
         ]);
     }
     for (reading, titles) in BillingUnit::ALL.into_iter().zip(&titles) {
@@ -129,7 +131,8 @@ pub fn budget_sheet(scenario: &Scenario, sim: &Simulation) -> Sheet {
                     Cell::Count(t.convention_year as u64),
                     Cell::Text(t.unit.clone()),
                     Cell::Text(t.schools.join(", ")),
-                    Cell::Euros(t.amount),
+                    Cell::Euros(t.fee.amount),
+                    Cell::Text(t.fee.source()),
                 ]);
             }
             rows.push(vec![
@@ -144,6 +147,7 @@ pub fn budget_sheet(scenario: &Scenario, sim: &Simulation) -> Sheet {
                 )),
                 Cell::Empty,
                 Cell::Euros(year.fee),
+                Cell::Empty,
             ]);
         }
     }

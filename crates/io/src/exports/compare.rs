@@ -27,6 +27,7 @@ pub fn fees_sheet(tab: Cow<'static, str>, name: &str, sim: &Simulation) -> Sheet
         .iter()
         .map(|y| {
             let b = y.billing(sim.billing_unit);
+            let used = b.amounts_used();
             vec![
                 Cell::Text("Année de convention".into()),
                 Cell::Count(y.year.number as u64),
@@ -34,6 +35,14 @@ pub fn fees_sheet(tab: Cow<'static, str>, name: &str, sim: &Simulation) -> Sheet
                 Cell::Date(y.year.end),
                 Cell::Count(b.billed_units as u64),
                 Cell::Euros(b.fee),
+                Cell::Text(if used.is_empty() {
+                    b.annual_fee.describe()
+                } else {
+                    used.iter()
+                        .map(|f| f.describe())
+                        .collect::<Vec<_>>()
+                        .join(" ; ")
+                }),
             ]
         })
         .collect();
@@ -44,17 +53,31 @@ pub fn fees_sheet(tab: Cow<'static, str>, name: &str, sim: &Simulation) -> Sheet
         Cell::Empty,
         Cell::Empty,
         Cell::Euros(sim.total(sim.billing_unit)),
+        Cell::Empty,
     ]);
-    rows.extend(sim.budget().iter().map(|b| {
-        vec![
+    for b in sim.budget() {
+        rows.push(vec![
             Cell::Text("Exercice budgétaire".into()),
             Cell::Count(b.year as u64),
             Cell::Empty,
             Cell::Empty,
             Cell::Count(b.titles.iter().map(|t| t.units as u64).sum()),
             Cell::Euros(b.fee),
-        ]
-    }));
+            Cell::Empty,
+        ]);
+        // Each batch of titles of the exercice, with the amount of one unit it uses (R3).
+        rows.extend(b.titles.iter().map(|t| {
+            vec![
+                Cell::Text("Titres de recette".into()),
+                Cell::Count(t.convention_year as u64),
+                Cell::Date(t.date),
+                Cell::Empty,
+                Cell::Count(t.units as u64),
+                Cell::Euros(t.amount),
+                Cell::Text(t.unit_fee.describe()),
+            ]
+        }));
+    }
     Sheet {
         name: tab,
         title: format!(
@@ -69,6 +92,7 @@ pub fn fees_sheet(tab: Cow<'static, str>, name: &str, sim: &Simulation) -> Sheet
             "Au",
             "Unités facturées ou titres",
             "Montant",
+            "Redevance par unité appliquée",
         ]
         .map(String::from)
         .to_vec(),
