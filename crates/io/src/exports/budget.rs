@@ -218,7 +218,7 @@ mod tests {
                 let sum: Money = titles
                     .iter()
                     .filter(|t| t.exercice == year.year)
-                    .map(|t| t.amount)
+                    .map(|t| t.fee.amount)
                     .sum();
                 assert_eq!(sum, year.fee, "{reading:?} {}", year.year);
             }
