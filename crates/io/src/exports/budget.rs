@@ -236,13 +236,29 @@ mod tests {
         let sheet = budget_sheet(&s, &simulate(&s));
         let csv = to_csv(&sheet);
         assert!(csv.starts_with("\u{feff}Exercice;Lecture;Date du titre;"));
-        assert!(csv.contains(";par école;24/11/2023;1;École élémentaire du Bourg;École élémentaire du Bourg;150,00\r\n"), "{csv}");
+        assert!(csv.contains(";par école;24/11/2023;1;École élémentaire du Bourg;École élémentaire du Bourg;150,00;article 6 de la convention\r\n"), "{csv}");
         assert!(
-            csv.contains("2024;par école;;;Total de l'exercice 2024 (5 titres);;750,00\r\n"),
+            csv.contains("2024;par école;;;Total de l'exercice 2024 (5 titres);;750,00;\r\n"),
             "{csv}"
         );
-        assert!(csv.contains(";par groupe scolaire;24/11/2023;1;GS du Bourg;École élémentaire du Bourg, École maternelle du Bourg;150,00\r\n"));
-        assert!(csv.lines().all(|l| l.split(';').count() == 7), "{csv}");
+        assert!(csv.contains(";par groupe scolaire;24/11/2023;1;GS du Bourg;École élémentaire du Bourg, École maternelle du Bourg;150,00;article 6 de la convention\r\n"));
+        assert!(csv.lines().all(|l| l.split(';').count() == 8), "{csv}");
+        // Under an avenant, each title says the amount it uses and where it comes from.
+        let mut raised = s.clone();
+        raised.convention.fee_changes = vec![engine::scenario::FeeChange {
+            from: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            annual_fee: Money::from_euros(165),
+            source: "avenant n° 1".into(),
+        }];
+        let csv = to_csv(&budget_sheet(&raised, &simulate(&raised)));
+        assert!(
+            csv.contains("2025;par école;16/11/2025;3;École élémentaire du Bourg;École élémentaire du Bourg;165,00;avenant n° 1, en vigueur depuis le 01/01/2025\r\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("Total de l'exercice 2025 (3 titres);;495,00;\r\n"),
+            "{csv}"
+        );
         let mut odd = s.clone();
         std::rc::Rc::make_mut(&mut odd.schools)[0].name = "=HYPERLINK(\"x\";\"y\")".into();
         let csv = to_csv(&budget_sheet(&odd, &simulate(&odd)));
