@@ -16,8 +16,10 @@ use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
 use crate::web::app::worker::SpreadsheetFormat;
 use crate::web::compare::{
-    VARIANT_COUNT_ERROR, export_request, schools_variant, schools_variant_count,
-    schools_variant_label, terminate_variant, terminate_variant_label, variants_hint,
+    FEE_VARIANT_BUTTON, FEE_VARIANT_LABELS, VARIANT_COUNT_ERROR, export_request, fee_variant,
+    fee_variant_defaults, fee_variant_inputs, fee_variant_label, schools_variant,
+    schools_variant_count, schools_variant_label, terminate_variant, terminate_variant_label,
+    variants_hint,
 };
 use crate::web::live::Figures;
 use crate::web::share::compare_hash;
@@ -123,6 +125,54 @@ pub fn compare_panel(p: &CompareProps) -> Html {
             }
         })
     };
+    // The fee variant's inputs: as typed, or the defaults from the open simulation's figures
+    // until something is typed.
+    let fee_typed = use_state(|| (None::<String>, None::<String>));
+    let fee_left = use_state_eq(|| false);
+    let defaults = p
+        .figures
+        .as_ref()
+        .map(|f| fee_variant_defaults(f, today))
+        .unwrap_or_default();
+    let fee_amount = fee_typed.0.clone().unwrap_or(defaults.0);
+    let fee_from = fee_typed.1.clone().unwrap_or(defaults.1);
+    let fee_inputs = fee_variant_inputs(&fee_amount, &fee_from);
+    let on_fee_amount = {
+        let fee_typed = fee_typed.clone();
+        Callback::from(move |v: String| fee_typed.set((Some(v), fee_typed.1.clone())))
+    };
+    let on_fee_from = {
+        let fee_typed = fee_typed.clone();
+        Callback::from(move |v: String| fee_typed.set((fee_typed.0.clone(), Some(v))))
+    };
+    let on_fee_leave = {
+        let fee_left = fee_left.clone();
+        Callback::from(move |()| fee_left.set(true))
+    };
+    let make_fee_variant = {
+        let (dispatch, current, error) = (p.dispatch.clone(), current.clone(), error.clone());
+        let (inputs, fee_left) = (fee_inputs.clone(), fee_left.clone());
+        Callback::from(move |_: MouseEvent| match &inputs {
+            Ok((amount, from)) => match fee_variant(&current, *amount, *from) {
+                Ok(action) => {
+                    error.set(None);
+                    dispatch.dispatch(action);
+                    browser::focus_later("comparer-titre".into());
+                }
+                Err(m) => error.set(Some(m)),
+            },
+            Err(_) => fee_left.set(true),
+        })
+    };
+    let fee_error = fee_inputs
+        .as_ref()
+        .err()
+        .filter(|_| *fee_left)
+        .map(|e| AttrValue::from(e.clone()));
+    let fee_label = match &fee_inputs {
+        Ok((amount, from)) => fee_variant_label(*amount, *from),
+        Err(_) => FEE_VARIANT_BUTTON.to_string(),
+    };
     let on_how_many = {
         let how_many = how_many.clone();
         Callback::from(move |v: String| how_many.set(v))
@@ -208,6 +258,13 @@ pub fn compare_panel(p: &CompareProps) -> Html {
                     <Field id="variante-nombre" label="Écoles en plus" value={(*how_many).clone()} inputmode="numeric" oninput={on_how_many}
                         error={count.is_none().then_some(AttrValue::Static(VARIANT_COUNT_ERROR))} />
                     <button type="button" id="variante-ecoles" onclick={add_schools} disabled={count.is_none()}>{ schools_variant_label(count.unwrap_or(2)) }</button>
+                </div>
+                <div class="variant-fee">
+                    <Field id="variante-redevance" label={FEE_VARIANT_LABELS[0]} value={fee_amount} inputmode="decimal"
+                        oninput={on_fee_amount} onleave={Some(on_fee_leave.clone())} error={fee_error} />
+                    <Field id="variante-redevance-date" label={FEE_VARIANT_LABELS[1]} kind="date" value={fee_from}
+                        oninput={on_fee_from} onleave={Some(on_fee_leave)} />
+                    <button type="button" id="variante-redevance-bouton" onclick={make_fee_variant}>{ fee_label }</button>
                 </div>
                 <p class="hint">{ variants_hint(&current.name) }</p>
             </div>

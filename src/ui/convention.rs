@@ -4,17 +4,22 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::field::field_rows;
+use super::avenants::AvenantsForm;
+use super::field::{error_at, field_rows};
 use super::state::Dispatch;
 use crate::web::app::FieldError;
+use crate::web::app::schema::FieldRef;
 use crate::web::draft::Draft;
-use crate::web::forms::CONVENTION;
+use crate::web::forms::{AVENANTS, CONVENTION};
+use crate::web::live::Figures;
 
 #[derive(Properties, PartialEq)]
 pub struct ConventionProps {
     pub draft: Rc<Draft>,
     pub errors: Rc<Vec<FieldError>>,
     pub dispatch: Dispatch,
+    /// The figures shown, for where each change of fee takes effect.
+    pub figures: Option<Figures>,
 }
 
 #[function_component(ConventionForm)]
@@ -23,6 +28,8 @@ pub fn convention_form(p: &ConventionProps) -> Html {
         <fieldset class="convention">
             <legend>{ "Convention" }</legend>
             { field_rows(&CONVENTION, &p.draft, &p.errors, &p.dispatch) }
+            <AvenantsForm text={AttrValue::from(p.draft.text(AVENANTS).to_string())} error={error_at(&p.errors, FieldRef::Scenario(AVENANTS))}
+                figures={p.figures.clone()} dispatch={p.dispatch.clone()} />
         </fieldset>
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::web::live::Figures;
-use crate::web::views::fees::{BudgetView, ChartView, FeeCells, FeesView, SHORT_ACCESS};
+use crate::web::views::fees::{BudgetView, ChartView, FeeCells, FeeMarks, FeesView, SHORT_ACCESS};
 use crate::web::views::{fixed, unavailable};
 
 use super::why::{ClauseTag, Why};
@@ -18,10 +18,19 @@ pub struct FeesProps {
     pub chart: Figures,
 }
 
-/// The fee, then with groups both readings and their gap, as money cells.
-fn cells(c: &FeeCells) -> Html {
+/// Where a change of fee takes effect, under the amount (R3).
+fn fee_mark(mark: &Option<String>) -> Html {
+    match mark {
+        Some(m) => html! { <span class="fee-mark">{ "◆ " }{ m }</span> },
+        None => Html::default(),
+    }
+}
+
+/// The fee (with the mark of a change of fee), then with groups both readings and their gap,
+/// as money cells.
+fn cells(c: &FeeCells, mark: &Option<String>) -> Html {
     html! { <>
-        <td class="money">{ &c.fee }</td>
+        <td class="money">{ &c.fee }{ fee_mark(mark) }</td>
         if let Some(r) = &c.readings { { for r.iter().map(|m| html! { <td class="money">{ m }</td> }) } }
     </> }
 }
@@ -29,6 +38,7 @@ fn cells(c: &FeeCells) -> Html {
 #[function_component(Fees)]
 pub fn fees(p: &FeesProps) -> Html {
     let view = Rc::new(FeesView::of(&p.figures));
+    let marks = Rc::new(view.marks());
     let short = view.short_access();
     html! {
         <section class="fees" aria-labelledby="redevances-titre">
@@ -54,14 +64,14 @@ pub fn fees(p: &FeesProps) -> Html {
                     html! { <tr>
                         <td>{ y.number }</td><td>{ &y.from }</td><td>{ &y.to }</td>
                         <td class="num">{ y.units }</td>
-                        { cells(&y.fee) }
+                        { cells(&y.fee, marks.years.get(i).unwrap_or(&None)) }
                         <td><Why {explain} /></td>
                     </tr> }
                 }) }
                 </tbody>
                 <tfoot><tr>
                     <th scope="row" colspan="4">{ "Total" }</th>
-                    { cells(&view.total) }
+                    { cells(&view.total, &None) }
                     <td></td>
                 </tr></tfoot>
             </table>
@@ -74,7 +84,7 @@ pub fn fees(p: &FeesProps) -> Html {
             if view.two_readings {
                 <p class="hypothese">{ FeesView::TWO_READINGS.0 }{ " " }<ClauseTag clause={FeesView::TWO_READINGS.1} /></p>
             }
-            <BudgetTable view={view.clone()} />
+            <BudgetTable view={view.clone()} marks={marks.clone()} />
             <BudgetChart figures={p.chart.clone()} />
         </section>
     }
@@ -83,6 +93,7 @@ pub fn fees(p: &FeesProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct BudgetProps {
     view: Rc<FeesView>,
+    marks: Rc<FeeMarks>,
 }
 
 #[function_component(BudgetTable)]
@@ -101,7 +112,7 @@ fn budget_table(p: &BudgetProps) -> Html {
                     Callback::from(move |_| view.budget_why(i).unwrap_or_else(unavailable))
                 };
                 html! { <tr>
-                    <td>{ b.year }</td><td class="money">{ &b.fee }</td>
+                    <td>{ b.year }</td><td class="money">{ &b.fee }{ fee_mark(p.marks.budget.get(i).unwrap_or(&None)) }</td>
                     if let Some(r) = &b.readings { { for r.iter().map(|m| html! { <td class="money">{ m }</td> }) } }
                     <td><Why {explain} /></td>
                 </tr> }

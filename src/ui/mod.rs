@@ -3,6 +3,7 @@
 //! them in a reducer, keeps them in local storage and in the page address, and draws.
 
 pub mod app;
+mod avenants;
 mod browser;
 mod commune;
 mod compare;

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::state::{Action, Entry};
 use engine::compare::{Compared, Comparison, compare};
 use engine::dates::iso;
-use engine::{Scenario, Simulation, simulate};
+use engine::{Money, Scenario, Simulation, simulate};
 use io::exports::termination_letter::target_notice;
 use io::exports::worker::{ExportRequest, SpreadsheetFormat};
 use io::parse_value;
@@ -46,7 +46,7 @@ pub fn terminate_variant(entry: &Entry, today: NaiveDate) -> Result<Action, Stri
 /// What the variants are, for the page that offers them on `name` (the open simulation).
 pub fn variants_hint(name: &str) -> String {
     format!(
-        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour ouvré du préavis pour le prochain anniversaire encore atteignable ; des écoles de plus sont demandées aujourd'hui et comptées éligibles ({ADMIN_HYPOTHESIS})."
+        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour ouvré du préavis pour le prochain anniversaire encore atteignable ; des écoles de plus sont demandées aujourd'hui et comptées éligibles ({ADMIN_HYPOTHESIS}) ; une nouvelle redevance s'applique aux titres datés à partir du jour choisi, comme un avenant (hypothèse : avenant à conclure)."
     )
 }
 
@@ -140,6 +140,80 @@ pub fn terminate_variant_label(
         "Variante : résilier en {}",
         notice.anniversary.year()
     ))
+}
+
+/// The source written on a variant's change of fee: an avenant not concluded.
+pub const FEE_VARIANT_SOURCE: &str = "variante : avenant à conclure (hypothèse de planification)";
+
+/// The fee variant's inputs' labels: the new amount, the date it applies from.
+pub const FEE_VARIANT_LABELS: [&str; 2] = ["Nouvelle redevance par unité (€)", "À partir du"];
+
+/// The fee variant's button while its inputs make none.
+pub const FEE_VARIANT_BUTTON: &str = "Variante : nouvelle redevance";
+
+/// What the fee variant's inputs hold, when they make one: a new amount (a positive sum, two
+/// decimals at most) and the date it applies from; else a French message naming the input.
+pub fn fee_variant_inputs(amount: &str, from: &str) -> Result<(Money, NaiveDate), String> {
+    let money =
+        Money::parse_fee(amount).map_err(|e| format!("Nouvelle redevance : {}", e.message()))?;
+    let date = engine::dates::parse_iso(from.trim())
+        .ok_or_else(|| "À partir du : indiquer une date".to_string())?;
+    Ok((money, date))
+}
+
+/// « Variante : redevance à 165,00 € à partir du 01/01/2027 ».
+pub fn fee_variant_label(amount: Money, from: NaiveDate) -> String {
+    format!(
+        "Variante : redevance à {amount} à partir du {}",
+        engine::dates::fr(from)
+    )
+}
+
+/// What the fee variant's inputs start with, from the figures of the open simulation: the
+/// next 1 January after `today`, and the fee in force then plus 10 % (rounded to the cent).
+pub fn fee_variant_defaults(figures: &crate::live::Figures, today: NaiveDate) -> (String, String) {
+    let sim = figures.sim();
+    let from = NaiveDate::from_ymd_opt(today.year() + 1, 1, 1)
+        .unwrap_or(today)
+        .max(sim.notified);
+    let now = engine::r3_r4_r7_fees::r3_fee_in_force(sim.fee_schedule(), from).amount;
+    let raised = Money::from_cents((now.cents() * 11).div_ceil(10));
+    (
+        engine::text::decimal_comma(&raised.to_decimal_string()),
+        iso(from),
+    )
+}
+
+/// « Variante : redevance à 165,00 € à partir du 01/01/2027 »: the simulation `entry` with a
+/// change of fee by avenant from `from` (one typed on that day replaced), as an action that
+/// keeps it, opens it and compares it with `entry`; refused before the notification.
+pub fn fee_variant(entry: &Entry, amount: Money, from: NaiveDate) -> Result<Action, String> {
+    let (scenario, _) = read(entry)?;
+    if from < scenario.convention.notified {
+        return Err(format!(
+            "Pas de variante : le {} est avant la notification de la convention ({}).",
+            engine::dates::fr(from),
+            engine::dates::fr(scenario.convention.notified)
+        ));
+    }
+    let mut draft = (*entry.draft).clone();
+    let typed = draft.text(Field::FeeChanges).to_string();
+    let mut rows = crate::fee_changes::rows(&typed);
+    rows.retain(|r| {
+        engine::dates::parse_iso(r[0].trim()) != Some(from)
+            && r.iter().any(|c| !c.trim().is_empty())
+    });
+    rows.push([
+        iso(from),
+        engine::text::decimal_comma(&amount.to_decimal_string()),
+        FEE_VARIANT_SOURCE.to_string(),
+    ]);
+    draft.set(Field::FeeChanges, crate::fee_changes::to_text(&rows));
+    Ok(Action::Variant {
+        of: entry.id.clone(),
+        name: fee_variant_label(amount, from),
+        draft: Box::new(draft),
+    })
 }
 
 /// The request for the comparison's spreadsheet of `entries` in `format`, and its file name.
@@ -282,6 +356,71 @@ mod tests {
             "{err}"
         );
         assert!(comparison(&state.compared_entries()[..1], today()).is_err());
+    }
+    #[test]
+    fn the_fee_variant_adds_an_avenant_and_compares_with_the_original() {
+        let mut state = AppState::new(Library::first_visit("t"));
+        let example = state.library.current().clone();
+        let figures = crate::live::Live::default()
+            .compute(&example.draft)
+            .result
+            .unwrap();
+        assert_eq!(
+            fee_variant_defaults(&figures, today()),
+            ("165,00".to_string(), "2027-01-01".to_string())
+        );
+        let (amount, from) = fee_variant_inputs("165,00", "2025-01-01").unwrap();
+        assert_eq!(
+            fee_variant_label(amount, from),
+            "Variante : redevance à 165,00 € à partir du 01/01/2025"
+        );
+        assert_eq!(
+            fee_variant_inputs("-3", "2025-01-01").unwrap_err(),
+            "Nouvelle redevance : le montant doit être supérieur à zéro"
+        );
+        assert_eq!(
+            fee_variant_inputs("165", "").unwrap_err(),
+            "À partir du : indiquer une date"
+        );
+        assert!(
+            fee_variant(
+                &example,
+                amount,
+                NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()
+            )
+            .unwrap_err()
+            .contains("avant la notification")
+        );
+        let action = fee_variant(&example, amount, from).unwrap();
+        state.apply(action);
+        let variant = state.library.current().clone();
+        assert_eq!(
+            variant.name,
+            "Variante : redevance à 165,00 € à partir du 01/01/2025"
+        );
+        assert_eq!(state.compared, vec![example.id.clone(), variant.id.clone()]);
+        let c = comparison(&[&example, &variant], today()).unwrap();
+        let fees: Vec<Option<Money>> = c.convention_years[2].fees.clone();
+        assert_eq!(
+            fees,
+            vec![Some(Money::from_euros(450)), Some(Money::from_euros(495))]
+        );
+        assert!(
+            c.convention_years[2]
+                .why
+                .steps
+                .iter()
+                .any(|s| s.contains("Redevance annuelle : 165,00 € dans « Variante"))
+        );
+        // Made again on the same day: the change is replaced, never doubled.
+        let again = fee_variant(&variant, Money::from_euros(170), from).unwrap();
+        let Action::Variant { draft, .. } = again else {
+            panic!()
+        };
+        assert_eq!(
+            crate::fee_changes::rows(draft.text(Field::FeeChanges)).len(),
+            1
+        );
     }
 }
 

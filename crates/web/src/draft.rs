@@ -542,11 +542,8 @@ impl Draft {
                 insert_at(&mut root, &field.keys(), Value::String(text.to_string()));
                 continue;
             }
-            let typed = match field.input() {
-                Input::FeeChanges => crate::fee_changes::any_typed(text),
-                _ => !text.trim().is_empty(),
-            };
-            if typed {
+            // (Changes of fee: some cell typed, the blank rows left out by `typed_value`.)
+            if !text.trim().is_empty() {
                 insert_at(&mut root, &field.keys(), typed_value(field.input(), text));
             }
         }
@@ -571,7 +568,9 @@ impl Draft {
         for field in Field::all() {
             let at = value_at(v, &field.keys());
             let text = if field.input() == Input::FeeChanges {
-                crate::fee_changes::from_value(at)
+                crate::fee_changes::from_value(at, |v, i| {
+                    for_display(crate::fee_changes::INPUTS[i], text_of(v))
+                })
             } else {
                 text_of(at)
             };

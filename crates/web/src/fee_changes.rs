@@ -5,8 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use engine::text::decimal_comma;
-use io::schema::{FEE_CHANGE_FROM_KEY, FEE_CHANGE_SOURCE_KEY, fee_change_amount_key};
+use io::schema::{FEE_CHANGE_FROM_KEY, FEE_CHANGE_SOURCE_KEY, Input, fee_change_amount_key};
 
 /// The cells of a row, in the page's order.
 pub const CELLS: usize = 3;
@@ -95,41 +94,24 @@ pub fn to_value(text: &str) -> Value {
     )
 }
 
-/// Whether `text` has a row with something typed (an empty row added is not written).
-pub fn any_typed(text: &str) -> bool {
-    rows(text)
-        .iter()
-        .any(|r| r.iter().any(|c| !c.trim().is_empty()))
-}
-
-/// The draft's text of the list in a scenario file: each item's cells as written (an amount
-/// with a comma, as a French reader writes it), whatever is wrong kept for the reader to name.
-pub fn from_value(v: Option<&Value>) -> String {
+/// The draft's text of the list in a scenario file, each item's cells given by `text` (the
+/// draft's reading of a value as typed): whatever is wrong is kept for the reader to name.
+pub fn from_value(v: Option<&Value>, text: impl Fn(Option<&Value>, usize) -> String) -> String {
     let Some(Value::Array(items)) = v else {
         return String::new();
     };
     let keys = keys();
     let rows: Vec<Row> = items
         .iter()
-        .map(|item| {
-            std::array::from_fn(|i| {
-                let text = match item.get(keys[i]) {
-                    None | Some(Value::Null) => String::new(),
-                    Some(Value::String(s)) => s.clone(),
-                    Some(other) => serde_json::to_string(other).unwrap_or_default(),
-                };
-                if i == 1 {
-                    decimal_comma(&cell(&text))
-                } else {
-                    cell(&text)
-                }
-            })
-        })
+        .map(|item| std::array::from_fn(|i| cell(&text(item.get(keys[i]), i))))
         .collect();
     to_text(&rows)
 }
 
-fn keys() -> [&'static str; CELLS] {
+/// The input of each cell, in order: a date, an amount, a text.
+pub const INPUTS: [Input; CELLS] = [Input::Date, Input::Decimal, Input::Text];
+
+pub(crate) fn keys() -> [&'static str; CELLS] {
     [
         FEE_CHANGE_FROM_KEY,
         fee_change_amount_key(),
@@ -164,11 +146,18 @@ mod tests {
         assert_eq!(v[1]["annual_fee_eur"], "abc");
         assert!(v[1].get("from").is_none());
         // Read back from the file: the same rows.
-        assert_eq!(rows(&from_value(Some(&v))), rows(&t));
+        let read = |v: &Value| {
+            let mut root = serde_json::json!({"convention": {}});
+            root["convention"]["fee_changes"] = v.clone();
+            crate::draft::Draft::from_value(&root)
+                .text(io::schema::Field::FeeChanges)
+                .to_string()
+        };
+        assert_eq!(rows(&read(&v)), rows(&t));
         assert_eq!(rows(&remove(&t, 0)), vec![rows(&t)[1].clone()]);
         // An empty row added is not written.
         assert_eq!(to_value(&add("")), Value::Array(vec![]));
-        assert!(!any_typed(&add("")));
+        assert!(add("").trim().is_empty());
     }
 
     #[test]
@@ -177,7 +166,9 @@ mod tests {
             r#"[{"from":"2025-01-01","annual_fee_eur":"165.50","source":"avenant n° 1"},{"annual_fee_eur":170}]"#,
         )
         .unwrap();
-        let r = rows(&from_value(Some(&v)));
+        let mut root = serde_json::json!({"convention": {}});
+        root["convention"]["fee_changes"] = v;
+        let r = rows(crate::draft::Draft::from_value(&root).text(io::schema::Field::FeeChanges));
         assert_eq!(r[0][1], "165,50");
         assert_eq!(r[1], [String::new(), "170".to_string(), String::new()]);
     }

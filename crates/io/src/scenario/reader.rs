@@ -493,122 +493,91 @@ impl Reader {
             }
         };
         let before = self.errors.len();
+        // By date as they are read: a change on a date already read is named with its line.
         let mut out: Vec<(usize, FeeChange)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let line = i + 1;
+            let problem = |r: &mut Reader, what: String| r.at(at, format!("ligne {line} : {what}"));
             let Value::Object(m) = item else {
-                self.at(
-                    at,
-                    format!(
-                        "ligne {line} : un changement est attendu (date, montant, source), pas {}",
-                        type_name(item)
-                    ),
+                let what = format!(
+                    "un changement est attendu (date, montant, source), pas {}",
+                    type_name(item)
                 );
+                problem(self, what);
                 continue;
             };
-            let from = match m.get(FEE_CHANGE_FROM_KEY) {
-                Some(Value::String(t)) if !t.trim().is_empty() => {
-                    let date = dates::parse_iso(t.trim());
+            let field = |key: &str| get(m, key);
+            let from = match field(FEE_CHANGE_FROM_KEY) {
+                None => {
+                    problem(
+                        self,
+                        "indiquer la date à partir de laquelle le montant s'applique".into(),
+                    );
+                    None
+                }
+                Some(v) => {
+                    let text = v.as_str().map(str::trim).unwrap_or_default();
+                    let date = dates::parse_iso(text);
                     if date.is_none() {
-                        self.at(
-                            at,
-                            format!("ligne {line} : date d'effet : {}", date_message(t.trim())),
-                        );
+                        problem(self, format!("date d'effet : {}", date_message(text)));
                     }
                     date
                 }
-                None | Some(Value::Null) | Some(Value::String(_)) => {
-                    self.at(at, format!("ligne {line} : indiquer la date à partir de laquelle le montant s'applique"));
-                    None
-                }
-                Some(other) => {
-                    self.at(
-                        at,
-                        format!(
-                            "ligne {line} : date d'effet : une date est attendue, pas {}",
-                            type_name(other)
-                        ),
-                    );
-                    None
-                }
             };
-            let fee = match m.get(fee_change_amount_key()) {
-                None | Some(Value::Null) => {
-                    self.at(
-                        at,
-                        format!("ligne {line} : indiquer la nouvelle redevance annuelle"),
-                    );
-                    None
-                }
-                Some(Value::String(t)) if t.trim().is_empty() => {
-                    self.at(
-                        at,
-                        format!("ligne {line} : indiquer la nouvelle redevance annuelle"),
-                    );
+            let fee = match field(fee_change_amount_key()) {
+                None => {
+                    problem(self, "indiquer la nouvelle redevance annuelle".into());
                     None
                 }
                 Some(v) => amount(v)
-                    .map_err(|e| self.at(at, format!("ligne {line} : montant : {e}")))
+                    .map_err(|e| problem(self, format!("montant : {e}")))
                     .ok(),
             };
-            let source = match m.get(FEE_CHANGE_SOURCE_KEY) {
-                None | Some(Value::Null) => Some(String::new()),
-                Some(Value::String(t)) => match text_problem(t) {
-                    None => Some(t.trim().to_string()),
-                    Some(problem) => {
-                        self.at(at, format!("ligne {line} : source : {problem}"));
+            let source = match field(FEE_CHANGE_SOURCE_KEY) {
+                None => Some(String::new()),
+                Some(v) => match v
+                    .as_str()
+                    .map_or_else(|| Some("un texte est attendu".into()), text_problem)
+                {
+                    None => v.as_str().map(|t| t.trim().to_string()),
+                    Some(e) => {
+                        problem(self, format!("source : {e}"));
                         None
                     }
                 },
-                Some(other) => {
-                    self.at(
-                        at,
-                        format!(
-                            "ligne {line} : source : un texte est attendu, pas {}",
-                            type_name(other)
-                        ),
-                    );
-                    None
-                }
             };
-            if let (Some(from), Some(annual_fee), Some(source)) = (from, fee, source) {
-                if let Some(n) = notified
-                    && from < n
-                {
-                    self.at(
-                        at,
-                        format!(
-                            "ligne {line} : le {} est avant la notification de la convention ({}) : un avenant ne change que la redevance d'une convention en vigueur",
-                            dates::fr(from),
-                            dates::fr(n)
-                        ),
-                    );
-                }
-                if let Some((other, _)) = out.iter().find(|(_, c)| c.from == from) {
-                    self.at(
-                        at,
-                        format!(
-                            "lignes {other} et {line} : deux changements le même jour ({}) ; un seul montant par date",
-                            dates::fr(from)
-                        ),
-                    );
-                }
-                out.push((
-                    line,
-                    FeeChange {
-                        from,
-                        annual_fee,
-                        source,
-                    },
-                ));
+            let (Some(from), Some(annual_fee), Some(source)) = (from, fee, source) else {
+                continue;
+            };
+            if let Some(n) = notified
+                && from < n
+            {
+                let what = format!(
+                    "le {} est avant la notification de la convention ({}) : un avenant ne change que la redevance d'une convention en vigueur",
+                    dates::fr(from),
+                    dates::fr(n)
+                );
+                problem(self, what);
             }
+            let at_date = out.partition_point(|(_, c)| c.from < from);
+            if let Some((other, _)) = out.get(at_date).filter(|(_, c)| c.from == from) {
+                self.at(
+                    at,
+                    format!(
+                        "lignes {other} et {line} : deux changements le même jour ({}) ; un seul montant par date",
+                        dates::fr(from)
+                    ),
+                );
+                continue;
+            }
+            let change = FeeChange {
+                from,
+                annual_fee,
+                source,
+            };
+            out.insert(at_date, (line, change));
         }
-        if self.errors.len() > before {
-            return None;
-        }
-        let mut changes: Vec<FeeChange> = out.into_iter().map(|(_, c)| c).collect();
-        changes.sort_by_key(|c| c.from);
-        Some(changes)
+        (self.errors.len() == before).then(|| out.into_iter().map(|(_, c)| c).collect())
     }
 
     /// The storage a school uses (R10), in GB: a number, or a text with a comma or a point,

@@ -1,6 +1,7 @@
 //! The fees: per convention year and per budget year, both readings of R4 when schools share a
 //! group, the years billed whole for a few days of access, and the budget years' chart.
 
+use chrono::{Datelike, NaiveDate};
 use engine::dates::fr;
 use engine::{BillingUnit, Clause, Explanation, Money};
 
@@ -70,6 +71,18 @@ pub struct BudgetRow {
     pub fee: String,
     /// Per school and per group; `None` without groups.
     pub readings: Option<[String; 2]>,
+}
+
+/// Where each change of fee takes effect (R3), row by row of the two tables: « avenant n° 1 :
+/// 165,00 € dès le titre du 16/11/2025 » on the convention year and on the exercice of its
+/// first title. Written by [`FeesView::marks`], apart from the view, so that the first figures,
+/// which do not show them, do not carry them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeeMarks {
+    /// One per row of [`FeesView::years`].
+    pub years: Vec<Option<String>>,
+    /// One per row of [`BudgetView::rows`].
+    pub budget: Vec<Option<String>>,
 }
 
 /// The caption of the years billed whole for a few days of access, and its clause.
@@ -145,9 +158,19 @@ impl FeesView {
         };
         FeesView {
             lead: format!(
-                "{} par an et {}, due en totalité même pour une année non pleine",
+                "{} par an et {}{}, due en totalité même pour une année non pleine",
                 sim.annual_fee,
-                unit.label()
+                unit.label(),
+                sim.fee_changes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!(
+                        ", puis {} à partir du {} (avenant n° {})",
+                        c.annual_fee,
+                        fr(c.from),
+                        i + 1
+                    ))
+                    .collect::<String>()
             ),
             units_header: if unit == BillingUnit::School {
                 "Écoles facturées"
@@ -160,6 +183,46 @@ impl FeesView {
             two_readings: both,
             budget,
             figures: figures.clone(),
+        }
+    }
+
+    /// Where each change of fee takes effect, row by row (R3).
+    pub fn marks(&self) -> FeeMarks {
+        let sim = self.figures.sim();
+        let effects = sim.fee_change_effects();
+        if effects.is_empty() {
+            return FeeMarks::default();
+        }
+        // The avenants whose first title passes `hit`, as one mark.
+        let mark = |hit: &dyn Fn(NaiveDate, u32) -> bool| {
+            let marks: Vec<String> = effects
+                .iter()
+                .filter_map(|e| {
+                    let (date, year) = e.first_title?;
+                    hit(date, year).then(|| {
+                        format!(
+                            "avenant n° {} : {} dès le titre du {}",
+                            e.number,
+                            e.change.annual_fee,
+                            fr(date)
+                        )
+                    })
+                })
+                .collect();
+            (!marks.is_empty()).then(|| marks.join(" ; "))
+        };
+        FeeMarks {
+            years: self
+                .years
+                .iter()
+                .map(|y| mark(&|_, number| number == y.number))
+                .collect(),
+            budget: self
+                .budget
+                .rows
+                .iter()
+                .map(|b| mark(&|date, _| date.year() == b.year))
+                .collect(),
         }
     }
 

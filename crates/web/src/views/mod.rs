@@ -3,6 +3,7 @@
 //! they never call a rule. Each view keeps the figures it was made from, so that an
 //! explanation (« pourquoi ? ») is written only when asked for.
 
+pub mod avenants;
 pub mod commune;
 pub mod compare;
 pub mod deadlines;

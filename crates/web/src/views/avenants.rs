@@ -1,0 +1,196 @@
+//! « Avenants : changements de redevance », under the convention (R3): a row per change
+//! (date, amount, source) as typed, each with where it takes effect in the figures and what
+//! makes it bind.
+
+use engine::dates::parse_iso;
+use engine::explain::assumptions::{AVENANT_BINDS, FEE_AT_TITLE_DATE};
+use io::schema::{Field, fee_change_parts};
+
+use crate::fee_changes::{CELLS, rows};
+use crate::live::Figures;
+
+/// The form, as it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AvenantsView {
+    /// « Avenants : changements de redevance ».
+    pub legend: String,
+    /// The group's element id (errors link to it).
+    pub id: String,
+    /// What a change does to the figures (R3's hypothèse).
+    pub hint: &'static str,
+    /// One per change typed.
+    pub rows: Vec<AvenantRow>,
+    /// When an avenant binds the commune, said beside the changes (R3).
+    pub binds: &'static str,
+    /// The button that adds a row.
+    pub add: &'static str,
+    /// Its element id, where the focus goes when a row is removed.
+    pub add_id: &'static str,
+    /// Where the focus goes when a row is added: the new row's first input.
+    pub added_focus: String,
+}
+
+/// The element id of the input `key` of row `i`: `fee-change-0-from`.
+fn cell_id(i: usize, key: &str) -> String {
+    format!("fee-change-{i}-{}", key.replace('_', "-"))
+}
+
+/// One change as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AvenantRow {
+    /// « Changement 1 ».
+    pub title: String,
+    /// Its three inputs, in order.
+    pub cells: [AvenantCell; CELLS],
+    /// Where it takes effect, once the figures have it: « Avenant n° 1 : … — premier titre au
+    /// nouveau montant : 16/11/2025 (…) ».
+    pub effect: Option<String>,
+    /// The label of the button that removes it.
+    pub remove: String,
+}
+
+/// One input of a change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AvenantCell {
+    /// Its element id: `fee-change-0-from`.
+    pub id: String,
+    /// Its label.
+    pub label: &'static str,
+    /// « , changement 1 », for assistive technologies.
+    pub suffix: String,
+    /// Its HTML type.
+    pub kind: &'static str,
+    /// Its `inputmode`, if not the default.
+    pub input_mode: Option<&'static str>,
+    /// As typed.
+    pub value: String,
+}
+
+impl AvenantsView {
+    /// The changes typed in `text` (the draft's [`Field::FeeChanges`]), with their effects in
+    /// `figures` when they are the draft's.
+    pub fn of(text: &str, figures: Option<&Figures>) -> AvenantsView {
+        let parts = fee_change_parts();
+        let kinds = crate::fee_changes::INPUTS;
+        let effects = figures.map(|f| f.sim().fee_change_effects());
+        let typed = rows(text);
+        let added_focus = cell_id(typed.len(), parts[0].0);
+        let rows = typed
+            .into_iter()
+            .enumerate()
+            .map(|(i, cells)| {
+                let n = i + 1;
+                let from = parse_iso(cells[0].trim());
+                let effect = effects.as_ref().and_then(|all| {
+                    all.iter()
+                        .find(|e| Some(e.change.from) == from)
+                        .map(|e| e.describe())
+                });
+                let mut k = 0;
+                let cells = cells.map(|value| {
+                    let (key, label) = parts[k];
+                    let cell = AvenantCell {
+                        id: cell_id(i, key),
+                        label,
+                        suffix: format!(", changement {n}"),
+                        kind: kinds[k].html_type(),
+                        input_mode: kinds[k].input_mode(),
+                        value,
+                    };
+                    k += 1;
+                    cell
+                });
+                AvenantRow {
+                    title: format!("Changement {n}"),
+                    cells,
+                    effect,
+                    remove: format!("Retirer le changement {n}"),
+                }
+            })
+            .collect();
+        AvenantsView {
+            legend: Field::FeeChanges.label(),
+            id: Field::FeeChanges.element_id(),
+            hint: FEE_AT_TITLE_DATE,
+            rows,
+            binds: AVENANT_BINDS,
+            add: "Ajouter un changement de redevance",
+            add_id: "fee-change-add",
+            added_focus,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::Draft;
+    use crate::fee_changes::{add, edit};
+    use crate::live::Live;
+    use io::samples;
+
+    #[test]
+    fn each_row_shows_what_was_typed_and_where_it_takes_effect() {
+        let mut draft = Draft::from_json(samples::TASSIN_JSON).unwrap();
+        let text = edit(&add(""), 0, 0, "2025-01-01");
+        let text = edit(&text, 0, 1, "165,00");
+        let text = edit(&text, 0, 2, "avenant n° 1");
+        let text = add(&text);
+        draft.set(Field::FeeChanges, text.clone());
+        let figures = Live::default().compute(&draft).result.unwrap();
+        let v = AvenantsView::of(&text, Some(&figures));
+        assert_eq!(v.legend, "Avenants : changements de redevance");
+        assert_eq!(v.rows.len(), 2);
+        let first = &v.rows[0];
+        assert_eq!(first.cells[0].id, "fee-change-0-from");
+        assert_eq!(first.cells[0].kind, "date");
+        assert_eq!(first.cells[1].id, "fee-change-0-annual-fee-eur");
+        assert_eq!(first.cells[1].value, "165,00");
+        assert_eq!(first.cells[1].input_mode, Some("decimal"));
+        assert_eq!(
+            first.effect.as_deref(),
+            Some(
+                "Avenant n° 1 : 165,00 € à partir du 01/01/2025 (avenant n° 1) — premier titre au nouveau montant : 16/11/2025 (année de convention n° 3, exercice 2025)."
+            )
+        );
+        assert_eq!(v.rows[1].effect, None);
+        assert_eq!(v.rows[1].remove, "Retirer le changement 2");
+        assert_eq!(v.added_focus, "fee-change-2-from");
+        assert!(v.binds.contains("signé par les deux parties"));
+
+        // The fee tables: 600,00 € for year 2, 495,00 € for year 3, marked where the change
+        // takes effect, on the year and on the exercice.
+        let fees = crate::views::fees::FeesView::of(&figures);
+        let amounts: Vec<&str> = fees.years.iter().map(|y| y.fee.fee.as_str()).collect();
+        assert_eq!(amounts[1..3], ["600,00 €", "495,00 €"]);
+        let marks = fees.marks();
+        let marked: Vec<u32> = fees
+            .years
+            .iter()
+            .zip(&marks.years)
+            .filter(|(_, m)| m.is_some())
+            .map(|(y, _)| y.number)
+            .collect();
+        assert_eq!(marked, [3]);
+        assert_eq!(
+            marks.years[2].as_deref(),
+            Some("avenant n° 1 : 165,00 € dès le titre du 16/11/2025")
+        );
+        let exercices: Vec<i32> = fees
+            .budget
+            .rows
+            .iter()
+            .zip(&marks.budget)
+            .filter(|(_, m)| m.is_some())
+            .map(|(b, _)| b.year)
+            .collect();
+        assert_eq!(exercices, [2025]);
+        assert!(
+            fees.lead
+                .contains(", puis 165,00 € à partir du 01/01/2025 (avenant n° 1)")
+        );
+        let why = fees.year_why(2).unwrap();
+        assert!(why.steps.iter().any(|s| s
+            == "Titre du 16/11/2025 : 3 unités × 165,00 € = 495,00 € (avenant n° 1, en vigueur depuis le 01/01/2025)."));
+    }
+}
