@@ -784,3 +784,43 @@ fn the_draft_has_the_register_s_heading_a_rapporteur_and_an_exposé_bordered_tab
     let html = io::exports::deliberation::document(&scenario, &sim).to_html();
     assert!(html.contains("<div class=\"keep\">\n<p>Certifié exécutoire par :</p>"));
 }
+
+#[test]
+fn the_avenant_s_draft_opens_in_libreoffice_and_reads_back() {
+    let input =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tassin-avenant-165.json");
+    let odt = temp("avenant.odt");
+    export_ok("avenant", &input, &[], &odt);
+    let text = libreoffice_text(&odt);
+    in_order(
+        &text,
+        &[
+            "Extrait du registre des délibérations du conseil municipal",
+            "Objet : Avenant n° 1 à la convention avec la Métropole de Lyon",
+            "Vu le projet d'avenant n° 1",
+            "ADOPTE ou REJETTE, selon le vote",
+            "approuver l'avenant n° 1 à la convention de partenariat",
+            "modifiant le montant de la redevance prévu à l'article 6, porté à 165,00 € par an et par école utilisatrice à compter du mercredi 1er janvier 2025",
+            "dire que les crédits correspondants seront inscrits au budget de l'exercice 2025 pour un montant de 495,00 €",
+            "Certifié exécutoire par",
+            "Annexe : redevances par année de convention avec l'avenant n° 1",
+        ],
+    );
+    // With the L2122-22 4° delegation, the mayor's décision, as LibreOffice reads it.
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&input).unwrap()).unwrap();
+    v["termination_delegation"] = json!(true);
+    let scenario = temp("avenant-delegation.json");
+    std::fs::write(&scenario, v.to_string()).unwrap();
+    let odt = temp("avenant-decision.odt");
+    export_ok("avenant", &scenario, &["--numero", "1"], &odt);
+    in_order(
+        &libreoffice_text(&odt),
+        &[
+            "Décision du Maire de Tassin-la-Demi-Lune",
+            "L2122-22 4° et L2122-23",
+            "DÉCIDE :",
+            "d'approuver l'avenant n° 1",
+            "rendu compte de la présente décision au conseil municipal",
+        ],
+    );
+}

@@ -38,6 +38,10 @@ Usage :
       Écrit la lettre recommandée de résiliation (.odt, .html ou .txt) pour le prochain
       anniversaire encore atteignable (ou celui indiqué), datée d'aujourd'hui (ou de --date,
       reportée au jour ouvré suivant), citant la délibération ou la décision qui résilie.
+  laclasse-sim export avenant FICHIER -o SORTIE [--numero N]
+      Écrit le projet de délibération approuvant l'avenant n° N (le dernier par défaut) qui
+      change la redevance de l'article 6 (.odt, .html ou .txt), ou la décision du Maire quand
+      le conseil lui a délégué l'article L2122-22 4° ; en annexe, les redevances de chaque année.
   laclasse-sim compare FICHIER_A FICHIER_B [FICHIER_C] [--format json|text] [--date AAAA-MM-JJ]
                        [-o SORTIE]
       Compare deux ou trois scénarios, le premier servant de référence : données qui
@@ -89,6 +93,8 @@ pub enum Document {
     List,
     /// `budget`: the titles of each budget year (.csv, .xlsx, .ods).
     Budget,
+    /// `avenant`: the draft approving an avenant of the fee (.odt, .html, .txt).
+    Avenant,
 }
 
 /// What the command line asks for.
@@ -114,6 +120,8 @@ pub enum Command {
         dated: Option<chrono::NaiveDate>,
         /// The anniversary a termination letter aims at (`--anniversaire`).
         anniversary: Option<chrono::NaiveDate>,
+        /// The avenant a draft approves (`--numero`), the last one by default.
+        avenant: Option<usize>,
     },
     /// `annuaire FILE --commune C --notification D [-o OUT]`.
     Directory {
@@ -171,6 +179,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
     let mut past = PastEvents::Mark;
     let mut dated = None;
     let mut anniversary = None;
+    let mut avenant = None;
     let mut files: Vec<OsString> = Vec::new();
     let mut commune: Option<String> = None;
     let mut notification = None;
@@ -264,6 +273,22 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     anniversary = Some(day);
                 }
             }
+            Long("numero") | Long("numéro") => {
+                let v = parser
+                    .value()
+                    .map_err(|_| "--numero attend le numéro de l'avenant".to_string())?;
+                avenant = Some(
+                    v.to_str()
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .filter(|n| *n >= 1)
+                        .ok_or_else(|| {
+                            format!(
+                                "--numero {} : le numéro de l'avenant, un nombre entier à partir de 1",
+                                v.to_string_lossy()
+                            )
+                        })?,
+                );
+            }
             Long("passees") | Long("passées") => {
                 let v = parser
                     .value()
@@ -328,14 +353,15 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 Some("resiliation") | Some("résiliation") => Document::Termination,
                 Some("liste") => Document::List,
                 Some("budget") => Document::Budget,
+                Some("avenant") => Document::Avenant,
                 Some(other) => {
                     return Err(format!(
-                        "export {other} : document inconnu, choisir annex1, ics, deliberation, fiche, resiliation, liste ou budget"
+                        "export {other} : document inconnu, choisir annex1, ics, deliberation, fiche, resiliation, liste, budget ou avenant"
                     ));
                 }
                 None => {
                     return Err(
-                        "export : indiquer le document (annex1, ics, deliberation, fiche, resiliation, liste ou budget)"
+                        "export : indiquer le document (annex1, ics, deliberation, fiche, resiliation, liste, budget ou avenant)"
                             .to_string(),
                     );
                 }
@@ -350,6 +376,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 past,
                 dated,
                 anniversary,
+                avenant,
             })
         }
         Some("territoire") => {

@@ -309,6 +309,7 @@ pub(super) fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome 
             past,
             dated,
             anniversary,
+            avenant,
         } => {
             let scenario = match read_scenario(&file, stdin) {
                 Ok(s) => s,
@@ -365,6 +366,8 @@ pub(super) fn run_command(args: Vec<OsString>, stdin: &mut dyn Read) -> Outcome 
                         "la lettre de la liste annuelle",
                     )
                 }
+                Document::Avenant => exports::avenant::document(&scenario, &sim, avenant)
+                    .and_then(|doc| write_document(&doc, &shown, "le projet d'avenant")),
                 Document::Budget => {
                     let sheet = exports::budget::budget_sheet(&scenario, &sim);
                     if shown.to_lowercase().ends_with(".csv") {

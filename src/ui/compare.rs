@@ -14,6 +14,7 @@ use super::state::Dispatch;
 use super::use_after_paint::after_next_paint;
 use super::use_exporter::{ExportJob, Exporter};
 use super::why::{ClauseTag, Why};
+use crate::web::app::schema::Input;
 use crate::web::app::worker::SpreadsheetFormat;
 use crate::web::compare::{
     FEE_VARIANT_BUTTON, FEE_VARIANT_LABELS, VARIANT_COUNT_ERROR, export_request, fee_variant,
@@ -262,7 +263,7 @@ pub fn compare_panel(p: &CompareProps) -> Html {
                 <div class="variant-fee">
                     <Field id="variante-redevance" label={FEE_VARIANT_LABELS[0]} value={fee_amount} inputmode="decimal"
                         oninput={on_fee_amount} onleave={Some(on_fee_leave.clone())} error={fee_error} />
-                    <Field id="variante-redevance-date" label={FEE_VARIANT_LABELS[1]} kind="date" value={fee_from}
+                    <Field id="variante-redevance-date" label={FEE_VARIANT_LABELS[1]} kind={Input::Date.html_type()} value={fee_from}
                         oninput={on_fee_from} onleave={Some(on_fee_leave)} />
                     <button type="button" id="variante-redevance-bouton" onclick={make_fee_variant}>{ fee_label }</button>
                 </div>

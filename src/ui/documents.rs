@@ -48,6 +48,13 @@ pub fn documents(p: &DocumentsProps) -> Html {
             export.emit(ExportJob::download(request, file, &status))
         })
     };
+    let avenant = |format: DocumentFormat| {
+        let (export, status, view) = (export.clone(), status.clone(), view.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (request, file) = view.avenant_draft(format);
+            export.emit(ExportJob::download(request, file, &status))
+        })
+    };
     let calendar = {
         let (export, status, view) = (export.clone(), status.clone(), view.clone());
         let (reminder, past) = (reminder.clone(), past.clone());
@@ -196,6 +203,15 @@ pub fn documents(p: &DocumentsProps) -> Html {
                     }
                 }
             </details>
+            if let Some((heading, hint)) = view.avenant() {
+                <h3>{ heading }<ClauseTag clause={DocumentsView::AVENANT_CLAUSE} /></h3>
+                <p class="hint">{ hint }</p>
+                <div class="toolbar">
+                    { for [(DocumentFormat::Odt, "avenant-odt"), (DocumentFormat::Html, "avenant-html"), (DocumentFormat::Text, "avenant-txt")].map(|(f, id)| html! {
+                        <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} {id} onclick={avenant(f)}>{ format!("Télécharger (.{})", f.extension()) }</button>
+                    }) }
+                </div>
+            }
             <h3>{ &view.list_title }<ClauseTag clause={view.list_clause} /></h3>
             <p>{ &view.list_changes }</p>
             <button type="button" disabled={blocked} aria-describedby={blocked.then_some("documents-bloques")} id="preparer-liste" onclick={prepare}>{ "Préparer le courriel et la lettre" }</button>

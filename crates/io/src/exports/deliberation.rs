@@ -33,22 +33,29 @@ const CONVENTION_TEXT: &str = include_str!("../../../../data/convention-laclasse
 /// the act).
 pub const LIST_AT_MEETING: &str = "Hypothèse : la liste prévisionnelle (annexe 1 bis) est celle des écoles éligibles que la commune prévoit de transmettre « à la signature de la convention » (Annexe 1) : demandes reçues au plus tard à la notification ou à la séance, et non radiées ; le montant est revu chaque année selon la liste.";
 
+/// The appeal mention of an act (R9), « La présente délibération » or « décision ».
+pub(super) fn appeal_mention(act: &str) -> String {
+    format!(
+        "La présente {act} peut faire l'objet d'un recours contentieux auprès du Tribunal administratif de Lyon dans un délai de deux mois à compter de sa publication, y compris par l'application Télérecours citoyens (www.telerecours.fr). Elle peut également faire l'objet d'un recours gracieux auprès de la commune dans le même délai ; ce recours interrompt le délai de recours contentieux, qui court à nouveau à compter de la réponse, le silence gardé pendant deux mois valant rejet."
+    )
+}
+
 /// The object of the deliberation, one line.
 pub const OBJECT: &str = "Convention entre la Ville et la Métropole de Lyon pour la mise à disposition d'un Espace Numérique de Travail, laclasse.com, dans les écoles publiques de la commune";
 
-fn t(s: impl Into<String>) -> Inline {
+pub(super) fn t(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
 }
 
-fn b(s: impl Into<String>) -> Inline {
+pub(super) fn b(s: impl Into<String>) -> Inline {
     Inline::Strong(s.into())
 }
 
-fn em(s: impl Into<String>) -> Inline {
+pub(super) fn em(s: impl Into<String>) -> Inline {
     Inline::Em(s.into())
 }
 
-fn or_blank(value: Option<String>, what: &'static str) -> Inline {
+pub(super) fn or_blank(value: Option<String>, what: &'static str) -> Inline {
     value.map_or(Inline::Blank(what), Inline::Text)
 }
 
@@ -85,7 +92,7 @@ pub fn display_name(name: &str) -> String {
 
 /// « M. » or « Mme » from a title written with its civility or a feminine function
 /// (« Maire-adjointe »), else nothing.
-fn civility(title: Option<&str>) -> &'static str {
+pub(super) fn civility(title: Option<&str>) -> &'static str {
     match title {
         Some(t) if t.starts_with("Monsieur") => "M. ",
         Some(t) if t.starts_with("Madame") || is_feminine(t) => "Mme ",
@@ -112,14 +119,14 @@ fn with_article(title: &str) -> String {
 
 /// How AUTORISE and CHARGE name the executive: its title as entered (« Monsieur le Maire »),
 /// else « le Maire » (D6, CGCT L2122-21).
-fn executive_ref(mayor: Option<&Mayor>) -> String {
+pub(super) fn executive_ref(mayor: Option<&Mayor>) -> String {
     mayor
         .and_then(|m| m.title.as_deref())
         .map_or_else(|| "le Maire".to_string(), with_article)
 }
 
 /// The executive's name for a signature, or a blank.
-fn executive_name(mayor: Option<&Mayor>) -> String {
+pub(super) fn executive_name(mayor: Option<&Mayor>) -> String {
     mayor.map_or_else(|| "……………".into(), |m| display_name(&m.name))
 }
 
@@ -150,7 +157,7 @@ pub fn schools_at_meeting<'a>(
 
 /// The header of the meeting (D1), with blanks where the meeting is not entered, its
 /// urgency or second convocation stated.
-fn meeting_blocks(
+pub(super) fn meeting_blocks(
     commune: &str,
     m: &Meeting,
     check: &MeetingCheck,
@@ -701,30 +708,41 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     let publicity = Publicity::of(m.population);
     blocks.extend([
         Block::Para(vote),
-        Block::Para(vec![t("Fait et délibéré en séance le : "), or_blank(m.date.map(fr_long), "date de la séance")]),
-        Block::Keep(vec![Block::Para(vec![t("Certifié exécutoire par :")]),
-        Block::Bullets(vec![
-            vec![t("Transmission en préfecture du Rhône le : "), or_blank(d.transmitted.map(fr), "date de transmission")],
-            {
-                let (lead, mode) = publicity.certified(commune);
-                let mut line = vec![t(lead)];
-                if let Some(mode) = mode {
-                    line.extend([Inline::Blank(mode), t(" le : ")]);
-                }
-                line.push(or_blank(d.published.map(fr), "date de publication"));
-                line
-            },
-        ])]),
+        Block::Para(vec![
+            t("Fait et délibéré en séance le : "),
+            or_blank(m.date.map(fr_long), "date de la séance"),
+        ]),
+        Block::Keep(vec![
+            Block::Para(vec![t("Certifié exécutoire par :")]),
+            Block::Bullets(vec![
+                vec![
+                    t("Transmission en préfecture du Rhône le : "),
+                    or_blank(d.transmitted.map(fr), "date de transmission"),
+                ],
+                {
+                    let (lead, mode) = publicity.certified(commune);
+                    let mut line = vec![t(lead)];
+                    if let Some(mode) = mode {
+                        line.extend([Inline::Blank(mode), t(" le : ")]);
+                    }
+                    line.push(or_blank(d.published.map(fr), "date de publication"));
+                    line
+                },
+            ]),
+        ]),
         Block::Signatures(vec![
-            (executive_name(mayor.as_ref()), format!("Le Maire de {commune}")),
             (
-                m.secretary.as_deref().map_or_else(|| "……………".into(), display_name),
+                executive_name(mayor.as_ref()),
+                format!("Le Maire de {commune}"),
+            ),
+            (
+                m.secretary
+                    .as_deref()
+                    .map_or_else(|| "……………".into(), display_name),
                 "Secrétaire de séance".into(),
             ),
         ]),
-        Block::Para(vec![t(
-            "La présente délibération peut faire l'objet d'un recours contentieux auprès du Tribunal administratif de Lyon dans un délai de deux mois à compter de sa publication, y compris par l'application Télérecours citoyens (www.telerecours.fr). Elle peut également faire l'objet d'un recours gracieux auprès de la commune dans le même délai ; ce recours interrompt le délai de recours contentieux, qui court à nouveau à compter de la réponse, le silence gardé pendant deux mois valant rejet.",
-        )]),
+        Block::Para(vec![t(appeal_mention("délibération"))]),
     ]);
     if check.passed() == Some(false) {
         return Document {

@@ -3,6 +3,7 @@
 //! message. The command and the web app share them.
 
 pub mod annex1;
+pub mod avenant;
 pub mod budget;
 pub mod compare;
 pub mod deliberation;

@@ -122,6 +122,13 @@ pub enum ExportRequest {
         /// The scenario, as the scenario file writes it.
         scenario: String,
     },
+    /// The draft approving the last avenant of the fee (R3, D6), or the mayor's décision.
+    Avenant {
+        /// The document's form.
+        format: DocumentFormat,
+        /// The scenario, as the scenario file writes it.
+        scenario: String,
+    },
     /// The preparation sheet beside the draft: @ctes data, working notes, checks (D6).
     PreparationSheet {
         /// The document's form.
@@ -235,6 +242,7 @@ impl ExportRequest {
             | ExportRequest::Territory { format, .. } => format.mime(),
             ExportRequest::Deliberation { format, .. }
             | ExportRequest::PreparationSheet { format, .. }
+            | ExportRequest::Avenant { format, .. }
             | ExportRequest::TerminationLetter { format, .. }
             | ExportRequest::ListLetter { format, .. } => format.mime(),
             ExportRequest::BudgetCsv { .. } => "text/csv;charset=utf-8",
@@ -426,6 +434,7 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
         ExportRequest::Annex1 { scenario, .. }
         | ExportRequest::Deliberation { scenario, .. }
         | ExportRequest::PreparationSheet { scenario, .. }
+        | ExportRequest::Avenant { scenario, .. }
         | ExportRequest::TerminationLetter { scenario, .. }
         | ExportRequest::ListLetter { scenario, .. }
         | ExportRequest::BudgetCsv { scenario }
@@ -457,6 +466,9 @@ pub fn answer(request: &ExportRequest) -> ExportResponse {
         }
         ExportRequest::PreparationSheet { format, .. } => {
             format.write(&deliberation::preparation_sheet(&scenario, &sim))
+        }
+        ExportRequest::Avenant { format, .. } => {
+            super::avenant::document(&scenario, &sim, None).and_then(|doc| format.write(&doc))
         }
         ExportRequest::ListLetter { format, today, .. } => match engine::dates::parse_iso(today) {
             Some(today) => format.write(&letter::list_message(&scenario, today).letter_document(

@@ -46,6 +46,8 @@ impl DocumentsView {
         Clause::Art6Title,
         "Les titres de recette de chaque exercice, par école et par groupe scolaire (les deux lectures), avec le total de l'exercice : aussi dans la feuille « Budget » des listes ci-dessus.",
     );
+    /// The avenant's heading clause (Art. 6, the fee it changes).
+    pub const AVENANT_CLAUSE: Clause = Clause::Art6Fee;
     /// What the preparation sheet holds.
     pub const SHEET_HINT: &'static str = "La fiche de préparation accompagne le projet sans en faire partie : données de transmission @ctes (nature, matière, numéro, objet, date), notes de travail et contrôles.";
     /// The choices for the calendar's past deadlines: code, label.
@@ -195,6 +197,43 @@ impl DocumentsView {
         )
     }
 
+    /// The draft approving the last avenant of the fee, when the simulation has one: its
+    /// heading (« Projet d'avenant n° 1 : 165,00 € à partir du 01/01/2025 »), and what it is (a
+    /// deliberation, or the mayor's décision under the 4° delegation).
+    pub fn avenant(&self) -> Option<(String, &'static str)> {
+        let sim = self.figures.sim();
+        let n = sim.fee_changes.len();
+        let last = sim.fee_changes.last()?;
+        Some((
+            format!(
+                "Projet d'avenant n° {n} : {} à partir du {} ",
+                last.annual_fee,
+                fr(last.from)
+            ),
+            if self.figures.scenario().termination_delegation {
+                "La décision du Maire (délégation de l'article L2122-22 4° du CGCT) approuvant l'avenant qui modifie la redevance de l'article 6 : son montant, sa date, les crédits de l'exercice qui le porte ; en annexe, les redevances de chaque année. La séance et le vote sont à compléter."
+            } else {
+                "Le projet de délibération approuvant l'avenant qui modifie la redevance de l'article 6 : son montant, sa date, les crédits de l'exercice qui le porte ; en annexe, les redevances de chaque année. La séance qui le votera n'est pas celle de 2023 : sa date, ses membres et son vote sont à compléter."
+            },
+        ))
+    }
+
+    /// The avenant's draft in `format`, and its file name.
+    pub fn avenant_draft(&self, format: DocumentFormat) -> (ExportRequest, String) {
+        (
+            ExportRequest::Avenant {
+                format,
+                scenario: self.scenario(),
+            },
+            format!(
+                "{}-avenant-{}.{}",
+                self.base,
+                self.figures.sim().fee_changes.len(),
+                format.extension()
+            ),
+        )
+    }
+
     /// The yearly list's e-mail and signed letter, written on the view's day.
     pub fn list_message(&self) -> ListMessage {
         letter::list_message(self.figures.scenario(), self.today)
@@ -254,6 +293,22 @@ mod tests {
         assert_eq!(
             DocumentsView::past_of(DocumentsView::past_code(PastEvents::LeaveOut)),
             PastEvents::LeaveOut
+        );
+        assert_eq!(v.avenant(), None);
+        let mut raised = draft.clone();
+        raised.set(
+            io::schema::Field::FeeChanges,
+            "2025-01-01\t165,00\tavenant n° 1",
+        );
+        let f = Live::default().compute(&raised).result.unwrap();
+        let v = DocumentsView::of(&f, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        assert_eq!(
+            v.avenant().unwrap().0,
+            "Projet d'avenant n° 1 : 165,00 € à partir du 01/01/2025 "
+        );
+        assert_eq!(
+            v.avenant_draft(DocumentFormat::Odt).1,
+            "laclasse-sim-tassin-la-demi-lune-avenant-1.odt"
         );
         assert_eq!(DocumentsView::blocked(0), None);
         assert_eq!(

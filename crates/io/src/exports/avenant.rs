@@ -1,0 +1,401 @@
+//! The draft approving an avenant of the fee (R3, D6): in the council's form (the
+//! deliberation's masthead, meeting, object, visas, considérants, the proposal, vote,
+//! « Certifié exécutoire », signatures, appeal mention) or, when the council delegated
+//! L2122-22 4° to the mayor (D7's `termination_delegation`), the mayor's décision. The meeting
+//! that will vote the avenant is not the one the scenario describes (that approved the
+//! convention): its date, members and vote are blanks, and the decision is the proposal, to be
+//! adopted or rejected. An annex gives what the avenant does to each convention year.
+
+use chrono::Datelike;
+
+use super::deliberation::{
+    appeal_mention, b, em, executive_name, executive_ref, meeting_blocks, t,
+};
+use super::document::{Block, Document, Inline};
+use engine::d1_d4_meeting::MeetingCheck;
+use engine::d5_legality::Publicity;
+use engine::dates::{fr, fr_long};
+use engine::scenario::Meeting;
+use engine::simulate::FeeChangeEffect;
+use engine::text::plural;
+use engine::{Scenario, Simulation};
+
+/// The avenant to draft: its number (from 1, by date), else the last one; the message when
+/// there is none.
+pub fn chosen<'a>(
+    sim: &'a Simulation,
+    number: Option<usize>,
+) -> Result<FeeChangeEffect<'a>, String> {
+    let effects = sim.fee_change_effects();
+    if effects.is_empty() {
+        let field = crate::schema::Field::FeeChanges;
+        return Err(format!(
+            "aucun changement de redevance saisi : en ajouter un dans « {} » ({})",
+            field.label(),
+            field.path()
+        ));
+    }
+    let n = effects.len();
+    match number {
+        None => Ok(effects[n - 1]),
+        Some(k) if (1..=n).contains(&k) => Ok(effects[k - 1]),
+        Some(k) => Err(format!(
+            "avenant n° {k} inconnu : le scénario en compte {n} (numérotés de 1 à {n} par date)"
+        )),
+    }
+}
+
+/// The object of the act, one line.
+pub fn object(number: usize) -> String {
+    format!(
+        "Avenant n° {number} à la convention avec la Métropole de Lyon pour la mise à disposition de l'Espace Numérique de Travail laclasse.com : montant de la redevance (article 6)"
+    )
+}
+
+/// The draft approving avenant `number` (else the last), as a document; or why there is none.
+pub fn document(
+    scenario: &Scenario,
+    sim: &Simulation,
+    number: Option<usize>,
+) -> Result<Document, String> {
+    let effect = chosen(sim, number)?;
+    let commune = &*super::commune_name(scenario, &sim.commune);
+    let d = &scenario.deliberation;
+    let mayor = d.executive();
+    let executive = executive_ref(mayor.as_ref());
+    let k = effect.number;
+    let change = effect.change;
+    let per = match sim.billing_unit {
+        engine::BillingUnit::School => "par an et par école utilisatrice",
+        engine::BillingUnit::SchoolGroup => {
+            "par an et par école utilisatrice, les écoles d'un même groupe scolaire comptant pour une"
+        }
+    };
+    let convention = "la convention de partenariat entre la Ville et la Métropole de Lyon pour la souscription d'un abonnement à l'Espace Numérique de Travail ";
+    // The exercice that first bears the new amount, and what the simulation puts in it.
+    let exercice = effect
+        .first_title
+        .map_or(change.from.year(), |(date, _)| date.year());
+    let amount = match sim.budget().iter().find(|y| y.year == exercice) {
+        Some(y) => {
+            let titles: usize = y.titles.iter().map(|t| t.units).sum();
+            format!(
+                " pour un montant de {} ({titles} titre{} de recette, chacun au montant en vigueur à sa date)",
+                y.fee,
+                plural(titles)
+            )
+        }
+        None => String::new(),
+    };
+    let credits = format!(
+        "que les crédits correspondants seront inscrits au budget de l'exercice {exercice}{amount} ;"
+    );
+    let approve = vec![
+        t(format!("l'avenant n° {k} à {convention}")),
+        em("laclasse.com"),
+        t(format!(
+            ", modifiant le montant de la redevance prévu à l'article 6, porté à {} {per} à compter du {} ;",
+            change.annual_fee,
+            fr_long(change.from)
+        )),
+    ];
+    let previous = if k > 1 {
+        sim.fee_changes[k - 2].annual_fee
+    } else {
+        sim.annual_fee
+    };
+    let approved_by = match (&d.number, scenario.deliberation.meeting.date) {
+        (Some(n), Some(date)) => t(format!("n° {n} du {}", fr_long(date))),
+        _ => Inline::Blank("numéro et date de la délibération approuvant la convention"),
+    };
+    let visas = vec![
+        Block::Para(vec![
+            t("Vu la délibération "),
+            approved_by,
+            t(" approuvant "),
+            t(convention),
+            em("laclasse.com"),
+            t(format!(", notifiée le {} ;", fr_long(sim.notified))),
+        ]),
+        Block::Para(vec![
+            t(format!("Vu le projet d'avenant n° {k}")),
+            if change.source.is_empty() {
+                t(" ;")
+            } else {
+                t(format!(" ({}) ;", change.source))
+            },
+        ]),
+    ];
+    let recitals = vec![
+        Block::Para(vec![t(format!(
+            "Considérant que la redevance forfaitaire prévue à l'article 6 de la convention est de {previous} {per} ;"
+        ))]),
+        Block::Para(vec![t(format!(
+            "Considérant que la Métropole de Lyon propose de la porter à {} {per} à compter du {}, la redevance de chaque année restant celle en vigueur à la date de son titre de recette, sauf stipulation contraire de l'avenant ;",
+            change.annual_fee,
+            fr_long(change.from)
+        ))]),
+    ];
+    let publicity = Publicity::of(d.meeting.population);
+    let certified = |act: &str| {
+        let (lead, mode) = publicity.certified(commune);
+        let mut line = vec![t(lead)];
+        if let Some(mode) = mode {
+            line.extend([Inline::Blank(mode), t(" le : ")]);
+        }
+        line.push(Inline::Blank("date de publication"));
+        Block::Keep(vec![
+            Block::Para(vec![t(format!("{act} exécutoire par :"))]),
+            Block::Bullets(vec![
+                vec![
+                    t("Transmission en préfecture du Rhône le : "),
+                    Inline::Blank("date de transmission"),
+                ],
+                line,
+            ]),
+        ])
+    };
+    let mut blocks;
+    if scenario.termination_delegation {
+        // The mayor decides, under the council's delegation of L2122-22 4°.
+        blocks = vec![
+            Block::Masthead(vec![
+                "RÉPUBLIQUE FRANÇAISE".into(),
+                "Métropole de Lyon".into(),
+                format!("Commune de {commune}"),
+                "Décision du Maire — projet, sans valeur d'acte avant sa signature".into(),
+            ]),
+            Block::Para(vec![
+                t("Décision n° "),
+                Inline::Blank("numéro de la décision"),
+            ]),
+            Block::Title(format!("Décision du Maire de {commune}")),
+            Block::Para(vec![b("Objet : "), t(object(k))]),
+            Block::Para(vec![t(format!("Le Maire de {commune},"))]),
+            Block::Para(vec![t(
+                "Vu le code général des collectivités territoriales, et notamment ses articles L2122-22 4° et L2122-23 ;",
+            )]),
+            Block::Para(vec![
+                t("Vu la délibération du conseil municipal "),
+                Inline::Blank("numéro et date"),
+                t(
+                    " donnant délégation au Maire en application de l'article L2122-22 4° du code général des collectivités territoriales ;",
+                ),
+            ]),
+        ];
+        blocks.extend(visas);
+        blocks.extend(recitals);
+        blocks.push(Block::Para(vec![t(
+            "Considérant que les crédits nécessaires sont inscrits au budget ;",
+        )]));
+        blocks.push(Block::Para(vec![b("DÉCIDE :")]));
+        blocks.push(Block::Numbered(vec![
+            std::iter::once(t("d'approuver ")).chain(approve).collect(),
+            vec![t(format!("de signer l'avenant n° {k} et toute pièce relative à cette affaire ;"))],
+            vec![t(format!(
+                "de dire que la dépense correspondante sera imputée sur les crédits inscrits au budget de l'exercice {exercice}{amount} ;"
+            ))],
+            vec![t("qu'il sera rendu compte de la présente décision au conseil municipal lors de sa plus proche réunion (article L2122-23 du code général des collectivités territoriales).")],
+        ]));
+        blocks.extend([
+            Block::Para(vec![
+                t(format!("Fait à {commune}, le ")),
+                Inline::Blank("date de la décision"),
+            ]),
+            certified("Décision rendue"),
+            Block::Signatures(vec![(
+                executive_name(mayor.as_ref()),
+                format!("Le Maire de {commune}"),
+            )]),
+            Block::Para(vec![t(appeal_mention("décision"))]),
+        ]);
+    } else {
+        // The council decides, at a meeting the scenario does not describe: every fact of it
+        // is a blank, and the decision is the proposal (D6, an outcome not known).
+        blocks = vec![
+            Block::Masthead(vec![
+                "RÉPUBLIQUE FRANÇAISE".into(),
+                "Métropole de Lyon".into(),
+                format!("Commune de {commune}"),
+                "Extrait du registre des délibérations du conseil municipal — projet, sans valeur d'acte avant la séance".into(),
+            ]),
+            Block::Para(vec![t("N° "), Inline::Blank("numéro de la délibération")]),
+            Block::Title(format!("Délibération du conseil municipal de {commune}")),
+            Block::Para(vec![t("Séance du "), Inline::Blank("date de la séance")]),
+        ];
+        let meeting = Meeting {
+            population: d.meeting.population,
+            in_office: d.meeting.in_office,
+            ..Meeting::default()
+        };
+        blocks.extend(meeting_blocks(
+            commune,
+            &meeting,
+            &MeetingCheck::default(),
+            false,
+            mayor.as_ref(),
+        ));
+        blocks.extend([
+            Block::Para(vec![b("Objet : "), t(object(k))]),
+            Block::Para(vec![b("Rapporteur : "), Inline::Blank("nom du rapporteur")]),
+            Block::Para(vec![b("Exposé : "), Inline::Blank("exposé du rapporteur")]),
+            Block::Para(vec![t(
+                "Vu le code général des collectivités territoriales, et notamment son article L2121-29 ;",
+            )]),
+        ]);
+        blocks.extend(visas);
+        blocks.extend(recitals);
+        blocks.push(Block::Para(vec![t("Compte-tenu des observations ;")]));
+        blocks.push(Block::Para(vec![
+            b("Le Conseil Municipal, après en avoir délibéré : "),
+            Inline::Blank("ADOPTE ou REJETTE, selon le vote"),
+            t(" la proposition suivante :"),
+        ]));
+        blocks.push(Block::Numbered(vec![
+            std::iter::once(t("approuver ")).chain(approve).collect(),
+            vec![t(format!("dire {credits}"))],
+            vec![t(format!(
+                "autoriser {executive} à signer l'avenant n° {k} et toute pièce relative à cette affaire ;"
+            ))],
+            vec![t(format!(
+                "charger {executive} de l'exécution de la présente délibération."
+            ))],
+        ]));
+        blocks.extend([
+            Block::Para(vec![
+                t("Vote : "),
+                Inline::Blank("voix pour, voix contre, abstentions"),
+            ]),
+            Block::Para(vec![
+                t("Fait et délibéré en séance le : "),
+                Inline::Blank("date de la séance"),
+            ]),
+            certified("Certifié"),
+            Block::Signatures(vec![
+                (
+                    executive_name(mayor.as_ref()),
+                    format!("Le Maire de {commune}"),
+                ),
+                ("……………".into(), "Secrétaire de séance".into()),
+            ]),
+            Block::Para(vec![t(appeal_mention("délibération"))]),
+        ]);
+    }
+    // What the avenant does to the fees, year by year, as the simulation computes them.
+    blocks.push(Block::PageBreak);
+    blocks.push(Block::Heading(format!(
+        "Annexe : redevances par année de convention avec l'avenant n° {k} (simulation laclasse-sim)"
+    )));
+    blocks.push(Block::Table {
+        head: vec![
+            "Année".into(),
+            "Du".into(),
+            "Au".into(),
+            "Unités".into(),
+            "Redevance par unité".into(),
+            "Montant".into(),
+        ],
+        rows: sim
+            .years
+            .iter()
+            .map(|y| {
+                let bill = y.billing(sim.billing_unit);
+                let used = bill.amounts_used();
+                vec![
+                    y.year.number.to_string(),
+                    fr(y.year.start),
+                    fr(y.year.end),
+                    bill.billed_units.to_string(),
+                    if used.is_empty() {
+                        bill.annual_fee.describe()
+                    } else {
+                        used.iter()
+                            .map(|f| f.describe())
+                            .collect::<Vec<_>>()
+                            .join(" ; ")
+                    },
+                    bill.fee.to_string(),
+                ]
+            })
+            .collect(),
+        numeric: vec![false, false, false, true, false, true],
+    });
+    blocks.push(Block::Para(vec![t(effect.describe())]));
+    Ok(Document {
+        title: format!("Projet d'avenant n° {k} — laclasse.com — {commune}"),
+        blocks,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse_str, samples};
+    use engine::money::Money;
+    use engine::scenario::FeeChange;
+
+    fn raised(delegation: bool) -> (Scenario, Simulation) {
+        let mut s = parse_str(samples::TASSIN_JSON).unwrap();
+        s.convention.fee_changes = vec![FeeChange {
+            from: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            annual_fee: Money::from_euros(165),
+            source: "avenant n° 1".into(),
+        }];
+        s.termination_delegation = delegation;
+        let sim = engine::simulate(&s);
+        (s, sim)
+    }
+
+    #[test]
+    fn the_council_s_draft_approves_the_avenant_with_its_amount_date_and_credits() {
+        let (s, sim) = raised(false);
+        let text = document(&s, &sim, None).unwrap().to_text();
+        for part in [
+            "Objet : Avenant n° 1 à la convention avec la Métropole de Lyon",
+            "approuver l'avenant n° 1 à la convention de partenariat",
+            "modifiant le montant de la redevance prévu à l'article 6, porté à 165,00 € par an et par école utilisatrice à compter du mercredi 1er janvier 2025 ;",
+            "dire que les crédits correspondants seront inscrits au budget de l'exercice 2025 pour un montant de 495,00 € (3 titres de recette",
+            "Considérant que la redevance forfaitaire prévue à l'article 6 de la convention est de 150,00 €",
+            "ADOPTE ou REJETTE, selon le vote",
+            "La présente délibération peut faire l'objet d'un recours",
+        ] {
+            assert!(text.contains(part), "{part} not in:\n{text}");
+        }
+        // The 2023 meeting is not the avenant's: none of its facts is written.
+        assert!(!text.contains("9 novembre 2023 à"), "{text}");
+        assert!(!text.contains("APPROUVE l"), "{text}");
+        assert!(text.contains("600,00 €") && text.contains("495,00 €"));
+    }
+
+    #[test]
+    fn under_a_4_delegation_the_mayor_decides() {
+        let (s, sim) = raised(true);
+        let text = document(&s, &sim, Some(1)).unwrap().to_text();
+        assert!(
+            text.contains("DÉCISION DU MAIRE DE TASSIN-LA-DEMI-LUNE"),
+            "{text}"
+        );
+        assert!(text.contains("imputée sur les crédits inscrits au budget de l'exercice 2025 pour un montant de 495,00 €"));
+        assert!(text.contains("L2122-22 4° et L2122-23"));
+        assert!(text.contains("DÉCIDE :"));
+        assert!(text.contains("d'approuver l'avenant n° 1"));
+        assert!(text.contains("rendu compte de la présente décision au conseil municipal"));
+        assert!(!text.contains("Le Conseil Municipal, après en avoir délibéré"));
+    }
+
+    #[test]
+    fn without_a_change_or_with_an_unknown_number_it_says_why() {
+        let s = parse_str(samples::TASSIN_JSON).unwrap();
+        let sim = engine::simulate(&s);
+        assert!(
+            document(&s, &sim, None)
+                .unwrap_err()
+                .starts_with("aucun changement de redevance")
+        );
+        let (s, sim) = raised(false);
+        assert_eq!(
+            document(&s, &sim, Some(2)).unwrap_err(),
+            "avenant n° 2 inconnu : le scénario en compte 1 (numérotés de 1 à 1 par date)"
+        );
+    }
+}
