@@ -93,7 +93,7 @@ fn the_text_report_says_the_amounts_used() {
         "{y3}"
     );
     assert!(text.contains(
-        "Avenant n° 1 : 165,00 € à partir du 01/01/2025 (avenant n° 1 (délibération de la Métropole du 9 décembre 2024)) — premier titre au nouveau montant : 16/11/2025 (année de convention n° 3, exercice 2025)."
+        "Avenant n° 1 : 165,00 € à partir du 01/01/2025 (avenant n° 1 (délibération de la Métropole du 9 décembre 2024)) — premier titre sous cet avenant : 16/11/2025 (année de convention n° 3, exercice 2025)."
     ));
     assert!(text.contains("celle en vigueur au jour où elle est due"));
     assert!(text.contains("Un avenant n'engage qu'une fois signé"));
@@ -117,22 +117,22 @@ fn bad_changes_are_errors_naming_the_field() {
     let field = "convention.fee_changes — Avenants : changements de redevance";
     assert_eq!(
         errors(json!([
-            {"from": "2025-01-01", "annual_fee_eur": "165"},
-            {"from": "2025-01-01", "annual_fee_eur": "170"}
+            {"from": "2025-01-01", "annual_fee_eur": "165", "source": "avenant n° 1"},
+            {"from": "2025-01-01", "annual_fee_eur": "170", "source": "avenant n° 2"}
         ])),
         [format!(
             "{field} : lignes 1 et 2 : deux changements le même jour (01/01/2025) ; un seul montant par date"
         )]
     );
     assert_eq!(
-        errors(json!([{"from": "2023-01-01", "annual_fee_eur": "165"}])),
+        errors(json!([{"from": "2023-01-01", "annual_fee_eur": "165", "source": "avenant n° 1"}])),
         [format!(
             "{field} : ligne 1 : le 01/01/2023 est avant la notification de la convention (16/11/2023) : un avenant ne change que la redevance d'une convention en vigueur"
         )]
     );
     assert_eq!(
         errors(
-            json!([{"from": "2025-02-30", "annual_fee_eur": "-1"}, {"annual_fee_eur": "165"}, "x"])
+            json!([{"from": "2025-02-30", "annual_fee_eur": "-1", "source": "a"}, {"annual_fee_eur": "165", "source": "b"}, "x"])
         ),
         [
             format!(
@@ -146,6 +146,12 @@ fn bad_changes_are_errors_naming_the_field() {
                 "{field} : ligne 3 : un changement est attendu (date, montant, source), pas une chaîne de caractères"
             ),
         ]
+    );
+    assert_eq!(
+        errors(json!([{"from": "2025-01-01", "annual_fee_eur": "165", "source": " "}])),
+        [format!(
+            "{field} : ligne 1 : source : nommer l'avenant (« avenant n° 1 », et les décisions qui l'approuvent quand elles sont connues)"
+        )]
     );
     assert_eq!(
         errors(json!({"from": "2025-01-01"})),

@@ -796,14 +796,16 @@ fn the_avenant_s_draft_opens_in_libreoffice_and_reads_back() {
         &text,
         &[
             "Extrait du registre des délibérations du conseil municipal",
-            "Objet : Avenant n° 1 à la convention avec la Métropole de Lyon",
-            "Vu le projet d'avenant n° 1",
+            "Objet : Avenant à la convention avec la Métropole de Lyon",
+            "Vu le projet d'avenant annexé",
+            "Considérant que l'article 6 de la convention fixe une redevance forfaitaire de 150,00 €",
             "ADOPTE ou REJETTE, selon le vote",
-            "approuver l'avenant n° 1 à la convention de partenariat",
+            "approuver l'avenant n° ",
             "modifiant le montant de la redevance prévu à l'article 6, porté à 165,00 € par an et par école utilisatrice à compter du mercredi 1er janvier 2025",
-            "dire que les crédits correspondants seront inscrits au budget de l'exercice 2025 pour un montant de 495,00 €",
+            "dire que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 165,00 €",
             "Certifié exécutoire par",
-            "Annexe : redevances par année de convention avec l'avenant n° 1",
+            "Annexe : projet d'avenant",
+            "Note de travail, hors de l'acte",
         ],
     );
     // With the L2122-22 4° delegation, the mayor's décision, as LibreOffice reads it.
@@ -818,8 +820,9 @@ fn the_avenant_s_draft_opens_in_libreoffice_and_reads_back() {
         &[
             "Décision du Maire de Tassin-la-Demi-Lune",
             "L2122-22 4° et L2122-23",
+            "Vu les crédits inscrits au budget",
             "DÉCIDE :",
-            "d'approuver l'avenant n° 1",
+            "d'approuver l'avenant n° ",
             "rendu compte de la présente décision au conseil municipal",
         ],
     );

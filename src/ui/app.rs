@@ -279,7 +279,7 @@ pub fn app() -> Html {
                 <CommuneForm name={AttrValue::from(draft.text(Field::CommuneName).to_string())} insee={AttrValue::from(draft.text(Field::CommuneInsee).to_string())} errors={errors.clone()}
                     typing={store.0.attention.typing(FieldRef::Scenario(Field::CommuneName)) || store.0.attention.typing(FieldRef::Scenario(Field::CommuneInsee))}
                     dispatch={dispatch.clone()} />
-                <ConventionForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} figures={later.clone()} />
+                <ConventionForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} figures={later.clone()} {today} />
                 <MeetingForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />
                 <SchoolsTable draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} figures={later.clone()} />
                 <ContactsForm draft={draft.clone()} errors={errors.clone()} dispatch={dispatch.clone()} />

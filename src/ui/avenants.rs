@@ -20,12 +20,13 @@ pub struct AvenantsProps {
     pub error: Option<AttrValue>,
     /// The figures shown, for where each change takes effect.
     pub figures: Option<Figures>,
+    pub today: chrono::NaiveDate,
     pub dispatch: Dispatch,
 }
 
 #[function_component(AvenantsForm)]
 pub fn avenants_form(p: &AvenantsProps) -> Html {
-    let view = AvenantsView::of(&p.text, p.figures.as_ref());
+    let view = AvenantsView::of(&p.text, p.figures.as_ref(), p.today);
     let field = SchemaField::FeeChanges;
     let set = {
         let d = p.dispatch.clone();

@@ -20,6 +20,7 @@ pub struct ConventionProps {
     pub dispatch: Dispatch,
     /// The figures shown, for where each change of fee takes effect.
     pub figures: Option<Figures>,
+    pub today: chrono::NaiveDate,
 }
 
 #[function_component(ConventionForm)]
@@ -29,7 +30,7 @@ pub fn convention_form(p: &ConventionProps) -> Html {
             <legend>{ "Convention" }</legend>
             { field_rows(&CONVENTION, &p.draft, &p.errors, &p.dispatch) }
             <AvenantsForm text={AttrValue::from(p.draft.text(AVENANTS).to_string())} error={error_at(&p.errors, FieldRef::Scenario(AVENANTS))}
-                figures={p.figures.clone()} dispatch={p.dispatch.clone()} />
+                figures={p.figures.clone()} today={p.today} dispatch={p.dispatch.clone()} />
         </fieldset>
     }
 }

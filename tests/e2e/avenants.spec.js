@@ -25,7 +25,7 @@ test('an avenant from 01/01/2025 gives 600,00 € then 495,00 €, marked where 
   await expect(exercice2025).toContainText('avenant n° 1 : 165,00 €');
   await expect(page.locator('.fees .lead')).toContainText('puis 165,00 € à partir du 01/01/2025 (avenant n° 1)');
   // Beside the change: where it takes effect, and when an avenant binds.
-  await expect(page.locator('.avenant-effect')).toContainText('premier titre au nouveau montant : 16/11/2025');
+  await expect(page.locator('.avenant-effect')).toContainText('premier titre sous cet avenant : 16/11/2025');
   await expect(page.locator('.avenants')).toContainText("Un avenant n'engage qu'une fois signé par les deux parties");
   // Year 3's « pourquoi ? » names the amount used and its source.
   await app.yearRow(3).getByRole('button', { name: 'pourquoi ?' }).click();
@@ -47,6 +47,7 @@ test('an avenant from 01/01/2025 gives 600,00 € then 495,00 €, marked where 
   await add.click();
   await page.getByLabel(/^En vigueur à partir du, changement 2/).fill('2025-01-01');
   await page.getByLabel(/^Nouvelle redevance annuelle par unité \(€\), changement 2/).fill('170');
+  await page.getByLabel(/^Source \(avenant, délibération, décision\), changement 2/).fill('avenant n° 2');
   await expect(page.locator('#fee-changes-erreur')).toHaveCount(0);
   await page.locator('h1').click();
   await expect(page.locator('#fee-changes-erreur')).toContainText('lignes 1 et 2 : deux changements le même jour (01/01/2025)');

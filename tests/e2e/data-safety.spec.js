@@ -99,6 +99,8 @@ test('the address holds no personal data, and the link without it gives every fi
   const other = await context.newPage();
   await other.goto(link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(other.locator('.simulation-name')).toContainText('Lien partagé');
+  // The app itself, not only the first figures drawn before it (they have no « pourquoi ? »).
+  await other.locator('#app:not([aria-busy])').waitFor({ state: 'attached' });
   expect(await figures(other)).toEqual(mine);
   await expect(other.locator('#eligibilite')).toContainText('11,2 Go utilisés');
   // The complete link only after a warning.

@@ -133,6 +133,23 @@ try {
     expect((await row()).includes('700,00 €'), `première année : ${await row()}`);
   });
 
+  await step('un avenant au 01/01/2025 : l\'année 3 suit, marquée dans le tableau, puis retiré', async () => {
+    await page.click('#fee-change-add');
+    await page.waitForFunction(() => document.activeElement?.id === 'fee-change-0-from', { timeout: 5000 });
+    await page.locator('#fee-change-0-from').fill('2025-01-01');
+    await page.locator('#fee-change-0-annual-fee-eur').fill('190,00');
+    await page.locator('#fee-change-0-source').fill('avenant n° 1');
+    await page.$eval('#fee-change-0-source', (e) => e.blur());
+    const third = () => page.$eval('#annees-convention tbody tr:nth-child(3)', (e) => e.textContent);
+    await page.waitForFunction(() => document.querySelector('#annees-convention tbody tr:nth-child(3)')?.textContent.includes('570,00'), { timeout: 5000 });
+    const text = await third();
+    expect(text.includes('avenant n° 1 : 190,00 € dès le titre du 16/11/2025'), `année 3 : ${text}`);
+    expect((await row()).includes('700,00 €'), `première année : ${await row()}`);
+    await page.click('::-p-text(Retirer le changement 1)');
+    await page.waitForFunction(() => document.querySelector('#annees-convention tbody tr:nth-child(3)')?.textContent.includes('525,00'), { timeout: 5000 });
+    await page.waitForFunction(() => document.activeElement?.id === 'fee-change-add', { timeout: 5000 });
+  });
+
   await step('« Quitter la convention en 2027 » : trop tard, et la prochaine sortie', async () => {
     await page.click('#nouvelle-simulation');
     await page.waitForFunction(() => document.activeElement?.id === 'commune-name', { timeout: 5000 });

@@ -202,7 +202,7 @@ pub mod assumptions {
     /// R3: the amount of a year under avenants.
     pub const FEE_AT_TITLE_DATE: &str = "Hypothèse : la redevance d'une année est celle en vigueur au jour où elle est due, la date de son titre ; un avenant en cours d'année ne partage pas la redevance de cette année, sauf stipulation contraire de l'avenant.";
     /// An avenant binds once signed (R3).
-    pub const AVENANT_BINDS: &str = "Un avenant n'engage qu'une fois signé par les deux parties, chacune autorisée (délibération du conseil municipal, ou décision du maire sur délégation de l'article L2122-22 4° du CGCT ; décision de la Métropole), l'acte de la commune exécutoire avant la signature et les crédits inscrits au budget ; il ne prend pas effet avant sa signature.";
+    pub const AVENANT_BINDS: &str = "Un avenant n'engage qu'une fois signé par les deux parties, chacune autorisée : la commune par une délibération du conseil municipal, ou par une décision du maire sur délégation de l'article L2122-22 4° du CGCT dans les limites fixées par la délibération de délégation (hypothèse : le 4° vise les marchés et leurs avenants ; qu'il couvre cette convention, un service rendu contre un prix, est une lecture), la Métropole par sa propre décision ; l'acte de la commune doit être exécutoire avant la signature et les crédits inscrits au budget. L'avenant ne prend pas effet avant sa signature.";
     /// R7: the date of a title of revenue and its budget year.
     pub const TITLE_DATE: &str = "Hypothèse : le titre de recette est daté du premier jour de l'année de convention, ou de l'ouverture de l'accès si elle est plus tardive ; il compte dans l'exercice de cette date.";
     /// R10: without a declaration, the use is taken as educational or cultural.

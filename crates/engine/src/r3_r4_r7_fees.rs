@@ -205,6 +205,9 @@ pub struct YearBilling {
     pub annual_fee: FeeApplied,
     /// Units billed the whole fee for fewer than [`SHORT_ACCESS_DAYS`] days of access.
     pub short_access: Vec<ShortAccess>,
+    /// The avenants that come into force after the year's first day and by its last: the
+    /// year's titles dated before keep the amount before (R3, hypothèse).
+    pub changes_within: Vec<AvenantRef>,
     year: (u32, NaiveDate, NaiveDate),
 }
 
@@ -433,6 +436,15 @@ impl YearBilling {
             }
         }
         .assume(assumption);
+        for a in &self.changes_within {
+            why = why
+                .step(format!(
+                    "L'avenant n° {} entre en vigueur le {}, en cours d'année : il vaut pour les titres datés de ce jour ou après ; ceux de l'année datés avant restent au montant précédent.",
+                    a.number,
+                    fr(a.from)
+                ))
+                .assume(assumptions::FEE_AT_TITLE_DATE);
+        }
         for s in &self.short_access {
             why = why.step(format!(
                 "Attention : {} — l'année est due en entier même pour quelques jours d'accès.",
@@ -525,6 +537,16 @@ pub fn r3_bill_year(
         billed_schools,
         titles,
         unit: billing_unit,
+        changes_within: fees
+            .changes
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.from > year.start && c.from <= year.end)
+            .map(|(i, c)| AvenantRef {
+                number: i + 1,
+                from: c.from,
+            })
+            .collect(),
         annual_fee: at_year_start,
         year: (year.number, year.start, year.end),
     }

@@ -298,7 +298,7 @@ pub struct FeeChangeEffect<'a> {
 }
 
 impl FeeChangeEffect<'_> {
-    /// « Avenant n° 1 : 165,00 € à partir du 01/01/2025 (…) — premier titre au nouveau montant :
+    /// « Avenant n° 1 : 165,00 € à partir du 01/01/2025 (…) — premier titre sous cet avenant :
     /// 16/11/2025 (année n° 3, exercice 2025). »
     pub fn describe(&self) -> String {
         let head = format!(
@@ -314,12 +314,12 @@ impl FeeChangeEffect<'_> {
         );
         match self.first_title {
             Some((date, year)) => format!(
-                "{head} — premier titre au nouveau montant : {} (année de convention n° {year}, exercice {}).",
+                "{head} — premier titre sous cet avenant : {} (année de convention n° {year}, exercice {}).",
                 fr(date),
                 date.year()
             ),
             None => format!(
-                "{head} — aucun titre de la simulation à ce montant : rien ne change dans ses chiffres."
+                "{head} — aucun titre de la simulation sous cet avenant : rien ne change dans ses chiffres."
             ),
         }
     }
@@ -474,16 +474,22 @@ impl Simulation {
             .collect()
     }
 
-    /// Annexe 2 applied to one school's annual fee.
-    pub fn shares_of_one_school(&self) -> Explained<CostShares> {
-        r8_cost_shares(self.annual_fee, "redevance d'une école")
+    /// The fee of one unit for a year whose title is dated `on` (R3: Art. 6's amount, or the
+    /// avenant's in force).
+    pub fn fee_on(&self, on: NaiveDate) -> Money {
+        super::r3_r4_r7_fees::r3_fee_in_force(self.fee_schedule(), on).amount
+    }
+
+    /// Annexe 2 applied to one school's annual fee, as in force on `on`.
+    pub fn shares_of_one_school(&self, on: NaiveDate) -> Explained<CostShares> {
+        r8_cost_shares(self.fee_on(on), "redevance d'une école")
     }
 
     /// Annexe 2 applied to the whole territory: [`TERRITORY_SCHOOLS`] schools at the annual
-    /// fee.
-    pub fn shares_of_territory(&self) -> Explained<CostShares> {
+    /// fee in force on `on`.
+    pub fn shares_of_territory(&self, on: NaiveDate) -> Explained<CostShares> {
         r8_cost_shares(
-            self.annual_fee.times(TERRITORY_SCHOOLS),
+            self.fee_on(on).times(TERRITORY_SCHOOLS),
             &format!("territoire ({TERRITORY_SCHOOLS} écoles)"),
         )
     }

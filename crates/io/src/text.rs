@@ -112,18 +112,18 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
         let _ = writeln!(o, "\nRépartition de l'annexe 2, année n° 1  [Annexe 2]");
         shares(o, &y.shares);
     }
-    let one = sim.shares_of_one_school();
+    let one = sim.shares_of_one_school(sim.notified);
     let _ = writeln!(
         o,
         "\nRépartition de l'annexe 2, redevance d'une école ({})  [Annexe 2]",
-        sim.annual_fee
+        sim.fee_on(sim.notified)
     );
     shares(o, &one.value);
-    let territory = sim.shares_of_territory();
+    let territory = sim.shares_of_territory(sim.notified);
     let _ = writeln!(
         o,
         "\nRépartition de l'annexe 2, territoire ({TERRITORY_SCHOOLS} écoles, {})  [Annexe 2]",
-        sim.annual_fee.times(TERRITORY_SCHOOLS)
+        sim.fee_on(sim.notified).times(TERRITORY_SCHOOLS)
     );
     shares(o, &territory.value);
 

@@ -46,7 +46,7 @@ pub fn terminate_variant(entry: &Entry, today: NaiveDate) -> Result<Action, Stri
 /// What the variants are, for the page that offers them on `name` (the open simulation).
 pub fn variants_hint(name: &str) -> String {
     format!(
-        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour ouvré du préavis pour le prochain anniversaire encore atteignable ; des écoles de plus sont demandées aujourd'hui et comptées éligibles ({ADMIN_HYPOTHESIS}) ; une nouvelle redevance s'applique aux titres datés à partir du jour choisi, comme un avenant (hypothèse : avenant à conclure)."
+        "Chaque variante est une copie de « {name} », gardée dans « Mes simulations », ouverte et comparée à l'original : résilier, c'est une lettre reçue le dernier jour ouvré du préavis pour le prochain anniversaire encore atteignable ; des écoles de plus sont demandées aujourd'hui et comptées éligibles ({ADMIN_HYPOTHESIS}) ; une nouvelle redevance s'applique aux titres datés à partir du jour choisi, comme un avenant (hypothèse : avenant à conclure ; le montant proposé, 10 % de plus au 1er janvier prochain, n'est qu'un exemple à modifier)."
     )
 }
 

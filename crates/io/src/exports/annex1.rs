@@ -97,12 +97,26 @@ pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
         .iter()
         .map(|y| {
             let b = y.billing(unit);
+            // The amount of one unit its titles use (R3): one, or each when an avenant takes
+            // effect within the year.
+            let used = b.amounts_used();
+            let unit_fee = match used.as_slice() {
+                [] => Cell::Euros(b.annual_fee.amount),
+                [one] => Cell::Euros(one.amount),
+                several => Cell::Text(
+                    several
+                        .iter()
+                        .map(|f| f.amount.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" puis "),
+                ),
+            };
             vec![
                 Cell::Count(y.year.number as u64),
                 Cell::Date(y.year.start),
                 Cell::Date(y.year.end),
                 Cell::Count(b.billed_units as u64),
-                Cell::Euros(sim.annual_fee),
+                unit_fee,
                 Cell::Euros(b.fee),
             ]
         })

@@ -12,12 +12,13 @@ use super::deliberation::{
     appeal_mention, b, em, executive_name, executive_ref, meeting_blocks, t,
 };
 use super::document::{Block, Document, Inline};
+use engine::compare::Gap;
+use engine::convention::DEFAULT_ANNUAL_FEE;
 use engine::d1_d4_meeting::MeetingCheck;
 use engine::d5_legality::Publicity;
 use engine::dates::{fr, fr_long};
 use engine::scenario::Meeting;
 use engine::simulate::FeeChangeEffect;
-use engine::text::plural;
 use engine::{Scenario, Simulation};
 
 /// The avenant to draft: its number (from 1, by date), else the last one; the message when
@@ -45,10 +46,12 @@ pub fn chosen<'a>(
     }
 }
 
-/// The object of the act, one line.
-pub fn object(number: usize) -> String {
+/// The object of the act, one line: the avenant by what it does (its number is the parties').
+pub fn object(change: &engine::scenario::FeeChange) -> String {
     format!(
-        "Avenant n° {number} à la convention avec la Métropole de Lyon pour la mise à disposition de l'Espace Numérique de Travail laclasse.com : montant de la redevance (article 6)"
+        "Avenant à la convention avec la Métropole de Lyon pour la mise à disposition de l'Espace Numérique de Travail laclasse.com : redevance de l'article 6 portée à {} à compter du {}",
+        change.annual_fee,
+        fr(change.from)
     )
 }
 
@@ -65,33 +68,50 @@ pub fn document(
     let executive = executive_ref(mayor.as_ref());
     let k = effect.number;
     let change = effect.change;
-    let per = match sim.billing_unit {
-        engine::BillingUnit::School => "par an et par école utilisatrice",
-        engine::BillingUnit::SchoolGroup => {
-            "par an et par école utilisatrice, les écoles d'un même groupe scolaire comptant pour une"
-        }
-    };
+    // Art. 6 as it stands: per school (a reading of it per group belongs to the exposé).
+    let per = "par an et par école utilisatrice";
     let convention = "la convention de partenariat entre la Ville et la Métropole de Lyon pour la souscription d'un abonnement à l'Espace Numérique de Travail ";
-    // The exercice that first bears the new amount, and what the simulation puts in it.
+    // The exercice that first bears the new amount, what the simulation puts in it and how
+    // much of that the avenant adds.
     let exercice = effect
         .first_title
         .map_or(change.from.year(), |(date, _)| date.year());
+    let previous = if k > 1 {
+        sim.fee_changes[k - 2].annual_fee
+    } else {
+        sim.annual_fee
+    };
+    let (units_word, units_words) = match sim.billing_unit {
+        engine::BillingUnit::School => ("école", "écoles"),
+        engine::BillingUnit::SchoolGroup => ("unité", "unités"),
+    };
     let amount = match sim.budget().iter().find(|y| y.year == exercice) {
         Some(y) => {
-            let titles: usize = y.titles.iter().map(|t| t.units).sum();
+            let units: u64 = y.titles.iter().map(|t| t.units as u64).sum();
+            let under: u64 = y
+                .titles
+                .iter()
+                .filter(|t| t.unit_fee.avenant.is_some_and(|a| a.number == k))
+                .map(|t| t.units as u64)
+                .sum();
+            let gap = Gap::between(previous.times(under), change.annual_fee.times(under));
             format!(
-                " pour un montant de {} ({titles} titre{} de recette, chacun au montant en vigueur à sa date)",
+                " (soit {} pour l'exercice {exercice}, {units} {}, dont {gap} dus à l'avenant, au vu des titres de recette émis par la Métropole)",
                 y.fee,
-                plural(titles)
+                if units > 1 { units_words } else { units_word },
             )
         }
         None => String::new(),
     };
     let credits = format!(
-        "que les crédits correspondants seront inscrits au budget de l'exercice {exercice}{amount} ;"
+        "que les crédits seront inscrits chaque année au budget de la Ville pour un montant de {} {per}, à compter de l'exercice {exercice}{amount} ;",
+        change.annual_fee
     );
+    // The avenant's own number is the parties': a blank, never the tool's order.
     let approve = vec![
-        t(format!("l'avenant n° {k} à {convention}")),
+        t("l'avenant n° "),
+        Inline::Blank("numéro de l'avenant"),
+        t(format!(" à {convention}")),
         em("laclasse.com"),
         t(format!(
             ", modifiant le montant de la redevance prévu à l'article 6, porté à {} {per} à compter du {} ;",
@@ -99,42 +119,58 @@ pub fn document(
             fr_long(change.from)
         )),
     ];
-    let previous = if k > 1 {
-        sim.fee_changes[k - 2].annual_fee
-    } else {
-        sim.annual_fee
-    };
     let approved_by = match (&d.number, scenario.deliberation.meeting.date) {
         (Some(n), Some(date)) => t(format!("n° {n} du {}", fr_long(date))),
         _ => Inline::Blank("numéro et date de la délibération approuvant la convention"),
     };
-    let visas = vec![
-        Block::Para(vec![
-            t("Vu la délibération "),
-            approved_by,
-            t(" approuvant "),
-            t(convention),
-            em("laclasse.com"),
-            t(format!(", notifiée le {} ;", fr_long(sim.notified))),
-        ]),
-        Block::Para(vec![
-            t(format!("Vu le projet d'avenant n° {k}")),
-            if change.source.is_empty() {
-                t(" ;")
+    let mut visas = vec![Block::Para(vec![
+        t("Vu la délibération "),
+        approved_by,
+        t(" approuvant "),
+        t(convention),
+        em("laclasse.com"),
+        t(format!(", notifiée le {} ;", fr_long(sim.notified))),
+    ])];
+    // The avenants already in force before this one.
+    for (i, earlier) in sim.fee_changes.iter().take(k - 1).enumerate() {
+        visas.push(Block::Para(vec![t(format!(
+            "Vu l'avenant portant la redevance à {} à compter du {}{} ;",
+            earlier.annual_fee,
+            fr_long(earlier.from),
+            if earlier.source.is_empty() {
+                format!(" (changement {} de la simulation)", i + 1)
             } else {
-                t(format!(" ({}) ;", change.source))
-            },
-        ]),
-    ];
+                format!(" ({})", earlier.source)
+            }
+        ))]));
+    }
+    visas.push(Block::Para(vec![t(if change.source.is_empty() {
+        "Vu le projet d'avenant annexé ;".to_string()
+    } else {
+        format!("Vu le projet d'avenant annexé ({}) ;", change.source)
+    })]));
+    let in_force = if k > 1 || previous != DEFAULT_ANNUAL_FEE {
+        format!(", le montant en vigueur étant de {previous} {per}")
+    } else {
+        String::new()
+    };
     let recitals = vec![
         Block::Para(vec![t(format!(
-            "Considérant que la redevance forfaitaire prévue à l'article 6 de la convention est de {previous} {per} ;"
+            "Considérant que l'article 6 de la convention fixe une redevance forfaitaire de {DEFAULT_ANNUAL_FEE} {per}{in_force} ;"
         ))]),
         Block::Para(vec![t(format!(
-            "Considérant que la Métropole de Lyon propose de la porter à {} {per} à compter du {}, la redevance de chaque année restant celle en vigueur à la date de son titre de recette, sauf stipulation contraire de l'avenant ;",
+            "Considérant que la Métropole de Lyon propose de la porter à {} {per} à compter du {} ;",
             change.annual_fee,
             fr_long(change.from)
         ))]),
+        // How the avenant applies to the year under way is the avenant's to say.
+        Block::Para(vec![
+            t(
+                "Considérant que l'avenant précise son application à l'année de convention en cours : ",
+            ),
+            Inline::Blank("clause de l'avenant à reprendre"),
+            t(" ;"),
+        ]),
     ];
     let publicity = Publicity::of(d.meeting.population);
     let certified = |act: &str| {
@@ -170,7 +206,7 @@ pub fn document(
                 Inline::Blank("numéro de la décision"),
             ]),
             Block::Title(format!("Décision du Maire de {commune}")),
-            Block::Para(vec![b("Objet : "), t(object(k))]),
+            Block::Para(vec![b("Objet : "), t(object(change))]),
             Block::Para(vec![t(format!("Le Maire de {commune},"))]),
             Block::Para(vec![t(
                 "Vu le code général des collectivités territoriales, et notamment ses articles L2122-22 4° et L2122-23 ;",
@@ -184,16 +220,20 @@ pub fn document(
             ]),
         ];
         blocks.extend(visas);
+        // The 4° delegation holds « lorsque les crédits sont inscrits au budget »: a fact to
+        // state from the budget, never assumed.
+        blocks.push(Block::Para(vec![
+            t("Vu les crédits inscrits au budget : "),
+            Inline::Blank("exercice, chapitre et article, montant disponible"),
+            t(" ;"),
+        ]));
         blocks.extend(recitals);
-        blocks.push(Block::Para(vec![t(
-            "Considérant que les crédits nécessaires sont inscrits au budget ;",
-        )]));
         blocks.push(Block::Para(vec![b("DÉCIDE :")]));
         blocks.push(Block::Numbered(vec![
             std::iter::once(t("d'approuver ")).chain(approve).collect(),
-            vec![t(format!("de signer l'avenant n° {k} et toute pièce relative à cette affaire ;"))],
+            vec![t("de signer l'avenant et toute pièce relative à cette affaire ;")],
             vec![t(format!(
-                "de dire que la dépense correspondante sera imputée sur les crédits inscrits au budget de l'exercice {exercice}{amount} ;"
+                "de dire que la dépense correspondante sera imputée sur les crédits inscrits au budget, à compter de l'exercice {exercice}{amount} ;"
             ))],
             vec![t("qu'il sera rendu compte de la présente décision au conseil municipal lors de sa plus proche réunion (article L2122-23 du code général des collectivités territoriales).")],
         ]));
@@ -236,7 +276,7 @@ pub fn document(
             mayor.as_ref(),
         ));
         blocks.extend([
-            Block::Para(vec![b("Objet : "), t(object(k))]),
+            Block::Para(vec![b("Objet : "), t(object(change))]),
             Block::Para(vec![b("Rapporteur : "), Inline::Blank("nom du rapporteur")]),
             Block::Para(vec![b("Exposé : "), Inline::Blank("exposé du rapporteur")]),
             Block::Para(vec![t(
@@ -255,7 +295,7 @@ pub fn document(
             std::iter::once(t("approuver ")).chain(approve).collect(),
             vec![t(format!("dire {credits}"))],
             vec![t(format!(
-                "autoriser {executive} à signer l'avenant n° {k} et toute pièce relative à cette affaire ;"
+                "autoriser {executive} à signer l'avenant et toute pièce relative à cette affaire ;"
             ))],
             vec![t(format!(
                 "charger {executive} de l'exécution de la présente délibération."
@@ -281,11 +321,23 @@ pub fn document(
             Block::Para(vec![t(appeal_mention("délibération"))]),
         ]);
     }
-    // What the avenant does to the fees, year by year, as the simulation computes them.
     blocks.push(Block::PageBreak);
-    blocks.push(Block::Heading(format!(
-        "Annexe : redevances par année de convention avec l'avenant n° {k} (simulation laclasse-sim)"
-    )));
+    blocks.push(Block::Heading("Annexe : projet d'avenant".into()));
+    blocks.push(Block::Para(vec![Inline::Blank(
+        "texte de l'avenant signé par les deux parties, à joindre",
+    )]));
+    // What the avenant does to the fees, year by year, as the simulation estimates them: a
+    // working note beside the act, not part of it.
+    blocks.push(Block::PageBreak);
+    blocks.push(Block::Heading(
+        "Note de travail, hors de l'acte : estimation des redevances par année de convention (laclasse-sim)"
+            .into(),
+    ));
+    blocks.push(Block::Para(vec![t(format!(
+        "{} {}",
+        engine::explain::assumptions::FEE_AT_TITLE_DATE,
+        engine::explain::assumptions::AVENANT_BINDS
+    ))]));
     blocks.push(Block::Table {
         head: vec![
             "Année".into(),
@@ -322,7 +374,11 @@ pub fn document(
     });
     blocks.push(Block::Para(vec![t(effect.describe())]));
     Ok(Document {
-        title: format!("Projet d'avenant n° {k} — laclasse.com — {commune}"),
+        title: format!(
+            "Projet d'avenant ({} à compter du {}) — laclasse.com — {commune}",
+            change.annual_fee,
+            fr(change.from)
+        ),
         blocks,
     })
 }
@@ -351,11 +407,13 @@ mod tests {
         let (s, sim) = raised(false);
         let text = document(&s, &sim, None).unwrap().to_text();
         for part in [
-            "Objet : Avenant n° 1 à la convention avec la Métropole de Lyon",
-            "approuver l'avenant n° 1 à la convention de partenariat",
+            "Objet : Avenant à la convention avec la Métropole de Lyon pour la mise à disposition de l'Espace Numérique de Travail laclasse.com : redevance de l'article 6 portée à 165,00 € à compter du 01/01/2025",
+            "Vu le projet d'avenant annexé (avenant n° 1) ;",
+            "Considérant que l'article 6 de la convention fixe une redevance forfaitaire de 150,00 € par an et par école utilisatrice ;",
+            "Considérant que l'avenant précise son application à l'année de convention en cours : …………… (clause de l'avenant à reprendre) ;",
+            "approuver l'avenant n° …………… (numéro de l'avenant) à la convention de partenariat",
             "modifiant le montant de la redevance prévu à l'article 6, porté à 165,00 € par an et par école utilisatrice à compter du mercredi 1er janvier 2025 ;",
-            "dire que les crédits correspondants seront inscrits au budget de l'exercice 2025 pour un montant de 495,00 € (3 titres de recette",
-            "Considérant que la redevance forfaitaire prévue à l'article 6 de la convention est de 150,00 €",
+            "dire que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 165,00 € par an et par école utilisatrice, à compter de l'exercice 2025 (soit 495,00 € pour l'exercice 2025, 3 écoles, dont +45,00 € dus à l'avenant, au vu des titres de recette émis par la Métropole) ;",
             "ADOPTE ou REJETTE, selon le vote",
             "La présente délibération peut faire l'objet d'un recours",
         ] {
@@ -365,6 +423,8 @@ mod tests {
         assert!(!text.contains("9 novembre 2023 à"), "{text}");
         assert!(!text.contains("APPROUVE l"), "{text}");
         assert!(text.contains("600,00 €") && text.contains("495,00 €"));
+        assert!(text.contains("Note de travail, hors de l'acte"));
+        assert!(!text.contains("sauf stipulation contraire de l'avenant ;"));
     }
 
     #[test]
@@ -375,10 +435,12 @@ mod tests {
             text.contains("DÉCISION DU MAIRE DE TASSIN-LA-DEMI-LUNE"),
             "{text}"
         );
-        assert!(text.contains("imputée sur les crédits inscrits au budget de l'exercice 2025 pour un montant de 495,00 €"));
+        assert!(text.contains("imputée sur les crédits inscrits au budget, à compter de l'exercice 2025 (soit 495,00 € pour l'exercice 2025"));
+        assert!(text.contains("Vu les crédits inscrits au budget : …………… (exercice, chapitre et article, montant disponible) ;"));
+        assert!(!text.contains("Considérant que les crédits nécessaires sont inscrits"));
         assert!(text.contains("L2122-22 4° et L2122-23"));
         assert!(text.contains("DÉCIDE :"));
-        assert!(text.contains("d'approuver l'avenant n° 1"));
+        assert!(text.contains("d'approuver l'avenant n° …………… (numéro de l'avenant)"));
         assert!(text.contains("rendu compte de la présente décision au conseil municipal"));
         assert!(!text.contains("Le Conseil Municipal, après en avoir délibéré"));
     }
@@ -397,5 +459,26 @@ mod tests {
             document(&s, &sim, Some(2)).unwrap_err(),
             "avenant n° 2 inconnu : le scénario en compte 1 (numérotés de 1 à 1 par date)"
         );
+    }
+
+    #[test]
+    fn a_second_avenant_cites_the_first_and_the_amount_in_force() {
+        let (mut s, _) = raised(false);
+        s.convention.fee_changes.push(FeeChange {
+            from: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            annual_fee: Money::from_euros(180),
+            source: String::new(),
+        });
+        let sim = engine::simulate(&s);
+        let text = document(&s, &sim, None).unwrap().to_text();
+        for part in [
+            "Vu l'avenant portant la redevance à 165,00 € à compter du mercredi 1er janvier 2025 (avenant n° 1) ;",
+            "Vu le projet d'avenant annexé ;",
+            "fixe une redevance forfaitaire de 150,00 € par an et par école utilisatrice, le montant en vigueur étant de 165,00 € par an et par école utilisatrice ;",
+            "porté à 180,00 € par an et par école utilisatrice à compter du vendredi 1er janvier 2027 ;",
+            "à compter de l'exercice 2027 (soit 540,00 € pour l'exercice 2027, 3 écoles, dont +45,00 € dus à l'avenant",
+        ] {
+            assert!(text.contains(part), "{part} not in:\n{text}");
+        }
     }
 }

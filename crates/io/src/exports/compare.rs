@@ -81,9 +81,17 @@ pub fn fees_sheet(tab: Cow<'static, str>, name: &str, sim: &Simulation) -> Sheet
     Sheet {
         name: tab,
         title: format!(
-            "« {name} » — redevances laclasse.com ({}, redevance annuelle {})",
+            "« {name} » — redevances laclasse.com ({}, redevance annuelle {}{})",
             sim.billing_unit.label(),
-            sim.annual_fee
+            sim.annual_fee,
+            sim.fee_changes
+                .iter()
+                .map(|c| format!(
+                    ", puis {} à partir du {}",
+                    c.annual_fee,
+                    engine::dates::fr(c.from)
+                ))
+                .collect::<String>()
         ),
         header: [
             "Ligne",

@@ -533,8 +533,15 @@ impl Reader {
                     .map_err(|e| problem(self, format!("montant : {e}")))
                     .ok(),
             };
+            // Every fee shown names where it comes from (R3): the avenant is named.
             let source = match field(FEE_CHANGE_SOURCE_KEY) {
-                None => Some(String::new()),
+                None => {
+                    problem(
+                        self,
+                        "source : nommer l'avenant (« avenant n° 1 », et les décisions qui l'approuvent quand elles sont connues)".into(),
+                    );
+                    None
+                }
                 Some(v) => match v
                     .as_str()
                     .map_or_else(|| Some("un texte est attendu".into()), text_problem)

@@ -2,6 +2,7 @@
 //! (date, amount, source) as typed, each with where it takes effect in the figures and what
 //! makes it bind.
 
+use chrono::NaiveDate;
 use engine::dates::parse_iso;
 use engine::explain::assumptions::{AVENANT_BINDS, FEE_AT_TITLE_DATE};
 use io::schema::{Field, fee_change_parts};
@@ -68,8 +69,9 @@ pub struct AvenantCell {
 
 impl AvenantsView {
     /// The changes typed in `text` (the draft's [`Field::FeeChanges`]), with their effects in
-    /// `figures` when they are the draft's.
-    pub fn of(text: &str, figures: Option<&Figures>) -> AvenantsView {
+    /// `figures` when they are the draft's; a date already past on `today` is said (an avenant
+    /// takes no effect before its signature, R3).
+    pub fn of(text: &str, figures: Option<&Figures>, today: NaiveDate) -> AvenantsView {
         let parts = fee_change_parts();
         let kinds = crate::fee_changes::INPUTS;
         let effects = figures.map(|f| f.sim().fee_change_effects());
@@ -82,9 +84,16 @@ impl AvenantsView {
                 let n = i + 1;
                 let from = parse_iso(cells[0].trim());
                 let effect = effects.as_ref().and_then(|all| {
-                    all.iter()
-                        .find(|e| Some(e.change.from) == from)
-                        .map(|e| e.describe())
+                    all.iter().find(|e| Some(e.change.from) == from).map(|e| {
+                        let mut said = e.describe();
+                        if e.change.from < today {
+                            said.push_str(&format!(
+                                " Le {} est passé : un avenant ne prend pas effet avant sa signature ; s'il n'est pas encore signé, cette date est à revoir.",
+                                engine::dates::fr(e.change.from)
+                            ));
+                        }
+                        said
+                    })
                 });
                 let mut k = 0;
                 let cells = cells.map(|value| {
@@ -138,7 +147,11 @@ mod tests {
         let text = add(&text);
         draft.set(Field::FeeChanges, text.clone());
         let figures = Live::default().compute(&draft).result.unwrap();
-        let v = AvenantsView::of(&text, Some(&figures));
+        let v = AvenantsView::of(
+            &text,
+            Some(&figures),
+            NaiveDate::from_ymd_opt(2024, 12, 1).unwrap(),
+        );
         assert_eq!(v.legend, "Avenants : changements de redevance");
         assert_eq!(v.rows.len(), 2);
         let first = &v.rows[0];
@@ -150,10 +163,19 @@ mod tests {
         assert_eq!(
             first.effect.as_deref(),
             Some(
-                "Avenant n° 1 : 165,00 € à partir du 01/01/2025 (avenant n° 1) — premier titre au nouveau montant : 16/11/2025 (année de convention n° 3, exercice 2025)."
+                "Avenant n° 1 : 165,00 € à partir du 01/01/2025 (avenant n° 1) — premier titre sous cet avenant : 16/11/2025 (année de convention n° 3, exercice 2025)."
             )
         );
         assert_eq!(v.rows[1].effect, None);
+        // Seen after the date: said to be past, and why it matters.
+        let later = AvenantsView::of(
+            &text,
+            Some(&figures),
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        );
+        assert!(later.rows[0].effect.as_deref().unwrap().ends_with(
+            "Le 01/01/2025 est passé : un avenant ne prend pas effet avant sa signature ; s'il n'est pas encore signé, cette date est à revoir."
+        ));
         assert_eq!(v.rows[1].remove, "Retirer le changement 2");
         assert_eq!(v.added_focus, "fee-change-2-from");
         assert!(v.binds.contains("signé par les deux parties"));

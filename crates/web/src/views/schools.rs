@@ -115,12 +115,13 @@ pub fn school_line(figures: &Figures, index: usize, name: &str) -> SchoolLine {
                 .and_then(|s| s.group.clone())
                 .filter(|_| sim.billing_unit == BillingUnit::SchoolGroup);
             match group {
+                // The amount in force on its first title (R3: an avenant's when one is).
                 Some(g) => format!(
                     "{} par an pour le groupe « {g} », dès le {}",
-                    sim.annual_fee,
+                    sim.fee_on(from),
                     fr(from)
                 ),
-                None => format!("{} par an, dès le {}", sim.annual_fee, fr(from)),
+                None => format!("{} par an, dès le {}", sim.fee_on(from), fr(from)),
             }
         }
     };

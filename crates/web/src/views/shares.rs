@@ -53,8 +53,12 @@ impl SharesView {
             .years
             .get(index)
             .map_or_else(|| engine::r8_shares::r8_split(Money::ZERO), |y| y.shares);
-        let one = sim.shares_of_one_school().value;
-        let territory = sim.shares_of_territory().value;
+        // One school and the territory at the fee of the chosen year (R3, an avenant's when
+        // one is in force on its first day).
+        let on = sim.years.get(index).map_or(sim.notified, |y| y.year.start);
+        let fee = sim.fee_on(on);
+        let one = sim.shares_of_one_school(on).value;
+        let territory = sim.shares_of_territory(on).value;
         let rows = year
             .parts()
             .iter()
@@ -78,10 +82,10 @@ impl SharesView {
             selected: index,
             headers: [
                 format!("Année n° {}", index + 1),
-                format!("Une école ({})", sim.annual_fee),
+                format!("Une école ({fee})"),
                 format!(
                     "Territoire, {TERRITORY_SCHOOLS} écoles ({})",
-                    sim.annual_fee.times(TERRITORY_SCHOOLS)
+                    fee.times(TERRITORY_SCHOOLS)
                 ),
             ],
             rows,
