@@ -388,17 +388,7 @@ impl YearBilling {
         } else {
             Clause::DeliberationRecitalGroup
         })
-        .input(
-            "Redevance annuelle",
-            match amounts.as_slice() {
-                [] => self.annual_fee.describe(),
-                used => used
-                    .iter()
-                    .map(FeeApplied::describe)
-                    .collect::<Vec<_>>()
-                    .join(" ; "),
-            },
-        )
+        .input("Redevance annuelle", self.amounts_described())
         .input("Année", format!("du {} au {}", fr(start), fr(end)))
         .input("Unité de facturation", self.unit.label())
         .step(format!(
@@ -455,6 +445,19 @@ impl YearBilling {
             why = why.assume(assumptions::PART_YEAR_IN_FULL);
         }
         why
+    }
+
+    /// The amounts of one unit its titles use, each with its source, as one text: « 150,00 € —
+    /// article 6 de la convention ; 165,00 € — avenant n° 1, en vigueur depuis le 01/01/2025 ».
+    pub fn amounts_described(&self) -> String {
+        match self.amounts_used().as_slice() {
+            [] => self.annual_fee.describe(),
+            used => used
+                .iter()
+                .map(FeeApplied::describe)
+                .collect::<Vec<_>>()
+                .join(" ; "),
+        }
     }
 
     /// The amounts of one unit its titles use, each once, in the order of the titles.

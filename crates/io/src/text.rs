@@ -58,7 +58,6 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
     );
     for y in &sim.years {
         let b = y.billing(sim.billing_unit);
-        let used = b.amounts_used();
         let _ = writeln!(
             o,
             "  {:<3} {}  {}  {:>6}  {:>12}  {}",
@@ -67,14 +66,7 @@ pub fn text_report(scenario: &Scenario, sim: &Simulation, explain: bool) -> Stri
             fr(y.year.end),
             b.billed_units,
             b.fee.to_string(),
-            if used.is_empty() {
-                b.annual_fee.describe()
-            } else {
-                used.iter()
-                    .map(|f| f.describe())
-                    .collect::<Vec<_>>()
-                    .join(" ; ")
-            }
+            b.amounts_described()
         );
         for short in &b.short_access {
             let _ = writeln!(

@@ -352,20 +352,12 @@ pub fn document(
             .iter()
             .map(|y| {
                 let bill = y.billing(sim.billing_unit);
-                let used = bill.amounts_used();
                 vec![
                     y.year.number.to_string(),
                     fr(y.year.start),
                     fr(y.year.end),
                     bill.billed_units.to_string(),
-                    if used.is_empty() {
-                        bill.annual_fee.describe()
-                    } else {
-                        used.iter()
-                            .map(|f| f.describe())
-                            .collect::<Vec<_>>()
-                            .join(" ; ")
-                    },
+                    bill.amounts_described(),
                     bill.fee.to_string(),
                 ]
             })

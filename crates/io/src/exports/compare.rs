@@ -27,7 +27,6 @@ pub fn fees_sheet(tab: Cow<'static, str>, name: &str, sim: &Simulation) -> Sheet
         .iter()
         .map(|y| {
             let b = y.billing(sim.billing_unit);
-            let used = b.amounts_used();
             vec![
                 Cell::Text("Année de convention".into()),
                 Cell::Count(y.year.number as u64),
@@ -35,14 +34,7 @@ pub fn fees_sheet(tab: Cow<'static, str>, name: &str, sim: &Simulation) -> Sheet
                 Cell::Date(y.year.end),
                 Cell::Count(b.billed_units as u64),
                 Cell::Euros(b.fee),
-                Cell::Text(if used.is_empty() {
-                    b.annual_fee.describe()
-                } else {
-                    used.iter()
-                        .map(|f| f.describe())
-                        .collect::<Vec<_>>()
-                        .join(" ; ")
-                }),
+                Cell::Text(b.amounts_described()),
             ]
         })
         .collect();
