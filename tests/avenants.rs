@@ -121,13 +121,13 @@ fn bad_changes_are_errors_naming_the_field() {
             {"from": "2025-01-01", "annual_fee_eur": "170", "source": "avenant n° 2"}
         ])),
         [format!(
-            "{field} : lignes 1 et 2 : deux changements le même jour (01/01/2025) ; un seul montant par date"
+            "{field} : changements 1 et 2 : deux changements le même jour (01/01/2025) ; un seul montant par date"
         )]
     );
     assert_eq!(
         errors(json!([{"from": "2023-01-01", "annual_fee_eur": "165", "source": "avenant n° 1"}])),
         [format!(
-            "{field} : ligne 1 : le 01/01/2023 est avant la notification de la convention (16/11/2023) : un avenant ne change que la redevance d'une convention en vigueur"
+            "{field} : changement 1 : le 01/01/2023 est avant la notification de la convention (16/11/2023) : un avenant ne change que la redevance d'une convention en vigueur"
         )]
     );
     assert_eq!(
@@ -136,21 +136,23 @@ fn bad_changes_are_errors_naming_the_field() {
         ),
         [
             format!(
-                "{field} : ligne 1 : date d'effet : \"2025-02-30\" n'est pas une date valide (format attendu AAAA-MM-JJ, par exemple 2023-11-16)"
-            ),
-            format!("{field} : ligne 1 : montant : \"-1\" : le montant doit être supérieur à zéro"),
-            format!(
-                "{field} : ligne 2 : indiquer la date à partir de laquelle le montant s'applique"
+                "{field} : changement 1 : date d'effet : \"2025-02-30\" n'est pas une date valide (format attendu AAAA-MM-JJ, par exemple 2023-11-16)"
             ),
             format!(
-                "{field} : ligne 3 : un changement est attendu (date, montant, source), pas une chaîne de caractères"
+                "{field} : changement 1 : montant : \"-1\" : le montant doit être supérieur à zéro"
+            ),
+            format!(
+                "{field} : changement 2 : indiquer la date à partir de laquelle le montant s'applique"
+            ),
+            format!(
+                "{field} : changement 3 : un changement est attendu (date, montant, source), pas une chaîne de caractères"
             ),
         ]
     );
     assert_eq!(
         errors(json!([{"from": "2025-01-01", "annual_fee_eur": "165", "source": " "}])),
         [format!(
-            "{field} : ligne 1 : source : nommer l'avenant (« avenant n° 1 », et les décisions qui l'approuvent quand elles sont connues)"
+            "{field} : changement 1 : source : nommer l'avenant (« avenant n° 1 », et les décisions qui l'approuvent quand elles sont connues)"
         )]
     );
     assert_eq!(

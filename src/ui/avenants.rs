@@ -17,7 +17,8 @@ use crate::web::views::avenants::AvenantsView;
 pub struct AvenantsProps {
     /// The changes as typed (the draft's text).
     pub text: AttrValue,
-    pub error: Option<AttrValue>,
+    /// The errors of the field shown now.
+    pub errors: Vec<String>,
     /// The figures shown, for where each change takes effect.
     pub figures: Option<Figures>,
     pub today: chrono::NaiveDate,
@@ -26,7 +27,12 @@ pub struct AvenantsProps {
 
 #[function_component(AvenantsForm)]
 pub fn avenants_form(p: &AvenantsProps) -> Html {
-    let view = AvenantsView::of(&p.text, p.figures.as_ref(), p.today);
+    let view = AvenantsView::of(
+        &p.text,
+        p.figures.as_ref(),
+        p.today,
+        &p.errors.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     let field = SchemaField::FeeChanges;
     let set = {
         let d = p.dispatch.clone();
@@ -39,14 +45,16 @@ pub fn avenants_form(p: &AvenantsProps) -> Html {
             browser::focus_later(focus.clone());
         })
     };
-    // Left when the focus goes outside the group, not from one of its inputs to another.
+    // Left when the focus goes outside the group, not from one of its inputs to another. The
+    // group by its own node: Yew delegates events, so an event's current target is the app's
+    // root, not the group.
+    let group = use_node_ref();
     let on_focus_out = {
-        let d = p.dispatch.clone();
+        let (d, group) = (p.dispatch.clone(), group.clone());
         Callback::from(move |e: FocusEvent| {
-            let inside = match (e.current_target(), e.related_target()) {
+            let inside = match (group.cast::<web_sys::Node>(), e.related_target()) {
                 (Some(group), Some(to)) => {
                     use wasm_bindgen::JsCast;
-                    let group: web_sys::Node = group.unchecked_into();
                     group.contains(Some(&to.unchecked_into::<web_sys::Node>()))
                 }
                 _ => false,
@@ -58,8 +66,8 @@ pub fn avenants_form(p: &AvenantsProps) -> Html {
     };
     let error_id = format!("{}-erreur", view.id);
     html! {
-        <fieldset class="avenants" id={view.id.clone()} tabindex="-1" onfocusout={on_focus_out}
-            aria-describedby={p.error.as_ref().map(|_| error_id.clone())}>
+        <fieldset class={classes!("avenants", (!p.errors.is_empty()).then_some("invalid"))} id={view.id.clone()} tabindex="-1" ref={group} onfocusout={on_focus_out}
+            aria-describedby={(!view.errors.is_empty()).then(|| error_id.clone())}>
             <legend>{ &view.legend }</legend>
             <p class="hint">{ view.hint }</p>
             { for view.rows.iter().enumerate().map(|(i, row)| {
@@ -81,7 +89,8 @@ pub fn avenants_form(p: &AvenantsProps) -> Html {
                                 };
                                 html! {
                                     <Field id={c.id.clone()} label={c.label} suffix={Some(AttrValue::from(c.suffix.clone()))}
-                                        kind={c.kind} inputmode={c.input_mode.map(AttrValue::Static)} value={c.value.clone()} {oninput} />
+                                        kind={c.kind} inputmode={c.input_mode.map(AttrValue::Static)} value={c.value.clone()} {oninput}
+                                        error={(k == 0).then(|| row.error.clone().map(AttrValue::from)).flatten()} />
                                 }
                             }) }
                             <button type="button" class="remove" onclick={on_remove}>{ &row.remove }</button>
@@ -90,7 +99,7 @@ pub fn avenants_form(p: &AvenantsProps) -> Html {
                     </div>
                 }
             }) }
-            if let Some(e) = &p.error { <p class="error" id={error_id}>{ e }</p> }
+            if !view.errors.is_empty() { <p class="error" id={error_id}>{ view.errors.join(" ; ") }</p> }
             if !view.rows.is_empty() { <p class="hypothese">{ view.binds }</p> }
             <button type="button" id={view.add_id} onclick={on_add}>{ view.add }</button>
         </fieldset>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::avenants::AvenantsForm;
-use super::field::{error_at, field_rows};
+use super::field::field_rows;
 use super::state::Dispatch;
 use crate::web::app::FieldError;
 use crate::web::app::schema::FieldRef;
@@ -29,7 +29,8 @@ pub fn convention_form(p: &ConventionProps) -> Html {
         <fieldset class="convention">
             <legend>{ "Convention" }</legend>
             { field_rows(&CONVENTION, &p.draft, &p.errors, &p.dispatch) }
-            <AvenantsForm text={AttrValue::from(p.draft.text(AVENANTS).to_string())} error={error_at(&p.errors, FieldRef::Scenario(AVENANTS))}
+            <AvenantsForm text={AttrValue::from(p.draft.text(AVENANTS).to_string())}
+                errors={p.errors.iter().filter(|e| e.field == Some(FieldRef::Scenario(AVENANTS))).map(|e| e.message.clone()).collect::<Vec<_>>()}
                 figures={p.figures.clone()} today={p.today} dispatch={p.dispatch.clone()} />
         </fieldset>
     }

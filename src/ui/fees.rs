@@ -75,6 +75,12 @@ pub fn fees(p: &FeesProps) -> Html {
                     <td></td>
                 </tr></tfoot>
             </table>
+            if !marks.notes.is_empty() {
+                <div class="callout" id="avenants-effets">
+                    <p><strong>{ "Avenants : où le nouveau montant s'applique " }</strong><ClauseTag clause={FeesView::LEAD_CLAUSE} /></p>
+                    <ul>{ for marks.notes.iter().map(|line| html! { <li>{ "◆ " }{ line }</li> }) }</ul>
+                </div>
+            }
             if !short.is_empty() {
                 <div class="callout" id="annees-courtes">
                     <p><strong>{ SHORT_ACCESS.0 }{ " " }</strong><ClauseTag clause={SHORT_ACCESS.1} /></p>

@@ -19,10 +19,11 @@ test('an avenant from 01/01/2025 gives 600,00 € then 495,00 €, marked where 
 
   await expect(app.yearRow(2)).toContainText('600,00 €');
   await expect(app.yearRow(3)).toContainText('495,00 €');
-  await expect(app.yearRow(3)).toContainText('avenant n° 1 : 165,00 € dès le titre du 16/11/2025');
+  await expect(app.yearRow(3)).toContainText('◆ avenant n° 1');
   await expect(app.yearRow(2)).not.toContainText('avenant');
   const exercice2025 = page.locator('#exercices tbody tr', { hasText: /^2025/ });
-  await expect(exercice2025).toContainText('avenant n° 1 : 165,00 €');
+  await expect(exercice2025).toContainText('◆ avenant n° 1');
+  await expect(page.locator('#avenants-effets')).toContainText('Avenant n° 1 : 165,00 € à partir du 01/01/2025 — premier titre sous cet avenant : 16/11/2025 (année de convention n° 3, exercice 2025).');
   await expect(page.locator('.fees .lead')).toContainText('puis 165,00 € à partir du 01/01/2025 (avenant n° 1)');
   // Beside the change: where it takes effect, and when an avenant binds.
   await expect(page.locator('.avenant-effect')).toContainText('premier titre sous cet avenant : 16/11/2025');
@@ -48,12 +49,14 @@ test('an avenant from 01/01/2025 gives 600,00 € then 495,00 €, marked where 
   await page.getByLabel(/^En vigueur à partir du, changement 2/).fill('2025-01-01');
   await page.getByLabel(/^Nouvelle redevance annuelle par unité \(€\), changement 2/).fill('170');
   await page.getByLabel(/^Source \(avenant, délibération, décision\), changement 2/).fill('avenant n° 2');
-  await expect(page.locator('#fee-changes-erreur')).toHaveCount(0);
+  await expect(page.locator('#fee-change-1-from-erreur')).toHaveCount(0);
   await page.locator('h1').click();
-  await expect(page.locator('#fee-changes-erreur')).toContainText('lignes 1 et 2 : deux changements le même jour (01/01/2025)');
+  // Said beside the second change, which never shows the first one's effect.
+  await expect(page.locator('#fee-change-1-from-erreur')).toContainText('changements 1 et 2 : deux changements le même jour (01/01/2025)');
+  await expect(page.locator('.avenant').nth(1).locator('.avenant-effect')).toHaveCount(0);
   await page.getByRole('button', { name: 'Retirer le changement 2' }).click();
   await expect(add).toBeFocused();
-  await expect(page.locator('#fee-changes-erreur')).toHaveCount(0);
+  await expect(page.locator('.avenants .error')).toHaveCount(0);
   await expect(app.yearRow(3)).toContainText('495,00 €');
 });
 
@@ -72,13 +75,32 @@ test('the fee variant in one click, compared with the simulation it varies, and 
   await expect(year5).toContainText('450,00 €');
   await expect(year5).toContainText('540,00 €');
   await expect(year5).toContainText('+90,00 €');
-  await expect(app.yearRow(5)).toContainText('avenant n° 1 : 180,00 € dès le titre du 16/11/2027');
+  await expect(app.yearRow(5)).toContainText('◆ avenant n° 1');
+  await expect(page.locator('#avenants-effets')).toContainText('180,00 € à partir du 01/01/2027');
   // The variant's change is a row of its own form, saying it is a planning hypothesis.
-  await expect(page.getByLabel(/^Source \(avenant, délibération, décision\), changement 1/)).toHaveValue(/variante : avenant à conclure/);
+  await expect(page.getByLabel(/^Source \(avenant, délibération, décision\), changement 1/)).toHaveValue(/variante, avenant à conclure/);
   expect(original).not.toContain('Variante');
 
   // The avenant's draft, as a file for the word processor.
   const download = page.waitForEvent('download');
   await page.locator('#avenant-odt').click();
   expect((await download).suggestedFilename()).toMatch(/-avenant-1\.odt$/);
+});
+
+test('a wrong amount is said beside its change once the group is left by keyboard', async ({ app, page }) => {
+  await app.goto();
+  await app.ownCopy();
+  await page.getByRole('button', { name: 'Ajouter un changement de redevance' }).click();
+  await page.getByLabel(/^En vigueur à partir du, changement 1/).fill('2025-01-01');
+  await page.getByLabel(/^Nouvelle redevance annuelle par unité \(€\), changement 1/).fill('abc');
+  await page.getByLabel(/^Source \(avenant, délibération, décision\), changement 1/).fill('avenant n° 1');
+  // From one input of the group to another, nothing is said; out of it by Tab, it is.
+  await expect(page.locator('#fee-change-0-from-erreur')).toHaveCount(0);
+  const group = page.locator('#fee-changes');
+  for (let i = 0; i < 6 && await group.evaluate((g) => g.contains(document.activeElement)); i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.locator('#fee-change-0-from-erreur')).toContainText('changement 1 : montant : "abc"');
+  await expect(page.getByLabel(/^En vigueur à partir du, changement 1/)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#erreurs')).toContainText('Avenants : changements de redevance');
 });

@@ -143,7 +143,9 @@ try {
     const third = () => page.$eval('#annees-convention tbody tr:nth-child(3)', (e) => e.textContent);
     await page.waitForFunction(() => document.querySelector('#annees-convention tbody tr:nth-child(3)')?.textContent.includes('570,00'), { timeout: 5000 });
     const text = await third();
-    expect(text.includes('avenant n° 1 : 190,00 € dès le titre du 16/11/2025'), `année 3 : ${text}`);
+    expect(text.includes('◆ avenant n° 1'), `année 3 : ${text}`);
+    const note = await page.$eval('#avenants-effets', (e) => e.textContent);
+    expect(note.includes('190,00 € à partir du 01/01/2025 — premier titre sous cet avenant : 16/11/2025'), `note : ${note}`);
     expect((await row()).includes('700,00 €'), `première année : ${await row()}`);
     await page.click('::-p-text(Retirer le changement 1)');
     await page.waitForFunction(() => document.querySelector('#annees-convention tbody tr:nth-child(3)')?.textContent.includes('525,00'), { timeout: 5000 });

@@ -306,10 +306,13 @@ impl FeeChangeEffect<'_> {
             self.number,
             self.change.annual_fee,
             fr(self.change.from),
-            if self.change.source.trim().is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", self.change.source.trim())
+            // The source, unless it only repeats « avenant n° 1 ».
+            match self.change.source.trim() {
+                "" => String::new(),
+                s if s.eq_ignore_ascii_case(&format!("avenant n° {}", self.number)) => {
+                    String::new()
+                }
+                s => format!(" ({s})"),
             }
         );
         match self.first_title {

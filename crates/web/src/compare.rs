@@ -143,7 +143,7 @@ pub fn terminate_variant_label(
 }
 
 /// The source written on a variant's change of fee: an avenant not concluded.
-pub const FEE_VARIANT_SOURCE: &str = "variante : avenant à conclure (hypothèse de planification)";
+pub const FEE_VARIANT_SOURCE: &str = "variante, avenant à conclure : hypothèse de planification";
 
 /// The fee variant's inputs' labels: the new amount, the date it applies from.
 pub const FEE_VARIANT_LABELS: [&str; 2] = ["Nouvelle redevance par unité (€)", "À partir du"];

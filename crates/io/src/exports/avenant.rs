@@ -285,7 +285,7 @@ pub fn document(
         ]);
         blocks.extend(visas);
         blocks.extend(recitals);
-        blocks.push(Block::Para(vec![t("Compte-tenu des observations ;")]));
+        blocks.push(Block::Para(vec![t("Compte tenu des observations ;")]));
         blocks.push(Block::Para(vec![
             b("Le Conseil Municipal, après en avoir délibéré : "),
             Inline::Blank("ADOPTE ou REJETTE, selon le vote"),
@@ -324,7 +324,7 @@ pub fn document(
     blocks.push(Block::PageBreak);
     blocks.push(Block::Heading("Annexe : projet d'avenant".into()));
     blocks.push(Block::Para(vec![Inline::Blank(
-        "texte de l'avenant signé par les deux parties, à joindre",
+        "texte du projet d'avenant, à joindre",
     )]));
     // What the avenant does to the fees, year by year, as the simulation estimates them: a
     // working note beside the act, not part of it.
@@ -334,7 +334,7 @@ pub fn document(
             .into(),
     ));
     blocks.push(Block::Para(vec![t(format!(
-        "{} {}",
+        "{} {} Une date d'effet antérieure à la signature de l'avenant est à revoir.",
         engine::explain::assumptions::FEE_AT_TITLE_DATE,
         engine::explain::assumptions::AVENANT_BINDS
     ))]));

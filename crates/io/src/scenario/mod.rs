@@ -34,7 +34,7 @@ pub const MAX_HORIZON_YEARS: i32 = 100;
 /// far below what would make the page or a document unusable.
 pub const MAX_SCHOOLS: usize = 1_000;
 
-pub use self::reader::MAX_TEXT_CHARS;
+pub use self::reader::{FEE_CHANGE_ROW, MAX_TEXT_CHARS};
 
 /// A problem with one field (or group of fields) of a scenario, in French.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -89,6 +89,10 @@ fn amount(v: &Value) -> Result<Money, String> {
     Money::parse_fee(&normalised).map_err(|e| format!("{} : {}", quoted(&text), e.message()))
 }
 
+/// How a change of fee is named in messages, by its place in the list (from 1): « changement
+/// 2 : … », as the page titles its rows.
+pub const FEE_CHANGE_ROW: &str = "changement";
+
 /// Collects errors while reading a JSON value.
 #[derive(Default)]
 pub(super) struct Reader {
@@ -497,7 +501,9 @@ impl Reader {
         let mut out: Vec<(usize, FeeChange)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let line = i + 1;
-            let problem = |r: &mut Reader, what: String| r.at(at, format!("ligne {line} : {what}"));
+            let problem = |r: &mut Reader, what: String| {
+                r.at(at, format!("{FEE_CHANGE_ROW} {line} : {what}"))
+            };
             let Value::Object(m) = item else {
                 let what = format!(
                     "un changement est attendu (date, montant, source), pas {}",
@@ -571,7 +577,7 @@ impl Reader {
                 self.at(
                     at,
                     format!(
-                        "lignes {other} et {line} : deux changements le même jour ({}) ; un seul montant par date",
+                        "{FEE_CHANGE_ROW}s {other} et {line} : deux changements le même jour ({}) ; un seul montant par date",
                         dates::fr(from)
                     ),
                 );

@@ -9,6 +9,7 @@ use io::schema::{Field, fee_change_parts};
 
 use crate::fee_changes::{CELLS, rows};
 use crate::live::Figures;
+use io::scenario::FEE_CHANGE_ROW;
 
 /// The form, as it shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +22,8 @@ pub struct AvenantsView {
     pub hint: &'static str,
     /// One per change typed.
     pub rows: Vec<AvenantRow>,
+    /// The errors about the list as a whole (not about one change).
+    pub errors: Vec<String>,
     /// When an avenant binds the commune, said beside the changes (R3).
     pub binds: &'static str,
     /// The button that adds a row.
@@ -48,6 +51,9 @@ pub struct AvenantRow {
     pub effect: Option<String>,
     /// The label of the button that removes it.
     pub remove: String,
+    /// What is wrong with it, once shown (« changement 2 : … »; a change on a day already
+    /// taken is the later one's).
+    pub error: Option<String>,
 }
 
 /// One input of a change.
@@ -71,19 +77,49 @@ impl AvenantsView {
     /// The changes typed in `text` (the draft's [`Field::FeeChanges`]), with their effects in
     /// `figures` when they are the draft's; a date already past on `today` is said (an avenant
     /// takes no effect before its signature, R3).
-    pub fn of(text: &str, figures: Option<&Figures>, today: NaiveDate) -> AvenantsView {
+    /// `errors` are the shown errors of the field, each given to the change it names.
+    pub fn of(
+        text: &str,
+        figures: Option<&Figures>,
+        today: NaiveDate,
+        errors: &[&str],
+    ) -> AvenantsView {
         let parts = fee_change_parts();
         let kinds = crate::fee_changes::INPUTS;
         let effects = figures.map(|f| f.sim().fee_change_effects());
         let typed = rows(text);
         let added_focus = cell_id(typed.len(), parts[0].0);
+        // « changement 2 : … » is row 2's; « changements 1 et 2 : … » the later row's.
+        let row_of = |e: &str| -> Option<usize> {
+            let rest = e.strip_prefix(FEE_CHANGE_ROW)?;
+            let rest = rest.strip_prefix('s').unwrap_or(rest);
+            let head = rest.split(" : ").next()?;
+            head.split(" et ").last()?.trim().parse::<usize>().ok()
+        };
+        let mut row_errors: Vec<Vec<&str>> = vec![Vec::new(); typed.len()];
+        let mut group_errors = Vec::new();
+        for e in errors {
+            match row_of(e).and_then(|n| row_errors.get_mut(n.wrapping_sub(1))) {
+                Some(list) => list.push(e),
+                None => group_errors.push(e.to_string()),
+            }
+        }
+        // Only the first row of a date shows where it takes effect (a second one on that day
+        // is an error, never another's effect).
+        let mut dates_seen: Vec<NaiveDate> = Vec::new();
         let rows = typed
             .into_iter()
             .enumerate()
             .map(|(i, cells)| {
                 let n = i + 1;
                 let from = parse_iso(cells[0].trim());
-                let effect = effects.as_ref().and_then(|all| {
+                let first_of_its_date = from.is_some_and(|d| {
+                    let first = !dates_seen.contains(&d);
+                    dates_seen.push(d);
+                    first
+                });
+                let error = (!row_errors[i].is_empty()).then(|| row_errors[i].join(" ; "));
+                let effect = effects.as_ref().filter(|_| first_of_its_date && error.is_none()).and_then(|all| {
                     all.iter().find(|e| Some(e.change.from) == from).map(|e| {
                         let mut said = e.describe();
                         if e.change.from < today {
@@ -114,6 +150,7 @@ impl AvenantsView {
                     cells,
                     effect,
                     remove: format!("Retirer le changement {n}"),
+                    error,
                 }
             })
             .collect();
@@ -122,6 +159,7 @@ impl AvenantsView {
             id: Field::FeeChanges.element_id(),
             hint: FEE_AT_TITLE_DATE,
             rows,
+            errors: group_errors,
             binds: AVENANT_BINDS,
             add: "Ajouter un changement de redevance",
             add_id: "fee-change-add",
@@ -151,6 +189,7 @@ mod tests {
             &text,
             Some(&figures),
             NaiveDate::from_ymd_opt(2024, 12, 1).unwrap(),
+            &[],
         );
         assert_eq!(v.legend, "Avenants : changements de redevance");
         assert_eq!(v.rows.len(), 2);
@@ -163,7 +202,7 @@ mod tests {
         assert_eq!(
             first.effect.as_deref(),
             Some(
-                "Avenant n° 1 : 165,00 € à partir du 01/01/2025 (avenant n° 1) — premier titre sous cet avenant : 16/11/2025 (année de convention n° 3, exercice 2025)."
+                "Avenant n° 1 : 165,00 € à partir du 01/01/2025 — premier titre sous cet avenant : 16/11/2025 (année de convention n° 3, exercice 2025)."
             )
         );
         assert_eq!(v.rows[1].effect, None);
@@ -172,7 +211,30 @@ mod tests {
             &text,
             Some(&figures),
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            &[],
         );
+        // Each error goes to the change it names; a change on a day already taken is the
+        // later one's, which never shows the other's effect.
+        let twice = edit(&text, 1, 0, "2025-01-01");
+        let v = AvenantsView::of(
+            &twice,
+            Some(&figures),
+            NaiveDate::from_ymd_opt(2024, 12, 1).unwrap(),
+            &[
+                "changements 1 et 2 : deux changements le même jour (01/01/2025) ; un seul montant par date",
+                "une liste de changements de redevance est attendu, pas un objet",
+            ],
+        );
+        assert!(v.rows[0].error.is_none() && v.rows[0].effect.is_some());
+        assert!(
+            v.rows[1]
+                .error
+                .as_deref()
+                .unwrap()
+                .starts_with("changements 1 et 2")
+        );
+        assert_eq!(v.rows[1].effect, None);
+        assert_eq!(v.errors.len(), 1);
         assert!(later.rows[0].effect.as_deref().unwrap().ends_with(
             "Le 01/01/2025 est passé : un avenant ne prend pas effet avant sa signature ; s'il n'est pas encore signé, cette date est à revoir."
         ));
@@ -194,9 +256,12 @@ mod tests {
             .map(|(y, _)| y.number)
             .collect();
         assert_eq!(marked, [3]);
+        assert_eq!(marks.years[2].as_deref(), Some("avenant n° 1"));
         assert_eq!(
-            marks.years[2].as_deref(),
-            Some("avenant n° 1 : 165,00 € dès le titre du 16/11/2025")
+            marks.notes,
+            [
+                "Avenant n° 1 : 165,00 € à partir du 01/01/2025 — premier titre sous cet avenant : 16/11/2025 (année de convention n° 3, exercice 2025)."
+            ]
         );
         let exercices: Vec<i32> = fees
             .budget

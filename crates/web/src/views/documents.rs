@@ -206,7 +206,12 @@ impl DocumentsView {
         let last = sim.fee_changes.last()?;
         Some((
             format!(
-                "Projet d'avenant n° {n} : {} à partir du {} ",
+                "{} l'avenant n° {n} : {} à partir du {} ",
+                if self.figures.scenario().termination_delegation {
+                    "Décision du Maire approuvant"
+                } else {
+                    "Projet de délibération approuvant"
+                },
                 last.annual_fee,
                 fr(last.from)
             ),
@@ -304,7 +309,7 @@ mod tests {
         let v = DocumentsView::of(&f, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
         assert_eq!(
             v.avenant().unwrap().0,
-            "Projet d'avenant n° 1 : 165,00 € à partir du 01/01/2025 "
+            "Projet de délibération approuvant l'avenant n° 1 : 165,00 € à partir du 01/01/2025 "
         );
         assert_eq!(
             v.avenant_draft(DocumentFormat::Odt).1,

@@ -73,9 +73,8 @@ pub struct BudgetRow {
     pub readings: Option<[String; 2]>,
 }
 
-/// Where each change of fee takes effect (R3), row by row of the two tables: « avenant n° 1 :
-/// 165,00 € dès le titre du 16/11/2025 » on the convention year and on the exercice of its
-/// first title. Written by [`FeesView::marks`], apart from the view, so that the first figures,
+/// Where each change of fee takes effect (R3), row by row of the two tables: « avenant n° 1 »
+/// on the convention year and on the exercice of its first title, said in full in `notes`. Written by [`FeesView::marks`], apart from the view, so that the first figures,
 /// which do not show them, do not carry them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FeeMarks {
@@ -83,6 +82,8 @@ pub struct FeeMarks {
     pub years: Vec<Option<String>>,
     /// One per row of [`BudgetView::rows`].
     pub budget: Vec<Option<String>>,
+    /// Each avenant where it takes effect, in full, under the tables: the marks name them.
+    pub notes: Vec<String>,
 }
 
 /// The caption of the years billed whole for a few days of access, and its clause.
@@ -199,14 +200,7 @@ impl FeesView {
                 .iter()
                 .filter_map(|e| {
                     let (date, year) = e.first_title?;
-                    hit(date, year).then(|| {
-                        format!(
-                            "avenant n° {} : {} dès le titre du {}",
-                            e.number,
-                            e.change.annual_fee,
-                            fr(date)
-                        )
-                    })
+                    hit(date, year).then(|| format!("avenant n° {}", e.number))
                 })
                 .collect();
             (!marks.is_empty()).then(|| marks.join(" ; "))
@@ -223,6 +217,7 @@ impl FeesView {
                 .iter()
                 .map(|b| mark(&|date, _| date.year() == b.year))
                 .collect(),
+            notes: effects.iter().map(|e| e.describe()).collect(),
         }
     }
 
