@@ -192,13 +192,6 @@ pub fn split_decimal(text: &str) -> (&str, &str) {
     }
 }
 
-/// Reads a decimal written with a comma or a dot (`3,5` or `3.5`), spaces around it ignored.
-/// Anything Rust reads as an `f64` once the comma is a dot is accepted (`1e3`, `inf`): the
-/// caller checks the range.
-pub fn parse_decimal(text: &str) -> Option<f64> {
-    text.trim().replace(',', ".").parse::<f64>().ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,10 +305,5 @@ mod tests {
         assert_eq!(split_decimal("150.5"), ("150", "5"));
         assert_eq!(split_decimal(".5"), ("", "5"));
         assert_eq!(split_decimal("150"), ("150", ""));
-        assert_eq!(parse_decimal(" 3,5 "), Some(3.5));
-        assert_eq!(parse_decimal("3.5"), Some(3.5));
-        assert_eq!(parse_decimal("12"), Some(12.0));
-        assert_eq!(parse_decimal("trois"), None);
-        assert_eq!(parse_decimal(""), None);
     }
 }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use engine::d5_legality::Publicity;
 use engine::scenario::{Proxy, names_in, proxy_lines};
-use engine::text::{decimal_comma, parse_decimal};
+use engine::text::decimal_comma;
 use io::scenario::{FORMAT, MAX_SCHOOLS};
 use io::schema::{
     ContactField, FORMAT_KEY, Field, FieldRef, Flag, Input, MeetingField, PROXY_GIVER_KEY,
@@ -195,11 +195,11 @@ impl SchoolDraft {
             if text.is_empty() {
                 continue;
             }
-            // A plain number is written as one; anything else as typed, for the reader to judge.
+            // A plain number is written as one (read as JSON reads it: the page's first module
+            // carries no other number parser); anything else as typed, for the reader to judge.
             let number = (f.input() == Input::Decimal)
-                .then(|| parse_decimal(text))
-                .flatten()
-                .and_then(serde_json::Number::from_f64);
+                .then(|| text.replace(',', ".").parse::<serde_json::Number>().ok())
+                .flatten();
             let value = match number {
                 Some(n) => Value::Number(n),
                 None => Value::String(self.get(f).to_string()),
