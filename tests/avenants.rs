@@ -185,3 +185,51 @@ fn changes_round_trip_sorted_by_date() {
         json!({"from": "2027-01-01", "annual_fee_eur": "180.00", "source": "avenant n° 2"})
     );
 }
+
+#[test]
+fn the_territory_and_the_comparison_follow_the_avenant() {
+    use laclasse_sim::engine::compare::{Compared, compare};
+    use laclasse_sim::engine::simulate;
+    use laclasse_sim::engine::territory::territory;
+
+    let raised = parse_value(&with_changes(json!([
+        {"from": "2025-01-01", "annual_fee_eur": "165", "source": "avenant n° 1"}
+    ])))
+    .unwrap();
+    let mut plain = raised.clone();
+    plain.convention.fee_changes.clear();
+    let read = vec![("Tassin".to_string(), raised.clone())];
+    let sims = vec![simulate(&raised)];
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    // On 30/11/2026 the year under way is year 4 (16/11/2026), titled at 165 €: 3 × 165 €.
+    let t = territory(&Compared::list(&read, &sims), on);
+    assert_eq!(t.current_year_total.to_string(), "495,00 €");
+    // Side by side with the same convention at 150 €: the gap is the avenant's, year by year.
+    let plain_sim = simulate(&plain);
+    let c = compare(
+        &[
+            Compared {
+                name: "150 €",
+                scenario: &plain,
+                sim: &plain_sim,
+            },
+            Compared {
+                name: "avenant",
+                scenario: &raised,
+                sim: &sims[0],
+            },
+        ],
+        on,
+    );
+    let gaps: Vec<i64> = c
+        .convention_years
+        .iter()
+        .map(|y| y.gaps[1].map_or(0, |g| g.cents()))
+        .collect();
+    assert_eq!(gaps, [0, 0, 4500, 4500, 4500]);
+    assert!(
+        c.inputs
+            .iter()
+            .any(|i| i.values == ["aucun", "165,00 € à partir du 01/01/2025"])
+    );
+}

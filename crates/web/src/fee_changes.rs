@@ -172,4 +172,22 @@ mod tests {
         assert_eq!(r[0][1], "165,50");
         assert_eq!(r[1], [String::new(), "170".to_string(), String::new()]);
     }
+
+    #[test]
+    fn a_link_and_a_stored_draft_keep_the_changes() {
+        let mut draft = crate::draft::Draft::from_json(io::samples::TASSIN_JSON).unwrap();
+        let text = edit(
+            &edit(&edit(&add(""), 0, 0, "2025-01-01"), 0, 1, "165,00"),
+            0,
+            2,
+            "avenant n° 1",
+        );
+        draft.set(io::schema::Field::FeeChanges, text.clone());
+        let hash = crate::share::encode_share(&draft);
+        let back = crate::share::decode_share(&hash).unwrap().unwrap();
+        assert_eq!(back.text(io::schema::Field::FeeChanges), text);
+        let stored: crate::draft::Draft =
+            serde_json::from_str(&serde_json::to_string(&draft).unwrap()).unwrap();
+        assert_eq!(stored.text(io::schema::Field::FeeChanges), text);
+    }
 }
