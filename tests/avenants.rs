@@ -2,8 +2,9 @@
 //! through the command (JSON and text), and the reader's errors naming the field.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
+mod common;
 
+use common::laclasse;
 use serde_json::{Value, json};
 
 use laclasse_sim::io::{parse_str, parse_value};
@@ -16,17 +17,9 @@ fn fixture() -> String {
 }
 
 fn report(format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_laclasse-sim"))
-        .args(["report", &fixture(), "--format", format])
-        .output()
-        .expect("the command runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let (status, out, err) = laclasse(&["report", &fixture(), "--format", format]);
+    assert_eq!(status, 0, "{err}");
+    out
 }
 
 #[test]

@@ -9,7 +9,8 @@
 use chrono::Datelike;
 
 use super::deliberation::{
-    appeal_mention, b, em, executive_name, executive_ref, meeting_blocks, t,
+    REGISTER_DRAFT, appeal_mention, b, em, executive_name, executive_ref, masthead, meeting_blocks,
+    t,
 };
 use super::document::{Block, Document, Inline};
 use engine::compare::Gap;
@@ -195,12 +196,10 @@ pub fn document(
     if scenario.termination_delegation {
         // The mayor decides, under the council's delegation of L2122-22 4°.
         blocks = vec![
-            Block::Masthead(vec![
-                "RÉPUBLIQUE FRANÇAISE".into(),
-                "Métropole de Lyon".into(),
-                format!("Commune de {commune}"),
-                "Décision du Maire — projet, sans valeur d'acte avant sa signature".into(),
-            ]),
+            masthead(
+                commune,
+                Some("Décision du Maire — projet, sans valeur d'acte avant sa signature"),
+            ),
             Block::Para(vec![
                 t("Décision n° "),
                 Inline::Blank("numéro de la décision"),
@@ -253,12 +252,7 @@ pub fn document(
         // The council decides, at a meeting the scenario does not describe: every fact of it
         // is a blank, and the decision is the proposal (D6, an outcome not known).
         blocks = vec![
-            Block::Masthead(vec![
-                "RÉPUBLIQUE FRANÇAISE".into(),
-                "Métropole de Lyon".into(),
-                format!("Commune de {commune}"),
-                "Extrait du registre des délibérations du conseil municipal — projet, sans valeur d'acte avant la séance".into(),
-            ]),
+            masthead(commune, Some(REGISTER_DRAFT)),
             Block::Para(vec![t("N° "), Inline::Blank("numéro de la délibération")]),
             Block::Title(format!("Délibération du conseil municipal de {commune}")),
             Block::Para(vec![t("Séance du "), Inline::Blank("date de la séance")]),

@@ -40,6 +40,21 @@ pub(super) fn appeal_mention(act: &str) -> String {
     )
 }
 
+/// The heading of an act of `commune`: the Republic, the Métropole, the commune, then what the
+/// act is (an extract of the register, a décision), when it is one.
+pub(super) fn masthead(commune: &str, what: Option<&str>) -> Block {
+    let mut lines = vec![
+        "RÉPUBLIQUE FRANÇAISE".to_string(),
+        "Métropole de Lyon".to_string(),
+        format!("Commune de {commune}"),
+    ];
+    lines.extend(what.map(str::to_string));
+    Block::Masthead(lines)
+}
+
+/// A draft's heading line: an extract of the register of deliberations, not an act yet.
+pub(super) const REGISTER_DRAFT: &str = "Extrait du registre des délibérations du conseil municipal — projet, sans valeur d'acte avant la séance";
+
 /// The object of the deliberation, one line.
 pub const OBJECT: &str = "Convention entre la Ville et la Métropole de Lyon pour la mise à disposition d'un Espace Numérique de Travail, laclasse.com, dans les écoles publiques de la commune";
 
@@ -577,12 +592,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     let mayor = d.executive();
 
     let mut blocks = vec![
-        Block::Masthead(vec![
-            "RÉPUBLIQUE FRANÇAISE".into(),
-            "Métropole de Lyon".into(),
-            format!("Commune de {commune}"),
-            "Extrait du registre des délibérations du conseil municipal — projet, sans valeur d'acte avant la séance".into(),
-        ]),
+        masthead(commune, Some(REGISTER_DRAFT)),
         Block::Para(vec![
             t("N° "),
             or_blank(d.number.clone(), "numéro de la délibération"),
@@ -598,11 +608,7 @@ pub fn document(scenario: &Scenario, sim: &Simulation) -> Document {
     let carence = check.quorum.as_ref().filter(|q| !q.value.met);
     if carence.is_some() {
         // Not a deliberation: no extract of the register of deliberations.
-        blocks[0] = Block::Masthead(vec![
-            "RÉPUBLIQUE FRANÇAISE".into(),
-            "Métropole de Lyon".into(),
-            format!("Commune de {commune}"),
-        ]);
+        blocks[0] = masthead(commune, None);
         blocks[1] = Block::Para(vec![t(
             "Constat : le conseil municipal n'a pas pu délibérer (quorum non atteint)",
         )]);
