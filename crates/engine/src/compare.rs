@@ -12,7 +12,6 @@ use super::dates::fr;
 use super::explain::{Explanation, Rule};
 use super::money::Money;
 use super::r1_years::r1_anniversary;
-use super::r3_r4_r7_fees::YearBilling;
 use super::scenario::Scenario;
 use super::simulate::{Deadline, Simulation};
 
@@ -436,18 +435,6 @@ fn compare_years(sims: &[Compared<'_>], table: &[SchoolRow]) -> Vec<YearComparis
         .collect()
 }
 
-/// The amounts of one unit a year's titles use: « 150,00 € », « 150,00 € puis 165,00 € ».
-fn amounts_text(b: &YearBilling) -> String {
-    let used = b.amounts_used();
-    if used.is_empty() {
-        return b.annual_fee.amount.to_string();
-    }
-    used.iter()
-        .map(|f| f.amount.to_string())
-        .collect::<Vec<_>>()
-        .join(" puis ")
-}
-
 /// Why a convention year's fees differ: for each simulation, the units billed and the fee,
 /// or why the year is not billed; then the schools billed in one and not in the reference.
 fn year_why(
@@ -475,7 +462,7 @@ fn year_why(
                     plural(b.billed_units),
                     plural(b.billed_units),
                     c.sim.billing_unit.label(),
-                    amounts_text(b),
+                    b.amounts_listed(),
                     b.fee
                 )
             }
@@ -536,7 +523,7 @@ fn year_why(
                 .get(i)
                 .copied()
                 .flatten()
-                .map(|y| amounts_text(y.billing(sims[i].sim.billing_unit)))
+                .map(|y| y.billing(sims[i].sim.billing_unit).amounts_listed())
         };
         if let (Some(ours), Some(theirs)) = (amounts(i), amounts(0))
             && ours != theirs

@@ -953,10 +953,10 @@ pub struct MeetingCheck {
     pub synthesis_note: Option<Explained<SynthesisNote>>,
     /// D4, when members or proxies are listed.
     pub proxies: Option<Explained<Proxies>>,
-    /// D4, when the vote is known.
     /// The votants, when what is typed tells them: never by counts of the present alone
     /// (the proxies, neither named nor counted, are unknown, not zero).
     pub votants: Option<u32>,
+    /// D4, when the vote is known.
     pub vote: Option<Explained<VoteOutcome>>,
 }
 

@@ -73,11 +73,6 @@ pub struct FeeSchedule<'a> {
 }
 
 impl<'a> FeeSchedule<'a> {
-    /// One amount for every date.
-    pub fn flat(base: Money) -> FeeSchedule<'static> {
-        FeeSchedule { base, changes: &[] }
-    }
-
     /// The changes of `changes` (sorted by date) over `base`.
     pub fn new(base: Money, changes: &'a [FeeChange]) -> FeeSchedule<'a> {
         FeeSchedule { base, changes }
@@ -460,6 +455,19 @@ impl YearBilling {
         }
     }
 
+    /// The amounts of one unit its titles use, without their sources: « 150,00 € », « 150,00 €
+    /// puis 165,00 € ».
+    pub fn amounts_listed(&self) -> String {
+        match self.amounts_used().as_slice() {
+            [] => self.annual_fee.amount.to_string(),
+            used => used
+                .iter()
+                .map(|f| f.amount.to_string())
+                .collect::<Vec<_>>()
+                .join(" puis "),
+        }
+    }
+
     /// The amounts of one unit its titles use, each once, in the order of the titles.
     pub fn amounts_used(&self) -> Vec<FeeApplied> {
         let mut used: Vec<FeeApplied> = Vec::new();
@@ -721,7 +729,7 @@ mod tests {
         );
         assert_eq!(
             r3_fee_in_force(
-                FeeSchedule::flat(Money::from_euros(150)),
+                FeeSchedule::new(Money::from_euros(150), &[]),
                 parse_iso("2030-01-01").unwrap()
             )
             .amount,

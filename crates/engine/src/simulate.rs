@@ -457,6 +457,9 @@ impl Simulation {
     /// Where each avenant of the fee takes effect under the scenario's billing unit (R3): its
     /// first title, in the order of the changes.
     pub fn fee_change_effects(&self) -> Vec<FeeChangeEffect<'_>> {
+        if self.fee_changes.is_empty() {
+            return Vec::new();
+        }
         let titles: Vec<&TitleBatch> = self
             .years
             .iter()

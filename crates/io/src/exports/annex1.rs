@@ -99,17 +99,10 @@ pub fn annex1_sheets(scenario: &Scenario, sim: &Simulation) -> Vec<Sheet> {
             let b = y.billing(unit);
             // The amount of one unit its titles use (R3): one, or each when an avenant takes
             // effect within the year.
-            let used = b.amounts_used();
-            let unit_fee = match used.as_slice() {
+            let unit_fee = match b.amounts_used().as_slice() {
                 [] => Cell::Euros(b.annual_fee.amount),
                 [one] => Cell::Euros(one.amount),
-                several => Cell::Text(
-                    several
-                        .iter()
-                        .map(|f| f.amount.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" puis "),
-                ),
+                _ => Cell::Text(b.amounts_listed()),
             };
             vec![
                 Cell::Count(y.year.number as u64),

@@ -86,8 +86,12 @@ impl AvenantsView {
     ) -> AvenantsView {
         let parts = fee_change_parts();
         let kinds = crate::fee_changes::INPUTS;
-        let effects = figures.map(|f| f.sim().fee_change_effects());
         let typed = rows(text);
+        // Looked up only when there is a change to show it beside (this view is drawn at
+        // every edit).
+        let effects = figures
+            .filter(|_| !typed.is_empty())
+            .map(|f| f.sim().fee_change_effects());
         let added_focus = cell_id(typed.len(), parts[0].0);
         // « changement 2 : … » is row 2's; « changements 1 et 2 : … » the later row's.
         let row_of = |e: &str| -> Option<usize> {
