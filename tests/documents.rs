@@ -801,7 +801,7 @@ fn the_avenant_s_draft_opens_in_libreoffice_and_reads_back() {
             "Considérant que l'article 6 de la convention fixe une redevance forfaitaire de 150,00 €",
             "ADOPTE ou REJETTE, selon le vote",
             "approuver l'avenant n° ",
-            "modifiant le montant de la redevance prévu à l'article 6, porté à 165,00 € par an et par école utilisatrice à compter du mercredi 1er janvier 2025",
+            "modifiant le montant de la redevance prévu à l'article 6, porté à 165,00 € par an et par école utilisatrice à compter de sa signature, et au plus tôt le mercredi 1er janvier 2025",
             "dire que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 165,00 €",
             "Certifié exécutoire par",
             "Annexe : projet d'avenant",

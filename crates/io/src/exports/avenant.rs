@@ -97,15 +97,17 @@ pub fn document(
                 .sum();
             let gap = Gap::between(previous.times(under), change.annual_fee.times(under));
             format!(
-                " (soit {} pour l'exercice {exercice}, {units} {}, dont {gap} dus à l'avenant, au vu des titres de recette émis par la Métropole)",
+                "Estimation indicative de laclasse-sim, selon la liste d'écoles saisie : {} pour l'exercice {exercice}, {units} {}, dont {gap} dus à l'avenant.",
                 y.fee,
                 if units > 1 { units_words } else { units_word },
             )
         }
         None => String::new(),
     };
+    // What is known at the vote: the amount per school and the exercice; the estimate of the
+    // exercice's total goes to the working note, never into the act.
     let credits = format!(
-        "que les crédits seront inscrits chaque année au budget de la Ville pour un montant de {} {per}, à compter de l'exercice {exercice}{amount} ;",
+        "que les crédits seront inscrits chaque année au budget de la Ville pour un montant de {} {per}, à compter de l'exercice {exercice} ;",
         change.annual_fee
     );
     // The avenant's own number is the parties': a blank, never the tool's order.
@@ -115,7 +117,7 @@ pub fn document(
         t(format!(" à {convention}")),
         em("laclasse.com"),
         t(format!(
-            ", modifiant le montant de la redevance prévu à l'article 6, porté à {} {per} à compter du {} ;",
+            ", modifiant le montant de la redevance prévu à l'article 6, porté à {} {per} à compter de sa signature, et au plus tôt le {} ;",
             change.annual_fee,
             fr_long(change.from)
         )),
@@ -130,7 +132,10 @@ pub fn document(
         t(" approuvant "),
         t(convention),
         em("laclasse.com"),
-        t(format!(", notifiée le {} ;", fr_long(sim.notified))),
+        t(format!(
+            ", convention notifiée le {} ;",
+            fr_long(sim.notified)
+        )),
     ])];
     // The avenants already in force before this one.
     for (i, earlier) in sim.fee_changes.iter().take(k - 1).enumerate() {
@@ -167,7 +172,7 @@ pub fn document(
         // How the avenant applies to the year under way is the avenant's to say.
         Block::Para(vec![
             t(
-                "Considérant que l'avenant précise son application à l'année de convention en cours : ",
+                "Considérant que l'avenant précise, le cas échéant, son application à l'année de convention en cours : ",
             ),
             Inline::Blank("clause de l'avenant à reprendre"),
             t(" ;"),
@@ -232,7 +237,7 @@ pub fn document(
             std::iter::once(t("d'approuver ")).chain(approve).collect(),
             vec![t("de signer l'avenant et toute pièce relative à cette affaire ;")],
             vec![t(format!(
-                "de dire que la dépense correspondante sera imputée sur les crédits inscrits au budget, à compter de l'exercice {exercice}{amount} ;"
+                "de dire que la dépense correspondante sera imputée sur les crédits inscrits au budget, à compter de l'exercice {exercice} ;"
             ))],
             vec![t("qu'il sera rendu compte de la présente décision au conseil municipal lors de sa plus proche réunion (article L2122-23 du code général des collectivités territoriales).")],
         ]));
@@ -328,7 +333,7 @@ pub fn document(
             .into(),
     ));
     blocks.push(Block::Para(vec![t(format!(
-        "{} {} Une date d'effet antérieure à la signature de l'avenant est à revoir.",
+        "{amount} {} {} Une date d'effet antérieure à la signature de l'avenant est à revoir.",
         engine::explain::assumptions::FEE_AT_TITLE_DATE,
         engine::explain::assumptions::AVENANT_BINDS
     ))]));
@@ -396,10 +401,11 @@ mod tests {
             "Objet : Avenant à la convention avec la Métropole de Lyon pour la mise à disposition de l'Espace Numérique de Travail laclasse.com : redevance de l'article 6 portée à 165,00 € à compter du 01/01/2025",
             "Vu le projet d'avenant annexé (avenant n° 1) ;",
             "Considérant que l'article 6 de la convention fixe une redevance forfaitaire de 150,00 € par an et par école utilisatrice ;",
-            "Considérant que l'avenant précise son application à l'année de convention en cours : …………… (clause de l'avenant à reprendre) ;",
+            "Considérant que l'avenant précise, le cas échéant, son application à l'année de convention en cours : …………… (clause de l'avenant à reprendre) ;",
             "approuver l'avenant n° …………… (numéro de l'avenant) à la convention de partenariat",
-            "modifiant le montant de la redevance prévu à l'article 6, porté à 165,00 € par an et par école utilisatrice à compter du mercredi 1er janvier 2025 ;",
-            "dire que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 165,00 € par an et par école utilisatrice, à compter de l'exercice 2025 (soit 495,00 € pour l'exercice 2025, 3 écoles, dont +45,00 € dus à l'avenant, au vu des titres de recette émis par la Métropole) ;",
+            "modifiant le montant de la redevance prévu à l'article 6, porté à 165,00 € par an et par école utilisatrice à compter de sa signature, et au plus tôt le mercredi 1er janvier 2025 ;",
+            "dire que les crédits seront inscrits chaque année au budget de la Ville pour un montant de 165,00 € par an et par école utilisatrice, à compter de l'exercice 2025 ;",
+            "Estimation indicative de laclasse-sim, selon la liste d'écoles saisie : 495,00 € pour l'exercice 2025, 3 écoles, dont +45,00 € dus à l'avenant.",
             "ADOPTE ou REJETTE, selon le vote",
             "La présente délibération peut faire l'objet d'un recours",
         ] {
@@ -421,7 +427,9 @@ mod tests {
             text.contains("DÉCISION DU MAIRE DE TASSIN-LA-DEMI-LUNE"),
             "{text}"
         );
-        assert!(text.contains("imputée sur les crédits inscrits au budget, à compter de l'exercice 2025 (soit 495,00 € pour l'exercice 2025"));
+        assert!(text.contains(
+            "imputée sur les crédits inscrits au budget, à compter de l'exercice 2025 ;"
+        ));
         assert!(text.contains("Vu les crédits inscrits au budget : …………… (exercice, chapitre et article, montant disponible) ;"));
         assert!(!text.contains("Considérant que les crédits nécessaires sont inscrits"));
         assert!(text.contains("L2122-22 4° et L2122-23"));
@@ -461,8 +469,8 @@ mod tests {
             "Vu l'avenant portant la redevance à 165,00 € à compter du mercredi 1er janvier 2025 (avenant n° 1) ;",
             "Vu le projet d'avenant annexé ;",
             "fixe une redevance forfaitaire de 150,00 € par an et par école utilisatrice, le montant en vigueur étant de 165,00 € par an et par école utilisatrice ;",
-            "porté à 180,00 € par an et par école utilisatrice à compter du vendredi 1er janvier 2027 ;",
-            "à compter de l'exercice 2027 (soit 540,00 € pour l'exercice 2027, 3 écoles, dont +45,00 € dus à l'avenant",
+            "porté à 180,00 € par an et par école utilisatrice à compter de sa signature, et au plus tôt le vendredi 1er janvier 2027 ;",
+            "540,00 € pour l'exercice 2027, 3 écoles, dont +45,00 € dus à l'avenant",
         ] {
             assert!(text.contains(part), "{part} not in:\n{text}");
         }
