@@ -416,6 +416,11 @@ mod tests {
         assert!(!text.contains("APPROUVE l"), "{text}");
         assert!(text.contains("600,00 €") && text.contains("495,00 €"));
         assert!(text.contains("Note de travail, hors de l'acte"));
+        // The quorum of a meeting not yet held is recorded there, never presumed.
+        assert!(text.contains(
+            "Quorum : …………… (majorité des membres en exercice présents, à constater en séance)"
+        ));
+        assert!(!text.contains("Formant la majorité"));
         assert!(!text.contains("sauf stipulation contraire de l'avenant ;"));
     }
 

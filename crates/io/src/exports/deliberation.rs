@@ -328,9 +328,12 @@ pub(super) fn meeting_blocks(
         )])),
         Some(_) => {}
         None if m.second_convocation => {}
-        None => blocks.push(Block::Para(vec![t(
-            "Formant la majorité des membres en exercice (à vérifier).",
-        )])),
+        // Not known before the meeting: a blank to record there, never a working note in the
+        // act (D6).
+        None => blocks.push(Block::Para(vec![
+            t("Quorum : "),
+            Inline::Blank("majorité des membres en exercice présents, à constater en séance"),
+        ])),
     }
     // The proxies as D4 read them: those counted, holders written as the list of the present
     // writes them; a proxy not retained leaves its giver absent without a proxy, said why; a
